@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.analytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.booking;
+
+import org.jspecify.annotations.NullMarked;

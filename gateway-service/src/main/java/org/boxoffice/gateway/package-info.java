@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.payment;
+
+import org.jspecify.annotations.NullMarked;

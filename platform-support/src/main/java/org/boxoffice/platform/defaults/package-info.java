@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.platform.defaults;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.platform.localrun;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+package org.boxoffice.platform.openapi;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service describes itself in its OpenAPI document.
+ *
+ * @param title       document title, e.g. "Boxoffice booking-service"
+ * @param description one sentence on what the service owns
+ * @param version     API version
+ */
+@ConfigurationProperties("boxoffice.api")
+public record ApiDocsProperties(@DefaultValue("Boxoffice") String title, @DefaultValue("") String description,
+        @DefaultValue("v1") String version) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.platform.openapi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.platform.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,30 @@
+package org.boxoffice.platform.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points the application under test at this JVM's database and Redis database, above every other setting. */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (infrastructure.hasPostgres()) {
+            properties.put("spring.datasource.url", infrastructure.jdbcUrl());
+            properties.put("spring.datasource.username", infrastructure.postgres().username());
+            properties.put("spring.datasource.password", infrastructure.postgres().password());
+        }
+        properties.put("spring.data.redis.host", infrastructure.redis().host());
+        properties.put("spring.data.redis.port", infrastructure.redis().port());
+        properties.put("spring.data.redis.database", infrastructure.redisDatabase());
+        if (infrastructure.redis().password() != null) {
+            properties.put("spring.data.redis.password", infrastructure.redis().password());
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("boxoffice-test-infrastructure", properties));
+    }
+}

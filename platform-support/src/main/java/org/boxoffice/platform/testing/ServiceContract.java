@@ -1,0 +1,140 @@
+package org.boxoffice.platform.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every Boxoffice service promises its operators and callers, checked over HTTP against the running service:
+ * probes that reflect its data stores, its own migrated schema, Prometheus metrics, an OpenAPI document, and
+ * RFC 9457 problems for errors. Each service runs it through a subclass annotated {@link IntegrationTest}.
+ */
+public abstract class ServiceContract {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String applicationName;
+    private final @Nullable String schema;
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** @param schema the PostgreSQL schema the service owns, or null for a service without a database */
+    protected ServiceContract(String applicationName, @Nullable String schema) {
+        this.applicationName = applicationName;
+        this.schema = schema;
+    }
+
+    @Test
+    void becomesReadyOnlyWithItsDataStores() throws Exception {
+        HttpResponse<String> response = get("/readyz");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        if (hasBean("javax.sql.DataSource")) {
+            assertThat(health.path("components").has("db")).as("readiness includes PostgreSQL").isTrue();
+        }
+        if (hasBean("org.springframework.data.redis.connection.RedisConnectionFactory")
+                || hasBean("org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")) {
+            assertThat(health.path("components").has("redis")).as("readiness includes Redis").isTrue();
+        }
+    }
+
+    @Test
+    void isLiveWithoutConsultingItsDataStores() throws Exception {
+        HttpResponse<String> response = get("/livez");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("components").has("db")).isFalse();
+    }
+
+    @Test
+    void migratesItsOwnSchemaAndNoOther() {
+        if (schema == null) {
+            assertThat(hasBean("javax.sql.DataSource")).as(applicationName + " declared no schema").isFalse();
+            return;
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+
+        assertThat(jdbc.queryForObject("SELECT current_schema()", String.class)).isEqualTo(schema);
+        Integer migrations = jdbc.queryForObject(
+                "SELECT count(*) FROM " + schema + ".flyway_schema_history WHERE success", Integer.class);
+        assertThat(migrations).isPositive();
+        assertThat(jdbc.queryForList("SELECT table_schema FROM information_schema.tables"
+                + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') GROUP BY table_schema", String.class))
+                .as("tables exist only in the service's own schema").containsOnly(schema);
+    }
+
+    @Test
+    void exportsPrometheusMetricsTaggedWithItsName() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + applicationName + "\"");
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(response.body());
+        assertThat(document.path("openapi").asString()).startsWith("3.");
+        assertThat(document.path("info").path("title").asString()).contains(applicationName);
+    }
+
+    @Test
+    void answersUnknownResourcesWithAProblem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/no-such-resource");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/not-found");
+        assertThat(problem.path("status").asInt()).isEqualTo(404);
+        assertThat(problem.has("trace")).isFalse();
+        assertThat(problem.has("exception")).isFalse();
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+
+    private boolean hasBean(String typeName) {
+        if (!ClassUtils.isPresent(typeName, getClass().getClassLoader())) {
+            return false;
+        }
+        return context.getBeanNamesForType(ClassUtils.resolveClassName(typeName, getClass().getClassLoader())).length > 0;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.user;
+
+import org.jspecify.annotations.NullMarked;
