@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -122,9 +123,12 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         ProblemType type = ex instanceof ServletRequestBindingException
                 ? ProblemType.INVALID_PARAMETER
                 : ProblemType.forStatus(statusCode.value());
+        if (body == null && ex instanceof ErrorResponse errorResponse) {
+            body = errorResponse.getBody();
+        }
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail()
-                : type.title();
+                : type.title() + ".";
         return ResponseEntity.status(statusCode).headers(headers).body(Problems.of(type, detail));
     }
 

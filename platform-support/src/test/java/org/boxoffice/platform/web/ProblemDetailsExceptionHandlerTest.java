@@ -1,0 +1,154 @@
+package org.boxoffice.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+
+import org.boxoffice.platform.problem.ProblemException;
+import org.boxoffice.platform.problem.ProblemType;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ProblemDetailsExceptionHandlerTest {
+
+    record SeatRequest(@NotBlank String section, @Positive int quantity) {
+    }
+
+    static final class SeatsUnavailable extends ProblemException {
+        SeatsUnavailable(String seat) {
+            super(new ProblemType("seats-unavailable", "Seats unavailable", 409), "Seat " + seat + " is already held.");
+            with("seats", java.util.List.of(seat));
+        }
+    }
+
+    @RestController
+    static class SampleController {
+        @PostMapping("/seats")
+        String hold(@Valid @RequestBody SeatRequest request) {
+            return "ok";
+        }
+
+        @GetMapping("/events/{id}")
+        String event(@PathVariable long id, @RequestParam(defaultValue = "0") int page) {
+            return "event " + id;
+        }
+
+        @GetMapping("/search")
+        String search(@RequestParam String q) {
+            return q;
+        }
+
+        @GetMapping("/taken")
+        String taken() {
+            throw new SeatsUnavailable("A-1-3");
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("connection pool secret-host:5432 exhausted");
+        }
+    }
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new SampleController())
+            .setControllerAdvice(new ProblemDetailsExceptionHandler())
+            .build();
+
+    @Test
+    void namesEveryInvalidFieldOfABody() throws Exception {
+        mvc.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"\",\"quantity\":0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'quantity')].message").value("must be greater than 0"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'section')]").exists());
+    }
+
+    @Test
+    void rejectsMalformedJson() throws Exception {
+        mvc.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\": \"A\","))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"))
+                .andExpect(jsonPath("$.detail").value("The request body is not valid JSON."));
+    }
+
+    @Test
+    void namesAFieldOfTheWrongType() throws Exception {
+        mvc.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"A\",\"quantity\":\"two\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Field 'quantity' must be an integer, got 'two'."));
+    }
+
+    @Test
+    void rejectsAMissingBody() throws Exception {
+        mvc.perform(post("/seats").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"));
+    }
+
+    @Test
+    void namesAPathVariableOfTheWrongType() throws Exception {
+        mvc.perform(get("/events/seven"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.parameter").value("id"))
+                .andExpect(jsonPath("$.detail").value("Parameter 'id' must be an integer, got 'seven'."));
+    }
+
+    @Test
+    void namesAMissingQueryParameter() throws Exception {
+        mvc.perform(get("/search"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.detail", containsString("'q'")));
+    }
+
+    @Test
+    void rendersAServiceProblemWithItsTypeAndExtensions() throws Exception {
+        mvc.perform(get("/taken"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/seats-unavailable"))
+                .andExpect(jsonPath("$.title").value("Seats unavailable"))
+                .andExpect(jsonPath("$.detail").value("Seat A-1-3 is already held."))
+                .andExpect(jsonPath("$.seats[0]").value("A-1-3"));
+    }
+
+    @Test
+    void hidesTheInternalsOfAnUnexpectedError() throws Exception {
+        mvc.perform(get("/boom"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/internal-error"))
+                .andExpect(content().string(not(containsString("secret-host"))))
+                .andExpect(content().string(not(containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void answersAWrongMethodWith405() throws Exception {
+        mvc.perform(delete("/seats"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/method-not-allowed"));
+    }
+
+    @Test
+    void answersAnUnsupportedContentTypeWith415() throws Exception {
+        mvc.perform(post("/seats").contentType(MediaType.TEXT_PLAIN).content("A,2"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unsupported-media-type"));
+    }
+}
