@@ -1,0 +1,33 @@
+{{- define "boxoffice-lib.configmap" -}}
+{{- $g := .Values.global -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  {{- include "boxoffice-lib.metadata" . | nindent 2 }}
+data:
+  SERVER_PORT: {{ .Values.port | quote }}
+  LOGGING_STRUCTURED_FORMAT_CONSOLE: ecs
+  JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
+  # The p99 latency alert needs histogram buckets, not client-side percentiles.
+  MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS: "true"
+  BOXOFFICE_REDIS_HOST: {{ $g.redis.host | quote }}
+  BOXOFFICE_REDIS_PORT: {{ $g.redis.port | quote }}
+  {{- if .Values.database }}
+  BOXOFFICE_DB_URL: {{ $g.postgres.url | quote }}
+  BOXOFFICE_DB_USER: {{ $g.postgres.username | quote }}
+  {{- end }}
+  {{- if .Values.verifiesTokens }}
+  BOXOFFICE_JWT_ISSUER: {{ $g.jwt.issuer | quote }}
+  BOXOFFICE_JWT_JWKS_URI: {{ $g.jwt.jwksUri | quote }}
+  {{- end }}
+  {{- if $g.otel.endpoint }}
+  MANAGEMENT_TRACING_EXPORT_ENABLED: "true"
+  MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ $g.otel.endpoint | quote }}
+  MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ $g.otel.samplingProbability | quote }}
+  {{- else }}
+  MANAGEMENT_TRACING_EXPORT_ENABLED: "false"
+  {{- end }}
+  {{- range $key, $value := .Values.env }}
+  {{ $key }}: {{ $value | toString | quote }}
+  {{- end }}
+{{- end }}

@@ -1,0 +1,158 @@
+{{- define "boxoffice-lib.deployment" -}}
+{{- $root := . -}}
+{{- range $slot := include "boxoffice-lib.slots" . | fromJsonArray }}
+{{- $ctx := dict "root" $root "slot" $slot }}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "boxoffice-lib.slotName" $ctx }}
+  labels:
+    {{- include "boxoffice-lib.labels" $root | nindent 4 }}
+    {{- with $slot }}
+    boxoffice.io/slot: {{ . }}
+    {{- end }}
+spec:
+  {{- if not $root.Values.autoscaling.enabled }}
+  replicas: {{ $root.Values.replicaCount }}
+  {{- end }}
+  revisionHistoryLimit: 5
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      # Never drop below the current capacity while rolling: surge first.
+      maxUnavailable: 0
+      maxSurge: 25%
+  selector:
+    matchLabels:
+      {{- include "boxoffice-lib.slotSelectorLabels" $ctx | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "boxoffice-lib.labels" $root | nindent 8 }}
+        {{- with $slot }}
+        boxoffice.io/slot: {{ . }}
+        {{- end }}
+      annotations:
+        # Roll the pods when their configuration changes.
+        checksum/config: {{ include "boxoffice-lib.configmap" $root | sha256sum }}
+        checksum/secret: {{ include "boxoffice-lib.secret" $root | sha256sum }}
+        {{- with $root.Values.podAnnotations }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      serviceAccountName: {{ include "boxoffice-lib.name" $root }}
+      # The services never call the Kubernetes API.
+      automountServiceAccountToken: false
+      terminationGracePeriodSeconds: {{ $root.Values.terminationGracePeriodSeconds }}
+      {{- with $root.Values.imagePullSecrets }}
+      imagePullSecrets:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 65532
+        runAsGroup: 65532
+        fsGroup: 65532
+        seccompProfile:
+          type: RuntimeDefault
+      {{- if $root.Values.topologySpread.enabled }}
+      topologySpreadConstraints:
+        {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
+        - maxSkew: {{ $root.Values.topologySpread.maxSkew }}
+          topologyKey: {{ $key }}
+          whenUnsatisfiable: {{ $root.Values.topologySpread.whenUnsatisfiable }}
+          labelSelector:
+            matchLabels:
+              {{- include "boxoffice-lib.slotSelectorLabels" $ctx | nindent 14 }}
+          matchLabelKeys: [pod-template-hash]
+        {{- end }}
+      {{- end }}
+      {{- with $root.Values.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $root.Values.tolerations }}
+      tolerations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $root.Values.affinity }}
+      affinity:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      containers:
+        - name: {{ include "boxoffice-lib.name" $root }}
+          image: {{ include "boxoffice-lib.image" $ctx }}
+          imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+          ports:
+            - name: http
+              containerPort: {{ $root.Values.port }}
+              protocol: TCP
+          envFrom:
+            - configMapRef:
+                name: {{ include "boxoffice-lib.name" $root }}
+            {{- if $root.Values.existingSecret }}
+            - secretRef:
+                name: {{ $root.Values.existingSecret }}
+            {{- end }}
+            {{- if and $root.Values.secretEnv (not $root.Values.existingSecret) }}
+            - secretRef:
+                name: {{ include "boxoffice-lib.name" $root }}
+            {{- end }}
+          env:
+            {{- include "boxoffice-lib.passwordEnv" (dict "root" $root "env" "BOXOFFICE_REDIS_PASSWORD" "store" $root.Values.global.redis) | nindent 12 }}
+            {{- if $root.Values.database }}
+            {{- include "boxoffice-lib.passwordEnv" (dict "root" $root "env" "BOXOFFICE_DB_PASSWORD" "store" $root.Values.global.postgres) | nindent 12 }}
+            {{- end }}
+            {{- with $root.Values.extraEnv }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
+          resources:
+            {{- toYaml $root.Values.resources | nindent 12 }}
+          startupProbe:
+            httpGet:
+              path: /livez
+              port: http
+            periodSeconds: {{ $root.Values.probes.startup.periodSeconds }}
+            failureThreshold: {{ $root.Values.probes.startup.failureThreshold }}
+          livenessProbe:
+            httpGet:
+              path: /livez
+              port: http
+            {{- toYaml $root.Values.probes.liveness | nindent 12 }}
+          readinessProbe:
+            httpGet:
+              path: /readyz
+              port: http
+            {{- toYaml $root.Values.probes.readiness | nindent 12 }}
+          lifecycle:
+            preStop:
+              sleep:
+                seconds: {{ $root.Values.preStopSleepSeconds }}
+          securityContext:
+            runAsNonRoot: true
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: [ALL]
+          volumeMounts:
+            # The root filesystem is read-only; the JVM and Tomcat still need a scratch directory.
+            - name: tmp
+              mountPath: /tmp
+            {{- range $root.Values.secretVolumes }}
+            - name: {{ .name }}
+              mountPath: {{ .mountPath }}
+              readOnly: true
+            {{- end }}
+      volumes:
+        - name: tmp
+          emptyDir:
+            sizeLimit: 256Mi
+        {{- range $root.Values.secretVolumes }}
+        - name: {{ .name }}
+          secret:
+            secretName: {{ .secretName }}
+            defaultMode: 0440
+        {{- end }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,69 @@
+{{- define "boxoffice-lib.portPeers" -}}
+- ports:
+    {{- range .ports }}
+    - protocol: TCP
+      port: {{ . }}
+    {{- end }}
+  {{- with .peers }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
+
+{{- define "boxoffice-lib.networkpolicy" -}}
+{{- if .Values.networkPolicy.enabled }}
+{{- $g := .Values.global -}}
+{{- $np := .Values.networkPolicy -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  {{- include "boxoffice-lib.metadata" . | nindent 2 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- include "boxoffice-lib.selectorLabels" . | nindent 6 }}
+  policyTypes: [Ingress, Egress]
+  {{- $peers := list }}
+  {{- range $np.allowFrom }}
+  {{- $peers = append $peers (dict "podSelector" (dict "matchLabels" (dict "app.kubernetes.io/name" .))) }}
+  {{- end }}
+  {{- if $np.allowFromIngressController }}
+  {{- $peers = append $peers (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" $g.networkPolicy.ingressControllerNamespace))) }}
+  {{- end }}
+  {{- with $g.networkPolicy.monitoringNamespace }}
+  {{- $peers = append $peers (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" .))) }}
+  {{- end }}
+  {{- /* A rule with no peers would admit everyone: render none, which admits no one. */}}
+  {{- if $peers }}
+  ingress:
+    - ports:
+        - protocol: TCP
+          port: http
+      from:
+        {{- toYaml $peers | nindent 8 }}
+  {{- else }}
+  ingress: []
+  {{- end }}
+  egress:
+    - ports:
+        - protocol: UDP
+          port: 53
+        - protocol: TCP
+          port: 53
+    # Callers are named on the receiving side; here any Boxoffice pod may be called.
+    - to:
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/part-of: boxoffice
+    {{- include "boxoffice-lib.portPeers" (dict "ports" (list $g.redis.port) "peers" $g.redis.networkPeers) | nindent 4 }}
+    {{- if .Values.database }}
+    {{- include "boxoffice-lib.portPeers" (dict "ports" (list $g.postgres.port) "peers" $g.postgres.networkPeers) | nindent 4 }}
+    {{- end }}
+    {{- if $g.otel.endpoint }}
+    {{- include "boxoffice-lib.portPeers" (dict "ports" $g.otel.ports) | nindent 4 }}
+    {{- end }}
+    {{- with $np.extraEgress }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+{{- end }}
+{{- end }}

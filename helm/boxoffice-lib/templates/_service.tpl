@@ -1,0 +1,15 @@
+{{- define "boxoffice-lib.service" -}}
+apiVersion: v1
+kind: Service
+metadata:
+  {{- include "boxoffice-lib.metadata" . | nindent 2 }}
+spec:
+  type: ClusterIP
+  selector:
+    {{- include "boxoffice-lib.serviceSelector" . | nindent 4 }}
+  ports:
+    - name: http
+      port: {{ .Values.port }}
+      targetPort: http
+      protocol: TCP
+{{- end }}

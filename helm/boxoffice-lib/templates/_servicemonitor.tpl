@@ -1,0 +1,16 @@
+{{- define "boxoffice-lib.servicemonitor" -}}
+{{- if include "boxoffice-lib.monitoringEnabled" (dict "root" . "flag" .Values.metrics.serviceMonitor.enabled) }}
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  {{- include "boxoffice-lib.metadata" . | nindent 2 }}
+spec:
+  selector:
+    matchLabels:
+      {{- include "boxoffice-lib.selectorLabels" . | nindent 6 }}
+  endpoints:
+    - port: http
+      path: /actuator/prometheus
+      interval: {{ .Values.metrics.serviceMonitor.interval }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,65 @@
+package org.boxoffice.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/** Renders the charts in the JVM with the Helm library bundled by helm-java. */
+final class Charts {
+
+    static final Path HELM_DIR = Path.of(System.getProperty("boxoffice.helmDir", "..")).toAbsolutePath().normalize();
+    static final Path UMBRELLA = HELM_DIR.resolve("boxoffice");
+    static final String RELEASE = "boxoffice";
+    static final List<String> SERVICES = List.of("gateway-service", "user-service", "booking-service",
+            "payment-service", "notification-service", "analytics-service");
+
+    /** The values files the platform is rendered with; null stands for the chart's defaults. */
+    enum Profile {
+        DEFAULTS(null), PRODUCTION("values-production.yaml"), MINIMAL("values-minimal.yaml"), K8S("values-k8s.yaml");
+
+        private final String file;
+
+        Profile(String file) {
+            this.file = file;
+        }
+
+        Path valuesFile() {
+            return file == null ? null : HELM_DIR.resolve(file);
+        }
+    }
+
+    private static final Map<Profile, Rendered> CACHE = new ConcurrentHashMap<>();
+
+    private Charts() {
+    }
+
+    static Rendered platform(Profile profile) {
+        return CACHE.computeIfAbsent(profile, p -> new Rendered(template(UMBRELLA, p, UnaryOperator.identity())));
+    }
+
+    static Rendered platform(Profile profile, Map<String, Object> overrides) {
+        return new Rendered(template(UMBRELLA, profile, t -> {
+            overrides.forEach(t::set);
+            return t;
+        }));
+    }
+
+    static Rendered serviceChart(String service, Map<String, Object> overrides) {
+        return new Rendered(template(HELM_DIR.resolve(service), Profile.DEFAULTS, t -> {
+            overrides.forEach(t::set);
+            return t;
+        }));
+    }
+
+    static String template(Path chart, Profile profile, UnaryOperator<TemplateCommand> customize) {
+        TemplateCommand command = new Helm(chart).template().withName(RELEASE);
+        if (profile.valuesFile() != null) {
+            command = command.withValuesFile(profile.valuesFile());
+        }
+        return customize.apply(command).call();
+    }
+}

@@ -1,0 +1,78 @@
+package org.boxoffice.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.boxoffice.helm.Rendered.at;
+import static org.boxoffice.helm.Rendered.list;
+import static org.boxoffice.helm.Rendered.val;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.boxoffice.helm.Charts.Profile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * helm-java's template leaves hooks out of its output, so the hook templates are rendered
+ * from a copy of the umbrella chart whose hook annotations are stripped.
+ */
+class HooksTest {
+
+    @TempDir
+    static Path copy;
+
+    private static Rendered rendered;
+
+    @BeforeAll
+    static void renderHooksAsPlainObjects() throws IOException {
+        Path chart = copy.resolve("boxoffice");
+        try (Stream<Path> files = Files.walk(Charts.UMBRELLA)) {
+            files.forEach(source -> copyWithoutHooks(source, chart.resolve(Charts.UMBRELLA.relativize(source).toString())));
+        }
+        rendered = new Rendered(Charts.template(chart, Profile.DEFAULTS, t -> t));
+    }
+
+    @Test
+    void smokeTestChecksReadinessAndAnApiRouteThroughTheGateway() {
+        Map<String, Object> pod = rendered.get("Pod", "boxoffice-smoke-test");
+        String script = String.join(" ", (java.util.List<String>) at(list(pod, "spec.containers").getFirst(), "args"));
+
+        assertThatCode(() -> KubernetesModels.validate(pod)).doesNotThrowAnyException();
+        assertThat(script).contains("http://gateway-service:8080/readyz", "http://gateway-service:8080/api/v1/events", "--fail");
+        assertThat(val(pod, "metadata.labels.app\\.kubernetes\\.io/name"))
+                .as("the label gateway-service's NetworkPolicy admits").isEqualTo("boxoffice-smoke-test");
+        assertThat(val(pod, "spec.containers")).asString().contains("readOnlyRootFilesystem=true");
+    }
+
+    @Test
+    void bootstrapSecretsHoldAnRsaSigningKeyAndAnAdminPassword() {
+        Map<String, Object> keys = rendered.get("Secret", "boxoffice-jwt-keys");
+        Map<String, Object> admin = rendered.get("Secret", "boxoffice-admin");
+
+        assertThatCode(() -> KubernetesModels.validate(keys)).doesNotThrowAnyException();
+        String pem = new String(java.util.Base64.getDecoder().decode((String) at(keys, "data.signing-key\\.pem")));
+        assertThat(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(java.util.Base64.getDecoder().decode((String) at(admin, "data.password"))).hasSize(24);
+    }
+
+    private static void copyWithoutHooks(Path source, Path target) {
+        try {
+            if (Files.isDirectory(source) && !Files.isSymbolicLink(source)) {
+                Files.createDirectories(target);
+            } else if (Files.isSymbolicLink(source)) {
+                Files.createSymbolicLink(target, source.toRealPath());
+            } else if (source.toString().endsWith(".yaml") && source.toString().contains("templates")) {
+                Files.writeString(target, Files.readString(source).replaceAll("(?m)^\\s*helm\\.sh/hook.*\\n", ""));
+            } else {
+                Files.copy(source, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

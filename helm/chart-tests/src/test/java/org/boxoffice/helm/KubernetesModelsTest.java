@@ -1,0 +1,45 @@
+package org.boxoffice.helm;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.boxoffice.helm.Charts.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class KubernetesModelsTest {
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyRenderedObjectMatchesItsKubernetesApiModel(Profile profile) {
+        for (Map<String, Object> object : Charts.platform(profile).objects()) {
+            assertThatCode(() -> KubernetesModels.validate(object)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void rejectsUnknownField() {
+        Map<String, Object> service = Map.of("apiVersion", "v1", "kind", "Service",
+                "metadata", Map.of("name", "x"), "spec", Map.of("selectr", Map.of("a", "b")));
+
+        assertThatThrownBy(() -> KubernetesModels.validate(service)).hasMessageContaining("selectr");
+    }
+
+    @Test
+    void rejectsMissingRequiredField() {
+        Map<String, Object> deployment = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", Map.of("name", "x"), "spec", Map.of("replicas", 1, "selector", Map.of()));
+
+        assertThatThrownBy(() -> KubernetesModels.validate(deployment)).hasMessageContaining("required field `template`");
+    }
+
+    @Test
+    void rejectsRemovedApiVersion() {
+        Map<String, Object> pdb = Map.of("apiVersion", "policy/v1beta1", "kind", "PodDisruptionBudget",
+                "metadata", Map.of("name", "x"), "spec", Map.of());
+
+        assertThatThrownBy(() -> KubernetesModels.validate(pdb)).hasMessageContaining("policy/v1beta1");
+    }
+}

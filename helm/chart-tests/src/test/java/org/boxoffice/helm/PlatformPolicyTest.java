@@ -1,0 +1,114 @@
+package org.boxoffice.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.helm.Rendered.at;
+import static org.boxoffice.helm.Rendered.val;
+import static org.boxoffice.helm.Rendered.list;
+import static org.boxoffice.helm.Rendered.nameOf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.assertj.core.api.SoftAssertions;
+import org.boxoffice.helm.Charts.Profile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Operational policies every rendering of the platform must keep. */
+class PlatformPolicyTest {
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyDeploymentHasProbesResourcesAndALockedDownSecurityContext(Profile profile) {
+        SoftAssertions softly = new SoftAssertions();
+        for (Map<String, Object> deployment : Charts.platform(profile).ofKind("Deployment")) {
+            Map<String, Object> pod = at(deployment, "spec.template.spec");
+            String name = nameOf(deployment);
+            softly.assertThat(val(pod, "securityContext.runAsNonRoot")).as(name + " runAsNonRoot").isEqualTo(true);
+            softly.assertThat(val(pod, "securityContext.seccompProfile.type")).as(name + " seccomp").isEqualTo("RuntimeDefault");
+            softly.assertThat(Rendered.<Integer>at(pod, "terminationGracePeriodSeconds")).as(name + " grace period").isGreaterThanOrEqualTo(30);
+            for (Map<String, Object> container : list(pod, "containers")) {
+                softly.assertThat(container).as(name + " probes").containsKeys("livenessProbe", "readinessProbe", "startupProbe");
+                softly.assertThat(val(container, "readinessProbe.httpGet.path")).as(name + " readiness").isEqualTo("/readyz");
+                softly.assertThat(val(container, "livenessProbe.httpGet.path")).as(name + " liveness").isEqualTo("/livez");
+                softly.assertThat(val(container, "resources.requests.cpu")).as(name + " cpu request").isNotNull();
+                softly.assertThat(val(container, "resources.requests.memory")).as(name + " memory request").isNotNull();
+                softly.assertThat(val(container, "resources.limits.memory")).as(name + " memory limit").isNotNull();
+                softly.assertThat(val(container, "securityContext.readOnlyRootFilesystem")).as(name + " read-only root").isEqualTo(true);
+                softly.assertThat(val(container, "securityContext.allowPrivilegeEscalation")).as(name + " escalation").isEqualTo(false);
+                softly.assertThat(val(container, "securityContext.capabilities.drop")).as(name + " capabilities").isEqualTo(List.of("ALL"));
+                softly.assertThat(list(container, "volumeMounts")).as(name + " writable /tmp")
+                        .anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", "/tmp"));
+                softly.assertThat(val(container, "lifecycle.preStop")).as(name + " preStop").isNotNull();
+            }
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyAutoscalerTargetsAnExistingDeploymentWithCpuRequests(Profile profile) {
+        Rendered platform = Charts.platform(profile);
+        for (Map<String, Object> hpa : platform.ofKind("HorizontalPodAutoscaler")) {
+            assertThat(val(hpa, "spec.scaleTargetRef.kind")).isEqualTo("Deployment");
+            Map<String, Object> target = platform.get("Deployment", at(hpa, "spec.scaleTargetRef.name"));
+            assertThat(list(target, "spec.template.spec.containers"))
+                    .as("%s needs CPU requests for utilization targets", nameOf(target))
+                    .allSatisfy(c -> assertThat(val(c, "resources.requests.cpu")).isNotNull());
+            assertThat((Map<String, Object>) at(target, "spec")).as("the HPA, not Helm, owns the replica count of " + nameOf(target))
+                    .doesNotContainKey("replicas");
+            assertThat(Rendered.<Integer>at(hpa, "spec.minReplicas")).isLessThanOrEqualTo(at(hpa, "spec.maxReplicas"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void autoscalersScaleUpFastAndDownSlowly(Profile profile) {
+        for (Map<String, Object> hpa : Charts.platform(profile).ofKind("HorizontalPodAutoscaler")) {
+            assertThat(Rendered.<Integer>at(hpa, "spec.behavior.scaleUp.stabilizationWindowSeconds")).isZero();
+            assertThat(Rendered.<Integer>at(hpa, "spec.behavior.scaleDown.stabilizationWindowSeconds")).isGreaterThanOrEqualTo(120);
+            assertThat(list(hpa, "spec.metrics")).anySatisfy(m -> assertThat(val(m, "resource.name")).isEqualTo("cpu"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void disruptionBudgetsLeaveRoomToEvictAPod(Profile profile) {
+        Rendered platform = Charts.platform(profile);
+        for (Map<String, Object> pdb : platform.ofKind("PodDisruptionBudget")) {
+            Map<String, Object> deployment = platform.ofKind("Deployment").stream()
+                    .filter(d -> Objects.equals(at(d, "spec.selector.matchLabels"), at(pdb, "spec.selector.matchLabels")))
+                    .findFirst().orElseThrow(() -> new AssertionError(nameOf(pdb) + " selects no Deployment"));
+            int replicas = platform.find("HorizontalPodAutoscaler", at(deployment, "metadata.name"))
+                    .map(hpa -> (Integer) at(hpa, "spec.minReplicas"))
+                    .orElseGet(() -> at(deployment, "spec.replicas"));
+            Object minAvailable = at(pdb, "spec.minAvailable");
+            int required = minAvailable instanceof String percent
+                    ? (int) Math.ceil(replicas * Integer.parseInt(percent.replace("%", "")) / 100.0)
+                    : (Integer) minAvailable;
+            assertThat(required).as("%s minAvailable against %d replicas: a drain could never evict", nameOf(pdb), replicas)
+                    .isLessThan(replicas);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyWorkloadIsCoveredByANetworkPolicyThatNamesItsCallers(Profile profile) {
+        Rendered platform = Charts.platform(profile);
+        List<Map<String, Object>> policies = platform.ofKind("NetworkPolicy");
+        List<Map<String, Object>> workloads = new java.util.ArrayList<>(platform.ofKind("Deployment"));
+        workloads.addAll(platform.ofKind("StatefulSet"));
+        for (Map<String, Object> workload : workloads) {
+            Map<String, Object> podLabels = at(workload, "spec.template.metadata.labels");
+            assertThat(policies).as(nameOf(workload) + " is covered").anySatisfy(policy -> {
+                Map<String, Object> selector = at(policy, "spec.podSelector.matchLabels");
+                assertThat(podLabels).containsAllEntriesOf(selector);
+            });
+        }
+        for (Map<String, Object> policy : policies) {
+            assertThat(val(policy, "spec.policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+            assertThat(list(policy, "spec.ingress")).as(nameOf(policy) + " admits only named peers")
+                    .allSatisfy(rule -> assertThat(list(rule, "from")).isNotEmpty());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.boxoffice.helm;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.boxoffice.helm.Charts.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** values.schema.json stops a bad value at install time instead of in the cluster. */
+class ValuesSchemaTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "booking-service.replicaCount | -1",
+            "booking-service.autoscaling.minReplicas | 0",
+            "booking-service.replicaCont | 2",
+            "booking-service.blueGreen.activeSlot | purple",
+            "gateway-service.port | 70000",
+            "payment-service.terminationGracePeriodSeconds | 5",
+            "user-service.resources.requests.cpu | lots",
+            "global.postgres.url | postgres://db:5432/boxoffice",
+            "global.otel.endpoint | collector:4318",
+            "notification-service.metrics.serviceMonitor.enabled | sometimes",
+            "inClusterPostgres.enabeld | true",
+            "tests.apiPath | /readyz",
+    })
+    void rejectsInvalidPlatformValue(String key, String value) {
+        assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of(key, value)))
+                .hasMessageContaining("schema");
+    }
+
+    @Test
+    void rejectsUnknownKeyInAStandaloneServiceChart() {
+        assertThatThrownBy(() -> Charts.serviceChart("analytics-service", Map.of("autoscaling.maxReplica", 3)))
+                .hasMessageContaining("maxReplica");
+    }
+
+    @Test
+    void acceptsPercentageDisruptionBudgetAndDigestPinnedImage() {
+        assertThatCode(() -> Charts.platform(Profile.DEFAULTS, Map.of(
+                "booking-service.podDisruptionBudget.minAvailable", "50%",
+                "gateway-service.image.digest", "sha256:" + "a".repeat(64))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void inClusterPostgresRefusesToStartWithoutAPassword() {
+        assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of("inClusterPostgres.enabled", true)))
+                .hasMessageContaining("global.postgres.password");
+    }
+}
