@@ -1,0 +1,263 @@
+package org.boxoffice.platform.localrun;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.boxoffice.platform.infra.Infrastructure;
+import org.boxoffice.platform.infra.PostgresServer;
+import org.boxoffice.platform.infra.RedisServer;
+import org.boxoffice.platform.infra.Source;
+
+/**
+ * Runs the whole platform locally. Usage (normally through {@code ./run.sh}):
+ * {@code java -cp ... PlatformLauncher [project-root]}.
+ *
+ * <p>PostgreSQL and Redis come from {@code BOXOFFICE_DB_URL}/{@code BOXOFFICE_REDIS_HOST}, else the machine's own
+ * servers, else embedded ones whose data lives in {@code .boxoffice/data}. Services log to {@code .boxoffice/logs}.
+ * JVM options for the services: {@code BOXOFFICE_JAVA_OPTS}. Startup timeout: {@code BOXOFFICE_STARTUP_TIMEOUT}
+ * seconds (default 300).
+ */
+public final class PlatformLauncher {
+
+    /** Service name and port, in the order they are reported. */
+    static final Map<String, Integer> SERVICES = orderedMap(
+            "user-service", 8081, "booking-service", 8082, "payment-service", 8083,
+            "notification-service", 8084, "analytics-service", 8085, "gateway-service", 8080);
+
+    static final String DATABASE = "boxoffice";
+    static final String ADMIN_EMAIL = "admin@demo.boxoffice.dev";
+    static final String ORGANIZER_EMAIL = "organizer@demo.boxoffice.dev";
+    static final String BUYER_EMAIL = "buyer@demo.boxoffice.dev";
+
+    private final Path root;
+    private final Path state;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile @org.jspecify.annotations.Nullable Infrastructure infrastructure;
+
+    private PlatformLauncher(Path root) {
+        this.root = root;
+        this.state = root.resolve(".boxoffice");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int status = new PlatformLauncher(root).run();
+        System.exit(status);
+    }
+
+    private int run() throws Exception {
+        List<String> busy = SERVICES.entrySet().stream().filter(e -> !portFree(e.getValue()))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        if (!busy.isEmpty()) {
+            System.err.println("Ports in use: " + String.join(", ", busy)
+                    + ". Is Boxoffice already running? Stop it (Ctrl-C in its terminal) or free the ports.");
+            return 2;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "boxoffice-shutdown"));
+
+        step("Finding PostgreSQL and Redis");
+        infrastructure = Infrastructure.discover(new Infrastructure.Options(true, true, false, state.resolve("data"),
+                message -> System.out.println("  " + message)));
+        PostgresServer postgres = infrastructure.postgres();
+        RedisServer redis = infrastructure.redis();
+        String databaseUrl = postgres.source() == Source.ENVIRONMENT ? postgres.jdbcUrl() : postgres.database(DATABASE);
+        if (postgres.source() != Source.ENVIRONMENT) {
+            postgres.createDatabase(DATABASE);
+        }
+        System.out.println("  PostgreSQL: " + databaseUrl + " (" + postgres.source().name().toLowerCase() + ")");
+        System.out.println("  Redis:      " + redis);
+
+        String demoPassword = demoPassword();
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("BOXOFFICE_DB_URL", databaseUrl);
+        environment.put("BOXOFFICE_DB_USER", postgres.username());
+        environment.put("BOXOFFICE_DB_PASSWORD", postgres.password());
+        environment.put("BOXOFFICE_REDIS_HOST", redis.host());
+        environment.put("BOXOFFICE_REDIS_PORT", Integer.toString(redis.port()));
+        if (redis.password() != null) {
+            environment.put("BOXOFFICE_REDIS_PASSWORD", redis.password());
+        }
+        environment.put("BOXOFFICE_DEMO_ENABLED", "true");
+        environment.put("BOXOFFICE_DEMO_PASSWORD", demoPassword);
+        environment.putIfAbsent("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
+        environment.putIfAbsent("BOXOFFICE_ADMIN_PASSWORD", demoPassword);
+
+        step("Starting " + SERVICES.size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> jvmOptions = List.of(System.getenv().getOrDefault("BOXOFFICE_JAVA_OPTS",
+                "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), jar(service.getKey()),
+                    state.resolve("logs").resolve(service.getKey() + ".log"));
+            process.start(java, jvmOptions, environment);
+            services.add(process);
+        }
+
+        if (!awaitReady(Integer.parseInt(System.getenv().getOrDefault("BOXOFFICE_STARTUP_TIMEOUT", "300")))) {
+            return 1;
+        }
+        printBanner(demoPassword, environment.get("BOXOFFICE_ADMIN_EMAIL"));
+        watch();
+        return 0;
+    }
+
+    private boolean awaitReady(int timeoutSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        Set<String> ready = new LinkedHashSet<>();
+        long lastReport = 0;
+        while (ready.size() < services.size()) {
+            for (ServiceProcess service : services) {
+                if (ready.contains(service.name())) {
+                    continue;
+                }
+                if (!service.alive()) {
+                    failStartup(service.name() + " exited with code " + service.exitCode() + " while starting.", service);
+                    return false;
+                }
+                if (service.ready()) {
+                    ready.add(service.name());
+                }
+            }
+            long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            if (elapsed >= timeoutSeconds) {
+                ServiceProcess late = services.stream().filter(s -> !ready.contains(s.name())).findFirst().orElseThrow();
+                failStartup("Not ready after " + timeoutSeconds + "s: " + waiting(ready)
+                        + ". Raise BOXOFFICE_STARTUP_TIMEOUT on a slow machine.", late);
+                return false;
+            }
+            if (elapsed - lastReport >= 3 || ready.size() == services.size()) {
+                lastReport = elapsed;
+                System.out.printf("  [%3ds] ready %d/%d%s%n", elapsed, ready.size(), services.size(),
+                        ready.size() == services.size() ? "" : " - waiting for " + waiting(ready));
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
+    private String waiting(Set<String> ready) {
+        return services.stream().map(ServiceProcess::name).filter(n -> !ready.contains(n)).collect(Collectors.joining(", "));
+    }
+
+    private void failStartup(String reason, ServiceProcess service) {
+        System.err.println();
+        System.err.println("Boxoffice did not start: " + reason);
+        System.err.println("Last lines of " + root.relativize(service.log()) + ":");
+        service.logTail(40).forEach(line -> System.err.println("  | " + line));
+        System.err.println("Stopping the other services...");
+    }
+
+    /** Blocks until Ctrl-C; reports a service that dies meanwhile. */
+    private void watch() throws InterruptedException {
+        Set<String> reported = new LinkedHashSet<>();
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            for (ServiceProcess service : services) {
+                if (!stopping && !service.alive() && reported.add(service.name())) {
+                    System.err.println(service.name() + " stopped unexpectedly (exit " + service.exitCode()
+                            + "). Last lines of " + root.relativize(service.log()) + ":");
+                    service.logTail(20).forEach(line -> System.err.println("  | " + line));
+                }
+            }
+        }
+    }
+
+    private void printBanner(String demoPassword, String adminEmail) {
+        System.out.println();
+        System.out.println("Boxoffice is running.");
+        System.out.println("  Gateway:     http://localhost:8080/api/v1/events");
+        System.out.println("  Swagger UI:  http://localhost:8080/swagger-ui.html");
+        System.out.println("  Demo logins (password " + demoPassword + "):");
+        System.out.println("    admin      " + adminEmail);
+        System.out.println("    organizer  " + ORGANIZER_EMAIL);
+        System.out.println("    buyer      " + BUYER_EMAIL);
+        System.out.println("  Logs:        " + root.relativize(state.resolve("logs")) + "/<service>.log");
+        System.out.println("Press Ctrl-C to stop everything.");
+    }
+
+    /** Stops the services (gracefully, then by force after 30 s) and whatever data stores this launcher started. */
+    private void shutdown() {
+        stopping = true;
+        if (!services.isEmpty()) {
+            step("Stopping " + services.size() + " services");
+            services.forEach(ServiceProcess::requestStop);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            for (ServiceProcess service : services) {
+                try {
+                    service.awaitStop(deadline);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        System.out.println("Boxoffice stopped.");
+        stopped.countDown();
+    }
+
+    /** The demo password of this checkout: generated once, kept in .boxoffice so logins survive restarts. */
+    private String demoPassword() throws IOException {
+        Path file = state.resolve("demo-password");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder("Demo-");
+        for (int i = 0; i < 12; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Files.createDirectories(state);
+        Files.writeString(file, password + "\n");
+        return password.toString();
+    }
+
+    private Path jar(String service) throws IOException {
+        Path target = root.resolve(service).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(p -> p.getFileName().toString().matches(service + "-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar in " + target
+                            + ". Build first: ./mvnw -DskipTests package (./run.sh does this for you)."));
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void step(String message) {
+        System.out.println("==> " + message);
+    }
+
+    private static Map<String, Integer> orderedMap(Object... entries) {
+        Map<String, Integer> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < entries.length; i += 2) {
+            map.put((String) entries[i], (Integer) entries[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}
