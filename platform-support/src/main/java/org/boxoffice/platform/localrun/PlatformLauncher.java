@@ -121,6 +121,7 @@ public final class PlatformLauncher {
         long start = System.nanoTime();
         Set<String> ready = new LinkedHashSet<>();
         long lastReport = 0;
+        int lastReady = -1;
         while (ready.size() < services.size()) {
             for (ServiceProcess service : services) {
                 if (ready.contains(service.name())) {
@@ -141,8 +142,9 @@ public final class PlatformLauncher {
                         + ". Raise BOXOFFICE_STARTUP_TIMEOUT on a slow machine.", late);
                 return false;
             }
-            if (elapsed - lastReport >= 3 || ready.size() == services.size()) {
+            if (elapsed - lastReport >= 10 || ready.size() != lastReady) {
                 lastReport = elapsed;
+                lastReady = ready.size();
                 System.out.printf("  [%3ds] ready %d/%d%s%n", elapsed, ready.size(), services.size(),
                         ready.size() == services.size() ? "" : " - waiting for " + waiting(ready));
             }
