@@ -6,8 +6,13 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 
-/** Points the application under test at this JVM's database and Redis database, above every other setting. */
+/**
+ * Points the application under test at this JVM's database and Redis database, above every other setting, and at the
+ * test JWKS of {@link TestJwks}.
+ */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -26,5 +31,21 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
             properties.put("spring.data.redis.password", infrastructure.redis().password());
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("boxoffice-test-infrastructure", properties));
+        trustTestTokens(context.getEnvironment().getPropertySources());
+    }
+
+    /**
+     * Validates bearer tokens against {@link TestJwks}, so that {@link TestTokens} authenticate. Placed below the
+     * test's own properties ({@code @IntegrationTest(properties = ...)}, {@code @DynamicPropertySource}), which win.
+     */
+    private static void trustTestTokens(MutablePropertySources sources) {
+        TestJwks jwks = TestJwks.get();
+        var security = new MapPropertySource("boxoffice-test-jwks", Map.of(
+                "boxoffice.security.jwks-uri", jwks.jwksUri(), "boxoffice.security.issuer", jwks.issuer()));
+        if (sources.contains(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+            sources.addBefore(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, security);
+        } else {
+            sources.addFirst(security);
+        }
     }
 }

@@ -19,11 +19,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every Boxoffice service promises its operators and callers, checked over HTTP against the running service:
  * probes that reflect its data stores, its own migrated schema, Prometheus metrics, an OpenAPI document, and
- * RFC 9457 problems for errors. Each service runs it through a subclass annotated {@link IntegrationTest}.
+ * RFC 9457 problems for errors, and no API without a valid bearer token. Each service runs it through a subclass
+ * annotated {@link IntegrationTest}.
  */
 public abstract class ServiceContract {
 
@@ -105,8 +107,25 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void answersUnknownResourcesWithAProblem() throws Exception {
+    void refusesApiRequestsWithoutABearerTokenWithA401Problem() throws Exception {
+        assumeTrue(hasBean("org.springframework.security.web.SecurityFilterChain"),
+                applicationName + " is not a resource server yet: add spring-boot-starter-oauth2-resource-server");
+
         HttpResponse<String> response = get("/api/v1/no-such-resource");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("type").asString())
+                .isEqualTo("https://boxoffice.dev/problems/unauthenticated");
+    }
+
+    @Test
+    void answersUnknownResourcesWithAProblem() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/no-such-resource"))
+                .header("Authorization", "Bearer " + bearerToken()).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -116,6 +135,11 @@ public abstract class ServiceContract {
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.has("trace")).isFalse();
         assertThat(problem.has("exception")).isFalse();
+    }
+
+    /** A token the service accepts; a service that signs its own tokens (user-service) obtains one from itself. */
+    protected String bearerToken() throws Exception {
+        return TestTokens.buyer();
     }
 
     protected HttpResponse<String> get(String path) throws Exception {
