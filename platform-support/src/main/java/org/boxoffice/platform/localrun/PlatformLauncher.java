@@ -57,6 +57,9 @@ public final class PlatformLauncher {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        // The embedded stores narrate their startup at INFO; the launcher reports progress itself.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int status = new PlatformLauncher(root).run();
         System.exit(status);
     }
