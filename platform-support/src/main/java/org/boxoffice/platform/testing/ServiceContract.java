@@ -8,12 +8,14 @@ import java.net.http.HttpResponse;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -140,6 +142,20 @@ public abstract class ServiceContract {
     /** A token the service accepts; a service that signs its own tokens (user-service) obtains one from itself. */
     protected String bearerToken() throws Exception {
         return TestTokens.buyer();
+    }
+
+    @Test
+    void continuesTheCallersTraceAndQuotesItInProblems() throws Exception {
+        Assumptions.assumeTrue(context instanceof WebApplicationContext,
+                "servlet services; the gateway's propagation is tested in GatewayRoutingIT");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/no-such-resource"))
+                .header("Authorization", "Bearer " + bearerToken())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET().build());
+
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("traceId").asString()).isEqualTo(traceId);
+        assertThat(problem.path("detail").asString()).isEqualTo("No resource at /api/v1/no-such-resource.");
     }
 
     protected HttpResponse<String> get(String path) throws Exception {

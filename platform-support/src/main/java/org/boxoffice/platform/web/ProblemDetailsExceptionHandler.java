@@ -33,6 +33,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -114,6 +115,13 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
                 "Parameter '" + name + "' must be " + expected + ", got '" + ex.getValue() + "'.");
         body.setProperty("parameter", name);
         return ResponseEntity.status(400).headers(headers).body(body);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = Problems.of(ProblemType.NOT_FOUND, "No resource at /" + ex.getResourcePath() + ".");
+        return ResponseEntity.status(404).headers(headers).body(body);
     }
 
     /** Every other framework exception: keep Spring's status and detail, give it one of our stable types. */
