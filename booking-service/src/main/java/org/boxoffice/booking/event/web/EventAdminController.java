@@ -1,0 +1,131 @@
+package org.boxoffice.booking.event.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.boxoffice.booking.event.Event;
+import org.boxoffice.booking.event.EventSearch;
+import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.event.EventStatus;
+import org.boxoffice.booking.event.InvalidEvent;
+import org.boxoffice.booking.event.NewEvent;
+import org.boxoffice.booking.event.TierSpec;
+import org.boxoffice.booking.system.PageQuery;
+import org.boxoffice.booking.system.PageResponse;
+import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** Organizers' events: definition, price tiers and lifecycle. Another organization's event is a 404. */
+@RestController
+@RequestMapping("/api/v1/admin/events")
+class EventAdminController {
+
+    private final EventService events;
+
+    EventAdminController(EventService events) {
+        this.events = events;
+    }
+
+    record CreateEventRequest(@NotNull UUID venueId, @NotBlank @Size(max = 200) String title,
+            @Size(max = 5_000) @Nullable String description, @NotNull Instant startsAt, @NotNull Instant endsAt,
+            @NotNull ZoneId timezone, @NotNull Instant onSaleAt, @NotNull Instant offSaleAt,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
+            @Min(1) @Max(100) int maxTicketsPerOrder, @Min(1) @Max(1_000) int maxTicketsPerBuyer,
+            @Nullable @Min(60) @Max(3_600) Integer holdDurationSeconds) {
+    }
+
+    record TierRequest(@NotNull UUID sectionId, @NotBlank @Size(max = 100) String name,
+            @PositiveOrZero @Max(100_000_000) long amountMinor) {
+    }
+
+    record TiersRequest(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull TierRequest> tiers) {
+    }
+
+    @PostMapping
+    ResponseEntity<EventResponse> create(CurrentUser user, @Valid @RequestBody CreateEventRequest request) {
+        Currency currency;
+        try {
+            currency = Currency.getInstance(request.currency());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidEvent("currency", request.currency() + " is not an ISO-4217 currency.");
+        }
+        Event event = events.create(user::canManage, new NewEvent(request.venueId(), request.title(),
+                request.description() == null ? "" : request.description(), request.startsAt(), request.endsAt(),
+                request.timezone(), request.onSaleAt(), request.offSaleAt(), currency, request.maxTicketsPerOrder(),
+                request.maxTicketsPerBuyer(), Duration.ofSeconds(request.holdDurationSeconds() == null ? 600
+                        : request.holdDurationSeconds())));
+        return ResponseEntity.created(URI.create("/api/v1/admin/events/" + event.id()))
+                .body(EventResponse.of(event, List.of()));
+    }
+
+    @GetMapping
+    PageResponse<EventResponse> list(CurrentUser user, @RequestParam(required = false) @Nullable EventStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        EventSearch search = new EventSearch(status == null ? Set.of() : Set.of(status), user.isAdmin(),
+                user.organizations(), null, null, null, null, null);
+        return events.search(search, new PageQuery(page, size)).map(event -> EventResponse.of(event, List.of()));
+    }
+
+    @GetMapping("/{eventId}")
+    EventResponse get(CurrentUser user, @PathVariable UUID eventId) {
+        Event event = events.get(user::canManage, eventId);
+        return EventResponse.of(event, events.sections(eventId));
+    }
+
+    @PutMapping("/{eventId}/price-tiers")
+    EventResponse setTiers(CurrentUser user, @PathVariable UUID eventId, @Valid @RequestBody TiersRequest request) {
+        events.setTiers(user::canManage, eventId, request.tiers().stream()
+                .map(t -> new TierSpec(t.sectionId(), t.name(), t.amountMinor())).toList());
+        return get(user, eventId);
+    }
+
+    @PostMapping("/{eventId}/publish")
+    EventResponse publish(CurrentUser user, @PathVariable UUID eventId) {
+        return EventResponse.of(events.publish(user::canManage, eventId), events.sections(eventId));
+    }
+
+    @PostMapping("/{eventId}/pause")
+    EventResponse pause(CurrentUser user, @PathVariable UUID eventId) {
+        return EventResponse.of(events.pauseSales(user::canManage, eventId), events.sections(eventId));
+    }
+
+    @PostMapping("/{eventId}/resume")
+    EventResponse resume(CurrentUser user, @PathVariable UUID eventId) {
+        return EventResponse.of(events.resumeSales(user::canManage, eventId), events.sections(eventId));
+    }
+
+    @PostMapping("/{eventId}/complete")
+    EventResponse complete(CurrentUser user, @PathVariable UUID eventId) {
+        return EventResponse.of(events.complete(user::canManage, eventId), events.sections(eventId));
+    }
+
+    @PostMapping("/{eventId}/cancel")
+    EventResponse cancel(CurrentUser user, @PathVariable UUID eventId) {
+        return EventResponse.of(events.cancel(user::canManage, eventId), events.sections(eventId));
+    }
+}

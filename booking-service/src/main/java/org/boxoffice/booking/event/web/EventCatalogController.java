@@ -1,0 +1,52 @@
+package org.boxoffice.booking.event.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.boxoffice.booking.event.EventSearch;
+import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.system.PageQuery;
+import org.boxoffice.booking.system.PageResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** Published events for everyone, no account needed. */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventCatalogController {
+
+    private final EventService events;
+
+    EventCatalogController(EventService events) {
+        this.events = events;
+    }
+
+    @GetMapping
+    PageResponse<EventResponse> search(@RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable UUID venueId,
+            @RequestParam(required = false) @Nullable @Size(max = 100) String city,
+            @RequestParam(required = false) @Nullable @Size(max = 100) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return events.search(EventSearch.listed(from, to, venueId, blankToNull(city), blankToNull(q)),
+                new PageQuery(page, size)).map(event -> EventResponse.of(event, java.util.List.of()));
+    }
+
+    @GetMapping("/{eventId}")
+    EventResponse get(@PathVariable UUID eventId) {
+        return EventResponse.of(events.listed(eventId), events.sections(eventId));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

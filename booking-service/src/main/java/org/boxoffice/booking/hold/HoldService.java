@@ -1,0 +1,183 @@
+package org.boxoffice.booking.hold;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.boxoffice.booking.availability.AvailabilityCache;
+import org.boxoffice.booking.event.Event;
+import org.boxoffice.booking.event.EventSection;
+import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.system.OrganizerAccess;
+import org.boxoffice.booking.venue.SectionNotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Buyers' holds. A hold on seats first checks them cheaply (unknown seats, seats already taken), then takes the
+ * seats' Redisson locks, then runs the {@link HoldFence} transaction; the availability cache is written after commit.
+ */
+@Service
+public class HoldService {
+
+    private static final int BEST_AVAILABLE_ATTEMPTS = 3;
+
+    private final EventService events;
+    private final Holds holds;
+    private final Inventory inventory;
+    private final SeatLocks locks;
+    private final HoldFence fence;
+    private final HoldReleaser releaser;
+    private final AvailabilityCache cache;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    HoldService(EventService events, Holds holds, Inventory inventory, SeatLocks locks, HoldFence fence,
+            HoldReleaser releaser, AvailabilityCache cache, TransactionTemplate transactions, Clock clock) {
+        this.events = events;
+        this.holds = holds;
+        this.inventory = inventory;
+        this.locks = locks;
+        this.fence = fence;
+        this.releaser = releaser;
+        this.cache = cache;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Hold hold(UUID buyerId, HoldRequest request) {
+        Event event = events.listed(request.eventId());
+        Instant now = clock.instant();
+        event.requireOnSale(now);
+        if (request.quantity() < 1) {
+            throw new InvalidHoldRequest("quantity", "must be at least 1");
+        }
+        if (request.quantity() > event.maxPerOrder()) {
+            throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_ORDER, event.maxPerOrder(), request.quantity());
+        }
+        HoldFence.Taken taken = switch (request) {
+            case HoldRequest.SpecificSeats seats -> holdSeats(event, buyerId, seats.seatIds(), now);
+            case HoldRequest.BestAvailable best -> holdBestAvailable(event, buyerId, best, now);
+            case HoldRequest.GeneralAdmission area -> holdArea(event, buyerId, area, now);
+        };
+        cache.apply(taken.change());
+        return taken.hold();
+    }
+
+    private HoldFence.Taken holdSeats(Event event, UUID buyerId, List<UUID> seatIds, Instant now) {
+        Set<UUID> distinct = new HashSet<>();
+        for (int i = 0; i < seatIds.size(); i++) {
+            if (!distinct.add(seatIds.get(i))) {
+                throw new InvalidHoldRequest("seatIds[" + i + "]", "seat " + seatIds.get(i) + " is listed twice");
+            }
+        }
+        Map<UUID, Inventory.SeatState> states = inventory.lookup(event.id(), seatIds);
+        List<UUID> unknown = seatIds.stream().filter(id -> !states.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownSeats(unknown, event.id());
+        }
+        List<UUID> taken = seatIds.stream().filter(id -> !"AVAILABLE".equals(states.get(id).status())).toList();
+        if (!taken.isEmpty()) {
+            throw new SeatsUnavailable(taken);
+        }
+        Map<UUID, UUID> sections = new HashMap<>();
+        states.forEach((seat, state) -> sections.put(seat, state.sectionId()));
+        return lockedFence(event, buyerId, seatIds, sections, now);
+    }
+
+    /**
+     * Takes the seats' locks and runs the fence. If the locks stay contended past the wait, the seats are looked at
+     * again: any taken meanwhile are reported; if none were, the fence alone decides (it is correct without a lock).
+     */
+    private HoldFence.Taken lockedFence(Event event, UUID buyerId, List<UUID> seatIds, Map<UUID, UUID> sections,
+            Instant now) {
+        try {
+            return locks.withSeats(event.id(), seatIds, () -> fence.holdSeats(event, buyerId, seatIds, sections, now));
+        } catch (SeatLocks.Contended contended) {
+            List<UUID> taken = inventory.lookup(event.id(), seatIds).values().stream()
+                    .filter(state -> !"AVAILABLE".equals(state.status())).map(Inventory.SeatState::seatId).toList();
+            if (!taken.isEmpty()) {
+                throw new SeatsUnavailable(taken);
+            }
+            return fence.holdSeats(event, buyerId, seatIds, sections, now);
+        }
+    }
+
+    private HoldFence.Taken holdBestAvailable(Event event, UUID buyerId, HoldRequest.BestAvailable request,
+            Instant now) {
+        EventSection section = section(event, request.sectionId());
+        if (!section.seated()) {
+            throw new InvalidHoldRequest("bestAvailable.sectionId",
+                    "section " + section.code() + " is general admission; hold a quantity of it instead");
+        }
+        SeatsUnavailable lastRace = null;
+        for (int attempt = 0; attempt < BEST_AVAILABLE_ATTEMPTS; attempt++) {
+            List<Inventory.Candidate> candidates = inventory.availableSeats(event.id(), section.sectionId());
+            List<UUID> chosen = BestAvailable.choose(candidates, request.quantity());
+            if (chosen.isEmpty()) {
+                throw new CapacityExceeded(section.sectionId(), request.quantity(), candidates.size());
+            }
+            Map<UUID, UUID> sections = new HashMap<>();
+            chosen.forEach(seat -> sections.put(seat, section.sectionId()));
+            try {
+                return lockedFence(event, buyerId, chosen, sections, now);
+            } catch (SeatsUnavailable race) {
+                lastRace = race;
+            }
+        }
+        throw lastRace;
+    }
+
+    private HoldFence.Taken holdArea(Event event, UUID buyerId, HoldRequest.GeneralAdmission request, Instant now) {
+        EventSection section = section(event, request.sectionId());
+        if (section.seated()) {
+            throw new InvalidHoldRequest("generalAdmission.sectionId",
+                    "section " + section.code() + " has numbered seats; hold seats or best available instead");
+        }
+        return fence.holdArea(event, buyerId, section.sectionId(), request.quantity(), now);
+    }
+
+    private EventSection section(Event event, UUID sectionId) {
+        return events.sections(event.id()).stream().filter(s -> s.sectionId().equals(sectionId)).findFirst()
+                .orElseThrow(() -> new SectionNotFound(sectionId));
+    }
+
+    /** The buyer's own hold; another buyer's hold does not exist for them. */
+    public Hold get(UUID buyerId, UUID holdId) {
+        return holds.find(holdId).filter(hold -> hold.buyerId().equals(buyerId))
+                .orElseThrow(() -> new HoldNotFound(holdId));
+    }
+
+    /** The buyer gives the hold up before it expires. */
+    public Hold release(UUID buyerId, UUID holdId) {
+        Hold hold = get(buyerId, holdId);
+        return end(hold);
+    }
+
+    /** An organizer releases a hold on one of their events. */
+    public Hold releaseForOrganizer(OrganizerAccess access, UUID eventId, UUID holdId) {
+        events.get(access, eventId);
+        Hold hold = holds.find(holdId).filter(h -> h.eventId().equals(eventId))
+                .orElseThrow(() -> new HoldNotFound(holdId));
+        return end(hold);
+    }
+
+    private Hold end(Hold hold) {
+        Instant now = clock.instant();
+        if (hold.effectiveStatus(now) != HoldStatus.ACTIVE) {
+            throw new HoldNotActive(hold.id(), hold.effectiveStatus(now));
+        }
+        var change = transactions.execute(status -> releaser.release(hold.id(), HoldStatus.RELEASED, now, false));
+        if (change == null || change.isEmpty()) {
+            Hold current = holds.find(hold.id()).orElseThrow();
+            throw new HoldNotActive(hold.id(), current.status());
+        }
+        cache.apply(change.get());
+        return holds.find(hold.id()).orElseThrow();
+    }
+}

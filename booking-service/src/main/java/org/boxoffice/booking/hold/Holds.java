@@ -1,0 +1,88 @@
+package org.boxoffice.booking.hold;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Holds and their items. */
+@Repository
+public class Holds {
+
+    private final JdbcClient jdbc;
+
+    Holds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Hold hold) {
+        jdbc.sql("""
+                INSERT INTO hold (id, event_id, buyer_id, status, quantity, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(hold.id(), hold.eventId(), hold.buyerId(), hold.status().name(), hold.quantity(),
+                        Timestamp.from(hold.createdAt()), Timestamp.from(hold.expiresAt()))
+                .update();
+        List<HoldItem> items = hold.items();
+        for (int i = 0; i < items.size(); i++) {
+            jdbc.sql("INSERT INTO hold_item (hold_id, position, section_id, seat_id, quantity) VALUES (?, ?, ?, ?, ?)")
+                    .params(hold.id(), i, items.get(i).sectionId(), items.get(i).seatId(), items.get(i).quantity())
+                    .update();
+        }
+    }
+
+    public Optional<Hold> find(UUID holdId) {
+        return jdbc.sql("SELECT * FROM hold WHERE id = ?").param(holdId).query(this::hold).optional();
+    }
+
+    public Optional<Hold> findForUpdate(UUID holdId) {
+        return jdbc.sql("SELECT * FROM hold WHERE id = ? FOR UPDATE").param(holdId).query(this::hold).optional();
+    }
+
+    /**
+     * Ends an active hold. Conditional on it still being ACTIVE (and, for expiry, on being past its expiry), so of
+     * several callers racing to end one hold exactly one succeeds.
+     */
+    public boolean end(UUID holdId, HoldStatus to, Instant now, boolean onlyIfExpired) {
+        return jdbc.sql("""
+                UPDATE hold SET status = ?, ended_at = ?
+                 WHERE id = ? AND status = 'ACTIVE' AND (NOT ? OR expires_at <= ?)""")
+                .params(to.name(), Timestamp.from(now), holdId, onlyIfExpired, Timestamp.from(now)).update() == 1;
+    }
+
+    /** Claims up to {@code limit} expired active holds; rows another sweeper has claimed are skipped, not waited for. */
+    List<UUID> claimExpired(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM hold WHERE status = 'ACTIVE' AND expires_at <= ?
+                 ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(now), limit).query(UUID.class).list();
+    }
+
+    public List<UUID> activeOfEvent(UUID eventId) {
+        return jdbc.sql("SELECT id FROM hold WHERE event_id = ? AND status = 'ACTIVE' ORDER BY id FOR UPDATE")
+                .param(eventId).query(UUID.class).list();
+    }
+
+    private Hold hold(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Hold(id, rs.getObject("event_id", UUID.class), rs.getObject("buyer_id", UUID.class),
+                HoldStatus.valueOf(rs.getString("status")), rs.getInt("quantity"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                ended == null ? null : ended.toInstant(), items(id));
+    }
+
+    private List<HoldItem> items(UUID holdId) {
+        return new ArrayList<>(jdbc.sql("SELECT section_id, seat_id, quantity FROM hold_item WHERE hold_id = ? ORDER BY position")
+                .param(holdId)
+                .query((rs, row) -> new HoldItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3)))
+                .list());
+    }
+}

@@ -1,0 +1,143 @@
+package org.boxoffice.booking.hold;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.boxoffice.booking.availability.InventoryChange;
+import org.boxoffice.booking.availability.InventoryChange.AreaCount;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The per-event inventory and the conditional statements that fence it. Every statement that takes or returns
+ * tickets states the row's expected prior state in its WHERE clause, so a statement that arrives late (a lost lock,
+ * a second sweeper, a retried request) changes nothing instead of changing something twice.
+ */
+@Repository
+public class Inventory {
+
+    private final JdbcClient jdbc;
+
+    Inventory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record SeatState(UUID seatId, UUID sectionId, String status) {
+    }
+
+    record Candidate(UUID seatId, int rowPosition, int number) {
+    }
+
+    Map<UUID, SeatState> lookup(UUID eventId, List<UUID> seatIds) {
+        Map<UUID, SeatState> states = new HashMap<>();
+        jdbc.sql("SELECT seat_id, section_id, status FROM event_seat WHERE event_id = ? AND seat_id = ANY(?)")
+                .params(eventId, seatIds.toArray(UUID[]::new))
+                .query((rs, row) -> new SeatState(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
+                .list().forEach(state -> states.put(state.seatId(), state));
+        return states;
+    }
+
+    /**
+     * The fence for seats: marks the seats HELD by the hold only where they are still AVAILABLE. Returns how many
+     * rows changed; anything short of all of them means another hold got there first.
+     */
+    int takeSeats(UUID eventId, UUID holdId, List<UUID> seatIds) {
+        return jdbc.sql("""
+                UPDATE event_seat SET status = 'HELD', hold_id = ?
+                 WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'""")
+                .params(holdId, eventId, seatIds.toArray(UUID[]::new)).update();
+    }
+
+    List<UUID> notHeldBy(UUID eventId, UUID holdId, List<UUID> seatIds) {
+        return jdbc.sql("""
+                SELECT seat_id FROM event_seat
+                 WHERE event_id = ? AND seat_id = ANY(?) AND hold_id IS DISTINCT FROM ?""")
+                .params(eventId, seatIds.toArray(UUID[]::new), holdId).query(UUID.class).list();
+    }
+
+    /** Available seats of a section, best first: rows from the stage outwards, then by number. */
+    List<Candidate> availableSeats(UUID eventId, UUID sectionId) {
+        return jdbc.sql("""
+                SELECT es.seat_id, s.row_position, s.number
+                  FROM event_seat es JOIN seat s ON s.id = es.seat_id
+                 WHERE es.event_id = ? AND es.section_id = ? AND es.status = 'AVAILABLE'
+                 ORDER BY s.row_position, s.number""").params(eventId, sectionId)
+                .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
+    }
+
+    Optional<AreaCount> area(UUID eventId, UUID sectionId) {
+        return jdbc.sql("SELECT capacity - held - sold, version FROM event_area WHERE event_id = ? AND section_id = ?")
+                .params(eventId, sectionId).query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional();
+    }
+
+    /** The fence for general admission: takes {@code quantity} only if held + sold stays within capacity. */
+    Optional<AreaCount> takeFromArea(UUID eventId, UUID sectionId, int quantity) {
+        return jdbc.sql("""
+                UPDATE event_area SET held = held + ?, version = version + 1
+                 WHERE event_id = ? AND section_id = ? AND held + sold + ? <= capacity
+                RETURNING capacity - held - sold, version""")
+                .params(quantity, eventId, sectionId, quantity)
+                .query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional();
+    }
+
+    /**
+     * Per-buyer limit: adds the tickets to the buyer's count for the event only if it stays within the limit.
+     * Parallel requests of one buyer serialize on this row.
+     */
+    boolean reserveAllowance(UUID eventId, UUID buyerId, int tickets, int limit) {
+        if (tickets > limit) {
+            return false;
+        }
+        return jdbc.sql("""
+                INSERT INTO buyer_allowance (event_id, buyer_id, tickets) VALUES (?, ?, ?)
+                ON CONFLICT (event_id, buyer_id) DO UPDATE SET tickets = buyer_allowance.tickets + excluded.tickets
+                 WHERE buyer_allowance.tickets + excluded.tickets <= ?""")
+                .params(eventId, buyerId, tickets, limit).update() == 1;
+    }
+
+    /** Gives back tickets of a hold or order that ended, releasing their seats and area counts. */
+    public void returnTickets(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, boolean sold,
+            InventoryChange change) {
+        jdbc.sql("""
+                UPDATE event_seat SET status = 'AVAILABLE', hold_id = NULL
+                 WHERE hold_id = ? AND event_id = ? AND status = ?
+                RETURNING section_id, seat_id""")
+                .params(holdId, eventId, sold ? "SOLD" : "HELD")
+                .query((rs, row) -> change.seatFreed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+        int tickets = 0;
+        for (HoldItem item : items) {
+            tickets += item.quantity();
+            if (item.seatId() == null) {
+                String column = sold ? "sold" : "held";
+                jdbc.sql("UPDATE event_area SET " + column + " = " + column + " - ?, version = version + 1"
+                        + " WHERE event_id = ? AND section_id = ? RETURNING capacity - held - sold, version")
+                        .params(item.quantity(), eventId, item.sectionId())
+                        .query((rs, row) -> change.area(item.sectionId(), new AreaCount(rs.getInt(1), rs.getLong(2))))
+                        .list();
+            }
+        }
+        jdbc.sql("UPDATE buyer_allowance SET tickets = tickets - ? WHERE event_id = ? AND buyer_id = ?")
+                .params(tickets, eventId, buyerId).update();
+    }
+
+    /** Turns a hold's held tickets into sold ones (payment confirmed). */
+    public void sell(UUID eventId, UUID holdId, List<HoldItem> items, InventoryChange change) {
+        jdbc.sql("UPDATE event_seat SET status = 'SOLD' WHERE hold_id = ? AND event_id = ? AND status = 'HELD'")
+                .params(holdId, eventId).update();
+        for (HoldItem item : items) {
+            if (item.seatId() == null) {
+                jdbc.sql("""
+                        UPDATE event_area SET held = held - ?, sold = sold + ?, version = version + 1
+                         WHERE event_id = ? AND section_id = ? RETURNING capacity - held - sold, version""")
+                        .params(item.quantity(), item.quantity(), eventId, item.sectionId())
+                        .query((rs, row) -> change.area(item.sectionId(), new AreaCount(rs.getInt(1), rs.getLong(2))))
+                        .list();
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.boxoffice.booking.hold;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.boxoffice.booking.system.BookingProperties;
+import org.boxoffice.booking.system.RedisGuard;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Redisson locks over the seats of one hold attempt: a multi-lock over one lock per seat, taken in seat-id order so
+ * that two attempts over overlapping seats can never deadlock, with a short wait and a lease.
+ *
+ * <p>The lock only keeps contention off the database; it is not what makes a seat safe. A lost lock, a lease that
+ * runs out mid-transaction, or Redis being down lets two attempts reach the database together, and the conditional
+ * update in {@link HoldFence} then lets exactly one of them win. When Redis fails, calls go through the
+ * {@link RedisGuard} breaker and the attempt proceeds without a lock.
+ */
+@Component
+class SeatLocks {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatLocks.class);
+
+    private final RedissonClient redisson;
+    private final RedisGuard guard;
+    private final BookingProperties properties;
+
+    SeatLocks(RedissonClient redisson, RedisGuard guard, BookingProperties properties) {
+        this.redisson = redisson;
+        this.guard = guard;
+        this.properties = properties;
+    }
+
+    /** Lock name of one seat of one event. */
+    static String lockName(UUID eventId, UUID seatId) {
+        return "booking:seat-lock:{" + eventId + "}:" + seatId;
+    }
+
+    /**
+     * Runs {@code work} holding the locks of every seat, or without them if Redis is unavailable.
+     *
+     * @throws Contended when another attempt holds one of the seats' locks for longer than the wait
+     */
+    <T> T withSeats(UUID eventId, List<UUID> seatIds, Supplier<T> work) {
+        List<UUID> ordered = seatIds.stream().sorted().toList();
+        Optional<Attempt> attempt = guard.call(() -> tryLock(eventId, ordered));
+        if (attempt.isEmpty()) {
+            log.debug("Seat locks unavailable (Redis down or breaker open); relying on the database fence");
+            return work.get();
+        }
+        RLock lock = attempt.get().lock();
+        if (lock == null) {
+            throw new Contended();
+        }
+        try {
+            return work.get();
+        } finally {
+            unlock(lock);
+        }
+    }
+
+    /** Another attempt held a seat's lock past the wait: the seats are probably being taken right now. */
+    static final class Contended extends RuntimeException {
+        Contended() {
+            super("seat locks contended", null, false, false);
+        }
+    }
+
+    /** Redis answered: with the lock, or with null when another attempt held one of the seats past the wait. */
+    private record Attempt(@Nullable RLock lock) {
+    }
+
+    private Attempt tryLock(UUID eventId, List<UUID> ordered) {
+        RLock[] locks = ordered.stream().map(seat -> redisson.getLock(lockName(eventId, seat))).toArray(RLock[]::new);
+        RLock multi = redisson.getMultiLock(locks);
+        try {
+            boolean locked = multi.tryLock(properties.lockWait().toMillis(), properties.lockLease().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return new Attempt(locked ? multi : null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for seat locks", e);
+        }
+    }
+
+    private void unlock(RLock lock) {
+        try {
+            lock.unlock();
+        } catch (IllegalMonitorStateException leaseRanOut) {
+            // The lease expired before the transaction finished; the fence already decided who won.
+            log.warn("Seat lock lease ran out before the hold finished");
+        } catch (RuntimeException redisFailure) {
+            // The lease frees the seats' locks by itself.
+            log.warn("Could not release seat locks: {}", redisFailure.toString());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Idempotency-Key handling for creating POSTs: the first response is stored and replayed for retries. */
+@NullMarked
+package org.boxoffice.booking.idempotency;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package org.boxoffice.booking.order;
+
+import org.boxoffice.booking.system.BookingProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Expires orders whose payment did not arrive in time, giving their seats back. */
+@Component
+class OrderExpirySweeper {
+
+    private final OrderService orders;
+    private final int batch;
+
+    OrderExpirySweeper(OrderService orders, BookingProperties properties) {
+        this.orders = orders;
+        this.batch = properties.sweepBatch();
+    }
+
+    @Scheduled(fixedDelayString = "${boxoffice.booking.sweep-interval:1s}",
+            initialDelayString = "${boxoffice.booking.sweep-interval:1s}")
+    void sweep() {
+        int expired;
+        do {
+            expired = orders.expireOverdue(batch);
+        } while (expired == batch);
+    }
+}

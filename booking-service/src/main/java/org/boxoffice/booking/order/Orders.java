@@ -1,0 +1,128 @@
+package org.boxoffice.booking.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.boxoffice.booking.system.PageQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders and their lines. */
+@Repository
+class Orders {
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Order order) {
+        jdbc.sql("""
+                INSERT INTO purchase_order (id, event_id, buyer_id, hold_id, status, total_minor, currency, quantity,
+                                            created_at, payment_due, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(order.id(), order.eventId(), order.buyerId(), order.holdId(), order.status().name(),
+                        order.totalMinor(), order.currency().getCurrencyCode(), order.quantity(),
+                        Timestamp.from(order.createdAt()), Timestamp.from(order.paymentDue()),
+                        Timestamp.from(order.updatedAt()))
+                .update();
+        List<OrderLine> lines = order.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            jdbc.sql("""
+                    INSERT INTO order_line (order_id, position, section_id, seat_id, description, quantity,
+                                            unit_price_minor, amount_minor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(order.id(), i, line.sectionId(), line.seatId(), line.description(), line.quantity(),
+                            line.unitPriceMinor(), line.amountMinor())
+                    .update();
+        }
+    }
+
+    Optional<Order> find(UUID orderId) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE id = ?").param(orderId).query(this::order).optional();
+    }
+
+    Optional<Order> findForUpdate(UUID orderId) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE id = ? FOR UPDATE").param(orderId).query(this::order)
+                .optional();
+    }
+
+    /** Moves the order on if it is still in {@code from}; false when another transaction moved it first. */
+    boolean transition(UUID orderId, OrderStatus from, OrderStatus to, Instant now) {
+        return jdbc.sql("UPDATE purchase_order SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
+                .params(to.name(), Timestamp.from(now), orderId, from.name()).update() == 1;
+    }
+
+    List<Order> ofEvent(UUID eventId, @Nullable OrderStatus status, PageQuery page) {
+        return jdbc.sql("""
+                SELECT * FROM purchase_order WHERE event_id = ? AND (?::text IS NULL OR status = ?::text)
+                 ORDER BY created_at DESC, id LIMIT ? OFFSET ?""")
+                .params(eventId, name(status), name(status), page.size(), page.offset()).query(this::order).list();
+    }
+
+    long countOfEvent(UUID eventId, @Nullable OrderStatus status) {
+        return jdbc.sql("SELECT count(*) FROM purchase_order WHERE event_id = ? AND (?::text IS NULL OR status = ?::text)")
+                .params(eventId, name(status), name(status)).query(Long.class).single();
+    }
+
+    List<Order> ofBuyer(UUID buyerId, PageQuery page) {
+        return jdbc.sql("SELECT * FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                .params(buyerId, page.size(), page.offset()).query(this::order).list();
+    }
+
+    long countOfBuyer(UUID buyerId) {
+        return jdbc.sql("SELECT count(*) FROM purchase_order WHERE buyer_id = ?").param(buyerId)
+                .query(Long.class).single();
+    }
+
+    List<UUID> liveOfEvent(UUID eventId) {
+        return jdbc.sql("""
+                SELECT id FROM purchase_order WHERE event_id = ? AND status IN ('PENDING_PAYMENT', 'CONFIRMED')
+                 ORDER BY id FOR UPDATE""").param(eventId).query(UUID.class).list();
+    }
+
+    List<UUID> claimOverdue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM purchase_order WHERE status = 'PENDING_PAYMENT' AND payment_due <= ?
+                 ORDER BY payment_due LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(now), limit).query(UUID.class).list();
+    }
+
+    /** "row 3, seat 7" per seat id. */
+    java.util.Map<UUID, String> seatLabels(List<UUID> seatIds) {
+        java.util.Map<UUID, String> labels = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, row_label, number FROM seat WHERE id = ANY(?)").param(seatIds.toArray(UUID[]::new))
+                .query((ResultSet r) -> {
+                    labels.put(r.getObject(1, UUID.class), "row " + r.getString(2) + ", seat " + r.getInt(3));
+                });
+        return labels;
+    }
+
+    private static @Nullable String name(@Nullable OrderStatus status) {
+        return status == null ? null : status.name();
+    }
+
+    private Order order(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<OrderLine> lines = jdbc.sql("""
+                SELECT section_id, seat_id, description, quantity, unit_price_minor, amount_minor
+                  FROM order_line WHERE order_id = ? ORDER BY position""").param(id)
+                .query((r, n) -> new OrderLine(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                        r.getInt(4), r.getLong(5), r.getLong(6)))
+                .list();
+        return new Order(id, rs.getObject("event_id", UUID.class), rs.getObject("buyer_id", UUID.class),
+                rs.getObject("hold_id", UUID.class), OrderStatus.valueOf(rs.getString("status")),
+                rs.getLong("total_minor"), Currency.getInstance(rs.getString("currency")), rs.getInt("quantity"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("payment_due").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), lines);
+    }
+}

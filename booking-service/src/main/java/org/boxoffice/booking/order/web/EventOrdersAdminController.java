@@ -1,0 +1,56 @@
+package org.boxoffice.booking.order.web;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.boxoffice.booking.hold.HoldService;
+import org.boxoffice.booking.hold.web.HoldResponse;
+import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.order.OrderStatus;
+import org.boxoffice.booking.system.PageQuery;
+import org.boxoffice.booking.system.PageResponse;
+import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** An organizer's view of an event's orders, and the cancel and release actions. */
+@RestController
+@RequestMapping("/api/v1/admin/events/{eventId}")
+class EventOrdersAdminController {
+
+    private final OrderService orders;
+    private final HoldService holds;
+    private final Clock clock;
+
+    EventOrdersAdminController(OrderService orders, HoldService holds, Clock clock) {
+        this.orders = orders;
+        this.holds = holds;
+        this.clock = clock;
+    }
+
+    @GetMapping("/orders")
+    PageResponse<OrderResponse> orders(CurrentUser user, @PathVariable UUID eventId,
+            @RequestParam(required = false) @Nullable OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return orders.ofEvent(user::canManage, eventId, status, new PageQuery(page, size)).map(OrderResponse::of);
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    OrderResponse cancel(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID orderId) {
+        return OrderResponse.of(orders.cancel(user::canManage, eventId, orderId));
+    }
+
+    @PostMapping("/holds/{holdId}/release")
+    HoldResponse release(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID holdId) {
+        return HoldResponse.of(holds.releaseForOrganizer(user::canManage, eventId, holdId), clock.instant());
+    }
+}

@@ -1,0 +1,37 @@
+package org.boxoffice.booking.system;
+
+import org.boxoffice.platform.problem.ProblemType;
+
+/** The problem types booking-service answers with, beyond the platform's generic ones. Slugs never change. */
+public final class BookingProblems {
+
+    public static final ProblemType VENUE_NOT_FOUND = new ProblemType("venue-not-found", "Venue not found", 404);
+    public static final ProblemType SECTION_NOT_FOUND = new ProblemType("section-not-found", "Section not found", 404);
+    public static final ProblemType SEAT_MAP_CONFLICT = new ProblemType("seat-map-conflict", "Seat map conflict", 409);
+    public static final ProblemType EVENT_NOT_FOUND = new ProblemType("event-not-found", "Event not found", 404);
+    public static final ProblemType EVENT_STATE_CONFLICT = new ProblemType("event-state-conflict",
+            "The event's state does not allow this", 409);
+    public static final ProblemType INVALID_EVENT = new ProblemType("invalid-event", "Invalid event", 422);
+    public static final ProblemType SALE_NOT_OPEN = new ProblemType("sale-not-open", "Sale not open", 409);
+    public static final ProblemType UNKNOWN_SEATS = new ProblemType("unknown-seats", "Unknown seats", 422);
+    public static final ProblemType SEATS_UNAVAILABLE = new ProblemType("seats-unavailable", "Seats unavailable", 409);
+    public static final ProblemType CAPACITY_EXCEEDED = new ProblemType("capacity-exceeded",
+            "Not enough tickets left", 409);
+    public static final ProblemType TICKET_LIMIT_EXCEEDED = new ProblemType("ticket-limit-exceeded",
+            "Ticket limit exceeded", 422);
+    public static final ProblemType HOLD_NOT_FOUND = new ProblemType("hold-not-found", "Hold not found", 404);
+    public static final ProblemType HOLD_EXPIRED = new ProblemType("hold-expired", "Hold expired", 409);
+    public static final ProblemType HOLD_NOT_ACTIVE = new ProblemType("hold-not-active", "Hold no longer active", 409);
+    public static final ProblemType ORDER_NOT_FOUND = new ProblemType("order-not-found", "Order not found", 404);
+    public static final ProblemType ORDER_STATE_CONFLICT = new ProblemType("order-state-conflict",
+            "The order's state does not allow this", 409);
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
+            "Idempotency-Key reused with a different request", 422);
+    public static final ProblemType IDEMPOTENT_REQUEST_IN_PROGRESS = new ProblemType("idempotent-request-in-progress",
+            "A request with this Idempotency-Key is still in progress", 409);
+    public static final ProblemType INVALID_IDEMPOTENCY_KEY = new ProblemType("invalid-idempotency-key",
+            "Invalid Idempotency-Key", 400);
+
+    private BookingProblems() {
+    }
+}

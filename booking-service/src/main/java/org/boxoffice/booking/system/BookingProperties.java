@@ -1,0 +1,30 @@
+package org.boxoffice.booking.system;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * booking-service's own settings ({@code boxoffice.booking.*}).
+ *
+ * @param lockWait how long a hold waits for the seat locks before answering that the seats are taken
+ * @param lockLease how long a seat lock lives if its holder dies; the database fence keeps seats safe past it
+ * @param sweepInterval how often expired holds and unpaid orders are released
+ * @param sweepBatch how many expired holds one sweep claims at a time
+ * @param availabilityTtl how long a cached availability snapshot is trusted before it is rebuilt from the database
+ * @param idempotencyRetention how long a stored Idempotency-Key response is replayed
+ * @param paymentWindow how long a checked-out order keeps its seats while it waits for payment
+ * @param idempotencyAbandonedAfter after how long an unfinished request's key may be taken over by a retry
+ */
+@ConfigurationProperties("boxoffice.booking")
+public record BookingProperties(
+        @DefaultValue("150ms") Duration lockWait,
+        @DefaultValue("5s") Duration lockLease,
+        @DefaultValue("1s") Duration sweepInterval,
+        @DefaultValue("200") int sweepBatch,
+        @DefaultValue("60s") Duration availabilityTtl,
+        @DefaultValue("24h") Duration idempotencyRetention,
+        @DefaultValue("15m") Duration paymentWindow,
+        @DefaultValue("60s") Duration idempotencyAbandonedAfter) {
+}
