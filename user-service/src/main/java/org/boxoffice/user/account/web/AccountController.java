@@ -1,0 +1,85 @@
+package org.boxoffice.user.account.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.boxoffice.platform.security.CurrentUser;
+import org.boxoffice.platform.security.Role;
+import org.boxoffice.user.account.Account;
+import org.boxoffice.user.account.AccountService;
+import org.boxoffice.user.account.EmailAddress;
+import org.boxoffice.user.account.PasswordPolicy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registration, and the caller's own account: read it, change the display name, change the password. */
+@RestController
+class AccountController {
+
+    private static final String PASSWORD_LENGTH = "must be between {min} and {max} characters long";
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/api/v1/auth/register")
+    ResponseEntity<AccountResponse> register(@Valid @RequestBody RegistrationRequest request) {
+        Account account = accounts.register(request.email(), request.password(), request.displayName());
+        return ResponseEntity.created(URI.create("/api/v1/users/me")).body(AccountResponse.of(account));
+    }
+
+    @GetMapping("/api/v1/users/me")
+    AccountResponse me(CurrentUser user) {
+        return AccountResponse.of(accounts.get(user.id()));
+    }
+
+    @PatchMapping("/api/v1/users/me")
+    AccountResponse updateProfile(CurrentUser user, @Valid @RequestBody ProfileUpdate request) {
+        return AccountResponse.of(accounts.updateProfile(user.id(), request.displayName()));
+    }
+
+    /** Ends every session of the account: other devices must log in again. */
+    @PutMapping("/api/v1/users/me/password")
+    ResponseEntity<Void> changePassword(CurrentUser user, @Valid @RequestBody PasswordChange request) {
+        accounts.changePassword(user.id(), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    record RegistrationRequest(
+            @NotBlank @Size(max = 254) @Pattern(regexp = EmailAddress.PATTERN, message = "must be an email address like name@example.com") String email,
+            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = PASSWORD_LENGTH) String password,
+            @Nullable @Size(max = 100) String displayName) {
+    }
+
+    record ProfileUpdate(@Nullable @Size(max = 100) String displayName) {
+    }
+
+    record PasswordChange(@NotNull String currentPassword,
+            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = PASSWORD_LENGTH) String newPassword) {
+    }
+
+    record AccountResponse(UUID id, String email, @Nullable String displayName, Set<Role> roles,
+            Set<UUID> organizations, Instant createdAt) {
+
+        static AccountResponse of(Account account) {
+            return new AccountResponse(account.id(), account.email(), account.displayName(), account.roles(),
+                    account.organizations(), account.createdAt());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.boxoffice.user.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.boxoffice.platform.security.Role;
+import org.boxoffice.platform.security.SecurityProperties;
+import org.boxoffice.platform.security.TokenClaims;
+import org.boxoffice.user.account.Account;
+import org.boxoffice.user.account.Accounts;
+import org.boxoffice.user.account.EmailAddress;
+import org.boxoffice.user.account.PasswordChanged;
+import org.boxoffice.user.key.AccessTokenSigner;
+import org.boxoffice.user.system.UserProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Login, refresh and logout. Each step commits on its own (no surrounding transaction) so that a failure count or a
+ * family revocation is kept even though the request itself fails.
+ */
+@Service
+public class AuthService {
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokenSigner signer;
+    private final SecurityProperties security;
+    private final UserProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    /** Compared against when the email is unknown, so that both cases take as long as a real check. */
+    private final String unknownAccountHash;
+
+    AuthService(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
+            AccessTokenSigner signer, SecurityProperties security, UserProperties properties) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
+        this.signer = signer;
+        this.security = security;
+        this.properties = properties;
+        this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /** Checks the password and starts a session (a new refresh-token family). */
+    public TokenPair login(String email, String password, String clientAddress) {
+        String normalised = EmailAddress.normalise(email);
+        throttle.check(normalised, clientAddress);
+        Account account = accounts.findByEmail(normalised).orElse(null);
+        boolean matches = passwords.matches(password, account == null ? unknownAccountHash : account.passwordHash());
+        if (account == null || !matches) {
+            throttle.recordFailure(normalised, clientAddress);
+            throw new InvalidCredentials();
+        }
+        throttle.recordSuccess(normalised);
+        return issue(account, UUID.randomUUID());
+    }
+
+    /** Exchanges a refresh token for a new pair; a token used twice ends its whole session. */
+    public TokenPair refresh(String refreshToken) {
+        RefreshTokens.Stored stored = refreshTokens.find(refreshToken)
+                .orElseThrow(() -> new InvalidRefreshToken("The refresh token is not known. Log in again."));
+        if (stored.replacedAt() != null) {
+            refreshTokens.revokeFamily(stored.familyId());
+            throw new RefreshTokenReused();
+        }
+        if (stored.revokedAt() != null) {
+            throw new InvalidRefreshToken("The session has ended. Log in again.");
+        }
+        if (!stored.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidRefreshToken("The refresh token has expired. Log in again.");
+        }
+        if (!refreshTokens.markReplaced(stored.id())) {
+            // Another request exchanged it a moment ago: the same token presented twice.
+            refreshTokens.revokeFamily(stored.familyId());
+            throw new RefreshTokenReused();
+        }
+        Account account = accounts.findById(stored.accountId())
+                .orElseThrow(() -> new InvalidRefreshToken("The account no longer exists."));
+        return issue(account, stored.familyId());
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored: the outcome is the same. */
+    public void logout(String refreshToken) {
+        refreshTokens.find(refreshToken).ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId()));
+    }
+
+    @EventListener
+    void endSessionsOnPasswordChange(PasswordChanged event) {
+        refreshTokens.revokeAccount(event.accountId());
+    }
+
+    private TokenPair issue(Account account, UUID familyId) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(TokenClaims.ACCESS_TOKEN_LIFETIME);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", security.issuer());
+        claims.put("aud", List.of(security.audience()));
+        claims.put("sub", account.id().toString());
+        claims.put(TokenClaims.EMAIL, account.email());
+        claims.put(TokenClaims.ROLES, account.roles().stream().map(Role::name).sorted().toList());
+        claims.put(TokenClaims.ORGANIZATIONS, account.organizations().stream().map(UUID::toString).sorted().toList());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", expires.getEpochSecond());
+        claims.put("jti", UUID.randomUUID().toString());
+        String refresh = refreshTokens.issue(familyId, account.id(), now.plus(properties.refreshTokenLifetime()));
+        return new TokenPair(signer.sign(claims), TokenClaims.ACCESS_TOKEN_LIFETIME.toSeconds(), refresh,
+                properties.refreshTokenLifetime().toSeconds());
+    }
+}

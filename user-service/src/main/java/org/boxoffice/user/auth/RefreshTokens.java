@@ -1,0 +1,86 @@
+package org.boxoffice.user.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Refresh tokens: 256 random bits given to the client once, stored only as their SHA-256. A token belongs to a
+ * family (one login); refreshing replaces it with the family's next token.
+ */
+@Repository
+class RefreshTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    RefreshTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored token as found by its hash. */
+    record Stored(UUID id, UUID familyId, UUID accountId, Instant expiresAt, @Nullable Instant replacedAt,
+            @Nullable Instant revokedAt) {
+    }
+
+    /** Issues a new token in the family and returns its secret value, which is not stored. */
+    String issue(UUID familyId, UUID accountId, Instant expiresAt) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("INSERT INTO refresh_tokens (id, family_id, account_id, token_hash, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), familyId, accountId, hash(value), Timestamp.from(expiresAt)).update();
+        return value;
+    }
+
+    Optional<Stored> find(String value) {
+        return jdbc.sql("""
+                SELECT id, family_id, account_id, expires_at, replaced_at, revoked_at
+                  FROM refresh_tokens WHERE token_hash = ?
+                """).param(hash(value)).query((row, index) -> new Stored(row.getObject("id", UUID.class),
+                row.getObject("family_id", UUID.class), row.getObject("account_id", UUID.class),
+                row.getTimestamp("expires_at").toInstant(), instant(row.getTimestamp("replaced_at")),
+                instant(row.getTimestamp("revoked_at")))).optional();
+    }
+
+    /** Marks the token used; false when it already was (a concurrent or replayed refresh). */
+    boolean markReplaced(UUID id) {
+        return jdbc.sql("UPDATE refresh_tokens SET replaced_at = now() WHERE id = ? AND replaced_at IS NULL"
+                + " AND revoked_at IS NULL").param(id).update() == 1;
+    }
+
+    void revokeFamily(UUID familyId) {
+        jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ? AND revoked_at IS NULL")
+                .param(familyId).update();
+    }
+
+    void revokeAccount(UUID accountId) {
+        jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL")
+                .param(accountId).update();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.boxoffice.user.system;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.boxoffice.platform.security.Role;
+import org.boxoffice.user.account.AccountService;
+import org.boxoffice.user.account.Accounts;
+import org.boxoffice.user.account.EmailAddress;
+import org.boxoffice.user.account.EmailAlreadyRegistered;
+import org.boxoffice.user.organization.OrganizationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * At startup: the first admin from {@code BOXOFFICE_ADMIN_EMAIL}/{@code BOXOFFICE_ADMIN_PASSWORD} (a secret; there is
+ * no default password), and with {@code BOXOFFICE_DEMO_ENABLED=true} the demo organization, organizer and buyer.
+ * Idempotent and safe on several replicas at once: existing accounts are never overwritten.
+ */
+@Component
+class Bootstrap implements ApplicationRunner {
+
+    static final UUID DEMO_ORGANIZATION = UUID.fromString("d3000000-0000-4000-8000-000000000001");
+    static final String DEMO_ORGANIZER = "organizer@demo.boxoffice.dev";
+    static final String DEMO_BUYER = "buyer@demo.boxoffice.dev";
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final UserProperties properties;
+    private final DemoProperties demo;
+    private final AccountService accountService;
+    private final Accounts accounts;
+    private final OrganizationService organizations;
+
+    Bootstrap(UserProperties properties, DemoProperties demo, AccountService accountService, Accounts accounts,
+            OrganizationService organizations) {
+        this.properties = properties;
+        this.demo = demo;
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.organizations = organizations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (hasText(properties.adminEmail())) {
+            if (!hasText(properties.adminPassword())) {
+                throw new IllegalStateException("BOXOFFICE_ADMIN_EMAIL is set but BOXOFFICE_ADMIN_PASSWORD is not:"
+                        + " give the first admin a password through the secret");
+            }
+            UUID admin = ensure(properties.adminEmail(), properties.adminPassword(), "Administrator",
+                    EnumSet.of(Role.BUYER, Role.ADMIN));
+            accounts.grantRole(admin, Role.ADMIN);
+        }
+        if (demo.enabled()) {
+            if (!hasText(demo.password())) {
+                throw new IllegalStateException("BOXOFFICE_DEMO_ENABLED=true needs BOXOFFICE_DEMO_PASSWORD");
+            }
+            organizations.create(DEMO_ORGANIZATION, "Demo Productions");
+            UUID organizer = ensure(DEMO_ORGANIZER, demo.password(), "Demo Organizer", EnumSet.of(Role.BUYER));
+            organizations.grant(DEMO_ORGANIZATION, organizer);
+            ensure(DEMO_BUYER, demo.password(), "Demo Buyer", EnumSet.of(Role.BUYER));
+            log.info("Demo data ready: organization {} 'Demo Productions', {} and {}", DEMO_ORGANIZATION,
+                    DEMO_ORGANIZER, DEMO_BUYER);
+        }
+    }
+
+    /** The account's id, creating it when absent. */
+    private UUID ensure(String email, String password, String displayName, EnumSet<Role> roles) {
+        try {
+            UUID id = accountService.create(email, password, displayName, roles).id();
+            log.info("Created account {} with roles {}", EmailAddress.normalise(email), roles);
+            return id;
+        } catch (EmailAlreadyRegistered existing) {
+            return accounts.findByEmail(EmailAddress.normalise(email)).orElseThrow().id();
+        }
+    }
+
+    private static boolean hasText(@org.jspecify.annotations.Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+}
