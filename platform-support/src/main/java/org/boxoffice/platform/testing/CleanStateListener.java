@@ -10,7 +10,7 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * Gives every test class a clean state without restarting the (cached) application: before the class runs, every
- * table the service's migrations created is truncated (Flyway's history excepted) and the JVM's Redis database is
+ * table the service's migrations created is truncated (the Flyway histories excepted) and the JVM's Redis database is
  * flushed.
  */
 public class CleanStateListener extends AbstractTestExecutionListener {
@@ -30,7 +30,7 @@ public class CleanStateListener extends AbstractTestExecutionListener {
                 SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables
                  WHERE table_type = 'BASE TABLE'
                    AND table_schema NOT IN ('pg_catalog', 'information_schema')
-                   AND table_name <> 'flyway_schema_history'
+                   AND table_name NOT LIKE '%schema_history'
                 """, String.class);
         if (!tables.isEmpty()) {
             jdbc.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");

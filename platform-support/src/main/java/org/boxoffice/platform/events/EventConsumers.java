@@ -1,0 +1,289 @@
+package org.boxoffice.platform.events;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a service's {@link EventHandler}s: one reader per producer stream, in the consumer group named after the
+ * service (so replicas share the work and each event reaches the service once).
+ *
+ * <p>For every message: the handlers run and the event id is recorded in the inbox in one transaction (an id already
+ * there means a redelivery: nothing runs again); the message is acknowledged only after that commits. Messages left
+ * unacknowledged for {@code reclaim-after} — their consumer died or failed — are claimed by another consumer and
+ * retried; after {@code max-attempts} deliveries a message goes to {@link EventsProperties#DEAD_LETTERS} with the
+ * error, for an operator to look at.
+ */
+public class EventConsumers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+    private final StringRedisTemplate redis;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventsProperties properties;
+    private final String group;
+    private final String consumer;
+    private final TraceParents traces;
+    private final Map<String, List<EventHandler>> handlersByStream;
+    private final Map<String, Instant> nextReclaim = new ConcurrentHashMap<>();
+    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
+            EventsProperties properties, List<EventHandler> handlers, TraceParents traces, MeterRegistry meters) {
+        this.redis = redis;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.group = properties.producer();
+        this.consumer = group + "-" + ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.traces = traces;
+        this.meters = meters;
+        this.handlersByStream = handlers.stream().collect(Collectors.groupingBy(
+                handler -> EventsProperties.stream(handler.producer()), LinkedHashMap::new, Collectors.toList()));
+        for (String stream : handlersByStream.keySet()) {
+            Gauge.builder("boxoffice.stream.consumer.lag", () -> lag(stream))
+                    .description("Messages of the stream this service has not yet processed (pending or undelivered)")
+                    .tags("stream", stream, "group", group)
+                    .register(meters);
+        }
+    }
+
+    /** The streams this service reads. */
+    public List<String> streams() {
+        return List.copyOf(handlersByStream.keySet());
+    }
+
+    /**
+     * Reads and processes what is available on {@code stream}: first messages other consumers left behind long enough
+     * to reclaim, then new ones.
+     *
+     * @return how many messages were processed, acknowledged or dead-lettered
+     */
+    public int pollOnce(String stream) {
+        int processed = 0;
+        Instant now = Instant.now();
+        if (!now.isBefore(nextReclaim.getOrDefault(stream, Instant.MIN))) {
+            nextReclaim.put(stream, now.plus(properties.reclaimAfter().dividedBy(2)));
+            processed += reclaim(stream);
+        }
+        List<MapRecord<String, Object, Object>> records;
+        try {
+            records = redis.opsForStream().read(Consumer.from(group, consumer),
+                    StreamReadOptions.empty().count(properties.batchSize()), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                throw e;
+            }
+            // The group is gone (a new stream, or Redis lost its data): recreate it and read from the start.
+            ensureGroup(stream);
+            return processed;
+        }
+        for (MapRecord<String, Object, Object> record : records == null ? List.<MapRecord<String, Object, Object>>of() : records) {
+            deliver(stream, record, 1);
+            processed++;
+        }
+        return processed;
+    }
+
+    private int reclaim(String stream) {
+        var pending = redis.opsForStream().pending(stream, group, Range.unbounded(), properties.batchSize(),
+                properties.reclaimAfter());
+        int processed = 0;
+        for (PendingMessage message : pending) {
+            List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(stream, group, consumer,
+                    properties.reclaimAfter(), message.getId());
+            for (MapRecord<String, Object, Object> record : claimed) {
+                deliver(stream, record, (int) message.getTotalDeliveryCount() + 1);
+                processed++;
+            }
+        }
+        return processed;
+    }
+
+    private void deliver(String stream, MapRecord<String, Object, Object> record, int attempt) {
+        String recordId = record.getId().getValue();
+        if (attempt > properties.maxAttempts()) {
+            deadLetter(stream, record, lastErrors.getOrDefault(recordId, "failed on another replica"), attempt - 1);
+            return;
+        }
+        EventEnvelope event;
+        try {
+            event = EventEnvelope.fromFields(record.getValue());
+        } catch (RuntimeException malformed) {
+            deadLetter(stream, record, "malformed envelope: " + malformed.getMessage(), attempt);
+            return;
+        }
+        try {
+            traces.continueTrace(event.traceParent(), "consume " + event.type(), () -> transactions.execute(status -> {
+                int first = jdbc.update("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        event.id(), stream, event.type());
+                if (first == 1) {
+                    for (EventHandler handler : handlersByStream.getOrDefault(stream, List.of())) {
+                        if (handler.types().contains(event.type())) {
+                            handler.handle(event);
+                        }
+                    }
+                }
+                return null;
+            }));
+            redis.opsForStream().acknowledge(stream, group, record.getId());
+            lastErrors.remove(recordId);
+        } catch (RuntimeException e) {
+            lastErrors.put(recordId, e.toString());
+            log.warn("{} {} failed on attempt {} of {}; it will be retried: {}", event.type(), event.id(), attempt,
+                    properties.maxAttempts(), e.toString());
+            if (attempt >= properties.maxAttempts()) {
+                deadLetter(stream, record, e.toString(), attempt);
+            }
+        }
+    }
+
+    private void deadLetter(String stream, MapRecord<String, Object, Object> record, String error, int attempts) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        record.getValue().forEach((name, value) -> fields.put(String.valueOf(name), String.valueOf(value)));
+        fields.put("deadLetter.stream", stream);
+        fields.put("deadLetter.entry", record.getId().getValue());
+        fields.put("deadLetter.group", group);
+        fields.put("deadLetter.attempts", Integer.toString(attempts));
+        fields.put("deadLetter.error", error);
+        fields.put("deadLetter.at", Instant.now().toString());
+        redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey(EventsProperties.DEAD_LETTERS));
+        redis.opsForStream().acknowledge(stream, group, record.getId());
+        lastErrors.remove(record.getId().getValue());
+        deadLetters.computeIfAbsent(stream, s -> Counter.builder("boxoffice.stream.dead.letters")
+                .description("Messages given up on after repeated failures").tags("stream", s, "group", group)
+                .register(meters)).increment();
+        log.error("Gave up on {} from {} after {} attempts; moved to {}: {}", fields.get("type"), stream, attempts,
+                EventsProperties.DEAD_LETTERS, error);
+    }
+
+    /** Creates the consumer group (and the stream) if missing, reading from the stream's beginning. */
+    void ensureGroup(String stream) {
+        try {
+            redis.execute((RedisCallback<String>) connection -> connection.streamCommands().xGroupCreate(
+                    stream.getBytes(java.nio.charset.StandardCharsets.UTF_8), group, ReadOffset.from("0"), true));
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")
+                    && !(e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("BUSYGROUP"))) {
+                throw e;
+            }
+        }
+    }
+
+    private double lag(String stream) {
+        try {
+            long pending = redis.opsForStream().pending(stream, group).getTotalPendingMessages();
+            var groups = redis.opsForStream().groups(stream);
+            String lastDelivered = groups.stream().filter(g -> g.groupName().equals(group))
+                    .map(g -> g.lastDeliveredId()).findFirst().orElse("0-0");
+            var undelivered = redis.opsForStream().range(stream,
+                    Range.rightUnbounded(Range.Bound.exclusive(lastDelivered)),
+                    org.springframework.data.redis.connection.Limit.limit().count(10_000));
+            return pending + (undelivered == null ? 0 : undelivered.size());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void loop(String stream) {
+        long failures = 0;
+        while (running) {
+            try {
+                if (pollOnce(stream) == 0) {
+                    Thread.sleep(properties.pollInterval());
+                }
+                failures = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                log.warn("Consumer of {} could not read (attempt {}); retrying: {}", stream, failures, e.toString());
+                try {
+                    Thread.sleep(Duration.ofMillis(Math.min(5_000, 200 * failures)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (String stream : handlersByStream.keySet()) {
+            try {
+                ensureGroup(stream);
+            } catch (RuntimeException e) {
+                log.warn("Could not create consumer group {} on {} yet (Redis down?); the reader will retry: {}", group, stream, e.toString());
+            }
+            workers.add(Thread.ofVirtual().name("events-" + stream).start(() -> loop(stream)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread worker : workers) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.autoStartup();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    String consumerName() {
+        return consumer;
+    }
+
+    String group() {
+        return group;
+    }
+
+}

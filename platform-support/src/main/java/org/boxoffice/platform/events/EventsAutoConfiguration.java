@@ -1,0 +1,92 @@
+package org.boxoffice.platform.events;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event bus for every service that has PostgreSQL and Redis: platform tables, {@link Outbox},
+ * {@link OutboxRelay}, {@link EventConsumers} and their metrics. Off with {@code boxoffice.events.enabled=false}.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.redisson.spring.starter.RedissonAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass({ StringRedisTemplate.class, JdbcTemplate.class, Flyway.class })
+@ConditionalOnBean({ DataSource.class, RedisConnectionFactory.class, PlatformTransactionManager.class })
+@ConditionalOnProperty(prefix = "boxoffice.events", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    PlatformTables platformTables(DataSource dataSource, @Value("${boxoffice.db.schema}") String schema) {
+        return new PlatformTables(dataSource, schema);
+    }
+
+    @Bean
+    TraceParents eventTraceParents(ObjectProvider<Tracer> tracer) {
+        return new TraceParents(tracer.getIfAvailable());
+    }
+
+    @Bean
+    Outbox outbox(PlatformTables tables, DataSource dataSource, JsonMapper json, EventsProperties properties,
+            TraceParents traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Gauge.builder("boxoffice.outbox.backlog", () -> backlog(jdbc))
+                .description("Committed events not yet published to their stream")
+                .tag("producer", properties.producer())
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new Outbox(jdbc, json, properties.producer(), traces, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(PlatformTables tables, DataSource dataSource, PlatformTransactionManager transactionManager,
+            StringRedisTemplate redis, EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), redis,
+                properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
+            PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
+            List<EventHandler> handlers, TraceParents traces, ObjectProvider<MeterRegistry> meters) {
+        return new EventConsumers(redis, new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                properties, handlers, traces, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    private static double backlog(JdbcTemplate jdbc) {
+        try {
+            Long count = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
+            return count == null ? 0 : count;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.boxoffice.platform.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Event bus settings; the defaults suit production.
+ *
+ * @param producer         this service's name on the bus (stream {@code boxoffice.events.<producer>})
+ * @param relayInterval    how long the relay waits when the outbox is empty
+ * @param batchSize        events per relay transaction and per consumer read
+ * @param streamMaxLength  approximate number of entries kept per stream (history for rebuilding read models)
+ * @param pollInterval     how long a consumer waits when its stream has nothing new
+ * @param reclaimAfter     how long a delivered but unacknowledged message waits before another consumer takes it
+ * @param maxAttempts      deliveries before a message goes to the dead-letter stream
+ * @param autoStartup      whether the relay and consumers run in the background (tests drive them by hand)
+ */
+@ConfigurationProperties("boxoffice.events")
+public record EventsProperties(
+        String producer,
+        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("1000000") long streamMaxLength,
+        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("30s") Duration reclaimAfter,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("true") boolean autoStartup) {
+
+    /** Stream every dead letter goes to, whichever service gave up on it. */
+    public static final String DEAD_LETTERS = "boxoffice.events.dead-letters";
+
+    public static String stream(String producer) {
+        return "boxoffice.events." + producer;
+    }
+}

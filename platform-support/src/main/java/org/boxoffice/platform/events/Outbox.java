@@ -1,0 +1,61 @@
+package org.boxoffice.platform.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where a service announces what happened. {@link #append} must run inside the transaction that makes the change,
+ * so the event exists if and only if the change committed; {@link OutboxRelay} publishes it afterwards.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final String producer;
+    private final TraceParents traces;
+    private final Clock clock;
+
+    Outbox(JdbcTemplate jdbc, JsonMapper json, String producer, TraceParents traces, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.producer = producer;
+        this.traces = traces;
+        this.clock = clock;
+    }
+
+    /**
+     * Records an event in the current transaction.
+     *
+     * @param type    past-tense event name, e.g. {@code OrderConfirmed}
+     * @param version payload schema version
+     * @param key     the aggregate it is about
+     * @param payload the producer's event record, serialized as JSON
+     * @return the event's id
+     * @throws IllegalStateException when no transaction is active: an event written outside the change's transaction
+     *                               could announce a change that never happened, or miss one that did
+     */
+    public UUID append(String type, int version, String key, Object payload) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox.append(" + type + ") needs the transaction of the change it announces");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.update("""
+                INSERT INTO outbox_event (id, stream, type, version, event_key, payload, trace_parent, occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                """, id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
+                traces.current(), Timestamp.from(now));
+        return id;
+    }
+
+    String producer() {
+        return producer;
+    }
+}

@@ -1,0 +1,150 @@
+package org.boxoffice.platform.events;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox events to the producer's Redis stream, oldest first. One relay at a time per service
+ * publishes (a transaction-scoped advisory lock), which keeps each stream in commit order however many replicas run.
+ *
+ * <p>An event is marked published in the same transaction that read it, after {@code XADD}: a crash in between
+ * publishes it again on the next pass — at least once, which the consumers' inbox turns into exactly once.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final StringRedisTemplate redis;
+    private final EventsProperties properties;
+    private final Timer publishLag;
+    private final long lockKey;
+    private volatile boolean running;
+    private volatile @org.jspecify.annotations.Nullable Thread worker;
+
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
+            EventsProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.redis = redis;
+        this.properties = properties;
+        this.lockKey = ("boxoffice-outbox-relay:" + properties.producer()).hashCode();
+        this.publishLag = Timer.builder("boxoffice.outbox.publish.lag")
+                .description("Time from an event's commit to its publication on the stream")
+                .tag("producer", properties.producer())
+                .register(meters);
+    }
+
+    /**
+     * Publishes at most one batch.
+     *
+     * @return how many events were published; 0 also when another replica holds the relay lock
+     */
+    public int publishBatch() {
+        Integer published = transactions.execute(status -> {
+            Boolean leader = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, lockKey);
+            if (!Boolean.TRUE.equals(leader)) {
+                return 0;
+            }
+            List<EventEnvelope> batch = jdbc.query("""
+                    SELECT id, type, version, occurred_at, event_key, trace_parent, payload::text AS payload
+                      FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ?
+                    """, (row, n) -> new EventEnvelope(row.getObject("id", UUID.class), row.getString("type"),
+                    row.getInt("version"), row.getTimestamp("occurred_at").toInstant(), properties.producer(),
+                    row.getString("event_key"), row.getString("trace_parent"), row.getString("payload")),
+                    properties.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            String stream = EventsProperties.stream(properties.producer());
+            XAddOptions trim = XAddOptions.maxlen(properties.streamMaxLength()).approximateTrimming(true);
+            for (EventEnvelope event : batch) {
+                redis.opsForStream().add(StreamRecords.mapBacked(event.toFields()).withStreamKey(stream), trim);
+            }
+            markPublished(batch.stream().map(EventEnvelope::id).toList());
+            Instant now = Instant.now();
+            batch.forEach(event -> publishLag.record(Duration.between(event.occurredAt(), now)));
+            return batch.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /** Marks events published; runs after they were added to the stream, in the transaction that read them. */
+    protected void markPublished(List<UUID> ids) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("UPDATE outbox_event SET published_at = ? WHERE id = ?",
+                ids.stream().map(id -> new Object[] { now, id }).toList());
+    }
+
+    private void loop() {
+        long failures = 0;
+        while (running) {
+            try {
+                if (publishBatch() < properties.batchSize()) {
+                    Thread.sleep(properties.relayInterval());
+                }
+                failures = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                log.warn("Outbox relay could not publish (attempt {}), events stay in the outbox: {}", failures, e.toString());
+                sleepQuietly(Duration.ofMillis(Math.min(5_000, 200 * failures)));
+            }
+        }
+    }
+
+    private void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofVirtual().name("outbox-relay").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.autoStartup();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,214 @@
+package org.boxoffice.platform.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.boxoffice.platform.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bus's promises, with each failure injected: nothing from a rolled-back transaction is published, a relay that
+ * dies between publishing and committing publishes again and the consumer still applies the event once, a consumer
+ * that dies before acknowledging has its message reclaimed by another, a redelivery has no second effect, and a
+ * message that keeps failing ends in the dead-letter stream with its error. The relay and the consumers are driven by
+ * hand (background threads off) so that each step is observable.
+ */
+@IntegrationTest(properties = {
+        "spring.application.name=events-it",
+        "boxoffice.db.schema=events_it",
+        "boxoffice.events.auto-startup=false",
+        "boxoffice.events.reclaim-after=300ms",
+        "boxoffice.events.max-attempts=3" })
+class EventBusIT {
+
+    private static final String STREAM = "boxoffice.events.events-it";
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    EventConsumers consumers;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    Tracer tracer;
+
+    @BeforeEach
+    void cleanSlate() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS effect (event_id uuid NOT NULL, type text NOT NULL)");
+        jdbc.execute("TRUNCATE effect, outbox_event, inbox_event");
+        redis.delete(List.of(STREAM, EventsProperties.DEAD_LETTERS));
+        consumers.ensureGroup(STREAM);
+    }
+
+    @Test
+    void publishesCommittedEventsInOrderAndNothingFromARolledBackTransaction() {
+        transactions.executeWithoutResult(status -> {
+            outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1"));
+            outbox.append("SeatHeld", 1, "seat-2", Map.of("seat", "A-1-2"));
+        });
+        transactions.executeWithoutResult(status -> {
+            outbox.append("SeatHeld", 1, "seat-3", Map.of("seat", "A-1-3"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(relay.publishBatch()).isEqualTo(2);
+
+        assertThat(entries()).extracting(e -> e.get("key")).containsExactly("seat-1", "seat-2");
+        assertThat(relay.publishBatch()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void refusesToAppendOutsideTheTransactionOfTheChange() {
+        assertThatIllegalStateException().isThrownBy(() -> outbox.append("SeatHeld", 1, "seat-1", Map.of()))
+                .withMessageContaining("needs the transaction");
+    }
+
+    @Test
+    void aRelayThatDiesBetweenPublishAndCommitPublishesAgainAndTheEffectHappensOnce() {
+        UUID id = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1")));
+        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), meters) {
+            @Override
+            protected void markPublished(List<UUID> ids) {
+                throw new IllegalStateException("relay killed after XADD, before commit");
+            }
+        };
+
+        assertThatThrownBy(dying::publishBatch).hasMessageContaining("relay killed");
+        assertThat(entries()).hasSize(1);
+        assertThat(relay.publishBatch()).as("the event is still in the outbox").isEqualTo(1);
+        assertThat(entries()).as("published twice").hasSize(2).allMatch(e -> e.get("id").equals(id.toString()));
+
+        drain();
+
+        assertThat(effects(id)).isEqualTo(1);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aMessageLeftByAConsumerThatDiedIsReclaimedAndProcessedOnce() {
+        UUID id = publish("SeatHeld");
+        List<MapRecord<String, Object, Object>> stolen = redis.opsForStream().read(
+                Consumer.from("events-it", "consumer-that-died"), StreamReadOptions.empty().count(10),
+                StreamOffset.create(STREAM, ReadOffset.lastConsumed()));
+        assertThat(stolen).hasSize(1);
+        assertThat(consumers.pollOnce(STREAM)).as("nothing new, and not yet idle long enough to reclaim").isZero();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumers.pollOnce(STREAM) == 1);
+
+        assertThat(effects(id)).isEqualTo(1);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        UUID id = publish("SeatHeld");
+        MapRecord<String, Object, Object> original = redis.opsForStream().range(STREAM,
+                org.springframework.data.domain.Range.unbounded()).getFirst();
+        redis.opsForStream().add(StreamRecords.mapBacked(original.getValue()).withStreamKey(STREAM));
+
+        drain();
+
+        assertThat(effects(id)).isEqualTo(1);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aMessageThatKeepsFailingGoesToTheDeadLetterStreamWithItsError() {
+        UUID id = publish("Poison");
+        double before = deadLetterCount();
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            consumers.pollOnce(STREAM);
+            return redis.opsForStream().size(EventsProperties.DEAD_LETTERS) == 1;
+        });
+
+        Map<Object, Object> dead = redis.opsForStream().range(EventsProperties.DEAD_LETTERS,
+                org.springframework.data.domain.Range.unbounded()).getFirst().getValue();
+        assertThat(dead).containsEntry("id", id.toString()).containsEntry("deadLetter.attempts", "3")
+                .containsEntry("deadLetter.group", "events-it");
+        assertThat((String) dead.get("deadLetter.error")).contains("cannot digest");
+        assertThat(effects(id)).as("every failed attempt rolled back its writes").isZero();
+        assertThat(pending()).as("acknowledged once dead-lettered").isZero();
+        assertThat(deadLetterCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void theConsumerContinuesTheTraceOfTheRequestThatProducedTheEvent() {
+        Span span = tracer.nextSpan().name("hold seats").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+            transactions.executeWithoutResult(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of()));
+        } finally {
+            span.end();
+        }
+        relay.publishBatch();
+
+        drain();
+
+        assertThat((String) entries().getFirst().get("traceparent")).startsWith("00-" + span.context().traceId() + "-");
+        assertThat(EventsTestApplication.lastHandledTraceId.get()).isEqualTo(span.context().traceId());
+    }
+
+    private UUID publish(String type) {
+        UUID id = transactions.execute(status -> outbox.append(type, 1, "seat-1", Map.of("seat", "A-1-1")));
+        relay.publishBatch();
+        return id;
+    }
+
+    private void drain() {
+        while (consumers.pollOnce(STREAM) > 0) {
+            // keep reading until the stream has nothing new for this group
+        }
+    }
+
+    private List<Map<Object, Object>> entries() {
+        return redis.opsForStream().range(STREAM, org.springframework.data.domain.Range.unbounded()).stream()
+                .map(MapRecord::getValue).toList();
+    }
+
+    private int effects(UUID id) {
+        return jdbc.queryForObject("SELECT count(*) FROM effect WHERE event_id = ?", Integer.class, id);
+    }
+
+    private long pending() {
+        return redis.opsForStream().pending(STREAM, "events-it").getTotalPendingMessages();
+    }
+
+    private double deadLetterCount() {
+        var counter = meters.find("boxoffice.stream.dead.letters").tag("stream", STREAM).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private EventsProperties properties() {
+        return new EventsProperties("events-it", Duration.ofMillis(200), 100, 1_000_000, Duration.ofMillis(100),
+                Duration.ofMillis(300), 3, false);
+    }
+}
