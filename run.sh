@@ -30,12 +30,15 @@ if $build; then
     exit 1
   fi
   grep -E '^\[INFO\] (Boxoffice .*(SUCCESS|FAILURE)|Total time)' .boxoffice/build.log | sed 's/^\[INFO\]/ /'
-  ./mvnw -B -q -o -pl platform-support dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/.boxoffice/launcher.classpath" -Dmdep.includeScope=compile > /dev/null
 fi
-if [ ! -f .boxoffice/launcher.classpath ]; then
+if ! ls gateway-service/target/gateway-service-*.jar > /dev/null 2>&1; then
   echo "Nothing built yet: run ./run.sh without --no-build first." >&2
   exit 1
+fi
+if $build || [ ! -f .boxoffice/launcher.classpath ]; then
+  ./mvnw -B -q -pl platform-support dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/.boxoffice/launcher.classpath" -Dmdep.includeScope=compile > .boxoffice/classpath.log 2>&1 \
+    || { cat .boxoffice/classpath.log >&2; echo "Could not resolve the launcher's class path (log above)." >&2; exit 1; }
 fi
 
 exec "$JAVA_HOME/bin/java" -cp "platform-support/target/classes:$(cat .boxoffice/launcher.classpath)" \
