@@ -6,21 +6,19 @@ import java.util.concurrent.TimeoutException;
 
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every error the gateway itself produces with an RFC 9457 problem: no route (404), a downstream service
@@ -31,12 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(-2)
 class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
+    static final ProblemType UPSTREAM_TIMEOUT = new ProblemType("upstream-timeout", "Service did not answer in time", 504);
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
 
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    GatewayProblemHandler(JsonMapper json) {
-        this.json = json;
+    GatewayProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -44,12 +43,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        ProblemDetail problem = toProblem(exchange, error);
-        var response = exchange.getResponse();
-        response.setRawStatusCode(problem.getStatus());
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(Problems.toJson(problem)));
-        return response.writeWith(Mono.just(body));
+        return problems.write(exchange, toProblem(exchange, error));
     }
 
     private ProblemDetail toProblem(ServerWebExchange exchange, Throwable error) {
@@ -60,7 +54,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
                 return Problems.of(ProblemType.NOT_FOUND, "No Boxoffice API serves " + exchange.getRequest().getPath() + ".");
             }
             if (code == 504) {
-                return Problems.of(new ProblemType("upstream-timeout", "Service did not answer in time", 504),
+                return Problems.of(UPSTREAM_TIMEOUT,
                         service + " did not answer in time. Retry later.");
             }
             ProblemType type = ProblemType.forStatus(code);
@@ -72,7 +66,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
             return problem;
         }
         if (causedBy(error, TimeoutException.class)) {
-            return Problems.of(new ProblemType("upstream-timeout", "Service did not answer in time", 504),
+            return Problems.of(UPSTREAM_TIMEOUT,
                     service + " did not answer in time. Retry later.");
         }
         log.error("Unhandled gateway error on {}", exchange.getRequest().getPath(), error);
@@ -84,7 +78,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         return route == null ? "The service" : route.getId();
     }
 
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    static boolean causedBy(@Nullable Throwable error, Class<? extends Throwable> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,7 +113,8 @@ class GatewayRoutingIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + TestTokens.admin()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -110,7 +110,8 @@ public abstract class ServiceContract {
 
     @Test
     void refusesApiRequestsWithoutABearerTokenWithA401Problem() throws Exception {
-        assumeTrue(hasBean("org.springframework.security.web.SecurityFilterChain"),
+        assumeTrue(hasBean("org.springframework.security.web.SecurityFilterChain")
+                        || hasBean("org.springframework.security.web.server.SecurityWebFilterChain"),
                 applicationName + " is not a resource server yet: add spring-boot-starter-oauth2-resource-server");
 
         HttpResponse<String> response = get("/api/v1/no-such-resource");

@@ -1,0 +1,179 @@
+package org.boxoffice.gateway.edge;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestTokens;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The edge in front of a stand-in booking-service: forged tokens stopped before routing, roles checked, rate limits
+ * answered with 429 and Retry-After then lifted, retries for GETs only, request ids passed downstream.
+ */
+@IntegrationTest(properties = {
+        "boxoffice.gateway.edge.rate-limit.window=2s",
+        "boxoffice.gateway.edge.rate-limit.anonymous-per-window=5",
+        "boxoffice.gateway.edge.rate-limit.credentials-per-window=3",
+        "boxoffice.gateway.edge.rate-limit.authenticated-per-window=1000",
+        "boxoffice.http.max-request-body=1KB" })
+class EdgeIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    private static @Nullable HttpServer booking;
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @DynamicPropertySource
+    static void standIn(DynamicPropertyRegistry registry) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            RECEIVED.add(exchange.getRequestMethod() + " " + path + " " + exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            CALLS.computeIfAbsent(exchange.getRequestMethod() + " " + path, key -> new AtomicInteger()).incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(path.endsWith("/flaky") ? 503 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        booking = server;
+        registry.add("BOXOFFICE_BOOKING_URL", () -> "http://127.0.0.1:" + server.getAddress().getPort());
+        registry.add("BOXOFFICE_USER_URL", () -> "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (booking != null) {
+            booking.stop(0);
+        }
+    }
+
+    @Test
+    void stopsForgedExpiredAndForeignTokensBeforeTheyReachAService() throws Exception {
+        for (String forged : List.of(TestTokens.token().tampered().sign(), TestTokens.token().expired().sign(),
+                TestTokens.token().wrongIssuer().sign(), TestTokens.token().algNone().sign(),
+                TestTokens.token().hs256().sign(), TestTokens.token().wrongKey().sign(), "garbage")) {
+            HttpResponse<String> response = send("GET", "/api/v1/orders/forged", forged, null);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).contains("https://boxoffice.dev/problems/unauthenticated");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+        }
+        assertThat(send("GET", "/api/v1/orders/forged", null, null).statusCode()).isEqualTo(401);
+        assertThat(RECEIVED).noneMatch(line -> line.contains("/api/v1/orders/forged"));
+        assertThat(send("GET", "/api/v1/orders/mine", TestTokens.buyer(), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/orders/es", TestTokens.token().es256().sign(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void letsOnlyOrganizersAndAdminsOntoAdminPaths() throws Exception {
+        HttpResponse<String> buyer = send("GET", "/api/v1/admin/events/1/orders", TestTokens.buyer(), null);
+
+        assertThat(buyer.statusCode()).isEqualTo(403);
+        assertThat(buyer.body()).contains("https://boxoffice.dev/problems/forbidden");
+        assertThat(send("GET", "/api/v1/admin/events/1/orders", TestTokens.organizer(java.util.UUID.randomUUID()), null)
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void limitsAnonymousCallersThenLetsThemBackAfterTheWindow() throws Exception {
+        Thread.sleep(2_100);
+        int accepted = 0;
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 8 && refused == null; i++) {
+            HttpResponse<String> response = send("GET", "/api/v1/events", null, null);
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                accepted++;
+            }
+        }
+
+        assertThat(accepted).isLessThanOrEqualTo(5);
+        assertThat(refused).isNotNull();
+        assertThat(refused.body()).contains("https://boxoffice.dev/problems/rate-limited");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 2L));
+        Thread.sleep(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) * 1000 + 200);
+        assertThat(send("GET", "/api/v1/events", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void givesLoginAStricterBudgetThanBrowsing() throws Exception {
+        int status = 0;
+        for (int i = 0; i < 4; i++) {
+            status = send("POST", "/api/v1/auth/login", null, "{}").statusCode();
+        }
+
+        assertThat(status).isEqualTo(429);
+    }
+
+    @Test
+    void retriesAFailingGetButNeverAPost() throws Exception {
+        String token = TestTokens.buyer();
+
+        assertThat(send("GET", "/api/v1/holds/flaky", token, null).statusCode()).isEqualTo(503);
+        assertThat(send("POST", "/api/v1/orders/flaky", token, "{}").statusCode()).isEqualTo(503);
+
+        assertThat(CALLS.get("GET /api/v1/holds/flaky").get()).isEqualTo(3);
+        assertThat(CALLS.get("POST /api/v1/orders/flaky").get()).isEqualTo(1);
+    }
+
+    @Test
+    void passesTheRequestIdDownstreamAndBack() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/tickets/traced"))
+                .header("Authorization", "Bearer " + TestTokens.buyer()).header("X-Request-Id", "support-case-42")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("support-case-42");
+        assertThat(RECEIVED).contains("GET /api/v1/tickets/traced support-case-42");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void refusesAnOversizedBodyWithA413Problem() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/holds", TestTokens.buyer(), "x".repeat(2048));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("https://boxoffice.dev/problems/payload-too-large");
+    }
+
+    private HttpResponse<String> send(String method, String path, @Nullable String token, @Nullable String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
