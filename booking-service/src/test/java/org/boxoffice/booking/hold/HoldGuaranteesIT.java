@@ -204,7 +204,6 @@ class HoldGuaranteesIT {
     @Test
     void twoSweepersReleaseEveryExpiredHoldExactlyOnce() throws Exception {
         OnSale sale = fixture.onSale(4, 25, 200, 4, 4);
-        double before = meters.counter("booking.holds.expired").count();
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(11));
         List<UUID> expired = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -217,11 +216,12 @@ class HoldGuaranteesIT {
 
         List<Outcome<Integer>> sweeps = Concurrently.run(2, i -> (i == 0 ? first : second).sweep());
 
+        // A second release of any hold would drive the area's held count or a buyer's allowance below zero: the
+        // CHECK constraints would fail that sweeper's transaction, and the counts below would not be zero.
         assertThat(sweeps).allMatch(Outcome::succeeded);
-        assertThat(sweeps.stream().mapToInt(Outcome::value).sum()).isLessThanOrEqualTo(expired.size());
-        assertThat(meters.counter("booking.holds.expired").count() - before)
-                .as("every release counted once, by whichever sweeper (or the scheduled one) did it")
-                .isEqualTo(expired.size());
+        assertThat(sweeps.stream().mapToInt(Outcome::value).sum())
+                .as("other replicas' scheduled sweepers may take some, never more than there were")
+                .isLessThanOrEqualTo(expired.size());
         assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE event_id = ? AND status = 'EXPIRED'")
                 .param(sale.event().id()).query(Long.class).single()).isEqualTo(expired.size());
         assertThat(jdbc.sql("SELECT count(*) FROM event_seat WHERE event_id = ? AND status <> 'AVAILABLE'")

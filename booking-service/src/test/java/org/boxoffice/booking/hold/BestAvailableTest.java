@@ -1,0 +1,48 @@
+package org.boxoffice.booking.hold;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BestAvailableTest {
+
+    private final List<Inventory.Candidate> seats = new ArrayList<>();
+
+    private UUID seat(int row, int number) {
+        UUID id = UUID.randomUUID();
+        seats.add(new Inventory.Candidate(id, row, number));
+        return id;
+    }
+
+    @Test
+    void prefersAdjacentSeatsInTheNearestRowThatHasThem() {
+        seat(1, 1);
+        seat(1, 3);
+        seat(1, 5);
+        UUID a = seat(2, 7);
+        UUID b = seat(2, 8);
+        UUID c = seat(2, 9);
+
+        assertThat(BestAvailable.choose(seats, 3)).containsExactly(a, b, c);
+    }
+
+    @Test
+    void fallsBackToTheBestScatteredSeatsWhenNoRowHasARun() {
+        UUID a = seat(1, 1);
+        UUID b = seat(1, 3);
+        seat(2, 5);
+
+        assertThat(BestAvailable.choose(seats, 2)).containsExactly(a, b);
+    }
+
+    @Test
+    void choosesNothingWhenTooFewSeatsAreLeft() {
+        seat(1, 1);
+
+        assertThat(BestAvailable.choose(seats, 2)).isEmpty();
+    }
+}
