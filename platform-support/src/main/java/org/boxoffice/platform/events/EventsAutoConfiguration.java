@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -46,8 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventsAutoConfiguration {
 
     @Bean
-    PlatformTables platformTables(DataSource dataSource, @Value("${boxoffice.db.schema}") String schema) {
-        return new PlatformTables(dataSource, schema);
+    PlatformTables platformTables(DataSource dataSource, @Value("${boxoffice.db.schema}") String schema,
+            ObjectProvider<FlywayMigrationInitializer> serviceMigrations) {
+        return new PlatformTables(dataSource, schema, serviceMigrations);
     }
 
     @Bean

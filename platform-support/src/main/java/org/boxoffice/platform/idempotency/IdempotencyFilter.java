@@ -1,0 +1,200 @@
+package org.boxoffice.platform.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.boxoffice.platform.problem.ProblemType;
+import org.boxoffice.platform.problem.Problems;
+import org.boxoffice.platform.security.CurrentUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes a POST that carries an {@code Idempotency-Key} safe to retry. The key is scoped to the caller; the request
+ * is fingerprinted by method, path and body.
+ *
+ * <ul>
+ *   <li>First request with a key: the key is claimed (committed before the work starts), the request runs, and its
+ *   response is stored unless it was a server error (then the claim is dropped so the retry can run).</li>
+ *   <li>Same key, same request, finished: the stored response is replayed with {@code Idempotent-Replayed: true}.</li>
+ *   <li>Same key, same request, still running: 409 {@code idempotent-request-in-progress}.</li>
+ *   <li>Same key, different request: 422 {@code idempotency-key-reused}.</li>
+ * </ul>
+ *
+ * Registered by {@link IdempotencyAutoConfiguration}; the table comes with the platform tables (db/platform V2).
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private final IdempotencyRecords records;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Duration abandonedAfter;
+
+    public IdempotencyFilter(IdempotencyRecords records, JsonMapper json, Clock clock, Duration abandonedAfter) {
+        this.records = records;
+        this.json = json;
+        this.clock = clock;
+        this.abandonedAfter = abandonedAfter;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            problem(response, IdempotencyProblems.INVALID_IDEMPOTENCY_KEY,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String scope = CurrentUser.find().map(user -> "user:" + user.id()).orElse("anonymous");
+        String hash = fingerprint(request, body);
+        Instant now = clock.instant();
+        if (!records.claim(scope, key, hash, now)) {
+            Optional<IdempotencyRecords.StoredRecord> existing = records.find(scope, key);
+            if (existing.isEmpty()) {
+                // Forgotten between our claim attempt and the read: the first request failed; this one may run.
+                if (!records.claim(scope, key, hash, now)) {
+                    problem(response, IdempotencyProblems.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                            "A request with this Idempotency-Key is in progress; retry shortly.");
+                    return;
+                }
+            } else if (!existing.get().requestHash().equals(hash)) {
+                problem(response, IdempotencyProblems.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different request; use a new key for a new request.");
+                return;
+            } else if (existing.get().completed()) {
+                replay(existing.get(), response);
+                return;
+            } else if (existing.get().createdAt().plus(abandonedAfter).isAfter(now)
+                    || !records.takeOver(scope, key, existing.get().createdAt(), now)) {
+                problem(response, IdempotencyProblems.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                        "A request with this Idempotency-Key is in progress; retry shortly.");
+                return;
+            }
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), captured);
+            if (captured.getStatus() < 500) {
+                records.complete(scope, key, captured.getStatus(), captured.getContentType(),
+                        captured.getContentAsByteArray(), captured.getHeader(HttpHeaders.LOCATION));
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                records.forget(scope, key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(IdempotencyRecords.StoredRecord record, HttpServletResponse response)
+            throws IOException {
+        response.setStatus(record.status() == null ? 200 : record.status());
+        if (record.contentType() != null) {
+            response.setContentType(record.contentType());
+        }
+        if (record.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, record.location());
+        }
+        response.setHeader(REPLAYED, "true");
+        if (record.body() != null) {
+            response.getOutputStream().write(record.body());
+        }
+    }
+
+    private void problem(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        var problem = Problems.of(type, detail);
+        problem.setProperty("header", HEADER);
+        response.setStatus(type.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(Problems.toJson(problem)));
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The request with its body already read, so both the fingerprint and the controller can have it. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
