@@ -9,7 +9,7 @@ import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * No command retries: a lock or cache call that cannot be answered within {@code spring.data.redis.timeout} is worth
+ * Lazy connection and no command retries: a lock or cache call that cannot be answered within {@code spring.data.redis.timeout} is worth
  * less than the database path it guards, and the circuit breaker needs failures fast to open. Redisson's default of
  * four retries would turn a dead Redis into seconds of latency on every hold.
  *
@@ -21,6 +21,9 @@ class RedissonTimeouts implements RedissonAutoConfigurationCustomizer {
 
     @Override
     public void customize(Config config) {
+        // Connect on first use, not at startup: booking serves holds from the database when Redis is down, so a
+        // slow or absent Redis must not keep a replica from starting (readiness still reports it).
+        config.setLazyInitialization(true);
         for (String accessor : new String[] {"getSingleServerConfig", "getClusterServersConfig",
                 "getSentinelServersConfig", "getMasterSlaveServersConfig", "getReplicatedServersConfig"}) {
             if (serverConfig(config, accessor) instanceof BaseConfig<?> server) {
