@@ -1,0 +1,80 @@
+package org.boxoffice.analytics.report.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.boxoffice.analytics.report.EventSalesReport;
+import org.boxoffice.analytics.report.EventSalesReport.SectionTierSales;
+import org.boxoffice.analytics.report.Granularity;
+import org.boxoffice.analytics.report.PlatformSummary;
+import org.boxoffice.analytics.report.SalesReports;
+import org.boxoffice.analytics.report.TimeSeries;
+import org.boxoffice.analytics.system.AdminRoleRequired;
+import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sales numbers for organizers (their organizations' events; another organization's event answers 404) and the
+ * platform-wide summary for admins. Buyers never get here: {@code /api/v1/admin/**} needs ORGANIZER or ADMIN.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/analytics")
+class AnalyticsController {
+
+    private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final SalesReports reports;
+
+    AnalyticsController(SalesReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/events/{eventId}")
+    EventSalesReport event(CurrentUser user, @PathVariable UUID eventId) {
+        return reports.event(eventId, user::canManage);
+    }
+
+    /** {@code from}/{@code to} are ISO-8601 instants, [from, to); both default to the event's activity. */
+    @GetMapping("/events/{eventId}/timeseries")
+    TimeSeries timeSeries(CurrentUser user, @PathVariable UUID eventId,
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(defaultValue = "minute") String granularity) {
+        return reports.timeSeries(eventId, user::canManage, from, to, Granularity.parse(granularity));
+    }
+
+    // No "produces": a 404 from here must still render as a problem, not fail content negotiation on text/csv.
+    @GetMapping("/events/{eventId}/export.csv")
+    ResponseEntity<String> export(CurrentUser user, @PathVariable UUID eventId) {
+        List<SectionTierSales> rows = reports.sectionTierSales(eventId, user::canManage);
+        Csv csv = new Csv().row(List.of("event_id", "section_id", "section_name", "tier_name", "currency",
+                "tickets_sold", "revenue_minor"));
+        for (SectionTierSales row : rows) {
+            csv.row(List.of(eventId, row.sectionId(), row.sectionName(), row.tierName(), row.currency(),
+                    row.ticketsSold(), row.revenueMinor()));
+        }
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("event-" + eventId + "-sales.csv").build().toString())
+                .body(csv.toString());
+    }
+
+    @GetMapping("/summary")
+    PlatformSummary summary(CurrentUser user) {
+        if (!user.isAdmin()) {
+            throw new AdminRoleRequired("The platform-wide summary");
+        }
+        return reports.platform();
+    }
+}

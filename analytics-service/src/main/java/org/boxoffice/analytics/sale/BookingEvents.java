@@ -1,0 +1,50 @@
+package org.boxoffice.analytics.sale;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * analytics-service's own copies of the booking-service events it reads (version 1, docs/analytics.md). Fields it
+ * does not use are left out; unknown fields are ignored, so additive changes by the producer need nothing here.
+ * {@code eventCapacity} is not in booking's v1 contract yet: it is read when present so sell-through appears the day
+ * the producer adds it.
+ */
+final class BookingEvents {
+
+    private BookingEvents() {
+    }
+
+    record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, int quantity, Instant placedAt,
+            @Nullable Integer eventCapacity) {
+    }
+
+    record HoldReleased(UUID holdId, UUID eventId, UUID organizationId, int quantity, String reason,
+            Instant releasedAt) {
+    }
+
+    record OrderPlaced(UUID orderId, @Nullable UUID holdId, UUID eventId, UUID organizationId, int quantity,
+            long totalMinor, String currency, Instant placedAt, @Nullable Integer eventCapacity) {
+    }
+
+    record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, @Nullable String eventTitle,
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets,
+            @Nullable Integer eventCapacity) {
+    }
+
+    record Ticket(UUID ticketId, UUID sectionId, String sectionName, String tierName, long priceMinor) {
+    }
+
+    record OrderExpired(UUID orderId, UUID eventId, UUID organizationId, int quantity, long totalMinor,
+            String currency, Instant expiredAt) {
+    }
+
+    record OrderCancelled(UUID orderId, UUID eventId, UUID organizationId, String reason, long refundMinor,
+            String currency, Instant cancelledAt) {
+    }
+
+    record EventCancelled(UUID eventId, UUID organizationId, @Nullable String title, Instant cancelledAt) {
+    }
+}

@@ -1,0 +1,384 @@
+package org.boxoffice.analytics;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.boxoffice.analytics.ScriptedSale.Buyer;
+import org.boxoffice.analytics.ScriptedSale.Fate;
+import org.boxoffice.analytics.ScriptedSale.Section;
+import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The read model against the truth: a scripted sale with declines, expiries and refunds is appended to the real
+ * booking and payment streams, consumed through the real event bus, and the numbers the API answers are compared
+ * with the figures the script computes on its own — before and after a redelivery and a full rebuild.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> STREAMS = List.of("boxoffice.events.booking-service",
+            "boxoffice.events.payment-service");
+    private static final String GROUP = "analytics-service";
+
+    private static final Section PIT = new Section(UUID.randomUUID(), "Pit \"A\", left");
+    private static final Section BALCONY = new Section(UUID.randomUUID(), "Balcony");
+    private static final Instant OPENS = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final ScriptedSale sale = new ScriptedSale(UUID.randomUUID(), UUID.randomUUID(), "EUR", OPENS, List.of(
+            new Buyer(0, 2, 5_000, "Floor, standing", PIT, Fate.PAID),
+            new Buyer(0, 1, 7_500, "Balcony", BALCONY, Fate.DECLINED_THEN_PAID),
+            new Buyer(0, 3, 5_000, "Floor, standing", PIT, Fate.DECLINED_THEN_EXPIRED),
+            new Buyer(1, 2, 7_500, "Balcony", BALCONY, Fate.PAID_THEN_REFUNDED),
+            new Buyer(1, 1, 5_000, "Floor, standing", PIT, Fate.HOLD_EXPIRED),
+            new Buyer(2, 4, 5_000, "=Floor", PIT, Fate.PAID),
+            new Buyer(2, 1, 7_500, "Balcony", BALCONY, Fate.HOLD_RELEASED),
+            new Buyer(4, 2, 7_500, "Balcony", BALCONY, Fate.PAID)));
+
+    /** Another organization's event, in another currency. */
+    private final ScriptedSale other = new ScriptedSale(UUID.randomUUID(), UUID.randomUUID(), "USD", OPENS,
+            List.of(new Buyer(0, 3, 2_000, "General", new Section(UUID.randomUUID(), "Floor"), Fate.PAID)));
+
+    private List<ScriptedSale.Event> published;
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @BeforeAll
+    void publishTheSale() {
+        // The class's clean state flushed Redis and with it the consumer groups. EventConsumers recreates a lost
+        // group only when the error message says NOGROUP, which Lettuce wraps away ("Error in execution"; see the
+        // report on platform-support); create them as the bus would, at the streams' beginning.
+        for (String stream : STREAMS) {
+            try {
+                redis.opsForStream().createGroup(stream, org.springframework.data.redis.connection.stream.ReadOffset.from("0"), GROUP);
+            } catch (RuntimeException exists) {
+                // BUSYGROUP: the consumer got there first.
+            }
+        }
+        published = new java.util.ArrayList<>(sale.events());
+        published.addAll(other.events());
+        published.forEach(this::append);
+        awaitDrained();
+    }
+
+    @Test
+    void reportMatchesTheScriptedSale() throws Exception {
+        JsonNode report = getJson("/api/v1/admin/analytics/events/" + sale.eventId(),
+                TestTokens.organizer(sale.organizationId()));
+        JsonNode figures = report.path("figures");
+
+        assertThat(report.path("organizationId").asString()).isEqualTo(sale.organizationId().toString());
+        assertThat(figures.path("holdsPlaced").asLong()).isEqualTo(sale.buyers().size());
+        assertThat(figures.path("holdsExpired").asLong()).isEqualTo(sale.count(f -> f == Fate.HOLD_EXPIRED));
+        assertThat(figures.path("holdsReleased").asLong()).isEqualTo(sale.count(f -> f == Fate.HOLD_RELEASED));
+        assertThat(figures.path("checkouts").asLong()).isEqualTo(sale.count(Fate::checksOut));
+        assertThat(figures.path("paidOrders").asLong()).isEqualTo(sale.count(Fate::pays));
+        assertThat(figures.path("ordersExpired").asLong()).isEqualTo(sale.count(f -> f == Fate.DECLINED_THEN_EXPIRED));
+        assertThat(figures.path("cancellations").asLong()).isEqualTo(sale.count(f -> f == Fate.PAID_THEN_REFUNDED));
+        assertThat(figures.path("paymentsSucceeded").asLong()).isEqualTo(sale.count(Fate::pays));
+        assertThat(figures.path("paymentsFailed").asLong()).isEqualTo(sale.count(Fate::declined));
+        assertThat(figures.path("ticketsSold").asLong()).isEqualTo(sale.ticketsSold());
+        assertThat(figures.path("refunds").asLong()).isEqualTo(sale.count(f -> f == Fate.PAID_THEN_REFUNDED));
+        assertThat(figures.path("holdToPaidConversion").decimalValue())
+                .isEqualByComparingTo(ratio(sale.count(Fate::pays), sale.buyers().size()));
+        long succeeded = sale.count(Fate::pays);
+        assertThat(figures.path("paymentSuccessRatio").decimalValue())
+                .isEqualByComparingTo(ratio(succeeded, succeeded + sale.count(Fate::declined)));
+        JsonNode revenue = figures.path("revenue");
+        assertThat(revenue).hasSize(1);
+        assertThat(revenue.get(0).path("currency").asString()).isEqualTo("EUR");
+        assertThat(revenue.get(0).path("grossMinor").asLong()).isEqualTo(sale.grossMinor());
+        assertThat(revenue.get(0).path("refundedMinor").asLong()).isEqualTo(sale.refundedMinor());
+        assertThat(revenue.get(0).path("netMinor").asLong()).isEqualTo(sale.grossMinor() - sale.refundedMinor());
+
+        Map<String, long[]> tiers = new LinkedHashMap<>();
+        report.path("tiers").forEach(t -> tiers.put(t.path("tierName").asString(),
+                new long[] { t.path("ticketsSold").asLong(), t.path("revenueMinor").asLong() }));
+        assertThat(tiers).containsOnlyKeys(sale.tiers().keySet());
+        sale.tiers().forEach((tier, expected) -> assertThat(tiers.get(tier)).as(tier).containsExactly(expected));
+        long pitTickets = sale.buyers().stream().filter(b -> b.fate().keepsTickets() && b.section() == PIT)
+                .mapToLong(Buyer::quantity).sum();
+        assertThat(report.path("sections").valueStream()
+                .filter(s -> s.path("sectionId").asString().equals(PIT.id().toString()))
+                .map(s -> s.path("ticketsSold").asLong())).containsExactly(pitTickets);
+
+        // No event carries the capacity yet: sell-through is unknown rather than invented.
+        assertThat(report.path("capacity").isNull()).isTrue();
+        assertThat(report.path("sellThroughPercent").isNull()).isTrue();
+        assertThat(report.path("saleStartedAt").asString()).isEqualTo(OPENS.toString());
+    }
+
+    @Test
+    void timeSeriesCountsEachMinuteOfTheSale() throws Exception {
+        JsonNode series = getJson("/api/v1/admin/analytics/events/" + sale.eventId() + "/timeseries?from="
+                + OPENS + "&to=" + OPENS.plusSeconds(300) + "&granularity=minute",
+                TestTokens.organizer(sale.organizationId()));
+
+        assertThat(series.path("points")).hasSize(5);
+        for (int minute = 0; minute < 5; minute++) {
+            int m = minute;
+            List<Buyer> buyers = sale.buyers().stream().filter(b -> b.minute() == m).toList();
+            JsonNode point = series.path("points").get(minute);
+            assertThat(point.path("start").asString()).isEqualTo(OPENS.plusSeconds(60L * minute).toString());
+            assertThat(point.path("holds").asLong()).as("holds at minute %d", m).isEqualTo(buyers.size());
+            assertThat(point.path("orders").asLong()).isEqualTo(buyers.stream().filter(b -> b.fate().checksOut()).count());
+            assertThat(point.path("paidOrders").asLong()).isEqualTo(buyers.stream().filter(b -> b.fate().pays()).count());
+            assertThat(point.path("ticketsSold").asLong()).isEqualTo(
+                    buyers.stream().filter(b -> b.fate().pays()).mapToLong(Buyer::quantity).sum());
+            assertThat(point.path("revenueMinor").path("EUR").asLong(0)).isEqualTo(
+                    buyers.stream().filter(b -> b.fate().pays()).mapToLong(Buyer::totalMinor).sum());
+        }
+    }
+
+    @Test
+    void exportsTheSalesAsEscapedCsv() throws Exception {
+        HttpResponse<String> response = get("/api/v1/admin/analytics/events/" + sale.eventId() + "/export.csv",
+                TestTokens.organizer(sale.organizationId()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/csv"));
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).contains("attachment"));
+        long balcony = sale.buyers().stream().filter(b -> b.fate().keepsTickets() && b.tier().equals("Balcony"))
+                .mapToLong(Buyer::quantity).sum();
+        assertThat(response.body().split("\r\n")).containsExactly(
+                "event_id,section_id,section_name,tier_name,currency,tickets_sold,revenue_minor",
+                line(BALCONY, "Balcony", "Balcony", balcony, balcony * 7_500),
+                line(PIT, "\"Pit \"\"A\"\", left\"", "'=Floor", 4, 20_000),
+                line(PIT, "\"Pit \"\"A\"\", left\"", "\"Floor, standing\"", 2, 10_000));
+    }
+
+    @Test
+    void aRedeliveredEventIsNotCountedTwice() throws Exception {
+        JsonNode before = eventReport();
+        // The producer's relay may publish an event again (it died between XADD and commit): same id, new entry.
+        published.stream().filter(e -> e.type().equals("PaymentSucceeded") || e.type().equals("OrderConfirmed")
+                || e.type().equals("HoldPlaced")).forEach(this::append);
+        awaitDrained();
+
+        assertThat(eventReport()).isEqualTo(before);
+    }
+
+    @Test
+    void aRebuildReplaysTheHistoryToIdenticalNumbers() throws Exception {
+        JsonNode event = eventReport();
+        JsonNode summary = getJson("/api/v1/admin/analytics/summary", TestTokens.admin());
+
+        HttpResponse<String> rebuild = send(request("/api/v1/admin/analytics/rebuild", TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(rebuild.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(rebuild.body()).path("streams").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrderElementsOf(STREAMS);
+        awaitDrained();
+
+        assertThat(eventReport()).isEqualTo(event);
+        assertThat(getJson("/api/v1/admin/analytics/summary", TestTokens.admin())).isEqualTo(summary);
+    }
+
+    @Test
+    void adminSummaryAddsUpEveryOrganizationPerCurrency() throws Exception {
+        JsonNode summary = getJson("/api/v1/admin/analytics/summary", TestTokens.admin());
+
+        assertThat(summary.path("events").asLong()).isEqualTo(2);
+        assertThat(summary.path("organizations").asLong()).isEqualTo(2);
+        assertThat(summary.path("figures").path("ticketsSold").asLong())
+                .isEqualTo(sale.ticketsSold() + other.ticketsSold());
+        assertThat(summary.path("figures").path("revenue").valueStream()
+                .map(r -> r.path("currency").asString() + "=" + r.path("netMinor").asLong()))
+                .containsExactly("EUR=" + (sale.grossMinor() - sale.refundedMinor()), "USD=" + other.grossMinor());
+    }
+
+    @Test
+    void exportsBusinessMetricsFromTheReadModel() throws Exception {
+        long tickets = sale.buyers().stream().filter(b -> b.fate().pays()).mapToLong(Buyer::quantity).sum()
+                + other.ticketsSold();
+        await(() -> metric("boxoffice_tickets_sold_total", "") == tickets
+                && metric("boxoffice_revenue_minor_total", "currency=\"EUR\"") == sale.grossMinor());
+
+        assertThat(metric("boxoffice_holds_total", "")).isEqualTo(sale.buyers().size() + other.buyers().size());
+        assertThat(metric("boxoffice_revenue_minor_total", "currency=\"USD\"")).isEqualTo(other.grossMinor());
+        long succeeded = sale.count(Fate::pays) + other.count(Fate::pays);
+        assertThat(metric("boxoffice_sale_payment_outcomes_total", "outcome=\"failed\""))
+                .isEqualTo(sale.count(Fate::declined));
+        assertThat(metric("boxoffice_payment_success_ratio", ""))
+                .isCloseTo((double) succeeded / (succeeded + sale.count(Fate::declined)), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void anOrganizerOfAnotherOrganizationFindsNothing() throws Exception {
+        String stranger = TestTokens.organizer(other.organizationId());
+        for (String path : List.of("", "/timeseries", "/export.csv")) {
+            HttpResponse<String> response = get("/api/v1/admin/analytics/events/" + sale.eventId() + path, stranger);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(JSON.readTree(response.body()).path("type").asString())
+                    .isEqualTo("https://boxoffice.dev/problems/event-not-found");
+        }
+    }
+
+    @Test
+    void buyersAndOrganizersCannotReachAdminOnlyOrOrganizerNumbers() throws Exception {
+        assertThat(get("/api/v1/admin/analytics/events/" + sale.eventId(), TestTokens.buyer()).statusCode())
+                .isEqualTo(403);
+        String organizer = TestTokens.organizer(sale.organizationId());
+        HttpResponse<String> summary = get("/api/v1/admin/analytics/summary", organizer);
+        assertThat(summary.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(summary.body()).path("type").asString())
+                .isEqualTo("https://boxoffice.dev/problems/forbidden");
+        assertThat(send(request("/api/v1/admin/analytics/rebuild", organizer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesBadTimeSeriesParametersPrecisely() throws Exception {
+        String organizer = TestTokens.organizer(sale.organizationId());
+        String series = "/api/v1/admin/analytics/events/" + sale.eventId() + "/timeseries";
+
+        JsonNode backwards = problem(get(series + "?from=" + OPENS.plusSeconds(60) + "&to=" + OPENS, organizer), 400);
+        assertThat(backwards.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-time-range");
+
+        JsonNode granularity = problem(get(series + "?granularity=fortnight", organizer), 400);
+        assertThat(granularity.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-parameter");
+        assertThat(granularity.path("parameter").asString()).isEqualTo("granularity");
+        assertThat(granularity.path("detail").asString()).contains("minute, hour, day");
+
+        JsonNode from = problem(get(series + "?from=" + URLEncoder.encode("yesterday", StandardCharsets.UTF_8),
+                organizer), 400);
+        assertThat(from.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-parameter");
+        assertThat(from.path("parameter").asString()).isEqualTo("from");
+
+        JsonNode tooLong = problem(get(series + "?from=" + OPENS + "&to=" + OPENS.plus(Duration.ofDays(30)), organizer), 400);
+        assertThat(tooLong.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/time-range-too-large");
+
+        JsonNode badId = problem(get("/api/v1/admin/analytics/events/not-a-uuid", organizer), 400);
+        assertThat(badId.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-parameter");
+    }
+
+    // --- helpers
+
+    private void append(ScriptedSale.Event event) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", event.id().toString());
+        fields.put("type", event.type());
+        fields.put("version", "1");
+        fields.put("occurredAt", event.occurredAt().toString());
+        fields.put("producer", event.producer());
+        fields.put("key", event.key());
+        fields.put("payload", JSON.writeValueAsString(event.payload()));
+        redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey("boxoffice.events." + event.producer()));
+    }
+
+    /** Until the service's consumer group has read and acknowledged everything on both streams. */
+    private void awaitDrained() {
+        await(() -> STREAMS.stream().allMatch(stream -> {
+            var last = redis.opsForStream().reverseRange(stream, org.springframework.data.domain.Range.unbounded(),
+                    org.springframework.data.redis.connection.Limit.limit().count(1));
+            String lastId = last == null || last.isEmpty() ? "0-0" : last.get(0).getId().getValue();
+            var groups = redis.opsForStream().groups(stream);
+            return groups.stream().anyMatch(g -> g.groupName().equals(GROUP) && g.lastDeliveredId().equals(lastId)
+                    && g.pendingCount() == 0);
+        }));
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition not met within 30 s").isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private JsonNode eventReport() throws Exception {
+        return getJson("/api/v1/admin/analytics/events/" + sale.eventId(), TestTokens.organizer(sale.organizationId()));
+    }
+
+    private double metric(String name, String label) {
+        try {
+            String body = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .GET().build()).body();
+            Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(body);
+            while (line.find()) {
+                if (line.group(1).contains(label)) {
+                    return Double.parseDouble(line.group(2));
+                }
+            }
+            return Double.NaN;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String line(Section section, String sectionName, String tier, long tickets, long revenue) {
+        return String.join(",", sale.eventId().toString(), section.id().toString(), sectionName, tier, "EUR", Long.toString(tickets),
+                Long.toString(revenue));
+    }
+
+    private static java.math.BigDecimal ratio(long numerator, long denominator) {
+        return java.math.BigDecimal.valueOf(numerator).divide(java.math.BigDecimal.valueOf(denominator), 4,
+                java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode getJson(String path, String token) throws Exception {
+        HttpResponse<String> response = get(path, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send(request(path, token).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,173 @@
+package org.boxoffice.analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A sale written as a script of buyers and their fates, that both produces the booking and payment events (as the
+ * producers would publish them) and computes, independently of the service, the figures those events must give.
+ */
+record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant opensAt, List<Buyer> buyers) {
+
+    enum Fate {
+        PAID, DECLINED_THEN_PAID, DECLINED_THEN_EXPIRED, PAID_THEN_REFUNDED, HOLD_EXPIRED, HOLD_RELEASED;
+
+        boolean checksOut() {
+            return this != HOLD_EXPIRED && this != HOLD_RELEASED;
+        }
+
+        boolean pays() {
+            return this == PAID || this == DECLINED_THEN_PAID || this == PAID_THEN_REFUNDED;
+        }
+
+        boolean declined() {
+            return this == DECLINED_THEN_PAID || this == DECLINED_THEN_EXPIRED;
+        }
+
+        boolean keepsTickets() {
+            return pays() && this != PAID_THEN_REFUNDED;
+        }
+    }
+
+    record Section(UUID id, String name) {
+    }
+
+    /** One buyer: holds at {@code minute} after the opening, checks out 20 s later, pays 40 s later. */
+    record Buyer(UUID holdId, UUID orderId, int minute, int quantity, long unitPriceMinor, String tier, Section section,
+            Fate fate) {
+
+        Buyer(int minute, int quantity, long unitPriceMinor, String tier, Section section, Fate fate) {
+            this(UUID.randomUUID(), UUID.randomUUID(), minute, quantity, unitPriceMinor, tier, section, fate);
+        }
+
+        long totalMinor() {
+            return quantity * unitPriceMinor;
+        }
+    }
+
+    /** An event as the producer's outbox would publish it. */
+    record Event(String producer, UUID id, String type, Instant occurredAt, String key, Map<String, Object> payload) {
+    }
+
+    List<Event> events() {
+        List<Event> events = new ArrayList<>();
+        for (Buyer buyer : buyers) {
+            Instant held = opensAt.plus(Duration.ofMinutes(buyer.minute()));
+            events.add(booking("HoldPlaced", held, map("holdId", buyer.holdId(), "eventId", eventId,
+                    "organizationId", organizationId, "buyerId", UUID.randomUUID(), "quantity", buyer.quantity(),
+                    "sectionIds", List.of(buyer.section().id()), "placedAt", held,
+                    "expiresAt", held.plusSeconds(600))));
+            if (!buyer.fate().checksOut()) {
+                Instant released = held.plusSeconds(buyer.fate() == Fate.HOLD_EXPIRED ? 600 : 90);
+                events.add(booking("HoldReleased", released, map("holdId", buyer.holdId(), "eventId", eventId,
+                        "organizationId", organizationId, "buyerId", UUID.randomUUID(),
+                        "quantity", buyer.quantity(), "reason", buyer.fate() == Fate.HOLD_EXPIRED ? "EXPIRED" : "BUYER",
+                        "releasedAt", released)));
+                continue;
+            }
+            Instant placed = held.plusSeconds(20);
+            events.add(booking("OrderPlaced", placed, map("orderId", buyer.orderId(), "holdId", buyer.holdId(),
+                    "eventId", eventId, "organizationId", organizationId, "buyerId", UUID.randomUUID(),
+                    "quantity", buyer.quantity(), "totalMinor", buyer.totalMinor(), "currency", currency,
+                    "placedAt", placed, "paymentDue", placed.plusSeconds(900))));
+            if (buyer.fate().declined()) {
+                events.add(payment("PaymentFailed", placed.plusSeconds(10), buyer.orderId(), map(
+                        "paymentId", UUID.randomUUID(), "orderId", buyer.orderId(), "buyerId", UUID.randomUUID(),
+                        "reason", "card_declined")));
+            }
+            if (buyer.fate() == Fate.DECLINED_THEN_EXPIRED) {
+                Instant expired = placed.plusSeconds(900);
+                events.add(booking("OrderExpired", expired, map("orderId", buyer.orderId(), "eventId", eventId,
+                        "organizationId", organizationId, "buyerId", UUID.randomUUID(), "buyerEmail", "b@x.dev",
+                        "eventTitle", "Show", "quantity", buyer.quantity(), "totalMinor", buyer.totalMinor(),
+                        "currency", currency, "expiredAt", expired)));
+                continue;
+            }
+            UUID paymentId = UUID.randomUUID();
+            Instant paid = placed.plusSeconds(20);
+            events.add(payment("PaymentSucceeded", paid, buyer.orderId(), map("paymentId", paymentId,
+                    "orderId", buyer.orderId(), "buyerId", UUID.randomUUID(), "amountMinor", buyer.totalMinor(),
+                    "currency", currency, "succeededAt", paid)));
+            Instant confirmed = paid.plusSeconds(5);
+            List<Map<String, Object>> tickets = new ArrayList<>();
+            for (int i = 0; i < buyer.quantity(); i++) {
+                Map<String, Object> ticket = map("ticketId", UUID.randomUUID(), "code", "T" + i,
+                        "qrPayload", "qr", "sectionId", buyer.section().id(), "sectionName", buyer.section().name(),
+                        "tierName", buyer.tier(), "priceMinor", buyer.unitPriceMinor());
+                ticket.put("row", null);
+                ticket.put("seat", null);
+                tickets.add(ticket);
+            }
+            events.add(booking("OrderConfirmed", confirmed, map("orderId", buyer.orderId(), "eventId", eventId,
+                    "organizationId", organizationId, "buyerId", UUID.randomUUID(), "buyerEmail", "b@x.dev",
+                    "eventTitle", "Show", "eventStartsAt", opensAt.plusSeconds(86_400 * 30), "eventTimezone", "UTC",
+                    "venueName", "Hall", "venueCity", "Town", "totalMinor", buyer.totalMinor(), "currency", currency,
+                    "confirmedAt", confirmed, "tickets", tickets)));
+            if (buyer.fate() == Fate.PAID_THEN_REFUNDED) {
+                Instant cancelled = confirmed.plusSeconds(7200);
+                events.add(booking("OrderCancelled", cancelled, map("orderId", buyer.orderId(), "eventId", eventId,
+                        "organizationId", organizationId, "buyerId", UUID.randomUUID(), "buyerEmail", "b@x.dev",
+                        "eventTitle", "Show", "reason", "BUYER", "refundMinor", buyer.totalMinor(),
+                        "currency", currency, "cancelledAt", cancelled)));
+                events.add(payment("RefundSucceeded", cancelled.plusSeconds(3), buyer.orderId(), map(
+                        "refundId", UUID.randomUUID(), "paymentId", paymentId, "orderId", buyer.orderId(),
+                        "amountMinor", buyer.totalMinor(), "currency", currency, "reason", "BUYER")));
+            }
+        }
+        return events;
+    }
+
+    // The truth, computed from the script alone.
+
+    long count(java.util.function.Predicate<Fate> fate) {
+        return buyers.stream().filter(b -> fate.test(b.fate())).count();
+    }
+
+    long ticketsSold() {
+        return buyers.stream().filter(b -> b.fate().keepsTickets()).mapToLong(Buyer::quantity).sum();
+    }
+
+    long grossMinor() {
+        return buyers.stream().filter(b -> b.fate().pays()).mapToLong(Buyer::totalMinor).sum();
+    }
+
+    long refundedMinor() {
+        return buyers.stream().filter(b -> b.fate() == Fate.PAID_THEN_REFUNDED).mapToLong(Buyer::totalMinor).sum();
+    }
+
+    /** Per tier: tickets kept and their face value. */
+    Map<String, long[]> tiers() {
+        Map<String, long[]> tiers = new java.util.TreeMap<>();
+        for (Buyer buyer : buyers) {
+            if (buyer.fate().keepsTickets()) {
+                long[] sums = tiers.computeIfAbsent(buyer.tier(), t -> new long[2]);
+                sums[0] += buyer.quantity();
+                sums[1] += buyer.totalMinor();
+            }
+        }
+        return tiers;
+    }
+
+    private Event booking(String type, Instant at, Map<String, Object> payload) {
+        return new Event("booking-service", UUID.randomUUID(), type, at, String.valueOf(payload.getOrDefault("orderId",
+                payload.get("holdId"))), payload);
+    }
+
+    private Event payment(String type, Instant at, UUID orderId, Map<String, Object> payload) {
+        return new Event("payment-service", UUID.randomUUID(), type, at, orderId.toString(), payload);
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            map.put((String) keysAndValues[i], value instanceof Instant || value instanceof UUID ? value.toString() : value);
+        }
+        return map;
+    }
+}
