@@ -34,6 +34,12 @@ public final class BookingFixture {
 
     /** A published event on sale now: one seated section (rows × seats) and one GA area. */
     public OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF);
+    }
+
+    /** The same, starting in two days, with a refund policy of {@code refundCutoff} before the start. */
+    public OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
+            Duration refundCutoff) {
         UUID organization = UUID.randomUUID();
         var venue = venues.create(ANY_ORGANIZATION, organization, "Fixture Hall", "Lisbon", "Rua 1",
                 ZoneId.of("Europe/Lisbon"));
@@ -44,7 +50,7 @@ public final class BookingFixture {
         Event event = events.create(ANY_ORGANIZATION, new NewEvent(venue.id(), "Fixture night", "", now.plus(
                 Duration.ofDays(2)), now.plus(Duration.ofDays(2)).plus(Duration.ofHours(3)), ZoneId.of("Europe/Lisbon"),
                 now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Currency.getInstance("EUR"),
-                maxPerOrder, maxPerBuyer, Duration.ofMinutes(10)));
+                maxPerOrder, maxPerBuyer, Duration.ofMinutes(10), refundCutoff));
         events.setTiers(ANY_ORGANIZATION, event.id(), List.of(new TierSpec(stalls.section().id(), "Stalls", 4_500),
                 new TierSpec(floor.id(), "Floor", 2_500)));
         Event published = events.publish(ANY_ORGANIZATION, event.id());

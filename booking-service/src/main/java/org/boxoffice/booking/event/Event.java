@@ -7,12 +7,14 @@ import java.util.Currency;
 import java.util.UUID;
 
 /**
- * An event on a venue. State changes go through the methods here, which refuse transitions the lifecycle does not
+ * An event on a venue; {@code refundCutoff} is its refund policy (buyers may cancel a paid order until that long
+ * before the start). State changes go through the methods here, which refuse transitions the lifecycle does not
  * allow; the repository persists the result with a conditional update on the previous status.
  */
 public record Event(UUID id, UUID organizationId, UUID venueId, String title, String description, Instant startsAt,
         Instant endsAt, ZoneId timezone, Instant onSaleAt, Instant offSaleAt, Currency currency, int maxPerOrder,
-        int maxPerBuyer, Duration holdDuration, EventStatus status, Instant createdAt, Instant updatedAt) {
+        int maxPerBuyer, Duration holdDuration, EventStatus status, Instant createdAt, Instant updatedAt,
+        Duration refundCutoff) {
 
     public Event publish(Instant now) {
         return to(EventStatus.PUBLISHED, now, EventStatus.DRAFT);
@@ -48,11 +50,17 @@ public record Event(UUID id, UUID organizationId, UUID venueId, String title, St
         }
     }
 
+    /** The last moment a buyer may cancel a paid order for a refund: the refund policy's cutoff before the start. */
+    public Instant refundableUntil() {
+        return startsAt.minus(refundCutoff);
+    }
+
     private Event to(EventStatus target, Instant now, EventStatus... allowedFrom) {
         for (EventStatus from : allowedFrom) {
             if (status == from) {
                 return new Event(id, organizationId, venueId, title, description, startsAt, endsAt, timezone,
-                        onSaleAt, offSaleAt, currency, maxPerOrder, maxPerBuyer, holdDuration, target, createdAt, now);
+                        onSaleAt, offSaleAt, currency, maxPerOrder, maxPerBuyer, holdDuration, target, createdAt, now,
+                        refundCutoff);
             }
         }
         throw new EventStateConflict(id, status, target);

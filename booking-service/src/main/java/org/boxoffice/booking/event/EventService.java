@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
@@ -32,14 +34,16 @@ public class EventService {
     private final Venues venues;
     private final VenueService venueService;
     private final ApplicationEventPublisher publisher;
+    private final BookingEvents announcements;
     private final Clock clock;
 
     EventService(Events events, Venues venues, VenueService venueService, ApplicationEventPublisher publisher,
-            Clock clock) {
+            BookingEvents announcements, Clock clock) {
         this.events = events;
         this.venues = venues;
         this.venueService = venueService;
         this.publisher = publisher;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -65,7 +69,7 @@ public class EventService {
         Event event = new Event(UUID.randomUUID(), venue.organizationId(), venue.id(), spec.title().strip(),
                 spec.description().strip(), spec.startsAt(), spec.endsAt(), spec.timezone(), spec.onSaleAt(),
                 spec.offSaleAt(), spec.currency(), spec.maxPerOrder(), spec.maxPerBuyer(), spec.holdDuration(),
-                EventStatus.DRAFT, now, now);
+                EventStatus.DRAFT, now, now, Duration.ofHours(spec.refundCutoff().toHours()));
         events.insert(event);
         return event;
     }
@@ -80,6 +84,12 @@ public class EventService {
     @Transactional(readOnly = true)
     public PageResponse<Event> search(EventSearch search, PageQuery page) {
         return PageResponse.of(events.search(search, page), page, events.count(search));
+    }
+
+    /** Any event, whatever its state: for the saga, which must finish what it started even on a cancelled event. */
+    @Transactional(readOnly = true)
+    public Event byId(UUID eventId) {
+        return events.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
     }
 
     /** A published (or paused) event as buyers see it; drafts and others do not exist for them. */
@@ -162,12 +172,17 @@ public class EventService {
         return store(event, event.complete(clock.instant()));
     }
 
-    /** Cancels the event; in the same transaction its holds are released and its orders cancelled. */
+    /**
+     * Cancels the event; in the same transaction its holds are released, its unpaid orders cancelled and its paid
+     * orders sent for a refund.
+     */
     @Transactional
     public Event cancel(OrganizerAccess access, UUID eventId) {
         Event event = locked(access, eventId);
         Event cancelled = store(event, event.cancel(clock.instant()));
         publisher.publishEvent(new EventCancelled(eventId));
+        announcements.announce(new Published.EventCancelled(eventId, event.organizationId(), event.title(),
+                event.startsAt(), cancelled.updatedAt()));
         return cancelled;
     }
 

@@ -32,13 +32,13 @@ public class Events {
         jdbc.sql("""
                 INSERT INTO event (id, organization_id, venue_id, title, description, starts_at, ends_at, timezone,
                                    on_sale_at, off_sale_at, currency, max_per_order, max_per_buyer, hold_seconds,
-                                   status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   status, created_at, updated_at, refund_cutoff_hours)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.id(), event.organizationId(), event.venueId(), event.title(), event.description(),
                         ts(event.startsAt()), ts(event.endsAt()), event.timezone().getId(), ts(event.onSaleAt()),
                         ts(event.offSaleAt()), event.currency().getCurrencyCode(), event.maxPerOrder(),
                         event.maxPerBuyer(), (int) event.holdDuration().toSeconds(), event.status().name(),
-                        ts(event.createdAt()), ts(event.updatedAt()))
+                        ts(event.createdAt()), ts(event.updatedAt()), (int) event.refundCutoff().toHours())
                 .update();
     }
 
@@ -172,7 +172,8 @@ public class Events {
                 instant(rs, "starts_at"), instant(rs, "ends_at"), ZoneId.of(rs.getString("timezone")),
                 instant(rs, "on_sale_at"), instant(rs, "off_sale_at"), Currency.getInstance(rs.getString("currency")),
                 rs.getInt("max_per_order"), rs.getInt("max_per_buyer"), Duration.ofSeconds(rs.getInt("hold_seconds")),
-                EventStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"));
+                EventStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"),
+                Duration.ofHours(rs.getInt("refund_cutoff_hours")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

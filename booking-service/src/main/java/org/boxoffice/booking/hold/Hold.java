@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Tickets reserved for one buyer until {@code expiresAt}. */
-public record Hold(UUID id, UUID eventId, UUID buyerId, HoldStatus status, int quantity, Instant createdAt,
-        Instant expiresAt, @Nullable Instant endedAt, List<HoldItem> items) {
+public record Hold(UUID id, UUID eventId, UUID buyerId, String buyerEmail, HoldStatus status, int quantity,
+        Instant createdAt, Instant expiresAt, @Nullable Instant endedAt, List<HoldItem> items) {
 
     /** Time left before the hold expires; zero once it has or once it is no longer active. */
     public Duration remaining(Instant now) {

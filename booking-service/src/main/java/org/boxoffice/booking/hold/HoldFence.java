@@ -8,23 +8,28 @@ import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.event.Event;
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactions that take tickets. Each creates the hold, counts the tickets against the buyer's limit and
  * takes the inventory with a conditional update, in one transaction: if any step finds less than it needs, the
- * exception rolls all of it back, so a rejected hold leaves nothing behind.
+ * exception rolls all of it back, so a rejected hold leaves nothing behind. The {@code HoldPlaced} event is one more
+ * INSERT in that transaction, nothing else: this is the surge's hot path.
  */
 @Component
 class HoldFence {
 
     private final Holds holds;
     private final Inventory inventory;
+    private final BookingEvents announcements;
 
-    HoldFence(Holds holds, Inventory inventory) {
+    HoldFence(Holds holds, Inventory inventory, BookingEvents announcements) {
         this.holds = holds;
         this.inventory = inventory;
+        this.announcements = announcements;
     }
 
     record Taken(Hold hold, InventoryChange change) {
@@ -32,18 +37,19 @@ class HoldFence {
 
     /** Holds these seats, all or none. {@code sections} maps each seat to its section. */
     @Transactional
-    public Taken holdSeats(Event event, UUID buyerId, List<UUID> seatIds, Map<UUID, UUID> sections, Instant now) {
+    public Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds, Map<UUID, UUID> sections, Instant now) {
         UUID holdId = UUID.randomUUID();
         List<HoldItem> items = new ArrayList<>();
         for (UUID seat : seatIds) {
             items.add(new HoldItem(sections.get(seat), seat, 1));
         }
-        Hold hold = newHold(holdId, event, buyerId, seatIds.size(), now, items);
+        Hold hold = newHold(holdId, event, buyerId, buyerEmail, seatIds.size(), now, items);
         int taken = inventory.takeSeats(event.id(), holdId, seatIds);
         if (taken != seatIds.size()) {
             throw new SeatsUnavailable(inventory.notHeldBy(event.id(), holdId, seatIds));
         }
         holds.insert(hold);
+        announce(event, hold);
         InventoryChange change = new InventoryChange(event.id());
         items.forEach(item -> change.seatTaken(item.sectionId(), item.seatId()));
         return new Taken(hold, change);
@@ -51,20 +57,28 @@ class HoldFence {
 
     /** Holds {@code quantity} tickets of a general-admission area, only within its capacity. */
     @Transactional
-    public Taken holdArea(Event event, UUID buyerId, UUID sectionId, int quantity, Instant now) {
+    public Taken holdArea(Event event, UUID buyerId, String buyerEmail, UUID sectionId, int quantity, Instant now) {
         UUID holdId = UUID.randomUUID();
-        Hold hold = newHold(holdId, event, buyerId, quantity, now, List.of(new HoldItem(sectionId, null, quantity)));
+        Hold hold = newHold(holdId, event, buyerId, buyerEmail, quantity, now, List.of(new HoldItem(sectionId, null, quantity)));
         var count = inventory.takeFromArea(event.id(), sectionId, quantity).orElseThrow(() -> new CapacityExceeded(
                 sectionId, quantity, inventory.area(event.id(), sectionId).map(a -> a.remaining()).orElse(0)));
         holds.insert(hold);
+        announce(event, hold);
         return new Taken(hold, new InventoryChange(event.id()).area(sectionId, count));
     }
 
-    private Hold newHold(UUID holdId, Event event, UUID buyerId, int quantity, Instant now, List<HoldItem> items) {
+    private void announce(Event event, Hold hold) {
+        announcements.announce(new Published.HoldPlaced(hold.id(), event.id(), event.organizationId(), hold.buyerId(),
+                hold.quantity(), hold.items().stream().map(HoldItem::sectionId).distinct().toList(), hold.createdAt(),
+                hold.expiresAt()));
+    }
+
+    private Hold newHold(UUID holdId, Event event, UUID buyerId, String buyerEmail, int quantity, Instant now,
+            List<HoldItem> items) {
         if (!inventory.reserveAllowance(event.id(), buyerId, quantity, event.maxPerBuyer())) {
             throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_BUYER, event.maxPerBuyer(), quantity);
         }
-        return new Hold(holdId, event.id(), buyerId, HoldStatus.ACTIVE, quantity, now,
+        return new Hold(holdId, event.id(), buyerId, buyerEmail, HoldStatus.ACTIVE, quantity, now,
                 now.plus(event.holdDuration()), null, items);
     }
 }

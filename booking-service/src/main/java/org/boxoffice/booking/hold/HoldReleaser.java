@@ -5,37 +5,55 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends active holds and gives their tickets back, exactly once: the hold's conditional status change decides which
- * caller releases it, and only that caller returns the seats, area counts and buyer allowance.
+ * caller releases it, and only that caller returns the seats, area counts and buyer allowance, and announces
+ * {@code HoldReleased}.
  */
 @Component
 public class HoldReleaser {
 
+    /** Why a hold ended early, as {@code HoldReleased} tells it. */
+    public enum Reason {
+        BUYER, EXPIRED, ORGANIZER
+    }
+
     private final Holds holds;
     private final Inventory inventory;
+    private final BookingEvents announcements;
+    private final JdbcClient jdbc;
 
-    HoldReleaser(Holds holds, Inventory inventory) {
+    HoldReleaser(Holds holds, Inventory inventory, BookingEvents announcements, JdbcClient jdbc) {
         this.holds = holds;
         this.inventory = inventory;
+        this.announcements = announcements;
+        this.jdbc = jdbc;
     }
 
     /**
-     * Ends the hold with {@code to} if it is still active (and, when {@code onlyIfExpired}, past its expiry); joins the
-     * caller's transaction. Empty if someone else ended it first.
+     * Ends the hold if it is still active (EXPIRED only if past its expiry, RELEASED otherwise); joins the caller's
+     * transaction. Empty if someone else ended it first.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<InventoryChange> release(UUID holdId, HoldStatus to, Instant now, boolean onlyIfExpired) {
-        if (!holds.end(holdId, to, now, onlyIfExpired)) {
+    public Optional<InventoryChange> release(UUID holdId, Reason reason, Instant now) {
+        boolean expiry = reason == Reason.EXPIRED;
+        if (!holds.end(holdId, expiry ? HoldStatus.EXPIRED : HoldStatus.RELEASED, now, expiry)) {
             return Optional.empty();
         }
         Hold hold = holds.find(holdId).orElseThrow();
         InventoryChange change = new InventoryChange(hold.eventId());
         inventory.returnTickets(hold.eventId(), hold.buyerId(), hold.id(), hold.items(), false, change);
+        UUID organizationId = jdbc.sql("SELECT organization_id FROM event WHERE id = ?").param(hold.eventId())
+                .query(UUID.class).single();
+        announcements.announce(new Published.HoldReleased(hold.id(), hold.eventId(), organizationId, hold.buyerId(),
+                hold.quantity(), reason.name(), now));
         return Optional.of(change);
     }
 }

@@ -50,7 +50,7 @@ public class HoldService {
         this.clock = clock;
     }
 
-    public Hold hold(UUID buyerId, HoldRequest request) {
+    public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request) {
         Event event = events.listed(request.eventId());
         Instant now = clock.instant();
         event.requireOnSale(now);
@@ -61,15 +61,16 @@ public class HoldService {
             throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_ORDER, event.maxPerOrder(), request.quantity());
         }
         HoldFence.Taken taken = switch (request) {
-            case HoldRequest.SpecificSeats seats -> holdSeats(event, buyerId, seats.seatIds(), now);
-            case HoldRequest.BestAvailable best -> holdBestAvailable(event, buyerId, best, now);
-            case HoldRequest.GeneralAdmission area -> holdArea(event, buyerId, area, now);
+            case HoldRequest.SpecificSeats seats -> holdSeats(event, buyerId, buyerEmail, seats.seatIds(), now);
+            case HoldRequest.BestAvailable best -> holdBestAvailable(event, buyerId, buyerEmail, best, now);
+            case HoldRequest.GeneralAdmission area -> holdArea(event, buyerId, buyerEmail, area, now);
         };
         cache.apply(taken.change());
         return taken.hold();
     }
 
-    private HoldFence.Taken holdSeats(Event event, UUID buyerId, List<UUID> seatIds, Instant now) {
+    private HoldFence.Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds,
+            Instant now) {
         Set<UUID> distinct = new HashSet<>();
         for (int i = 0; i < seatIds.size(); i++) {
             if (!distinct.add(seatIds.get(i))) {
@@ -87,29 +88,29 @@ public class HoldService {
         }
         Map<UUID, UUID> sections = new HashMap<>();
         states.forEach((seat, state) -> sections.put(seat, state.sectionId()));
-        return lockedFence(event, buyerId, seatIds, sections, now);
+        return lockedFence(event, buyerId, buyerEmail, seatIds, sections, now);
     }
 
     /**
      * Takes the seats' locks and runs the fence. If the locks stay contended past the wait, the seats are looked at
      * again: any taken meanwhile are reported; if none were, the fence alone decides (it is correct without a lock).
      */
-    private HoldFence.Taken lockedFence(Event event, UUID buyerId, List<UUID> seatIds, Map<UUID, UUID> sections,
-            Instant now) {
+    private HoldFence.Taken lockedFence(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds,
+            Map<UUID, UUID> sections, Instant now) {
         try {
-            return locks.withSeats(event.id(), seatIds, () -> fence.holdSeats(event, buyerId, seatIds, sections, now));
+            return locks.withSeats(event.id(), seatIds, () -> fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now));
         } catch (SeatLocks.Contended contended) {
             List<UUID> taken = inventory.lookup(event.id(), seatIds).values().stream()
                     .filter(state -> !"AVAILABLE".equals(state.status())).map(Inventory.SeatState::seatId).toList();
             if (!taken.isEmpty()) {
                 throw new SeatsUnavailable(taken);
             }
-            return fence.holdSeats(event, buyerId, seatIds, sections, now);
+            return fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now);
         }
     }
 
-    private HoldFence.Taken holdBestAvailable(Event event, UUID buyerId, HoldRequest.BestAvailable request,
-            Instant now) {
+    private HoldFence.Taken holdBestAvailable(Event event, UUID buyerId, String buyerEmail,
+            HoldRequest.BestAvailable request, Instant now) {
         EventSection section = section(event, request.sectionId());
         if (!section.seated()) {
             throw new InvalidHoldRequest("bestAvailable.sectionId",
@@ -125,7 +126,7 @@ public class HoldService {
             Map<UUID, UUID> sections = new HashMap<>();
             chosen.forEach(seat -> sections.put(seat, section.sectionId()));
             try {
-                return lockedFence(event, buyerId, chosen, sections, now);
+                return lockedFence(event, buyerId, buyerEmail, chosen, sections, now);
             } catch (SeatsUnavailable race) {
                 lastRace = race;
             }
@@ -133,13 +134,14 @@ public class HoldService {
         throw lastRace;
     }
 
-    private HoldFence.Taken holdArea(Event event, UUID buyerId, HoldRequest.GeneralAdmission request, Instant now) {
+    private HoldFence.Taken holdArea(Event event, UUID buyerId, String buyerEmail, HoldRequest.GeneralAdmission request,
+            Instant now) {
         EventSection section = section(event, request.sectionId());
         if (section.seated()) {
             throw new InvalidHoldRequest("generalAdmission.sectionId",
                     "section " + section.code() + " has numbered seats; hold seats or best available instead");
         }
-        return fence.holdArea(event, buyerId, section.sectionId(), request.quantity(), now);
+        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), now);
     }
 
     private EventSection section(Event event, UUID sectionId) {
@@ -156,7 +158,7 @@ public class HoldService {
     /** The buyer gives the hold up before it expires. */
     public Hold release(UUID buyerId, UUID holdId) {
         Hold hold = get(buyerId, holdId);
-        return end(hold);
+        return end(hold, HoldReleaser.Reason.BUYER);
     }
 
     /** An organizer releases a hold on one of their events. */
@@ -164,15 +166,15 @@ public class HoldService {
         events.get(access, eventId);
         Hold hold = holds.find(holdId).filter(h -> h.eventId().equals(eventId))
                 .orElseThrow(() -> new HoldNotFound(holdId));
-        return end(hold);
+        return end(hold, HoldReleaser.Reason.ORGANIZER);
     }
 
-    private Hold end(Hold hold) {
+    private Hold end(Hold hold, HoldReleaser.Reason reason) {
         Instant now = clock.instant();
         if (hold.effectiveStatus(now) != HoldStatus.ACTIVE) {
             throw new HoldNotActive(hold.id(), hold.effectiveStatus(now));
         }
-        var change = transactions.execute(status -> releaser.release(hold.id(), HoldStatus.RELEASED, now, false));
+        var change = transactions.execute(status -> releaser.release(hold.id(), reason, now));
         if (change == null || change.isEmpty()) {
             Hold current = holds.find(hold.id()).orElseThrow();
             throw new HoldNotActive(hold.id(), current.status());

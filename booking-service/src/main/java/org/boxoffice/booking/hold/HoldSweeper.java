@@ -58,7 +58,7 @@ public class HoldSweeper {
             List<InventoryChange> changes = transactions.execute(status -> {
                 List<InventoryChange> batchChanges = new ArrayList<>();
                 for (UUID holdId : holds.claimExpired(now, batch)) {
-                    releaser.release(holdId, HoldStatus.EXPIRED, now, true).ifPresent(batchChanges::add);
+                    releaser.release(holdId, HoldReleaser.Reason.EXPIRED, now).ifPresent(batchChanges::add);
                 }
                 return batchChanges;
             });

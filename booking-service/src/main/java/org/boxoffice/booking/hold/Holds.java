@@ -24,9 +24,10 @@ public class Holds {
 
     void insert(Hold hold) {
         jdbc.sql("""
-                INSERT INTO hold (id, event_id, buyer_id, status, quantity, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(hold.id(), hold.eventId(), hold.buyerId(), hold.status().name(), hold.quantity(),
+                INSERT INTO hold (id, event_id, buyer_id, buyer_email, status, quantity, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(hold.id(), hold.eventId(), hold.buyerId(), hold.buyerEmail(), hold.status().name(),
+                        hold.quantity(),
                         Timestamp.from(hold.createdAt()), Timestamp.from(hold.expiresAt()))
                 .update();
         List<HoldItem> items = hold.items();
@@ -73,7 +74,7 @@ public class Holds {
         UUID id = rs.getObject("id", UUID.class);
         Timestamp ended = rs.getTimestamp("ended_at");
         return new Hold(id, rs.getObject("event_id", UUID.class), rs.getObject("buyer_id", UUID.class),
-                HoldStatus.valueOf(rs.getString("status")), rs.getInt("quantity"),
+                rs.getString("buyer_email"), HoldStatus.valueOf(rs.getString("status")), rs.getInt("quantity"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
                 ended == null ? null : ended.toInstant(), items(id));
     }

@@ -125,10 +125,18 @@ public class Inventory {
                 .params(tickets, eventId, buyerId).update();
     }
 
-    /** Turns a hold's held tickets into sold ones (payment confirmed). */
+    /**
+     * Turns a hold's held tickets into sold ones (payment confirmed). Conditional on the seats still being HELD by
+     * this hold; finding fewer than the hold has means the books disagree, and the exception rolls the confirmation
+     * back rather than issue tickets for seats the order does not have.
+     */
     public void sell(UUID eventId, UUID holdId, List<HoldItem> items, InventoryChange change) {
-        jdbc.sql("UPDATE event_seat SET status = 'SOLD' WHERE hold_id = ? AND event_id = ? AND status = 'HELD'")
+        long seats = items.stream().filter(item -> item.seatId() != null).count();
+        int sold = jdbc.sql("UPDATE event_seat SET status = 'SOLD' WHERE hold_id = ? AND event_id = ? AND status = 'HELD'")
                 .params(holdId, eventId).update();
+        if (sold != seats) {
+            throw new IllegalStateException("hold " + holdId + " has " + seats + " seats but only " + sold + " are held");
+        }
         for (HoldItem item : items) {
             if (item.seatId() == null) {
                 jdbc.sql("""
@@ -139,5 +147,44 @@ public class Inventory {
                         .list();
             }
         }
+    }
+
+    /**
+     * Sells a released hold's tickets again, straight to SOLD, through the same fence as a new hold: every seat only
+     * if still AVAILABLE, every area only within capacity. {@link SeatsUnavailable} when anything was taken meanwhile;
+     * the caller rolls back to before this call. The buyer's allowance is counted back without the limit check: the
+     * tickets were within it when held, and the buyer has paid for them.
+     */
+    public void retake(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, InventoryChange change) {
+        List<UUID> seatIds = items.stream().map(HoldItem::seatId).filter(java.util.Objects::nonNull).toList();
+        if (!seatIds.isEmpty()) {
+            List<UUID> taken = jdbc.sql("""
+                    UPDATE event_seat SET status = 'SOLD', hold_id = ?
+                     WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'
+                    RETURNING seat_id""").params(holdId, eventId, seatIds.toArray(UUID[]::new)).query(UUID.class).list();
+            if (taken.size() != seatIds.size()) {
+                throw new SeatsUnavailable(seatIds.stream().filter(id -> !taken.contains(id)).toList());
+            }
+        }
+        int tickets = 0;
+        for (HoldItem item : items) {
+            tickets += item.quantity();
+            if (item.seatId() == null) {
+                AreaCount count = jdbc.sql("""
+                        UPDATE event_area SET sold = sold + ?, version = version + 1
+                         WHERE event_id = ? AND section_id = ? AND held + sold + ? <= capacity
+                        RETURNING capacity - held - sold, version""")
+                        .params(item.quantity(), eventId, item.sectionId(), item.quantity())
+                        .query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional()
+                        .orElseThrow(() -> new SeatsUnavailable(List.of()));
+                change.area(item.sectionId(), count);
+            } else {
+                change.seatTaken(item.sectionId(), item.seatId());
+            }
+        }
+        jdbc.sql("""
+                INSERT INTO buyer_allowance (event_id, buyer_id, tickets) VALUES (?, ?, ?)
+                ON CONFLICT (event_id, buyer_id) DO UPDATE SET tickets = buyer_allowance.tickets + excluded.tickets""")
+                .params(eventId, buyerId, tickets).update();
     }
 }

@@ -5,12 +5,22 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-/** A checked-out hold: line items and a total computed on the server from the event's price tiers. */
-public record Order(UUID id, UUID eventId, UUID buyerId, UUID holdId, OrderStatus status, long totalMinor,
-        Currency currency, int quantity, Instant createdAt, Instant paymentDue, Instant updatedAt,
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A checked-out hold: line items and a total computed on the server from the event's price tiers.
+ *
+ * @param paymentId     the payment that paid it, once one did
+ * @param paidMinor     what that payment captured
+ * @param refundedMinor what payment-service has reported refunded so far
+ * @param cancelReason  why it was cancelled (BUYER, ORGANIZER, EVENT_CANCELLED, PAID_AFTER_EXPIRY, …)
+ */
+public record Order(UUID id, UUID eventId, UUID buyerId, String buyerEmail, UUID holdId, OrderStatus status,
+        long totalMinor, Currency currency, int quantity, Instant createdAt, Instant paymentDue, Instant updatedAt,
+        @Nullable UUID paymentId, long paidMinor, long refundedMinor, @Nullable String cancelReason,
         List<OrderLine> lines) {
 
-    /** The state after the organizer cancels: unpaid orders are cancelled, paid ones await a refund. */
+    /** The state after the organizer or a cancelled event cancels it: unpaid orders end, paid ones await a refund. */
     OrderStatus cancelled() {
         return switch (status) {
             case PENDING_PAYMENT -> OrderStatus.CANCELLED;
@@ -19,11 +29,8 @@ public record Order(UUID id, UUID eventId, UUID buyerId, UUID holdId, OrderStatu
         };
     }
 
-    /** The state after payment succeeds. */
-    OrderStatus confirmed() {
-        if (status != OrderStatus.PENDING_PAYMENT) {
-            throw new OrderStateConflict(id, status, "A " + status + " order cannot be confirmed.");
-        }
-        return OrderStatus.CONFIRMED;
+    /** Whether money was taken for it. */
+    boolean paid() {
+        return paymentId != null;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventCancelled;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.event.EventStatus;
 import org.boxoffice.booking.hold.Hold;
 import org.boxoffice.booking.hold.HoldExpired;
 import org.boxoffice.booking.hold.HoldItem;
@@ -26,40 +28,67 @@ import org.boxoffice.booking.hold.HoldReleaser;
 import org.boxoffice.booking.hold.HoldStatus;
 import org.boxoffice.booking.hold.Holds;
 import org.boxoffice.booking.hold.Inventory;
+import org.boxoffice.booking.hold.SeatsUnavailable;
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.system.BookingProperties;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
+import org.boxoffice.booking.ticket.Ticket;
+import org.boxoffice.booking.ticket.TicketService;
+import org.boxoffice.booking.venue.Venue;
+import org.boxoffice.booking.venue.Venues;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Checkout (hold → order), order views, and the order transitions booking owns. */
+/**
+ * Checkout (hold → order), order views, and every order transition booking owns: the buyer's and the organizer's
+ * cancellations, expiry, and the booking side of the sale saga (docs/sale-saga.md). Each transition and the events
+ * announcing it commit in one transaction.
+ */
 @Service
 public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     private final Orders orders;
     private final Holds holds;
     private final HoldReleaser releaser;
     private final Inventory inventory;
     private final EventService events;
+    private final Venues venues;
+    private final TicketService tickets;
+    private final BookingEvents announcements;
     private final AvailabilityCache cache;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
     private final Duration paymentWindow;
 
     OrderService(Orders orders, Holds holds, HoldReleaser releaser, Inventory inventory, EventService events,
-            AvailabilityCache cache, TransactionTemplate transactions, Clock clock, BookingProperties properties) {
+            Venues venues, TicketService tickets, BookingEvents announcements, AvailabilityCache cache,
+            PlatformTransactionManager transactionManager, Clock clock, BookingProperties properties) {
         this.orders = orders;
         this.holds = holds;
         this.releaser = releaser;
         this.inventory = inventory;
         this.events = events;
+        this.venues = venues;
+        this.tickets = tickets;
+        this.announcements = announcements;
         this.cache = cache;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.paymentWindow = properties.paymentWindow();
     }
@@ -95,9 +124,12 @@ public class OrderService {
             if (!holds.end(holdId, HoldStatus.CHECKED_OUT, now, false)) {
                 throw new HoldNotActive(holdId, hold.status());
             }
-            Order order = new Order(UUID.randomUUID(), event.id(), buyerId, holdId, OrderStatus.PENDING_PAYMENT, total,
-                    event.currency(), hold.quantity(), now, now.plus(paymentWindow), now, lines);
+            Order order = new Order(UUID.randomUUID(), event.id(), buyerId, hold.buyerEmail(), holdId,
+                    OrderStatus.PENDING_PAYMENT, total, event.currency(), hold.quantity(), now,
+                    now.plus(paymentWindow), now, null, 0, 0, null, lines);
             orders.insert(order);
+            announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
+                    buyerId, order.quantity(), total, event.currency().getCurrencyCode(), now, order.paymentDue()));
             return order;
         }));
     }
@@ -119,61 +151,67 @@ public class OrderService {
         return PageResponse.of(orders.ofEvent(eventId, status, page), page, orders.countOfEvent(eventId, status));
     }
 
-    /** An organizer cancels an order: its seats go back on sale; a paid order awaits its refund. */
+    /** An organizer cancels an order: its seats go back on sale; a paid order is refunded in full. */
     public Order cancel(OrganizerAccess access, UUID eventId, UUID orderId) {
-        events.get(access, eventId);
-        InventoryChange change = Objects.requireNonNull(transactions.execute(status -> {
+        Event event = events.get(access, eventId);
+        transactions.executeWithoutResult(status -> {
             Order order = orders.findForUpdate(orderId).filter(o -> o.eventId().equals(eventId))
                     .orElseThrow(() -> new OrderNotFound(orderId));
-            return endOrder(order, order.cancelled());
-        }));
-        cache.apply(change);
+            cancelLive(order, event, "ORGANIZER");
+        });
         return orders.find(orderId).orElseThrow();
     }
 
     /**
-     * Payment succeeded: the order is CONFIRMED and its held seats and area tickets become SOLD. Called by the
-     * payment integration.
+     * The buyer cancels their own order. Unpaid: it ends and the seats go back on sale. Paid: only until the event's
+     * refund policy cutoff; then it awaits a full refund, its tickets are void and its seats back on sale.
      */
-    public Order confirm(UUID orderId) {
-        InventoryChange change = Objects.requireNonNull(transactions.execute(status -> {
-            Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFound(orderId));
-            OrderStatus confirmed = order.confirmed();
-            Hold hold = holds.find(order.holdId()).orElseThrow();
-            InventoryChange sold = new InventoryChange(order.eventId());
-            inventory.sell(order.eventId(), hold.id(), hold.items(), sold);
-            orders.transition(orderId, order.status(), confirmed, clock.instant());
-            return sold;
-        }));
-        cache.apply(change);
+    public Order cancelByBuyer(UUID buyerId, UUID orderId) {
+        transactions.executeWithoutResult(status -> {
+            Order order = orders.findForUpdate(orderId).filter(o -> o.buyerId().equals(buyerId))
+                    .orElseThrow(() -> new OrderNotFound(orderId));
+            Event event = events.byId(order.eventId());
+            if (order.status() == OrderStatus.CONFIRMED && !clock.instant().isBefore(event.refundableUntil())) {
+                throw new RefundWindowClosed(orderId, event.refundableUntil());
+            }
+            if (!order.status().keepsSeats()) {
+                throw new OrderStateConflict(orderId, order.status(),
+                        "A " + order.status() + " order cannot be cancelled.");
+            }
+            cancelLive(order, event, "BUYER");
+        });
         return orders.find(orderId).orElseThrow();
     }
 
     /** Expires unpaid orders past their payment deadline; several replicas may run it at once. */
     public int expireOverdue(int batch) {
         Instant now = clock.instant();
-        List<InventoryChange> changes = Objects.requireNonNull(transactions.execute(status -> {
-            List<InventoryChange> done = new ArrayList<>();
-            for (UUID orderId : orders.claimOverdue(now, batch)) {
+        Integer expired = transactions.execute(status -> {
+            Map<UUID, Event> eventsById = new HashMap<>();
+            List<UUID> claimed = orders.claimOverdue(now, batch);
+            for (UUID orderId : claimed) {
                 Order order = orders.find(orderId).orElseThrow();
-                done.add(endOrder(order, OrderStatus.EXPIRED));
+                Event event = eventsById.computeIfAbsent(order.eventId(), events::byId);
+                endOrder(order, OrderStatus.EXPIRED, null);
+                announcements.announce(new Published.OrderExpired(order.id(), event.id(), event.organizationId(),
+                        order.buyerId(), order.buyerEmail(), event.title(), order.quantity(), order.totalMinor(),
+                        order.currency().getCurrencyCode(), now));
             }
-            return done;
-        }));
-        changes.forEach(cache::apply);
-        return changes.size();
+            return claimed.size();
+        });
+        return expired == null ? 0 : expired;
     }
 
     /** A cancelled event releases its active holds and cancels its orders, in the cancelling transaction. */
     @EventListener
     void on(EventCancelled cancelled) {
         Instant now = clock.instant();
+        Event event = events.byId(cancelled.eventId());
         for (UUID holdId : holds.activeOfEvent(cancelled.eventId())) {
-            releaser.release(holdId, HoldStatus.RELEASED, now, false);
+            releaser.release(holdId, HoldReleaser.Reason.ORGANIZER, now);
         }
         for (UUID orderId : orders.liveOfEvent(cancelled.eventId())) {
-            Order order = orders.find(orderId).orElseThrow();
-            endOrder(order, order.cancelled());
+            cancelLive(orders.find(orderId).orElseThrow(), event, "EVENT_CANCELLED");
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -183,14 +221,173 @@ public class OrderService {
         });
     }
 
-    private InventoryChange endOrder(Order order, OrderStatus to) {
-        if (!orders.transition(order.id(), order.status(), to, clock.instant())) {
+    /**
+     * Payment succeeded (runs in the consumer's inbox transaction). A pending order is confirmed. An order that
+     * stopped waiting — expired, or failed on an earlier attempt — is confirmed only if its same seats can be taken
+     * again through the fence; otherwise, as for any order that can no longer be sold, the money goes back. A second
+     * payment for an order already paid is refunded. Nothing paid is ever kept silently.
+     */
+    public void paymentSucceeded(UUID orderId, UUID paymentId, long amountMinor) {
+        Order order = orders.findForUpdate(orderId)
+                .orElseThrow(() -> new IllegalStateException("PaymentSucceeded for unknown order " + orderId));
+        Event event = events.byId(order.eventId());
+        if (order.paid()) {
+            if (!paymentId.equals(order.paymentId())) {
+                log.warn("Order {} was paid by {} already; refunding the second payment {}", orderId,
+                        order.paymentId(), paymentId);
+                announcements.announce(new Published.RefundRequested(orderId, order.buyerId(), amountMinor,
+                        order.currency().getCurrencyCode(), "DUPLICATE_PAYMENT", paymentId));
+            }
+            return;
+        }
+        switch (order.status()) {
+            case PENDING_PAYMENT -> confirm(order, event, paymentId, amountMinor, OrderStatus.PENDING_PAYMENT);
+            case EXPIRED, FAILED -> confirmLateOrRefund(order, event, paymentId, amountMinor);
+            default -> {
+                // Cancelled before the money arrived (buyer, organizer, cancelled event): the buyer gets it back.
+                orders.paid(orderId, order.status(), order.status(), paymentId, amountMinor, null, clock.instant());
+                announcements.announce(new Published.RefundRequested(orderId, order.buyerId(), null,
+                        order.currency().getCurrencyCode(), "PAID_AFTER_CANCELLATION", paymentId));
+            }
+        }
+    }
+
+    /** Payment failed: a pending order ends FAILED and its seats go back on sale. Late failures change nothing. */
+    public void paymentFailed(UUID orderId) {
+        Order order = orders.findForUpdate(orderId)
+                .orElseThrow(() -> new IllegalStateException("PaymentFailed for unknown order " + orderId));
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return;
+        }
+        endOrder(order, OrderStatus.FAILED, null);
+    }
+
+    /**
+     * payment-service returned money. Each refund counts once; refunds of a duplicate payment leave the order alone.
+     * The whole payment back → REFUNDED, tickets void and, if the order still had them, seats back on sale; part of
+     * it → PARTIALLY_REFUNDED, tickets still valid (a goodwill or fee refund, not a cancellation).
+     */
+    public void refundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor) {
+        Order order = orders.findForUpdate(orderId)
+                .orElseThrow(() -> new IllegalStateException("RefundSucceeded for unknown order " + orderId));
+        Instant now = clock.instant();
+        if (!orders.recordRefund(refundId, orderId, amountMinor, now)) {
+            return;
+        }
+        if (!order.paid() || (paymentId != null && !paymentId.equals(order.paymentId()))) {
+            return;
+        }
+        long refunded = order.refundedMinor() + amountMinor;
+        boolean whole = refunded >= order.paidMinor();
+        OrderStatus to = whole ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+        if (!orders.refunded(orderId, order.status(), to, refunded, now)) {
+            throw new IllegalStateException("order " + orderId + " changed while locked");
+        }
+        // Valid tickets mean the seats are still sold for this order: voiding and releasing go together.
+        if (whole && tickets.voidOrder(orderId) > 0) {
+            InventoryChange change = new InventoryChange(order.eventId());
+            Hold hold = holds.find(order.holdId()).orElseThrow();
+            inventory.returnTickets(order.eventId(), order.buyerId(), hold.id(), hold.items(), true, change);
+            afterCommit(change);
+        }
+    }
+
+    private void confirm(Order order, Event event, UUID paymentId, long amountMinor, OrderStatus from) {
+        Instant now = clock.instant();
+        Hold hold = holds.find(order.holdId()).orElseThrow();
+        if (from == OrderStatus.PENDING_PAYMENT) {
+            InventoryChange sold = new InventoryChange(order.eventId());
+            inventory.sell(order.eventId(), hold.id(), hold.items(), sold);
+            afterCommit(sold);
+        }
+        if (!orders.paid(order.id(), from, OrderStatus.CONFIRMED, paymentId, amountMinor, null, now)) {
+            throw new IllegalStateException("order " + order.id() + " changed while locked");
+        }
+        List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
+                order.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
+                        line.quantity(), line.unitPriceMinor())).toList());
+        Venue venue = venues.find(event.venueId()).orElseThrow();
+        announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
+                order.buyerId(), order.buyerEmail(), event.title(), event.startsAt(), event.timezone().getId(),
+                venue.name(), venue.city(), order.totalMinor(), order.currency().getCurrencyCode(), now,
+                issued.stream().map(t -> new Published.Ticket(t.id(), t.code(), t.qrPayload(), t.sectionId(),
+                        t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
+    }
+
+    /** Invariant 7: the same seats again if still free (same fence as a hold), else a full refund. */
+    private void confirmLateOrRefund(Order order, Event event, UUID paymentId, long amountMinor) {
+        boolean sellable = event.status() == EventStatus.PUBLISHED || event.status() == EventStatus.SALES_PAUSED;
+        InventoryChange retaken = null;
+        if (sellable) {
+            try {
+                retaken = savepoint.execute(status -> {
+                    InventoryChange change = new InventoryChange(order.eventId());
+                    Hold hold = holds.find(order.holdId()).orElseThrow();
+                    inventory.retake(order.eventId(), order.buyerId(), hold.id(), hold.items(), change);
+                    return change;
+                });
+            } catch (SeatsUnavailable taken) {
+                log.info("Order {} was paid after its seats were released and resold; refunding", order.id());
+            }
+        }
+        if (retaken != null) {
+            afterCommit(retaken);
+            confirm(order, event, paymentId, amountMinor, order.status());
+            return;
+        }
+        Instant now = clock.instant();
+        if (!orders.paid(order.id(), order.status(), OrderStatus.CANCELLED, paymentId, amountMinor,
+                "PAID_AFTER_EXPIRY", now)) {
+            throw new IllegalStateException("order " + order.id() + " changed while locked");
+        }
+        announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), null,
+                order.currency().getCurrencyCode(), "PAID_AFTER_EXPIRY", paymentId));
+        announcements.announce(new Published.OrderCancelled(order.id(), event.id(), event.organizationId(),
+                order.buyerId(), order.buyerEmail(), event.title(), "PAID_AFTER_EXPIRY", amountMinor,
+                order.currency().getCurrencyCode(), now));
+    }
+
+    /** Cancels a pending or confirmed order; a confirmed one is refunded in full and its tickets are void. */
+    private void cancelLive(Order order, Event event, String reason) {
+        OrderStatus to = order.cancelled();
+        endOrder(order, to, reason);
+        long refund = 0;
+        if (order.status() == OrderStatus.CONFIRMED) {
+            refund = order.paidMinor() - order.refundedMinor();
+            announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), null,
+                    order.currency().getCurrencyCode(), reason, order.paymentId()));
+        }
+        announcements.announce(new Published.OrderCancelled(order.id(), event.id(), event.organizationId(),
+                order.buyerId(), order.buyerEmail(), event.title(), reason, refund,
+                order.currency().getCurrencyCode(), clock.instant()));
+    }
+
+    /** Moves a seat-keeping order to {@code to} and gives its seats back; a confirmed order's tickets become void. */
+    private void endOrder(Order order, OrderStatus to, @Nullable String reason) {
+        if (!orders.end(order.id(), order.status(), to, reason, clock.instant())) {
             throw new OrderStateConflict(order.id(), order.status(), "The order changed meanwhile; try again.");
         }
         Hold hold = holds.find(order.holdId()).orElseThrow();
         InventoryChange change = new InventoryChange(order.eventId());
-        inventory.returnTickets(order.eventId(), order.buyerId(), hold.id(), hold.items(),
-                order.status() == OrderStatus.CONFIRMED, change);
-        return change;
+        boolean sold = order.status() == OrderStatus.CONFIRMED;
+        inventory.returnTickets(order.eventId(), order.buyerId(), hold.id(), hold.items(), sold, change);
+        if (sold) {
+            tickets.voidOrder(order.id());
+        }
+        afterCommit(change);
+    }
+
+    /** The availability cache learns of a change only once it committed; a rolled-back change never reaches it. */
+    private void afterCommit(InventoryChange change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.apply(change);
+                }
+            });
+        } else {
+            cache.apply(change);
+        }
     }
 }

@@ -26,10 +26,11 @@ class Orders {
 
     void insert(Order order) {
         jdbc.sql("""
-                INSERT INTO purchase_order (id, event_id, buyer_id, hold_id, status, total_minor, currency, quantity,
-                                            created_at, payment_due, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.id(), order.eventId(), order.buyerId(), order.holdId(), order.status().name(),
+                INSERT INTO purchase_order (id, event_id, buyer_id, buyer_email, hold_id, status, total_minor, currency,
+                                            quantity, created_at, payment_due, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(order.id(), order.eventId(), order.buyerId(), order.buyerEmail(), order.holdId(),
+                        order.status().name(),
                         order.totalMinor(), order.currency().getCurrencyCode(), order.quantity(),
                         Timestamp.from(order.createdAt()), Timestamp.from(order.paymentDue()),
                         Timestamp.from(order.updatedAt()))
@@ -60,6 +61,39 @@ class Orders {
     boolean transition(UUID orderId, OrderStatus from, OrderStatus to, Instant now) {
         return jdbc.sql("UPDATE purchase_order SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
                 .params(to.name(), Timestamp.from(now), orderId, from.name()).update() == 1;
+    }
+
+    /** Ends the order in {@code to} with a reason, if it is still in {@code from}. */
+    boolean end(UUID orderId, OrderStatus from, OrderStatus to, @Nullable String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE purchase_order SET status = ?, cancel_reason = coalesce(?, cancel_reason), updated_at = ?
+                 WHERE id = ? AND status = ?""")
+                .params(to.name(), reason, Timestamp.from(now), orderId, from.name()).update() == 1;
+    }
+
+    /** Records the payment that paid the order and moves it on, if it is still in {@code from}. */
+    boolean paid(UUID orderId, OrderStatus from, OrderStatus to, UUID paymentId, long amountMinor,
+            @Nullable String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE purchase_order SET status = ?, payment_id = ?, paid_minor = ?,
+                       cancel_reason = coalesce(?, cancel_reason), updated_at = ?
+                 WHERE id = ? AND status = ?""")
+                .params(to.name(), paymentId, amountMinor, reason, Timestamp.from(now), orderId, from.name())
+                .update() == 1;
+    }
+
+    /** Counts a refund once: false if this refund id was counted before. */
+    boolean recordRefund(UUID refundId, UUID orderId, long amountMinor, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO order_refund (refund_id, order_id, amount_minor, refunded_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (refund_id) DO NOTHING""")
+                .params(refundId, orderId, amountMinor, Timestamp.from(now)).update() == 1;
+    }
+
+    boolean refunded(UUID orderId, OrderStatus from, OrderStatus to, long refundedMinor, Instant now) {
+        return jdbc.sql("""
+                UPDATE purchase_order SET status = ?, refunded_minor = ?, updated_at = ? WHERE id = ? AND status = ?""")
+                .params(to.name(), refundedMinor, Timestamp.from(now), orderId, from.name()).update() == 1;
     }
 
     List<Order> ofEvent(UUID eventId, @Nullable OrderStatus status, PageQuery page) {
@@ -120,9 +154,11 @@ class Orders {
                         r.getInt(4), r.getLong(5), r.getLong(6)))
                 .list();
         return new Order(id, rs.getObject("event_id", UUID.class), rs.getObject("buyer_id", UUID.class),
-                rs.getObject("hold_id", UUID.class), OrderStatus.valueOf(rs.getString("status")),
-                rs.getLong("total_minor"), Currency.getInstance(rs.getString("currency")), rs.getInt("quantity"),
+                rs.getString("buyer_email"), rs.getObject("hold_id", UUID.class),
+                OrderStatus.valueOf(rs.getString("status")), rs.getLong("total_minor"),
+                Currency.getInstance(rs.getString("currency")), rs.getInt("quantity"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("payment_due").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), lines);
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("payment_id", UUID.class),
+                rs.getLong("paid_minor"), rs.getLong("refunded_minor"), rs.getString("cancel_reason"), lines);
     }
 }

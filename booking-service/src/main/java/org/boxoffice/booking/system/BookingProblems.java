@@ -25,12 +25,14 @@ public final class BookingProblems {
     public static final ProblemType ORDER_NOT_FOUND = new ProblemType("order-not-found", "Order not found", 404);
     public static final ProblemType ORDER_STATE_CONFLICT = new ProblemType("order-state-conflict",
             "The order's state does not allow this", 409);
-    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
-            "Idempotency-Key reused with a different request", 422);
-    public static final ProblemType IDEMPOTENT_REQUEST_IN_PROGRESS = new ProblemType("idempotent-request-in-progress",
-            "A request with this Idempotency-Key is still in progress", 409);
-    public static final ProblemType INVALID_IDEMPOTENCY_KEY = new ProblemType("invalid-idempotency-key",
-            "Invalid Idempotency-Key", 400);
+    public static final ProblemType REFUND_WINDOW_CLOSED = new ProblemType("refund-window-closed",
+            "The event's refund policy no longer allows cancelling", 409);
+    public static final ProblemType TICKET_NOT_FOUND = new ProblemType("ticket-not-found", "Ticket not found", 404);
+    public static final ProblemType TICKET_ALREADY_CHECKED_IN = new ProblemType("ticket-already-checked-in",
+            "Ticket already checked in", 409);
+    public static final ProblemType TICKET_VOID = new ProblemType("ticket-void", "Ticket is void", 409);
+    public static final ProblemType INVALID_TICKET_SIGNATURE = new ProblemType("invalid-ticket-signature",
+            "Invalid ticket QR payload", 400);
 
     private BookingProblems() {
     }

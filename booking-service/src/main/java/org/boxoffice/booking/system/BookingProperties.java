@@ -2,6 +2,7 @@ package org.boxoffice.booking.system;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often expired holds and unpaid orders are released
  * @param sweepBatch how many expired holds one sweep claims at a time
  * @param availabilityTtl how long a cached availability snapshot is trusted before it is rebuilt from the database
- * @param idempotencyRetention how long a stored Idempotency-Key response is replayed
  * @param paymentWindow how long a checked-out order keeps its seats while it waits for payment
- * @param idempotencyAbandonedAfter after how long an unfinished request's key may be taken over by a retry
+ * @param ticketSigningKey secret (at least 32 characters) that signs ticket QR payloads with HMAC-SHA256
+ *        ({@code BOXOFFICE_TICKET_SIGNING_KEY}); when empty, a random key is generated once and kept in the database
+ *        so every replica of the local run signs alike
  */
 @ConfigurationProperties("boxoffice.booking")
 public record BookingProperties(
@@ -24,7 +26,6 @@ public record BookingProperties(
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("200") int sweepBatch,
         @DefaultValue("60s") Duration availabilityTtl,
-        @DefaultValue("24h") Duration idempotencyRetention,
         @DefaultValue("15m") Duration paymentWindow,
-        @DefaultValue("60s") Duration idempotencyAbandonedAfter) {
+        @Nullable String ticketSigningKey) {
 }

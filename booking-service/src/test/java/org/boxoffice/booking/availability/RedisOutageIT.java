@@ -90,8 +90,8 @@ class RedisOutageIT {
         List<Outcome<Hold>> outcomes = Concurrently.run(100, i -> {
             int start = (i * 3) % (seats.size() - 2);
             return i % 4 == 0
-                    ? holds.hold(UUID.randomUUID(), new HoldRequest.GeneralAdmission(eventId, sale.floor().id(), 1))
-                    : holds.hold(UUID.randomUUID(), new HoldRequest.SpecificSeats(eventId,
+                    ? holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.GeneralAdmission(eventId, sale.floor().id(), 1))
+                    : holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.SpecificSeats(eventId,
                             seats.subList(start, start + 2).stream().map(Seat::id).toList()));
         });
 
@@ -118,7 +118,7 @@ class RedisOutageIT {
         }
         assertThat(cached).as("the Redis cache itself matches the database again").isEqualTo(truth);
         assertThat(guard.state()).isEqualTo(CircuitBreaker.State.CLOSED);
-        Hold afterwards = holds.hold(UUID.randomUUID(), new HoldRequest.GeneralAdmission(eventId, sale.floor().id(), 1));
+        Hold afterwards = holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.GeneralAdmission(eventId, sale.floor().id(), 1));
         assertThat(afterwards.quantity()).isEqualTo(1);
         assertThat(cache.counts(eventId, Map.of(sale.stalls().id(), true, sale.floor().id(), false)).orElseThrow())
                 .containsEntry(sale.floor().id(), truth.get(sale.floor().id()) - 1);

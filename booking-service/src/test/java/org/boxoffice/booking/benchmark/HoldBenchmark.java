@@ -51,7 +51,7 @@ public final class HoldBenchmark {
 
     private static Result uncontended(HoldService holds, BookingFixture fixture, int requests) throws Exception {
         OnSale sale = fixture.onSale(requests * 2 / 50 + 1, 50, 10, 2, 2);
-        return measure(64, requests, i -> holds.hold(UUID.randomUUID(),
+        return measure(64, requests, i -> holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev",
                 new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(i * 2, 2))));
     }
 
@@ -59,7 +59,7 @@ public final class HoldBenchmark {
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             OnSale sale = fixture.onSale(1, 20, 10, 2, 2);
-            results.add(measure(64, 64, i -> holds.hold(UUID.randomUUID(),
+            results.add(measure(64, 64, i -> holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev",
                     new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds((i * 2) % 19, 2)))));
         }
         return Result.merge(results);

@@ -80,7 +80,7 @@ class HoldGuaranteesIT {
         List<Outcome<Hold>> outcomes = Concurrently.run(300, i -> {
             int count = 2 + i % 3;
             int start = (i * 7) % (seats.size() - count);
-            return holds.hold(UUID.randomUUID(), new HoldRequest.SpecificSeats(sale.event().id(),
+            return holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.SpecificSeats(sale.event().id(),
                     seats.subList(start, start + count).stream().map(Seat::id).toList()));
         });
 
@@ -110,7 +110,7 @@ class HoldGuaranteesIT {
     void aThousandRequestsForAHundredGeneralAdmissionTicketsHoldExactlyAHundred() throws Exception {
         OnSale sale = fixture.onSale(1, 1, 100, 4, 4);
 
-        List<Outcome<Hold>> outcomes = Concurrently.run(1_000, i -> holds.hold(UUID.randomUUID(),
+        List<Outcome<Hold>> outcomes = Concurrently.run(1_000, i -> holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev",
                 new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(), 1)));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(100);
@@ -146,10 +146,10 @@ class HoldGuaranteesIT {
         slow.join();
 
         // Meanwhile a second buyer takes the now free locks and holds the seats.
-        Hold winner = holds.hold(UUID.randomUUID(), new HoldRequest.SpecificSeats(sale.event().id(), wanted));
+        Hold winner = holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.SpecificSeats(sale.event().id(), wanted));
 
         // The slow buyer wakes up believing it still holds the lock and runs its transaction: the fence refuses.
-        assertThatThrownBy(() -> fence.holdSeats(sale.event(), slowBuyer, wanted, sections, Instant.now()))
+        assertThatThrownBy(() -> fence.holdSeats(sale.event(), slowBuyer, "slow@test.boxoffice.dev", wanted, sections, Instant.now()))
                 .isInstanceOf(SeatsUnavailable.class)
                 .satisfies(e -> assertThat(((SeatsUnavailable) e).properties().get("seatIds"))
                         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
@@ -168,7 +168,7 @@ class HoldGuaranteesIT {
 
         // Lock lost for everyone (Redis down, breaker open): 50 contenders go straight to the database.
         List<Outcome<HoldFence.Taken>> outcomes = Concurrently.run(50, i ->
-                fence.holdSeats(sale.event(), UUID.randomUUID(), i % 2 == 0 ? wanted : wanted.reversed(), sections,
+                fence.holdSeats(sale.event(), UUID.randomUUID(), "buyer@test.boxoffice.dev", i % 2 == 0 ? wanted : wanted.reversed(), sections,
                         Instant.now()));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(1);
@@ -184,7 +184,7 @@ class HoldGuaranteesIT {
         OnSale sale = fixture.onSale(2, 20, 100, 2, 5);
         UUID buyer = UUID.randomUUID();
 
-        List<Outcome<Hold>> outcomes = Concurrently.run(20, i -> holds.hold(buyer, i % 2 == 0
+        List<Outcome<Hold>> outcomes = Concurrently.run(20, i -> holds.hold(buyer, "buyer@test.boxoffice.dev", i % 2 == 0
                 ? new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(), 1)
                 : new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(i * 2 % 38, 2))));
 
@@ -196,7 +196,7 @@ class HoldGuaranteesIT {
                 .param(buyer).query(Integer.class).single()).isEqualTo(held);
         assertThat(jdbc.sql("SELECT tickets FROM buyer_allowance WHERE buyer_id = ?").param(buyer)
                 .query(Integer.class).single()).isEqualTo(held);
-        assertThatThrownBy(() -> holds.hold(UUID.randomUUID(), new HoldRequest.GeneralAdmission(sale.event().id(),
+        assertThatThrownBy(() -> holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.GeneralAdmission(sale.event().id(),
                 sale.floor().id(), 3))).isInstanceOf(TicketLimitExceeded.class)
                 .satisfies(e -> assertThat(((TicketLimitExceeded) e).properties()).containsEntry("rule", "PER_ORDER"));
     }
@@ -207,9 +207,9 @@ class HoldGuaranteesIT {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(11));
         List<UUID> expired = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            expired.add(fence.holdSeats(sale.event(), UUID.randomUUID(), List.of(sale.seats().get(i).id()),
+            expired.add(fence.holdSeats(sale.event(), UUID.randomUUID(), "buyer@test.boxoffice.dev", List.of(sale.seats().get(i).id()),
                     Map.of(sale.seats().get(i).id(), sale.stalls().id()), longAgo).hold().id());
-            expired.add(fence.holdArea(sale.event(), UUID.randomUUID(), sale.floor().id(), 2, longAgo).hold().id());
+            expired.add(fence.holdArea(sale.event(), UUID.randomUUID(), "buyer@test.boxoffice.dev", sale.floor().id(), 2, longAgo).hold().id());
         }
         HoldSweeper first = new HoldSweeper(transactions, holdStore, releaser, cache, Clock.systemUTC(), properties, meters);
         HoldSweeper second = new HoldSweeper(transactions, holdStore, releaser, cache, Clock.systemUTC(), properties, meters);
@@ -238,7 +238,7 @@ class HoldGuaranteesIT {
         UUID seat = sale.seats().getFirst().id();
         // Created so that it expires two seconds from now.
         Instant created = Instant.now().minus(sale.event().holdDuration()).plusSeconds(2);
-        Hold hold = fence.holdSeats(sale.event(), UUID.randomUUID(), List.of(seat), Map.of(seat, sale.stalls().id()),
+        Hold hold = fence.holdSeats(sale.event(), UUID.randomUUID(), "buyer@test.boxoffice.dev", List.of(seat), Map.of(seat, sale.stalls().id()),
                 created).hold();
 
         Instant deadline = hold.expiresAt().plus(properties.sweepInterval()).plusSeconds(3);

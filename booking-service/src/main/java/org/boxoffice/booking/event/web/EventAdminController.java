@@ -55,7 +55,8 @@ class EventAdminController {
             @NotNull ZoneId timezone, @NotNull Instant onSaleAt, @NotNull Instant offSaleAt,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
             @Min(1) @Max(100) int maxTicketsPerOrder, @Min(1) @Max(1_000) int maxTicketsPerBuyer,
-            @Nullable @Min(60) @Max(3_600) Integer holdDurationSeconds) {
+            @Nullable @Min(60) @Max(3_600) Integer holdDurationSeconds,
+            @Nullable @Min(0) @Max(8_760) Integer refundableUntilHoursBeforeStart) {
     }
 
     record TierRequest(@NotNull UUID sectionId, @NotBlank @Size(max = 100) String name,
@@ -77,7 +78,9 @@ class EventAdminController {
                 request.description() == null ? "" : request.description(), request.startsAt(), request.endsAt(),
                 request.timezone(), request.onSaleAt(), request.offSaleAt(), currency, request.maxTicketsPerOrder(),
                 request.maxTicketsPerBuyer(), Duration.ofSeconds(request.holdDurationSeconds() == null ? 600
-                        : request.holdDurationSeconds())));
+                        : request.holdDurationSeconds()),
+                request.refundableUntilHoursBeforeStart() == null ? NewEvent.DEFAULT_REFUND_CUTOFF
+                        : Duration.ofHours(request.refundableUntilHoursBeforeStart())));
         return ResponseEntity.created(URI.create("/api/v1/admin/events/" + event.id()))
                 .body(EventResponse.of(event, List.of()));
     }

@@ -13,7 +13,7 @@ import org.boxoffice.booking.venue.SectionKind;
 public record EventResponse(UUID id, UUID organizationId, UUID venueId, String title, String description,
         Instant startsAt, Instant endsAt, String timezone, Instant onSaleAt, Instant offSaleAt, String currency,
         int maxTicketsPerOrder, int maxTicketsPerBuyer, long holdDurationSeconds, EventStatus status,
-        List<SectionPrice> sections) {
+        long refundableUntilHoursBeforeStart, Instant refundableUntil, List<SectionPrice> sections) {
 
     /** A section or area on sale with its price tier. */
     public record SectionPrice(UUID sectionId, String code, String name, SectionKind kind, int capacity,
@@ -24,7 +24,8 @@ public record EventResponse(UUID id, UUID organizationId, UUID venueId, String t
         return new EventResponse(event.id(), event.organizationId(), event.venueId(), event.title(),
                 event.description(), event.startsAt(), event.endsAt(), event.timezone().getId(), event.onSaleAt(),
                 event.offSaleAt(), event.currency().getCurrencyCode(), event.maxPerOrder(), event.maxPerBuyer(),
-                event.holdDuration().toSeconds(), event.status(), sections.stream()
+                event.holdDuration().toSeconds(), event.status(), event.refundCutoff().toHours(),
+                event.refundableUntil(), sections.stream()
                         .map(s -> new SectionPrice(s.sectionId(), s.code(), s.name(), s.kind(), s.capacity(), s.tier(),
                                 s.priceMinor(), s.currency().getCurrencyCode()))
                         .toList());

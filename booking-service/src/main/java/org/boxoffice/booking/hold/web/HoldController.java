@@ -39,7 +39,7 @@ class HoldController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
                     description = "Retries with the same key return the first response"))
     ResponseEntity<HoldResponse> create(CurrentUser user, @Valid @RequestBody CreateHoldRequest request) {
-        Hold hold = holds.hold(user.id(), request.toDomain());
+        Hold hold = holds.hold(user.id(), user.email(), request.toDomain());
         return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id()))
                 .body(HoldResponse.of(hold, clock.instant()));
     }

@@ -48,6 +48,14 @@ class OrderController {
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderResponse.of(order));
     }
 
+    @PostMapping("/{orderId}/cancel")
+    @Operation(summary = "Cancel an order: unpaid ones end; paid ones are refunded in full within the event's refund policy",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                    description = "Retries with the same key return the first response"))
+    OrderResponse cancel(CurrentUser user, @PathVariable UUID orderId) {
+        return OrderResponse.of(orders.cancelByBuyer(user.id(), orderId));
+    }
+
     @GetMapping("/{orderId}")
     OrderResponse get(CurrentUser user, @PathVariable UUID orderId) {
         return OrderResponse.of(orders.get(user.id(), orderId));

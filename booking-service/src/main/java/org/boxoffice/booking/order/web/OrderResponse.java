@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /** An order with its lines; amounts in minor units of {@code currency}. */
 public record OrderResponse(UUID id, UUID eventId, UUID holdId, OrderStatus status, long totalMinor,
-        String currency, int quantity, Instant createdAt, Instant paymentDue, List<Line> lines) {
+        String currency, int quantity, Instant createdAt, Instant paymentDue, long paidMinor, long refundedMinor,
+        @Nullable String cancelReason, List<Line> lines) {
 
     public record Line(UUID sectionId, @Nullable UUID seatId, String description, int quantity,
             long unitPriceMinor, long amountMinor) {
@@ -19,7 +20,7 @@ public record OrderResponse(UUID id, UUID eventId, UUID holdId, OrderStatus stat
     public static OrderResponse of(Order order) {
         return new OrderResponse(order.id(), order.eventId(), order.holdId(), order.status(), order.totalMinor(),
                 order.currency().getCurrencyCode(), order.quantity(), order.createdAt(), order.paymentDue(),
-                order.lines().stream().map(l -> new Line(l.sectionId(), l.seatId(), l.description(), l.quantity(),
+                order.paidMinor(), order.refundedMinor(), order.cancelReason(), order.lines().stream().map(l -> new Line(l.sectionId(), l.seatId(), l.description(), l.quantity(),
                         l.unitPriceMinor(), l.amountMinor())).toList());
     }
 }

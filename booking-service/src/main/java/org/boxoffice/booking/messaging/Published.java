@@ -1,0 +1,96 @@
+package org.boxoffice.booking.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Version 1 of every event booking-service publishes. The record's simple name is the event type; consumers keep
+ * their own copies of the ones they read. Money is integer minor units plus an ISO-4217 currency.
+ */
+public sealed interface Published {
+
+    /** The aggregate the event is about: the order, hold, event or ticket id. */
+    String key();
+
+    default int version() {
+        return 1;
+    }
+
+    record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, UUID buyerId, int quantity,
+            List<UUID> sectionIds, Instant placedAt, Instant expiresAt) implements Published {
+        public String key() {
+            return holdId.toString();
+        }
+    }
+
+    /** {@code reason}: BUYER, EXPIRED or ORGANIZER (which includes a cancelled event). */
+    record HoldReleased(UUID holdId, UUID eventId, UUID organizationId, UUID buyerId, int quantity, String reason,
+            Instant releasedAt) implements Published {
+        public String key() {
+            return holdId.toString();
+        }
+    }
+
+    record OrderPlaced(UUID orderId, UUID holdId, UUID eventId, UUID organizationId, UUID buyerId, int quantity,
+            long totalMinor, String currency, Instant placedAt, Instant paymentDue) implements Published {
+        public String key() {
+            return orderId.toString();
+        }
+    }
+
+    record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
+            String eventTitle, Instant eventStartsAt, String eventTimezone, String venueName, String venueCity,
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) implements Published {
+        public String key() {
+            return orderId.toString();
+        }
+    }
+
+    record Ticket(UUID ticketId, String code, String qrPayload, UUID sectionId, String sectionName,
+            @Nullable String row, @Nullable String seat, String tierName, long priceMinor) {
+    }
+
+    record OrderExpired(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
+            String eventTitle, int quantity, long totalMinor, String currency, Instant expiredAt) implements Published {
+        public String key() {
+            return orderId.toString();
+        }
+    }
+
+    /** {@code reason}: BUYER, ORGANIZER, EVENT_CANCELLED or PAID_AFTER_EXPIRY. */
+    record OrderCancelled(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
+            String eventTitle, String reason, long refundMinor, String currency, Instant cancelledAt)
+            implements Published {
+        public String key() {
+            return orderId.toString();
+        }
+    }
+
+    record EventCancelled(UUID eventId, UUID organizationId, String title, Instant startsAt, Instant cancelledAt)
+            implements Published {
+        public String key() {
+            return eventId.toString();
+        }
+    }
+
+    record TicketCheckedIn(UUID ticketId, UUID orderId, UUID eventId, UUID organizationId, Instant checkedInAt)
+            implements Published {
+        public String key() {
+            return ticketId.toString();
+        }
+    }
+
+    /**
+     * Asks payment-service to give money back. {@code amountMinor} null means everything captured for the order;
+     * {@code paymentId}, when set, names the one payment to refund (a second payment for an already paid order).
+     */
+    record RefundRequested(UUID orderId, UUID buyerId, @Nullable Long amountMinor, String currency, String reason,
+            @Nullable UUID paymentId) implements Published {
+        public String key() {
+            return orderId.toString();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.boxoffice.booking.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.boxoffice.booking.event.EventSection;
+import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.system.OrganizerAccess;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issuing, voiding, showing and admitting tickets. */
+@Service
+public class TicketService {
+
+    private final Tickets tickets;
+    private final TicketSigner signer;
+    private final EventService events;
+    private final BookingEvents announcements;
+    private final Clock clock;
+
+    TicketService(Tickets tickets, TicketSigner signer, EventService events, BookingEvents announcements, Clock clock) {
+        this.tickets = tickets;
+        this.signer = signer;
+        this.events = events;
+        this.announcements = announcements;
+        this.clock = clock;
+    }
+
+    /** What an order paid for: a seat (quantity 1) or a number of places in a general-admission area. */
+    public record Admission(UUID sectionId, @Nullable UUID seatId, int quantity, long unitPriceMinor) {
+    }
+
+    /**
+     * Issues one ticket per seat and per general-admission place, each with a unique code and a signed QR payload;
+     * joins the confirming transaction. A second call for the same order breaks the (order, position) uniqueness
+     * and rolls the caller back, so an order never gets two sets of tickets.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Ticket> issue(UUID orderId, UUID eventId, UUID buyerId, Currency currency, List<Admission> admissions) {
+        Map<UUID, EventSection> sections = events.sections(eventId).stream()
+                .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
+        Map<UUID, String[]> places = tickets.seatPlaces(
+                admissions.stream().map(Admission::seatId).filter(Objects::nonNull).toList());
+        Instant now = clock.instant();
+        List<Ticket> issued = new ArrayList<>();
+        for (Admission admission : admissions) {
+            EventSection section = sections.get(admission.sectionId());
+            String[] place = admission.seatId() == null ? null : places.get(admission.seatId());
+            for (int i = 0; i < admission.quantity(); i++) {
+                UUID id = UUID.randomUUID();
+                String code = TicketSigner.newCode();
+                Ticket ticket = new Ticket(id, orderId, eventId, buyerId, issued.size(), admission.sectionId(),
+                        section.name(), admission.seatId(), place == null ? null : place[0],
+                        place == null ? null : place[1], section.tier(), admission.unitPriceMinor(), currency, code,
+                        signer.sign(id, eventId, code), TicketStatus.VALID, now, null, null);
+                tickets.insert(ticket);
+                issued.add(ticket);
+            }
+        }
+        return issued;
+    }
+
+    /** Voids the order's valid tickets (cancelled or refunded); joins the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int voidOrder(UUID orderId) {
+        return tickets.voidOrder(orderId, clock.instant());
+    }
+
+    /** The buyer's tickets of one of their orders; someone else's order does not exist for them. */
+    public List<Ticket> ofOrder(UUID buyerId, UUID orderId) {
+        if (!tickets.orderOwner(orderId).map(buyerId::equals).orElse(false)) {
+            throw new TicketNotFound("of order " + orderId);
+        }
+        return tickets.ofOrder(orderId);
+    }
+
+    public Ticket get(UUID buyerId, UUID ticketId) {
+        return tickets.find(ticketId).filter(t -> t.buyerId().equals(buyerId))
+                .orElseThrow(() -> new TicketNotFound(ticketId.toString()));
+    }
+
+    /**
+     * Admits a ticket once, by its code or its signed QR payload. A forged payload is refused before anything is
+     * looked up; a ticket of an organization the caller does not manage does not exist for them.
+     */
+    @Transactional
+    public Ticket checkIn(OrganizerAccess access, @Nullable String code, @Nullable String qrPayload) {
+        Ticket ticket;
+        if (qrPayload != null) {
+            TicketSigner.Verified verified = signer.verify(qrPayload);
+            ticket = tickets.find(verified.ticketId())
+                    .filter(t -> t.eventId().equals(verified.eventId()) && t.code().equals(verified.code()))
+                    .orElseThrow(() -> new TicketNotFound(verified.ticketId().toString()));
+        } else {
+            String wanted = Objects.requireNonNull(code).strip().toUpperCase(java.util.Locale.ROOT);
+            ticket = tickets.findByCode(wanted).orElseThrow(() -> new TicketNotFound(wanted));
+        }
+        UUID organizationId = tickets.organizationOf(ticket.eventId());
+        if (!access.canManage(organizationId)) {
+            throw new TicketNotFound(ticket.id().toString());
+        }
+        Instant now = clock.instant();
+        if (!tickets.checkIn(ticket.id(), now)) {
+            Ticket current = tickets.find(ticket.id()).orElseThrow();
+            if (current.status() == TicketStatus.VOID) {
+                throw new TicketVoid(ticket.id());
+            }
+            throw new TicketAlreadyCheckedIn(ticket.id(), Objects.requireNonNull(current.checkedInAt()));
+        }
+        announcements.announce(new Published.TicketCheckedIn(ticket.id(), ticket.orderId(), ticket.eventId(),
+                organizationId, now));
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+}

@@ -1,0 +1,51 @@
+package org.boxoffice.booking.ticket.web;
+
+import org.boxoffice.booking.ticket.TicketService;
+import org.boxoffice.platform.problem.FieldViolation;
+import org.boxoffice.platform.problem.ProblemException;
+import org.boxoffice.platform.problem.ProblemType;
+import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Door check-in for organizers of the ticket's organization: a typed code or a scanned QR payload admits once; a
+ * second scan is a 409 saying when the first was.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/check-ins")
+class CheckInController {
+
+    private final TicketService tickets;
+
+    CheckInController(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    record CheckInRequest(@Nullable @Size(max = 64) String code, @Nullable @Size(max = 512) String qrPayload) {
+    }
+
+    static final class OneOfCodeOrPayload extends ProblemException {
+        OneOfCodeOrPayload() {
+            super(ProblemType.VALIDATION_FAILED, "code: give either code or qrPayload, exactly one");
+            with("errors", java.util.List.of(new FieldViolation("code", "give either code or qrPayload, exactly one")));
+        }
+    }
+
+    @PostMapping
+    TicketResponse checkIn(CurrentUser user, @Valid @RequestBody CheckInRequest request) {
+        boolean hasCode = request.code() != null && !request.code().isBlank();
+        boolean hasPayload = request.qrPayload() != null && !request.qrPayload().isBlank();
+        if (hasCode == hasPayload) {
+            throw new OneOfCodeOrPayload();
+        }
+        return TicketResponse.of(tickets.checkIn(user::canManage, hasCode ? request.code() : null,
+                hasPayload ? request.qrPayload() : null));
+    }
+}

@@ -1,0 +1,34 @@
+package org.boxoffice.booking.ticket.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.boxoffice.booking.ticket.TicketService;
+import org.boxoffice.platform.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A buyer's own tickets. Another buyer's ticket or order is a 404. */
+@RestController
+@RequestMapping("/api/v1/tickets")
+class TicketController {
+
+    private final TicketService tickets;
+
+    TicketController(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GetMapping
+    List<TicketResponse> ofOrder(CurrentUser user, @RequestParam UUID orderId) {
+        return tickets.ofOrder(user.id(), orderId).stream().map(TicketResponse::of).toList();
+    }
+
+    @GetMapping("/{ticketId}")
+    TicketResponse get(CurrentUser user, @PathVariable UUID ticketId) {
+        return TicketResponse.of(tickets.get(user.id(), ticketId));
+    }
+}
