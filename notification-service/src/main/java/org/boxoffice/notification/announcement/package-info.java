@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.announcement;
+
+import org.jspecify.annotations.NullMarked;

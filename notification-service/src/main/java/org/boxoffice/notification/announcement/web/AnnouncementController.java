@@ -1,0 +1,52 @@
+package org.boxoffice.notification.announcement.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.boxoffice.notification.announcement.Announcement;
+import org.boxoffice.notification.announcement.Announcements;
+import org.boxoffice.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Organizers tell every ticket holder of their event something. Another organization's event is a 404. */
+@RestController
+@RequestMapping("/api/v1/admin/notifications/events/{eventId}/announcements")
+class AnnouncementController {
+
+    private final Announcements announcements;
+
+    AnnouncementController(Announcements announcements) {
+        this.announcements = announcements;
+    }
+
+    record AnnouncementRequest(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 5_000) String body) {
+    }
+
+    record AnnouncementResponse(UUID id, UUID eventId, String subject, int recipients, Instant createdAt) {
+
+        static AnnouncementResponse of(Announcement announcement) {
+            return new AnnouncementResponse(announcement.id(), announcement.eventId(), announcement.subject(),
+                    announcement.recipients(), announcement.createdAt());
+        }
+    }
+
+    /** Accepted: the messages are queued on the bulk lane and go out in batches. */
+    @PostMapping
+    ResponseEntity<AnnouncementResponse> announce(CurrentUser user, @PathVariable UUID eventId,
+            @Valid @RequestBody AnnouncementRequest request) {
+        Announcement announcement = announcements.announce(user, eventId, request.subject().strip(), request.body().strip());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/notifications/deliveries?sourceId=" + announcement.id()))
+                .body(AnnouncementResponse.of(announcement));
+    }
+}

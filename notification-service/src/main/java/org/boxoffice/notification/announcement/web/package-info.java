@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.announcement.web;
+
+import org.jspecify.annotations.NullMarked;

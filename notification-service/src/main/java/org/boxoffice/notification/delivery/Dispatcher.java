@@ -1,0 +1,211 @@
+package org.boxoffice.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.boxoffice.notification.message.Messages;
+import org.boxoffice.notification.message.RenderedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what {@link Outgoing} planned. One worker per {@link Lane}, so bulk announcements and transactional mail
+ * never wait for each other; each worker claims due deliveries with {@code SKIP LOCKED}, so replicas share the work.
+ *
+ * <p>Each channel's provider sits behind its own Resilience4j circuit breaker. A transient failure is retried with
+ * exponential backoff and jitter, up to {@code max-attempts}, then the delivery is FAILED with the reason; a permanent
+ * one fails at once. While a breaker is open, deliveries on that channel wait for it without spending attempts.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Deliveries deliveries;
+    private final Contacts contacts;
+    private final Messages messages;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final DeliveryProperties properties;
+    private final CircuitBreakerRegistry breakers;
+    private final IntervalFunction backoff;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    Dispatcher(Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
+            DeliveryProperties properties, DeliveryMetrics metrics, MeterRegistry meters, Clock clock) {
+        this.deliveries = deliveries;
+        this.contacts = contacts;
+        this.messages = messages;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+        DeliveryProperties.Breaker breaker = properties.breaker();
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.window()).minimumNumberOfCalls(breaker.minimumCalls())
+                .waitDurationInOpenState(breaker.openFor()).permittedNumberOfCallsInHalfOpenState(1)
+                // A provider refusing one bad number is healthy: only its outages should open the breaker.
+                .ignoreException(e -> e instanceof DeliveryFailure failure && failure.permanent())
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.2,
+                properties.maxBackoff());
+    }
+
+    /** The breaker in front of a channel's provider, named after the channel in lower case. */
+    public CircuitBreaker breaker(Channel channel) {
+        return breakers.circuitBreaker(channel.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Claims and sends one batch of the lane's due deliveries.
+     *
+     * @return how many deliveries were claimed
+     */
+    public int dispatchOnce(Lane lane) {
+        Instant now = clock.instant();
+        int batch = lane == Lane.BULK ? properties.bulkBatch() : properties.transactionalBatch();
+        List<Delivery> due = deliveries.claimDue(lane, batch, now, now.plus(properties.lease()));
+        for (Delivery delivery : due) {
+            dispatch(delivery);
+        }
+        return due.size();
+    }
+
+    private void dispatch(Delivery delivery) {
+        ChannelSender sender = senders.get(delivery.channel());
+        if (sender == null) {
+            fail(delivery, "no provider is configured for " + delivery.channel());
+            return;
+        }
+        String recipient = delivery.recipient() != null ? delivery.recipient()
+                : delivery.channel() == Channel.EMAIL ? contacts.email(delivery.buyerId()).orElse(null) : null;
+        if (recipient == null) {
+            // The address may still arrive with a later event about this buyer: worth the retries.
+            retryOrFail(delivery, "no " + (delivery.channel() == Channel.EMAIL ? "email address" : "phone number")
+                    + " is known for buyer " + delivery.buyerId());
+            return;
+        }
+        RenderedMessage message;
+        try {
+            message = messages.render(delivery.kind(), delivery.payload(), delivery.locale(),
+                    delivery.channel() == Channel.EMAIL);
+        } catch (RuntimeException e) {
+            fail(delivery, "cannot render " + delivery.kind() + ": " + e.getMessage());
+            return;
+        }
+        CircuitBreaker breaker = breaker(delivery.channel());
+        try {
+            String providerId = breaker.executeSupplier(() -> sender.send(recipient, message));
+            deliveries.markSent(delivery.id(), recipient, providerId, clock.instant());
+            metrics.record(delivery.channel(), "sent");
+        } catch (CallNotPermittedException open) {
+            deliveries.reschedule(delivery.id(), "circuit breaker open for the " + delivery.channel() + " provider",
+                    clock.instant().plus(properties.breaker().openFor()), false, clock.instant());
+        } catch (DeliveryFailure failure) {
+            if (failure.permanent()) {
+                fail(delivery, failure.getMessage());
+            } else {
+                retryOrFail(delivery, failure.getMessage());
+            }
+        } catch (RuntimeException unexpected) {
+            log.warn("Delivery {} failed unexpectedly", delivery.id(), unexpected);
+            retryOrFail(delivery, unexpected.toString());
+        }
+    }
+
+    private void retryOrFail(Delivery delivery, String reason) {
+        if (delivery.attempts() >= properties.maxAttempts()) {
+            fail(delivery, reason + " (gave up after " + delivery.attempts() + " attempts)");
+            return;
+        }
+        Duration wait = Duration.ofMillis(backoff.apply(delivery.attempts()));
+        deliveries.reschedule(delivery.id(), reason, clock.instant().plus(wait), true, clock.instant());
+        metrics.record(delivery.channel(), "retried");
+    }
+
+    private void fail(Delivery delivery, String reason) {
+        log.warn("Delivery {} ({} {} to buyer {}) FAILED: {}", delivery.id(), delivery.kind(), delivery.channel(),
+                delivery.buyerId(), reason);
+        deliveries.markFailed(delivery.id(), reason, clock.instant());
+        metrics.record(delivery.channel(), "failed");
+    }
+
+    private void loop(Lane lane) {
+        long failures = 0;
+        while (running) {
+            try {
+                int claimed = dispatchOnce(lane);
+                failures = 0;
+                if (claimed == 0) {
+                    Thread.sleep(properties.pollInterval());
+                } else if (lane == Lane.BULK) {
+                    Thread.sleep(properties.bulkPause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                log.warn("{} lane could not dispatch (attempt {}); retrying: {}", lane, failures, e.toString());
+                try {
+                    Thread.sleep(Duration.ofMillis(Math.min(5_000, 200 * failures)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (Lane lane : Lane.values()) {
+            workers.add(Thread.ofVirtual().name("deliveries-" + lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .start(() -> loop(lane)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread worker : workers) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.autoStartup();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

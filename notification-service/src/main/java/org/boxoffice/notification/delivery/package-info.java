@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.delivery;
+
+import org.jspecify.annotations.NullMarked;

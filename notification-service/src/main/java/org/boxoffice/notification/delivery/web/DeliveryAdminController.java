@@ -1,0 +1,83 @@
+package org.boxoffice.notification.delivery.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.boxoffice.notification.delivery.Channel;
+import org.boxoffice.notification.delivery.Deliveries;
+import org.boxoffice.notification.delivery.Delivery;
+import org.boxoffice.notification.delivery.DeliveryRetries;
+import org.boxoffice.notification.delivery.DeliverySearch;
+import org.boxoffice.notification.delivery.DeliveryStatus;
+import org.boxoffice.notification.system.AdminRequired;
+import org.boxoffice.notification.system.PageResponse;
+import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The delivery log, for platform admins: what was sent, what is waiting, what FAILED and why. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/admin/notifications/deliveries")
+class DeliveryAdminController {
+
+    private final Deliveries deliveries;
+    private final DeliveryRetries retries;
+
+    DeliveryAdminController(Deliveries deliveries, DeliveryRetries retries) {
+        this.deliveries = deliveries;
+        this.retries = retries;
+    }
+
+    record DeliveryResponse(UUID id, UUID sourceId, String channel, UUID buyerId, String kind, String lane,
+            @Nullable String recipient, String locale, String status, int attempts, Instant nextAttemptAt,
+            @Nullable String lastError, @Nullable String providerId, Instant createdAt, @Nullable Instant sentAt) {
+
+        static DeliveryResponse of(Delivery d) {
+            return new DeliveryResponse(d.id(), d.sourceId(), d.channel().name(), d.buyerId(), d.kind().name(),
+                    d.lane().name(), d.recipient(), d.locale().toLanguageTag(), d.status().name(), d.attempts(),
+                    d.nextAttemptAt(), d.lastError(), d.providerId(), d.createdAt(), d.sentAt());
+        }
+    }
+
+    @GetMapping
+    PageResponse<DeliveryResponse> list(CurrentUser user, @RequestParam(required = false) @Nullable DeliveryStatus status,
+            @RequestParam(required = false) @Nullable Channel channel,
+            @RequestParam(required = false) @Nullable UUID sourceId,
+            @RequestParam(required = false) @Nullable UUID buyerId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        requireAdmin(user);
+        DeliverySearch search = new DeliverySearch(status, channel, sourceId, buyerId);
+        return PageResponse.of(deliveries.search(search, page, size).stream().map(DeliveryResponse::of).toList(), page,
+                size, deliveries.count(search));
+    }
+
+    @GetMapping("/{id}")
+    DeliveryResponse get(CurrentUser user, @PathVariable UUID id) {
+        requireAdmin(user);
+        return DeliveryResponse.of(retries.find(id));
+    }
+
+    /** A FAILED delivery is tried again, with a fresh budget of attempts (after fixing a provider's credentials). */
+    @PostMapping("/{id}/retry")
+    DeliveryResponse retry(CurrentUser user, @PathVariable UUID id) {
+        requireAdmin(user);
+        return DeliveryResponse.of(retries.retry(id));
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (!user.isAdmin()) {
+            throw new AdminRequired();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.delivery.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.demo;
+
+import org.jspecify.annotations.NullMarked;

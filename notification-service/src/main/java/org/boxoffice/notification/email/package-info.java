@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.email;
+
+import org.jspecify.annotations.NullMarked;

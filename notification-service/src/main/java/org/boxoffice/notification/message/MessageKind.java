@@ -1,0 +1,21 @@
+package org.boxoffice.notification.message;
+
+/** What a message says; each has an HTML and a text template under {@code templates/mail/} and messages per locale. */
+public enum MessageKind {
+    /** The order is confirmed: the tickets, as one PDF with a QR code per ticket. */
+    TICKETS,
+    /** The order was not paid in time; nothing was charged. */
+    ORDER_EXPIRED,
+    /** The order was cancelled; says how much is refunded. */
+    ORDER_CANCELLED,
+    /** A payment attempt failed. */
+    PAYMENT_FAILED,
+    /** The event will not take place. */
+    EVENT_CANCELLED,
+    /** An organizer's message to every ticket holder of an event. */
+    ANNOUNCEMENT;
+
+    String template() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

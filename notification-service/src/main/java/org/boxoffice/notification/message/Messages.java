@@ -1,0 +1,182 @@
+package org.boxoffice.notification.message;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.boxoffice.notification.sale.SaleEvents.EventCancelled;
+import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
+import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
+import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
+import org.boxoffice.notification.sale.SaleEvents.PaymentFailed;
+import org.boxoffice.notification.sale.SaleEvents.Ticket;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders a delivery's payload into the message for its locale: subject and short text from
+ * {@code mail/messages_<locale>.properties}, HTML and text bodies from {@code templates/mail/message.{html,txt}}
+ * (Thymeleaf), and for {@link MessageKind#TICKETS} the tickets PDF.
+ */
+@Component
+public class Messages {
+
+    private final MessageSource wording;
+    private final JsonMapper json;
+    private final SpringTemplateEngine templates;
+
+    Messages(MessageSource wording, JsonMapper json) {
+        this.wording = wording;
+        this.json = json;
+        this.templates = new SpringTemplateEngine();
+        templates.setTemplateEngineMessageSource(wording);
+        templates.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
+        templates.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setResolvablePatterns(java.util.Set.of(pattern));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /**
+     * @param email whether the message goes by email: only then are the bodies and attachments rendered
+     */
+    public RenderedMessage render(MessageKind kind, String payload, Locale locale, boolean email) {
+        Content content = content(kind, payload, locale);
+        String key = kind.template();
+        String subject = wording.getMessage("subject." + key, content.args(), locale);
+        String shortText = wording.getMessage("short." + key, content.args(), locale);
+        if (!email) {
+            return new RenderedMessage(subject, "", "", shortText, List.of());
+        }
+        Map<String, Object> variables = new HashMap<>(content.variables());
+        variables.put("subject", subject);
+        variables.put("lang", locale.toLanguageTag());
+        variables.put("body", wording.getMessage("body." + key, content.args(), locale));
+        variables.putIfAbsent("tickets", null);
+        variables.putIfAbsent("announcement", null);
+        Context context = new Context(locale, variables);
+        return new RenderedMessage(subject, templates.process("message.html", context),
+                templates.process("message.txt", context), shortText, content.attachments());
+    }
+
+    private record Content(Object[] args, Map<String, Object> variables, List<RenderedMessage.Attachment> attachments) {
+    }
+
+    private Content content(MessageKind kind, String payload, Locale locale) {
+        return switch (kind) {
+            case TICKETS -> tickets(json.readValue(payload, OrderConfirmed.class), locale);
+            case ORDER_EXPIRED -> {
+                OrderExpired expired = json.readValue(payload, OrderExpired.class);
+                yield new Content(new Object[] { expired.eventTitle(), reference(expired.orderId()) }, Map.of(), List.of());
+            }
+            case ORDER_CANCELLED -> {
+                OrderCancelled cancelled = json.readValue(payload, OrderCancelled.class);
+                String reason = wording.getMessage("reason." + cancelled.reason(), null, cancelled.reason(), locale);
+                yield new Content(new Object[] { cancelled.eventTitle(),
+                        money(cancelled.refundMinor(), cancelled.currency(), locale), reference(cancelled.orderId()),
+                        reason }, Map.of(), List.of());
+            }
+            case PAYMENT_FAILED -> {
+                PaymentFailed failed = json.readValue(payload, PaymentFailed.class);
+                yield new Content(new Object[] { reference(failed.orderId()), failed.reason() }, Map.of(), List.of());
+            }
+            case EVENT_CANCELLED -> {
+                EventCancelled cancelled = json.readValue(payload, EventCancelled.class);
+                yield new Content(new Object[] { cancelled.title(), when(cancelled.startsAt(), ZoneOffset.UTC, locale) },
+                        Map.of(), List.of());
+            }
+            case ANNOUNCEMENT -> {
+                AnnouncementMessage announcement = json.readValue(payload, AnnouncementMessage.class);
+                yield new Content(new Object[] { announcement.eventTitle(), announcement.subject(), announcement.body() },
+                        Map.of("announcement", announcement.body()), List.of());
+            }
+        };
+    }
+
+    private Content tickets(OrderConfirmed order, Locale locale) {
+        ZoneId zone = zone(order.eventTimezone());
+        String when = when(order.eventStartsAt(), zone, locale);
+        String where = order.venueName() + ", " + order.venueCity();
+        List<Map<String, String>> lines = new ArrayList<>();
+        List<TicketPdf.Page> pages = new ArrayList<>();
+        String footer = wording.getMessage("ticket.footer", null, locale);
+        for (Ticket ticket : order.tickets()) {
+            String place = ticket.row() != null && ticket.seat() != null
+                    ? wording.getMessage("ticket.place.seat", new Object[] { ticket.sectionName(), ticket.row(), ticket.seat() }, locale)
+                    : wording.getMessage("ticket.place.area", new Object[] { ticket.sectionName() }, locale);
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("code", ticket.code());
+            line.put("place", place);
+            line.put("tier", ticket.tierName());
+            line.put("price", money(ticket.priceMinor(), order.currency(), locale));
+            lines.add(line);
+            String qr = ticket.qrPayload().isBlank() ? ticket.code() : ticket.qrPayload();
+            pages.add(new TicketPdf.Page(qr, ticket.code(), order.eventTitle(), when, where, place,
+                    ticket.tierName() + " - " + line.get("price"), footer));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("tickets", lines);
+        variables.put("when", when);
+        variables.put("where", where);
+        variables.put("order", wording.getMessage("order", new Object[] { reference(order.orderId()) }, locale));
+        variables.put("total", money(order.totalMinor(), order.currency(), locale));
+        var pdf = new RenderedMessage.Attachment("tickets-" + reference(order.orderId()) + ".pdf", "application/pdf",
+                TicketPdf.render(pages));
+        return new Content(new Object[] { order.eventTitle(), when, order.tickets().size() }, variables, List.of(pdf));
+    }
+
+    /** The short order reference buyers see in every message about it. */
+    static String reference(UUID orderId) {
+        return orderId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    /** Integer minor units shown in the buyer's locale: 4550 EUR is "€45.50" in English, "45,50 €" in German. */
+    static String money(long minor, String currencyCode, Locale locale) {
+        Currency currency = Currency.getInstance(currencyCode);
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(currency);
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(BigDecimal.valueOf(minor, digits));
+    }
+
+    static String when(Instant instant, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .withZone(zone).format(instant) + " (" + zone.getId() + ")";
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException unknown) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

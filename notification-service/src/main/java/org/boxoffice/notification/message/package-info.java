@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.message;
+
+import org.jspecify.annotations.NullMarked;

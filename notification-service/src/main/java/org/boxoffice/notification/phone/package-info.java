@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.phone;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.preference;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,94 @@
+package org.boxoffice.notification.sale;
+
+import java.util.Set;
+
+import org.boxoffice.notification.delivery.Contacts;
+import org.boxoffice.notification.delivery.Lane;
+import org.boxoffice.notification.delivery.Outgoing;
+import org.boxoffice.notification.message.MessageKind;
+import org.boxoffice.notification.sale.SaleEvents.EventCancelled;
+import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
+import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
+import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
+import org.boxoffice.notification.sale.SaleEvents.OrderPlaced;
+import org.boxoffice.platform.events.EventEnvelope;
+import org.boxoffice.platform.events.EventHandler;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * booking-service's events: learns buyers' addresses and ticket holders, and plans the buyer's messages. Runs in the
+ * inbox transaction (exactly once per event); the messages are sent after commit by the dispatcher.
+ */
+@Component
+class BookingEvents implements EventHandler {
+
+    private final JsonMapper json;
+    private final Outgoing outgoing;
+    private final Contacts contacts;
+    private final Audience audience;
+
+    BookingEvents(JsonMapper json, Outgoing outgoing, Contacts contacts, Audience audience) {
+        this.json = json;
+        this.outgoing = outgoing;
+        this.contacts = contacts;
+        this.audience = audience;
+    }
+
+    @Override
+    public String producer() {
+        return "booking-service";
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled");
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        if (event.version() != 1) {
+            // Fail loudly: the event goes to the dead letters rather than being misread.
+            throw new IllegalStateException("notification-service reads " + event.type() + " v1, not v" + event.version());
+        }
+        switch (event.type()) {
+            case "OrderPlaced" -> {
+                OrderPlaced placed = event.payloadAs(json, OrderPlaced.class);
+                audience.event(placed.eventId(), placed.organizationId(), null, event.occurredAt());
+            }
+            case "OrderConfirmed" -> {
+                OrderConfirmed order = event.payloadAs(json, OrderConfirmed.class);
+                contacts.remember(order.buyerId(), order.buyerEmail(), event.occurredAt());
+                audience.event(order.eventId(), order.organizationId(), order.eventTitle(), event.occurredAt());
+                audience.holder(order.orderId(), order.eventId(), order.buyerId(), Math.max(1, order.tickets().size()),
+                        event.occurredAt());
+                outgoing.toBuyer(event.id(), MessageKind.TICKETS, order.buyerId(), order.buyerEmail(), event.payload());
+            }
+            case "OrderExpired" -> {
+                OrderExpired expired = event.payloadAs(json, OrderExpired.class);
+                contacts.remember(expired.buyerId(), expired.buyerEmail(), event.occurredAt());
+                audience.event(expired.eventId(), expired.organizationId(), expired.eventTitle(), event.occurredAt());
+                outgoing.toBuyer(event.id(), MessageKind.ORDER_EXPIRED, expired.buyerId(), expired.buyerEmail(),
+                        event.payload());
+            }
+            case "OrderCancelled" -> {
+                OrderCancelled cancelled = event.payloadAs(json, OrderCancelled.class);
+                contacts.remember(cancelled.buyerId(), cancelled.buyerEmail(), event.occurredAt());
+                audience.orderCancelled(cancelled.orderId(), event.occurredAt());
+                outgoing.toBuyer(event.id(), MessageKind.ORDER_CANCELLED, cancelled.buyerId(), cancelled.buyerEmail(),
+                        event.payload());
+            }
+            case "EventCancelled" -> {
+                EventCancelled cancelled = event.payloadAs(json, EventCancelled.class);
+                audience.event(cancelled.eventId(), cancelled.organizationId(), cancelled.title(), event.occurredAt());
+                audience.eventCancelled(cancelled.eventId());
+                // Every holder must hear it soon, but it is one message to thousands: the bulk lane keeps it from
+                // holding up other buyers' tickets.
+                outgoing.toHolders(event.id(), MessageKind.EVENT_CANCELLED, Lane.BULK, cancelled.eventId(),
+                        event.payload());
+            }
+            default -> throw new IllegalStateException("unexpected event type " + event.type());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.sale;
+
+import org.jspecify.annotations.NullMarked;

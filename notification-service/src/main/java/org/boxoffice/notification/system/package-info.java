@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.notification.system;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package org.boxoffice.notification.delivery;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.boxoffice.notification.Await;
+import org.boxoffice.notification.Fixtures;
+import org.boxoffice.notification.NotificationTesting;
+import org.boxoffice.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SMS through the HTTP provider: sent when it answers, retried then FAILED when it does not, breaker in front. */
+class PhoneDeliveryIT extends NotificationTesting {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    UUID buyer;
+
+    @BeforeEach
+    void optedInBuyer() throws Exception {
+        dispatcher.breaker(Channel.SMS).reset();
+        buyer = UUID.randomUUID();
+        String token = TestTokens.token().subject(buyer).email("dora@example.com").roles("BUYER").sign();
+        assertThat(send("PUT", "/api/v1/notifications/preferences", token, """
+                {"locale":"en","smsOptIn":true,"whatsappOptIn":false,"phone":"+4915112345678"}""").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anOptedInBuyerGetsTheEmailAndAnSmsThroughTheProvider() throws Exception {
+        UUID eventId = publish("payment-service", "PaymentFailed", UUID.randomUUID().toString(),
+                Fixtures.paymentFailed(UUID.randomUUID(), buyer));
+
+        Await.until(Duration.ofSeconds(20), "email and SMS are sent", () -> status(eventId, "SMS").equals("SENT")
+                && status(eventId, "EMAIL").equals("SENT"));
+        assertThat(SMS.requests()).singleElement().satisfies(form -> assertThat(form)
+                .contains("To=%2B4915112345678").contains("From=%2B15550000001").contains("card_declined"));
+        assertThat(SMS.authorizations()).containsExactly("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("AC0123:test-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // PaymentFailed names only the buyer: the address came from the buyer's own token.
+        assertThat(SMTP.getReceivedMessages()).singleElement().satisfies(mail -> assertThat(
+                mail.getAllRecipients()[0].toString()).isEqualTo("dora@example.com"));
+    }
+
+    @Test
+    void aFailingProviderIsRetriedThenTheDeliveryIsFailedWithTheReason() throws Exception {
+        SMS.reset(500);
+        UUID eventId = publish("payment-service", "PaymentFailed", UUID.randomUUID().toString(),
+                Fixtures.paymentFailed(UUID.randomUUID(), buyer));
+
+        Await.until(Duration.ofSeconds(20), "the SMS delivery has failed", () -> status(eventId, "SMS").equals("FAILED"));
+        assertThat(SMS.requests()).hasSize(3);
+        assertThat(status(eventId, "EMAIL")).isEqualTo("SENT");
+
+        JsonNode failed = JSON.readTree(send("GET", "/api/v1/admin/notifications/deliveries?status=FAILED&channel=SMS",
+                TestTokens.admin(), null).body());
+        assertThat(failed.path("totalItems").asLong()).isEqualTo(1);
+        JsonNode delivery = failed.path("items").get(0);
+        assertThat(delivery.path("sourceId").asString()).isEqualTo(eventId.toString());
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
+        assertThat(delivery.path("lastError").asString()).contains("HTTP 500").contains("gave up after 3 attempts");
+        assertThat(send("GET", "/api/v1/admin/notifications/deliveries?status=FAILED", TestTokens.organizer(UUID.randomUUID()),
+                null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/admin/notifications/deliveries?status=LOST", TestTokens.admin(), null)
+                .statusCode()).isEqualTo(400);
+
+        // Once the provider is back, an admin sends it again.
+        SMS.reset(200);
+        assertThat(send("POST", "/api/v1/admin/notifications/deliveries/" + delivery.path("id").asString() + "/retry",
+                TestTokens.admin(), null).statusCode()).isEqualTo(200);
+        Await.until(Duration.ofSeconds(10), "the retried SMS is sent", () -> status(eventId, "SMS").equals("SENT"));
+    }
+
+    @Test
+    void theCircuitBreakerOpensAndStopsCallingAFailingProvider() throws Exception {
+        SMS.reset(503);
+        for (int i = 0; i < 4; i++) {
+            publish("payment-service", "PaymentFailed", UUID.randomUUID().toString(),
+                    Fixtures.paymentFailed(UUID.randomUUID(), buyer));
+        }
+        Await.until(Duration.ofSeconds(20), "the breaker opens",
+                () -> dispatcher.breaker(Channel.SMS).getState() == CircuitBreaker.State.OPEN);
+        int callsWhenOpened = SMS.requests().size();
+        assertThat(callsWhenOpened).isEqualTo(4);
+
+        Await.until(Duration.ofSeconds(10), "every SMS waits for the breaker", () -> jdbc.sql("""
+                SELECT count(*) FROM delivery WHERE channel = 'SMS' AND status = 'PENDING'
+                AND last_error LIKE 'circuit breaker open%'""").query(Long.class).single() >= 1);
+        Thread.sleep(1_000);
+        // Retries keep coming due, but none reaches the provider while the breaker is open, and none is FAILED.
+        assertThat(SMS.requests()).hasSize(callsWhenOpened);
+        assertThat(jdbc.sql("SELECT count(*) FROM delivery WHERE channel = 'SMS' AND status = 'FAILED'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private String status(UUID sourceId, String channel) {
+        return jdbc.sql("SELECT status FROM delivery WHERE source_id = ? AND channel = ?").params(sourceId, channel)
+                .query(String.class).optional().orElse("NONE");
+    }
+}
