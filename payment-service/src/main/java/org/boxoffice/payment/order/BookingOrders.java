@@ -1,0 +1,67 @@
+package org.boxoffice.payment.order;
+
+import java.net.http.HttpClient;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.boxoffice.payment.system.PaymentProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Reads an order from booking-service with the buyer's own token, so booking applies its own rule (a buyer sees only
+ * their orders) and the amount always comes from booking, never from the client. Timeouts bound each call; a circuit
+ * breaker stops asking a booking-service that keeps failing, so buyers get a fast 503 instead of a slow one.
+ */
+@Component
+public class BookingOrders {
+
+    private final RestClient http;
+    private final CircuitBreaker breaker;
+
+    BookingOrders(PaymentProperties properties) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.bookingConnectTimeout()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(properties.bookingReadTimeout());
+        this.http = RestClient.builder().baseUrl(properties.bookingUrl().toString()).requestFactory(requests).build();
+        this.breaker = CircuitBreaker.of(BookingUnavailable.SERVICE, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(java.time.Duration.ofSeconds(10))
+                // A 404 is booking answering correctly, not booking failing.
+                .ignoreExceptions(HttpClientErrorException.class)
+                .build());
+    }
+
+    /** The order as booking shows it to the caller whose bearer token is given. */
+    public BookingOrder find(UUID orderId, String bearerToken) {
+        try {
+            return breaker.executeSupplier(() -> http.get().uri("/api/v1/orders/{id}", orderId)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+                    .retrieve()
+                    .body(BookingOrder.class));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                throw new OrderNotFound(orderId);
+            }
+            throw new BookingUnavailable("it answered " + e.getStatusCode().value(), e);
+        } catch (CallNotPermittedException e) {
+            throw new BookingUnavailable("circuit open after repeated failures", e);
+        } catch (RestClientException e) {
+            throw new BookingUnavailable("no answer", e);
+        }
+    }
+
+    CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+}

@@ -1,0 +1,202 @@
+package org.boxoffice.payment.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.boxoffice.payment.order.BookingOrder;
+import org.boxoffice.payment.order.BookingOrders;
+import org.boxoffice.payment.payment.PaymentEvents.PaymentFailed;
+import org.boxoffice.payment.payment.PaymentEvents.PaymentSucceeded;
+import org.boxoffice.payment.provider.PaymentProvider;
+import org.boxoffice.payment.provider.PaymentProvider.ChargeRequest;
+import org.boxoffice.payment.provider.PaymentProvider.ProviderEvent;
+import org.boxoffice.payment.provider.PaymentProviders;
+import org.boxoffice.platform.events.Outbox;
+import org.boxoffice.platform.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payments from creation to outcome. The amount always comes from booking-service. The outcome comes from the
+ * provider (webhook, or reconciliation when a webhook was lost) and is applied once: the provider event id is stored
+ * in the transaction that applies it, the status machine ignores transitions that no longer apply, and the
+ * {@code PaymentSucceeded}/{@code PaymentFailed} event is written to the outbox in that same transaction.
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final Payments payments;
+    private final BookingOrders orders;
+    private final PaymentProviders providers;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Counter succeeded;
+    private final Counter failed;
+
+    PaymentService(Payments payments, BookingOrders orders, PaymentProviders providers, Outbox outbox,
+            TransactionTemplate transactions, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        this.payments = payments;
+        this.orders = orders;
+        this.providers = providers;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.succeeded = Counter.builder("boxoffice.payments").tag("outcome", "succeeded")
+                .description("Payments by final outcome").register(meters);
+        this.failed = Counter.builder("boxoffice.payments").tag("outcome", "failed")
+                .description("Payments by final outcome").register(meters);
+    }
+
+    /** What the buyer asked to pay with. */
+    public record NewPayment(UUID orderId, PaymentProvider.Card card) {
+    }
+
+    /**
+     * Starts paying the buyer's order: checks it with booking (as the buyer), records the payment, asks the provider
+     * to charge. The result is PROCESSING; the provider's webhook decides.
+     */
+    public Payment pay(CurrentUser buyer, String bearerToken, NewPayment request) {
+        Instant now = clock.instant();
+        PaymentProvider.Card card = request.card();
+        if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
+            throw new CardExpired(card.expMonth(), card.expYear());
+        }
+        BookingOrder order = orders.find(request.orderId(), bearerToken);
+        if (!BookingOrder.PENDING_PAYMENT.equals(order.status())) {
+            throw new OrderNotPayable(order.id(), order.status());
+        }
+        if (!order.paymentDue().isAfter(now)) {
+            throw new PaymentWindowClosed(order.id(), order.paymentDue());
+        }
+        PaymentProvider provider = providers.forNewPayments();
+        Payment payment = Payment.start(order.id(), buyer.id(), order.totalMinor(), order.currency(),
+                provider.name(), card.last4(), now);
+        try {
+            transactions.executeWithoutResult(status -> payments.insert(payment));
+        } catch (DuplicateKeyException e) {
+            throw new PaymentExists(order.id(), payments.findLiveByOrder(order.id()).map(Payment::id)
+                    .orElse(payment.id()));
+        }
+        String providerPaymentId;
+        try {
+            providerPaymentId = provider.charge(new ChargeRequest(payment.id(), payment.amountMinor(),
+                    payment.currency(), card));
+        } catch (RuntimeException e) {
+            log.warn("Provider {} refused or failed to start payment {}: {}", provider.name(), payment.id(), e.toString());
+            settle(payment.id(), Outcome.FAILED, "provider_unavailable");
+            throw new ProviderUnavailable(provider.name(), e);
+        }
+        return transactions.execute(status -> {
+            Payment current = payments.findForUpdate(payment.id()).orElseThrow();
+            current.providerPaymentId(providerPaymentId);
+            payments.update(current, clock.instant());
+            return current;
+        });
+    }
+
+    public Payment get(UUID paymentId, CurrentUser buyer) {
+        return payments.find(paymentId).filter(p -> p.buyerId().equals(buyer.id()))
+                .orElseThrow(() -> new PaymentNotFound(paymentId));
+    }
+
+    public List<Payment> forOrder(UUID orderId, CurrentUser buyer) {
+        return payments.findByOrder(orderId, buyer.id());
+    }
+
+    /** What a webhook did. */
+    public enum WebhookResult { APPLIED, IGNORED_OUT_OF_ORDER, DUPLICATE, UNKNOWN_PAYMENT }
+
+    /** Applies a verified provider event once: a redelivery or replay of the same event id changes nothing. */
+    public WebhookResult apply(String providerName, ProviderEvent event) {
+        Outcome outcome = switch (event.type()) {
+            case ProviderEvent.SUCCEEDED -> Outcome.SUCCEEDED;
+            case ProviderEvent.FAILED -> Outcome.FAILED;
+            default -> null;
+        };
+        WebhookResult result = transactions.execute(status -> {
+            int fresh = jdbc.sql("""
+                    INSERT INTO provider_event (provider, event_id, event_type, payment_id, outcome, received_at)
+                    VALUES (?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING""")
+                    .params(providerName, event.id(), event.type(), event.reference(),
+                            java.sql.Timestamp.from(clock.instant()))
+                    .update();
+            if (fresh == 0) {
+                return WebhookResult.DUPLICATE;
+            }
+            WebhookResult applied;
+            if (payments.find(event.reference()).isEmpty()) {
+                applied = WebhookResult.UNKNOWN_PAYMENT;
+            } else if (outcome == null) {
+                // "processing" tells us nothing new: a payment is PROCESSING from the moment it exists.
+                applied = WebhookResult.IGNORED_OUT_OF_ORDER;
+            } else {
+                applied = transition(event.reference(), outcome, event.failureReason())
+                        ? WebhookResult.APPLIED : WebhookResult.IGNORED_OUT_OF_ORDER;
+            }
+            jdbc.sql("UPDATE provider_event SET outcome = ? WHERE provider = ? AND event_id = ?")
+                    .params(applied.name(), providerName, event.id()).update();
+            return applied;
+        });
+        if (result == WebhookResult.APPLIED) {
+            count(outcome);
+        }
+        return result == null ? WebhookResult.DUPLICATE : result;
+    }
+
+    /** The provider's final word on a payment. */
+    public enum Outcome { SUCCEEDED, FAILED }
+
+    /**
+     * Applies an outcome learned without a webhook (reconciliation, a provider that could not start the charge).
+     *
+     * @return true if it changed the payment (and announced it), false if the payment had already left PROCESSING
+     */
+    public boolean settle(UUID paymentId, Outcome outcome, String reason) {
+        Boolean changed = transactions.execute(status -> transition(paymentId, outcome, reason));
+        if (Boolean.TRUE.equals(changed)) {
+            count(outcome);
+        }
+        return Boolean.TRUE.equals(changed);
+    }
+
+    private boolean transition(UUID paymentId, Outcome outcome, @org.jspecify.annotations.Nullable String reason) {
+        Payment payment = payments.findForUpdate(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+        Instant now = clock.instant();
+        if (outcome == Outcome.SUCCEEDED) {
+            if (!payment.succeed(now)) {
+                return false;
+            }
+            payments.update(payment, now);
+            outbox.append("PaymentSucceeded", 1, payment.orderId().toString(), new PaymentSucceeded(payment.id(),
+                    payment.orderId(), payment.buyerId(), payment.capturedMinor(), payment.currency(), now));
+        } else {
+            String why = reason == null ? "declined" : reason;
+            if (!payment.fail(why)) {
+                return false;
+            }
+            payments.update(payment, now);
+            outbox.append("PaymentFailed", 1, payment.orderId().toString(),
+                    new PaymentFailed(payment.id(), payment.orderId(), payment.buyerId(), why));
+        }
+        return true;
+    }
+
+    private void count(Outcome outcome) {
+        (outcome == Outcome.SUCCEEDED ? succeeded : failed).increment();
+    }
+}

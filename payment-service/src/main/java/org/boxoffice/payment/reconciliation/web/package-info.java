@@ -1,0 +1,5 @@
+/** Admin reconciliation API. */
+@NullMarked
+package org.boxoffice.payment.reconciliation.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package org.boxoffice.payment.refund;
+
+import org.boxoffice.payment.system.BackgroundTask;
+import org.boxoffice.payment.system.PaymentProperties;
+import org.springframework.stereotype.Component;
+
+/** Retries refunds left PENDING: requested by an event, or interrupted by a crash or an unreachable provider. */
+@Component
+class RefundWorker extends BackgroundTask {
+
+    private final RefundService refunds;
+
+    RefundWorker(RefundService refunds, PaymentProperties properties) {
+        super("refund-worker", properties.refundRetryInterval(), properties.backgroundJobs());
+        this.refunds = refunds;
+    }
+
+    @Override
+    protected void runOnce() {
+        refunds.processPending();
+    }
+}

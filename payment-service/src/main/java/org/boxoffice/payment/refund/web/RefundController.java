@@ -1,0 +1,61 @@
+package org.boxoffice.payment.refund.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.boxoffice.payment.refund.RefundService;
+import org.boxoffice.payment.refund.RefundService.Refund;
+import org.boxoffice.platform.problem.ProblemException;
+import org.boxoffice.platform.problem.ProblemType;
+import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admins refund a payment, fully or partly. ADMIN only: payment-service does not know which organization an order
+ * belongs to (booking's order does not say), so it cannot check an organizer's right to it.
+ */
+@RestController
+class RefundController {
+
+    private final RefundService refunds;
+
+    RefundController(RefundService refunds) {
+        this.refunds = refunds;
+    }
+
+    record RefundResponse(UUID id, UUID paymentId, long amountMinor, String currency, String reason, String status,
+            @Nullable String failureReason, Instant createdAt) {
+
+        static RefundResponse of(Refund refund) {
+            return new RefundResponse(refund.id(), refund.paymentId(), refund.amountMinor(), refund.currency(),
+                    refund.reason(), refund.status().name(), refund.failureReason(), refund.createdAt());
+        }
+    }
+
+    @PostMapping("/api/v1/admin/payments/{paymentId}/refunds")
+    ResponseEntity<RefundResponse> refund(CurrentUser user, @PathVariable UUID paymentId,
+            @Valid @RequestBody CreateRefundRequest request) {
+        if (!user.isAdmin()) {
+            throw new AdminOnly();
+        }
+        Refund refund = refunds.refundNow(paymentId, request.amountMinor(),
+                request.reason() == null || request.reason().isBlank() ? "requested by admin" : request.reason(),
+                "user:" + user.id());
+        return ResponseEntity.created(URI.create("/api/v1/admin/payments/" + paymentId + "/refunds/" + refund.id()))
+                .body(RefundResponse.of(refund));
+    }
+
+    /** Organizers reach /api/v1/admin/**, but refunds are for admins. */
+    static class AdminOnly extends ProblemException {
+        AdminOnly() {
+            super(ProblemType.FORBIDDEN, "Only an admin may refund a payment.");
+        }
+    }
+}

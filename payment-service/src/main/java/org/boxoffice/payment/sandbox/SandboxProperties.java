@@ -1,0 +1,35 @@
+package org.boxoffice.payment.sandbox;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The built-in sandbox provider.
+ *
+ * @param webhookSecret     HMAC key for webhook signatures ({@code BOXOFFICE_PAYMENT_SANDBOX_WEBHOOK_SECRET}); when
+ *                          blank one is generated at start-up, which suits a single local replica only
+ * @param webhookUrl        where webhooks go; default this service's own endpoint on its local port
+ * @param confirmDelay      how long an ordinary charge takes to be confirmed
+ * @param slowConfirmDelay  how long the "succeeds after a delay" card takes
+ * @param outOfOrderGap     how long after {@code succeeded} the out-of-order card's {@code processing} is sent
+ * @param tolerance         how far a webhook's signed timestamp may be from now
+ * @param pollInterval      how often the sandbox confirms due charges and delivers due webhooks
+ * @param maxBackoff        the longest wait between two delivery attempts of one webhook
+ * @param autoStartup       whether the sandbox's worker runs in the background (tests drive it by hand)
+ */
+@ConfigurationProperties("boxoffice.payment.sandbox")
+public record SandboxProperties(
+        @Nullable String webhookSecret,
+        @Nullable URI webhookUrl,
+        @DefaultValue("300ms") Duration confirmDelay,
+        @DefaultValue("5s") Duration slowConfirmDelay,
+        @DefaultValue("1s") Duration outOfOrderGap,
+        @DefaultValue("5m") Duration tolerance,
+        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("true") boolean autoStartup) {
+}

@@ -1,0 +1,157 @@
+package org.boxoffice.payment.sandbox;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.boxoffice.payment.provider.InvalidWebhook;
+import org.boxoffice.payment.provider.PaymentProvider;
+import org.boxoffice.payment.provider.RefundDeclined;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The built-in provider. It behaves like a remote one: its ledger is its own ({@code sandbox_*} tables, never read by
+ * payment code), a charge is only accepted at first and confirmed later by {@link SandboxWorker}, and the outcome
+ * reaches payment-service as a signed webhook over HTTP.
+ */
+@Component
+class SandboxProvider implements PaymentProvider {
+
+    static final String NAME = "sandbox";
+    private static final Logger log = LoggerFactory.getLogger(SandboxProvider.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SandboxProperties properties;
+    private final String secret;
+
+    SandboxProvider(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
+            SandboxProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        if (properties.webhookSecret() == null || properties.webhookSecret().isBlank()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            this.secret = "whsec_" + HexFormat.of().formatHex(random);
+            log.warn("No BOXOFFICE_PAYMENT_SANDBOX_WEBHOOK_SECRET: generated one for this process; "
+                    + "set it when more than one replica runs, or replicas will reject each other's webhooks");
+        } else {
+            this.secret = properties.webhookSecret();
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    @Override
+    public String charge(ChargeRequest request) {
+        SandboxScenario scenario = SandboxScenario.of(request.card().number());
+        Instant now = clock.instant();
+        Instant confirmAt = now.plus(scenario == SandboxScenario.SUCCEEDS_SLOWLY ? properties.slowConfirmDelay()
+                : properties.confirmDelay());
+        // ON CONFLICT on the reference: a retried charge returns the first one, it never charges twice.
+        jdbc.sql("""
+                INSERT INTO sandbox_charge (id, reference, amount_minor, currency, card_last4, scenario, status,
+                                            confirm_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (reference) DO NOTHING""")
+                .params("pi_sbx_" + UUID.randomUUID().toString().replace("-", ""), request.reference(),
+                        request.amountMinor(), request.currency(), request.card().last4(), scenario.name(),
+                        Timestamp.from(confirmAt), Timestamp.from(now))
+                .update();
+        return jdbc.sql("SELECT id FROM sandbox_charge WHERE reference = ?").param(request.reference())
+                .query(String.class).single();
+    }
+
+    @Override
+    public ProviderRefund refund(String providerPaymentId, UUID refundId, long amountMinor, String currency) {
+        ProviderRefund refund = transactions.execute(status -> {
+            record Charge(String status, long amount, long refunded, String currency) {
+            }
+            Charge charge = jdbc.sql("""
+                    SELECT status, amount_minor, refunded_minor, currency FROM sandbox_charge WHERE id = ? FOR UPDATE""")
+                    .param(providerPaymentId)
+                    .query((rs, row) -> new Charge(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                    .optional().orElseThrow(() -> new RefundDeclined("no_such_payment"));
+            // Under the charge's lock: a second call for the same refund finds the first one's row.
+            var existing = jdbc.sql("SELECT id, amount_minor FROM sandbox_refund WHERE reference = ?").param(refundId)
+                    .query((rs, row) -> new ProviderRefund(rs.getString(1), rs.getLong(2))).optional();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (!charge.status().equals("SUCCEEDED")) {
+                throw new RefundDeclined("payment_not_captured");
+            }
+            if (!charge.currency().equals(currency)) {
+                throw new RefundDeclined("currency_mismatch");
+            }
+            if (amountMinor <= 0 || charge.refunded() + amountMinor > charge.amount()) {
+                throw new RefundDeclined("amount_exceeds_remaining");
+            }
+            String id = "re_sbx_" + UUID.randomUUID().toString().replace("-", "");
+            jdbc.sql("INSERT INTO sandbox_refund (id, charge_id, reference, amount_minor, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, providerPaymentId, refundId, amountMinor, Timestamp.from(clock.instant())).update();
+            jdbc.sql("UPDATE sandbox_charge SET refunded_minor = refunded_minor + ? WHERE id = ?")
+                    .params(amountMinor, providerPaymentId).update();
+            return new ProviderRefund(id, amountMinor);
+        });
+        if (refund == null) {
+            throw new IllegalStateException("sandbox refund returned nothing");
+        }
+        return refund;
+    }
+
+    @Override
+    public ProviderEvent verifyWebhook(@Nullable String signatureHeader, byte[] body, Instant now) {
+        SandboxSignature.verify(signatureHeader, body, secret, now, properties.tolerance());
+        try {
+            JsonNode event = json.readTree(body);
+            JsonNode data = event.required("data");
+            String type = event.required("type").asString();
+            if (!List.of(ProviderEvent.PROCESSING, ProviderEvent.SUCCEEDED, ProviderEvent.FAILED).contains(type)) {
+                throw InvalidWebhook.malformed("unknown type " + type);
+            }
+            JsonNode reason = data.get("failureReason");
+            return new ProviderEvent(event.required("id").asString(), type, data.required("paymentId").asString(),
+                    UUID.fromString(data.required("reference").asString()), data.required("amountMinor").asLong(),
+                    data.required("currency").asString(), reason == null || reason.isNull() ? null : reason.asString(),
+                    Instant.ofEpochSecond(event.required("created").asLong()));
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw InvalidWebhook.malformed("missing or wrong fields");
+        }
+    }
+
+    @Override
+    public List<ProviderRecord> ledger(Instant since) {
+        return jdbc.sql("""
+                SELECT id, reference, status, amount_minor, currency, refunded_minor, failure_reason
+                  FROM sandbox_charge WHERE created_at >= ? ORDER BY created_at""")
+                .param(Timestamp.from(since))
+                .query((rs, row) -> new ProviderRecord(rs.getString(1), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getString(7)))
+                .list();
+    }
+}
