@@ -92,29 +92,37 @@ public class EventConsumers implements SmartLifecycle {
      * @return how many messages were processed, acknowledged or dead-lettered
      */
     public int pollOnce(String stream) {
-        int processed = 0;
-        Instant now = Instant.now();
-        if (!now.isBefore(nextReclaim.getOrDefault(stream, Instant.MIN))) {
-            nextReclaim.put(stream, now.plus(properties.reclaimAfter().dividedBy(2)));
-            processed += reclaim(stream);
-        }
-        List<MapRecord<String, Object, Object>> records;
         try {
-            records = redis.opsForStream().read(Consumer.from(group, consumer),
-                    StreamReadOptions.empty().count(properties.batchSize()), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+            return reclaimIfDue(stream) + readNew(stream);
         } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("NOGROUP")) {
+            if (!redisError(e, "NOGROUP")) {
                 throw e;
             }
             // The group is gone (a new stream, or Redis lost its data): recreate it and read from the start.
             ensureGroup(stream);
-            return processed;
+            return 0;
         }
-        for (MapRecord<String, Object, Object> record : records == null ? List.<MapRecord<String, Object, Object>>of() : records) {
+    }
+
+    private int reclaimIfDue(String stream) {
+        Instant now = Instant.now();
+        if (now.isBefore(nextReclaim.getOrDefault(stream, Instant.MIN))) {
+            return 0;
+        }
+        nextReclaim.put(stream, now.plus(properties.reclaimAfter().dividedBy(2)));
+        return reclaim(stream);
+    }
+
+    private int readNew(String stream) {
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(Consumer.from(group, consumer),
+                StreamReadOptions.empty().count(properties.batchSize()), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+        if (records == null) {
+            return 0;
+        }
+        for (MapRecord<String, Object, Object> record : records) {
             deliver(stream, record, 1);
-            processed++;
         }
-        return processed;
+        return records.size();
     }
 
     private int reclaim(String stream) {
@@ -195,11 +203,20 @@ public class EventConsumers implements SmartLifecycle {
             redis.execute((RedisCallback<String>) connection -> connection.streamCommands().xGroupCreate(
                     stream.getBytes(java.nio.charset.StandardCharsets.UTF_8), group, ReadOffset.from("0"), true));
         } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")
-                    && !(e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("BUSYGROUP"))) {
+            if (!redisError(e, "BUSYGROUP")) {
                 throw e;
             }
         }
+    }
+
+    /** Whether Redis answered with error {@code code}; clients wrap it at different depths (Lettuce: in the cause). */
+    private static boolean redisError(Throwable error, String code) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double lag(String stream) {

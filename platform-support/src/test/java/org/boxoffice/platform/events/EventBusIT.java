@@ -120,7 +120,6 @@ class EventBusIT {
                 Consumer.from("events-it", "consumer-that-died"), StreamReadOptions.empty().count(10),
                 StreamOffset.create(STREAM, ReadOffset.lastConsumed()));
         assertThat(stolen).hasSize(1);
-        assertThat(consumers.pollOnce(STREAM)).as("nothing new, and not yet idle long enough to reclaim").isZero();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> consumers.pollOnce(STREAM) == 1);
 
@@ -159,6 +158,17 @@ class EventBusIT {
         assertThat(effects(id)).as("every failed attempt rolled back its writes").isZero();
         assertThat(pending()).as("acknowledged once dead-lettered").isZero();
         assertThat(deadLetterCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aConsumerWhoseGroupRedisLostRecreatesItAndCatchesUp() {
+        redis.delete(STREAM);
+        assertThat(consumers.pollOnce(STREAM)).as("the group is gone with the stream: recreated, nothing read").isZero();
+
+        UUID id = publish("SeatHeld");
+        drain();
+
+        assertThat(effects(id)).isEqualTo(1);
     }
 
     @Test
