@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.boxoffice.notification.system.AdminRequired;
 import org.boxoffice.notification.system.NotificationProblems;
 import org.boxoffice.platform.problem.ProblemException;
+import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -64,14 +65,17 @@ class MailboxController {
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> open(CurrentUser user, @PathVariable int id,
-            @RequestParam(defaultValue = "eml") MailFormat format) throws MessagingException, IOException {
+            @RequestParam(defaultValue = "eml") String format) throws MessagingException, IOException {
         requireAdmin(user);
+        if (!format.equals("eml") && !format.equals("html")) {
+            throw new UnknownFormat(format);
+        }
         List<MimeMessage> messages = mailbox.messages();
         if (id < 1 || id > messages.size()) {
             throw new MessageNotFound(id);
         }
         MimeMessage message = messages.get(id - 1);
-        if (format == MailFormat.HTML) {
+        if (format.equals("html")) {
             String html = html(message);
             if (html == null) {
                 throw new MessageNotFound(id);
@@ -87,12 +91,10 @@ class MailboxController {
                 .body(raw.toByteArray());
     }
 
-    enum MailFormat {
-        EML, HTML;
-
-        /** Lets {@code ?format=html} bind: query values are lower case. */
-        public static MailFormat fromString(String value) {
-            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    static final class UnknownFormat extends ProblemException {
+        UnknownFormat(String format) {
+            super(ProblemType.INVALID_PARAMETER, "format must be eml or html, not '" + format + "'.");
+            with("parameter", "format");
         }
     }
 
