@@ -138,6 +138,18 @@ class PaymentIT {
     }
 
     @Test
+    void anotherBuyerCannotPaySomeoneElsesOrderAndNothingIsCharged() throws Exception {
+        UUID orderId = order(12_500, "EUR");
+
+        HttpResponse<String> response = send("POST", "/api/v1/payments", TestTokens.buyer(), key(),
+                payment(orderId, "4242424242424242", 12, 2099));
+
+        assertThat(response.statusCode()).as("booking shows the order only to its buyer").isEqualTo(404);
+        assertThat(charges(orderId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE order_id = ?", Integer.class, orderId)).isZero();
+    }
+
+    @Test
     void aDeclinedCardFailsThePaymentAndPaymentFailedIsPublished() throws Exception {
         UUID orderId = order(4_000, "EUR");
 
