@@ -49,6 +49,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "boxoffice.notification.sms.account-sid=AC0123",
         "boxoffice.notification.sms.auth-token=test-secret",
         "boxoffice.notification.sms.from=+15550000001",
+        "boxoffice.notification.whatsapp.account-sid=AC0123",
+        "boxoffice.notification.whatsapp.auth-token=test-secret",
+        "boxoffice.notification.whatsapp.from=+15550000002",
         "boxoffice.events.poll-interval=50ms" })
 public abstract class NotificationTesting {
 
@@ -66,6 +69,8 @@ public abstract class NotificationTesting {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("boxoffice.notification.sms.endpoint", () -> "http://127.0.0.1:" + SMS.port());
+        // WhatsApp goes through the same Twilio-style API, with whatsapp:-prefixed numbers.
+        registry.add("boxoffice.notification.whatsapp.endpoint", () -> "http://127.0.0.1:" + SMS.port());
     }
 
     @Value("${local.server.port}")
@@ -116,6 +121,27 @@ public abstract class NotificationTesting {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The plain-text body of an email, decoded. */
+    protected static String plainText(jakarta.mail.Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = plainText(multipart.getBodyPart(i));
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

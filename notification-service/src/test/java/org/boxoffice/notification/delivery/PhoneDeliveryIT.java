@@ -38,15 +38,21 @@ class PhoneDeliveryIT extends NotificationTesting {
     }
 
     @Test
-    void anOptedInBuyerGetsTheEmailAndAnSmsThroughTheProvider() throws Exception {
+    void anOptedInBuyerGetsTheEmailAnSmsAndAWhatsAppMessageThroughTheProvider() throws Exception {
+        String token = TestTokens.token().subject(buyer).email("dora@example.com").roles("BUYER").sign();
+        assertThat(send("PUT", "/api/v1/notifications/preferences", token, """
+                {"locale":"en","smsOptIn":true,"whatsappOptIn":true,"phone":"+4915112345678"}""").statusCode())
+                .isEqualTo(200);
         UUID eventId = publish("payment-service", "PaymentFailed", UUID.randomUUID().toString(),
                 Fixtures.paymentFailed(UUID.randomUUID(), buyer));
 
-        Await.until(Duration.ofSeconds(20), "email and SMS are sent", () -> status(eventId, "SMS").equals("SENT")
-                && status(eventId, "EMAIL").equals("SENT"));
-        assertThat(SMS.requests()).singleElement().satisfies(form -> assertThat(form)
-                .contains("To=%2B4915112345678").contains("From=%2B15550000001").contains("card_declined"));
-        assertThat(SMS.authorizations()).containsExactly("Basic " + java.util.Base64.getEncoder()
+        Await.until(Duration.ofSeconds(20), "email, SMS and WhatsApp are sent", () -> status(eventId, "SMS").equals("SENT")
+                && status(eventId, "WHATSAPP").equals("SENT") && status(eventId, "EMAIL").equals("SENT"));
+        assertThat(SMS.requests()).hasSize(2).allSatisfy(form -> assertThat(form).contains("card_declined"))
+                .anySatisfy(form -> assertThat(form).contains("To=%2B4915112345678").contains("From=%2B15550000001"))
+                .anySatisfy(form -> assertThat(form).contains("To=whatsapp%3A%2B4915112345678")
+                        .contains("From=whatsapp%3A%2B15550000002"));
+        assertThat(SMS.authorizations()).containsOnly("Basic " + java.util.Base64.getEncoder()
                 .encodeToString("AC0123:test-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // PaymentFailed names only the buyer: the address came from the buyer's own token.
         assertThat(SMTP.getReceivedMessages()).singleElement().satisfies(mail -> assertThat(
