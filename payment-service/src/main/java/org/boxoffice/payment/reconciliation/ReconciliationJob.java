@@ -1,6 +1,6 @@
 package org.boxoffice.payment.reconciliation;
 
-import org.boxoffice.payment.system.BackgroundTask;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.payment.system.PaymentProperties;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,8 @@ class ReconciliationJob extends BackgroundTask {
     }
 
     @Override
-    protected void runOnce() {
+    protected boolean runOnce() {
         reconciliation.run();
+        return false;
     }
 }

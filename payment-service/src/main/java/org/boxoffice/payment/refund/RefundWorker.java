@@ -1,6 +1,6 @@
 package org.boxoffice.payment.refund;
 
-import org.boxoffice.payment.system.BackgroundTask;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.payment.system.PaymentProperties;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,8 @@ class RefundWorker extends BackgroundTask {
     }
 
     @Override
-    protected void runOnce() {
+    protected boolean runOnce() {
         refunds.processPending();
+        return false;
     }
 }

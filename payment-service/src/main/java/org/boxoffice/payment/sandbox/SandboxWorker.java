@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.boxoffice.payment.provider.PaymentProvider.ProviderEvent;
-import org.boxoffice.payment.system.BackgroundTask;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +60,10 @@ class SandboxWorker extends BackgroundTask {
     }
 
     @Override
-    protected void runOnce() {
+    protected boolean runOnce() {
         confirmDueCharges();
         deliverDueWebhooks();
+        return false;
     }
 
     private record DueCharge(String id, String reference, long amountMinor, String currency, SandboxScenario scenario) {

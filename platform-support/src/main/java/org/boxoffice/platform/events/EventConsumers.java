@@ -1,7 +1,6 @@
 package org.boxoffice.platform.events;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -57,7 +57,7 @@ public class EventConsumers implements SmartLifecycle {
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
-    private final List<Thread> workers = new ArrayList<>();
+    private final List<BackgroundTask> readers = new ArrayList<>();
     private volatile boolean running;
 
     EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
@@ -234,30 +234,6 @@ public class EventConsumers implements SmartLifecycle {
         }
     }
 
-    private void loop(String stream) {
-        long failures = 0;
-        while (running) {
-            try {
-                if (pollOnce(stream) == 0) {
-                    Thread.sleep(properties.pollInterval());
-                }
-                failures = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures++;
-                log.warn("Consumer of {} could not read (attempt {}); retrying: {}", stream, failures, e.toString());
-                try {
-                    Thread.sleep(Duration.ofMillis(Math.min(5_000, 200 * failures)));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
         running = true;
@@ -267,22 +243,22 @@ public class EventConsumers implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Could not create consumer group {} on {} yet (Redis down?); the reader will retry: {}", group, stream, e.toString());
             }
-            workers.add(Thread.ofVirtual().name("events-" + stream).start(() -> loop(stream)));
+            BackgroundTask reader = new BackgroundTask("events-" + stream, properties.pollInterval(), true) {
+                @Override
+                protected boolean runOnce() {
+                    return pollOnce(stream) > 0;
+                }
+            };
+            reader.start();
+            readers.add(reader);
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        for (Thread worker : workers) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
+        readers.forEach(BackgroundTask::stop);
+        readers.clear();
     }
 
     @Override

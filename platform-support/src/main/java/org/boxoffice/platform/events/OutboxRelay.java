@@ -8,9 +8,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,9 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>An event is marked published in the same transaction that read it, after {@code XADD}: a crash in between
  * publishes it again on the next pass — at least once, which the consumers' inbox turns into exactly once.
  */
-public class OutboxRelay implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+public class OutboxRelay extends BackgroundTask {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -34,11 +30,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventsProperties properties;
     private final Timer publishLag;
     private final long lockKey;
-    private volatile boolean running;
-    private volatile @org.jspecify.annotations.Nullable Thread worker;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
             EventsProperties properties, MeterRegistry meters) {
+        super("outbox-relay", properties.relayInterval(), properties.autoStartup());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.redis = redis;
@@ -91,60 +86,9 @@ public class OutboxRelay implements SmartLifecycle {
                 ids.stream().map(id -> new Object[] { now, id }).toList());
     }
 
-    private void loop() {
-        long failures = 0;
-        while (running) {
-            try {
-                if (publishBatch() < properties.batchSize()) {
-                    Thread.sleep(properties.relayInterval());
-                }
-                failures = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures++;
-                log.warn("Outbox relay could not publish (attempt {}), events stay in the outbox: {}", failures, e.toString());
-                sleepQuietly(Duration.ofMillis(Math.min(5_000, 200 * failures)));
-            }
-        }
-    }
-
-    private void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** A full batch means more may be waiting: publish again at once. */
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("outbox-relay").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return properties.autoStartup();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected boolean runOnce() {
+        return publishBatch() >= properties.batchSize();
     }
 }

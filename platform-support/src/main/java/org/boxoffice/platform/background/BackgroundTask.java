@@ -1,0 +1,111 @@
+package org.boxoffice.platform.background;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A piece of work repeated on its own virtual thread while the application runs: started after the context is
+ * ready, stopped (interrupted, then awaited) on shutdown. A round that found work runs again at once; an idle round
+ * waits {@code interval}. A failed round is logged and retried with a growing pause (up to 5 s beyond the interval):
+ * the work must be safe to repeat, reading its state from the database or Redis each round.
+ */
+public abstract class BackgroundTask implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundTask.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final String name;
+    private final Duration interval;
+    private final boolean autoStartup;
+    private volatile boolean running;
+    private volatile @Nullable Thread worker;
+
+    /**
+     * @param name        thread name, also used in logs
+     * @param interval    pause after a round that found nothing to do
+     * @param autoStartup whether it starts with the application (tests drive {@link #runOnce()} by hand)
+     */
+    protected BackgroundTask(String name, Duration interval, boolean autoStartup) {
+        this.name = name;
+        this.interval = interval;
+        this.autoStartup = autoStartup;
+    }
+
+    /**
+     * One round of the work.
+     *
+     * @return true when there may be more to do right away (a full batch), false to wait {@code interval}
+     */
+    protected abstract boolean runOnce();
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            try {
+                boolean more = runOnce();
+                failures = 0;
+                if (!more) {
+                    Thread.sleep(interval);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                failures++;
+                log.warn("{} failed (attempt {}), will retry: {}", name, failures, e.toString());
+                try {
+                    Thread.sleep(interval.plus(backoff(failures)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Duration backoff(int failures) {
+        Duration pause = Duration.ofMillis(200L << Math.min(failures, 10));
+        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofVirtual().name(name).start(this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread thread = worker;
+        worker = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
