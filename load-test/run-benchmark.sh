@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The on-sale benchmark in one command: uses the running platform (or starts it with the gateway's rate limits raised
+# and stops it at the end), seeds a large venue and two on-sale events through the admin API and a pool of buyers on
+# user-service, measures the database's own limit for the hold path with pgbench, runs the Gatling profiles through
+# the gateway, audits the books, and writes load-test/target/report/report.md next to the Gatling HTML reports.
+#
+#   load-test/run-benchmark.sh                 surge 100 → 8,000 users, then the sell-out
+#   load-test/run-benchmark.sh --smoke         a handful of users for seconds, then the audit (CI)
+#
+# Settings (environment): STEPS ("users:seconds,..."), RAMP (s between steps), SELLOUT_STEPS, BUYERS (accounts
+# seeded), SECTIONS/ROWS/SEATS_PER_ROW/GA_AREAS/GA_CAPACITY (venue), THINK (think-time scale), PROFILES.
+# Exit status: the audit's (non-zero on any violation), or 1 when a step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .ci/java.sh
+smoke=false
+[ "${1:-}" = --smoke ] && smoke=true
+if $smoke; then
+  : "${STEPS:=5:10}" "${RAMP:=2}" "${BUYERS:=5}" "${SECTIONS:=1}" "${ROWS:=5}" "${SEATS_PER_ROW:=10}" "${GA_AREAS:=1}"
+  : "${GA_CAPACITY:=20}" "${THINK:=0.2}" "${PROFILES:=surge}" "${SETTLE:=90}"
+else
+  # 5 steps x (RAMP + hold) plus draining fits the ~20 minute budget on 2 cores; STEPS overrides.
+  : "${STEPS:=100:120,1000:150,2000:150,4000:150,8000:180}" "${RAMP:=30}" "${BUYERS:=2000}" "${SECTIONS:=4}"
+  : "${ROWS:=50}" "${SEATS_PER_ROW:=100}" "${GA_AREAS:=2}" "${GA_CAPACITY:=2500}" "${THINK:=1}"
+  : "${PROFILES:=surge sellout}" "${SETTLE:=180}"
+fi
+: "${SELLOUT_STEPS:=2000:90}"
+gateway=${BOXOFFICE_GATEWAY:-http://127.0.0.1:8080}
+report=$PWD/load-test/target/report
+work=$PWD/load-test/target
+mkdir -p "$report"
+
+launcher=""
+stop_platform() {
+  if [ -n "$launcher" ]; then
+    echo "==> Stopping the platform this script started"
+    kill -TERM "$launcher" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$launcher" 2>/dev/null || break; sleep 1; done
+  fi
+}
+trap stop_platform EXIT
+
+# A single load generator is one client address: the gateway's per-address and per-user budgets would turn the
+# benchmark into a rate-limit test. The limits are raised for the benchmark run only, and the report says so.
+if ! curl -s -o /dev/null "$gateway/api/v1/events"; then
+  echo "==> Starting the platform (rate limits raised for the benchmark; log: load-test/target/platform.log)"
+  [ -f gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -ntp -DskipTests package
+  export BOXOFFICE_GATEWAY_EDGE_RATE_LIMIT_AUTHENTICATED_PER_WINDOW=100000000
+  export BOXOFFICE_GATEWAY_EDGE_RATE_LIMIT_ANONYMOUS_PER_WINDOW=100000000
+  export BOXOFFICE_GATEWAY_EDGE_RATE_LIMIT_CREDENTIALS_PER_WINDOW=100000000
+  setsid ./run.sh --no-build > "$work/platform.log" 2>&1 &
+  launcher=$!
+  for _ in $(seq 1 600); do grep -q '^Boxoffice is running' "$work/platform.log" && break; sleep 1; done
+  grep -q '^Boxoffice is running' "$work/platform.log" || { tail -40 "$work/platform.log"; exit 1; }
+  echo "rate-limits=raised by run-benchmark.sh (100000000 per 60 s window: authenticated, anonymous, credentials)" \
+    > "$report/rate-limits.txt"
+else
+  echo "rate-limits=as configured on the running platform (run-benchmark.sh did not start it)" > "$report/rate-limits.txt"
+fi
+
+echo "==> Building the load test"
+./mvnw -B -q -ntp -pl load-test test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+  -Dmdep.includeScope=test
+cp="$work/classes:$(cat "$work/cp.txt")"
+
+echo "==> Seeding: $SECTIONS x $ROWS x $SEATS_PER_ROW seats + $GA_AREAS x $GA_CAPACITY standing, $BUYERS buyers"
+"$JAVA_HOME/bin/java" -cp "$cp" org.boxoffice.loadtest.Seed "$work/seed" "$BUYERS" "$SECTIONS" "$ROWS" \
+  "$SEATS_PER_ROW" "$GA_AREAS" "$GA_CAPACITY"
+event=$(grep '^surge.eventId=' "$work/seed/seed.properties" | cut -d= -f2)
+
+if ! $smoke; then
+  echo "==> Hardware reference: pgbench on the hold path's SQL"
+  bash load-test/pgbench-hold-path.sh "$event" "$report/pgbench.txt"
+fi
+
+for profile in $PROFILES; do
+  steps=$STEPS
+  [ "$profile" = sellout ] && steps=$SELLOUT_STEPS
+  echo "==> Gatling: $profile profile, steps $steps (ramp $RAMP s)"
+  rm -rf "$report/$profile"
+  ./mvnw -B -q -ntp -pl load-test gatling:test -Dgatling.simulationClass=org.boxoffice.loadtest.OnSaleSimulation \
+    -Dprofile="$profile" -Dsteps="$steps" -Dramp="$RAMP" -Dthink="$THINK" -Dseed="$work/seed" \
+    -Dgateway="$gateway" -Dout="$report/$profile" | grep -v '^$' | tail -n 60
+  latest=$(ls -td "$work"/gatling/*/ | head -n 1)
+  cp -r "$latest" "$report/$profile/gatling"
+done
+
+echo "==> Audit"
+set +e
+"$JAVA_HOME/bin/java" -cp "$cp" org.boxoffice.loadtest.Audit "$report/audit.md" "$SETTLE"
+audit=$?
+set -e
+"$JAVA_HOME/bin/java" -cp "$cp" org.boxoffice.loadtest.Report "$report" "$work/seed/seed.properties" $PROFILES
+echo "==> Report: load-test/target/report/report.md (Gatling HTML: load-test/target/report/<profile>/gatling/index.html)"
+exit $audit

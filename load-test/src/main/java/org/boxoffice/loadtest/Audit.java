@@ -1,0 +1,219 @@
+package org.boxoffice.loadtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sale audit: reads the books of booking, payment and notification straight from PostgreSQL (the database the
+ * platform runs on) and checks that the surge sold every seat at most once and lost no order, payment or message.
+ *
+ * <p>The saga is asynchronous (webhooks, streams, sweepers), so right after a run some effects are still on their way.
+ * The audit re-runs every check until all pass or {@code --settle} seconds have gone by, and reports the last round:
+ * a violation that persists past the settle time is a violation, not lag. Exits 1 on any violation.
+ *
+ * <p>Usage: {@code Audit [markdownOut] [settleSeconds]}; connection from {@code BOXOFFICE_DB_URL},
+ * {@code BOXOFFICE_DB_USER}, {@code BOXOFFICE_DB_PASSWORD} (defaults: the local run's database).
+ */
+public final class Audit {
+
+    /** Pending orders and active holds get this long past their deadline before they count as stuck: sweeper lag. */
+    static final Duration SWEEPER_GRACE = Duration.ofSeconds(30);
+
+    /** Orders that were paid and confirmed at some point; their seats stay sold unless they moved on to a refund. */
+    static final String EVER_CONFIRMED = "('CONFIRMED', 'PARTIALLY_REFUNDED', 'REFUND_REQUESTED', 'REFUNDED')";
+    /** Orders that own their seats right now. */
+    static final String LIVE = "('PENDING_PAYMENT', 'CONFIRMED', 'PARTIALLY_REFUNDED')";
+
+    record Result(String check, String outcome, String detail) {
+        boolean violated() {
+            return outcome.equals("FAIL");
+        }
+    }
+
+    private final Connection db;
+
+    Audit(Connection db) {
+        this.db = db;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = args.length > 0 ? Path.of(args[0]) : Path.of("load-test/target/report/audit.md");
+        int settle = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+        String url = env("BOXOFFICE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/boxoffice");
+        try (Connection db = DriverManager.getConnection(url, env("BOXOFFICE_DB_USER", "postgres"),
+                env("BOXOFFICE_DB_PASSWORD", ""))) {
+            Audit audit = new Audit(db);
+            Instant deadline = Instant.now().plusSeconds(settle);
+            List<Result> results = audit.run();
+            while (results.stream().anyMatch(Result::violated) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(3_000);
+                results = audit.run();
+            }
+            StringBuilder md = new StringBuilder("| check | result | detail |\n|---|---|---|\n");
+            results.forEach(r -> md.append("| ").append(r.check()).append(" | ").append(r.outcome()).append(" | ")
+                    .append(r.detail()).append(" |\n"));
+            boolean violated = results.stream().anyMatch(Result::violated);
+            md.append("\nAudit ").append(violated ? "**FAILED**" : "**passed**").append(" at ").append(Instant.now())
+                    .append(" against ").append(url).append(".\n");
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, md.toString());
+            System.out.print(md);
+            System.exit(violated ? 1 : 0);
+        }
+    }
+
+    List<Result> run() throws SQLException {
+        List<Result> results = new ArrayList<>();
+        results.add(none("no seat in two active holds",
+                """
+                SELECT count(*) FROM (SELECT h.event_id, hi.seat_id FROM booking.hold_item hi
+                  JOIN booking.hold h ON h.id = hi.hold_id
+                 WHERE h.status = 'ACTIVE' AND hi.seat_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) x"""));
+        results.add(none("no seat in two live orders",
+                """
+                SELECT count(*) FROM (SELECT o.event_id, l.seat_id FROM booking.order_line l
+                  JOIN booking.purchase_order o ON o.id = l.order_id
+                 WHERE o.status IN %s AND l.seat_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) x""".formatted(LIVE)));
+        results.add(none("no seat on two valid tickets",
+                """
+                SELECT count(*) FROM (SELECT event_id, seat_id FROM booking.ticket
+                 WHERE status = 'VALID' AND seat_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) x"""));
+        results.add(none("no seat both in an active hold and in another hold's order",
+                """
+                SELECT count(*) FROM booking.hold_item hi JOIN booking.hold h ON h.id = hi.hold_id
+                  JOIN booking.order_line l ON l.seat_id = hi.seat_id
+                  JOIN booking.purchase_order o ON o.id = l.order_id AND o.event_id = h.event_id
+                 WHERE h.status = 'ACTIVE' AND o.status IN %s AND o.hold_id <> h.id""".formatted(LIVE)));
+        results.add(none("every valid seat ticket is a SOLD seat of its own order's hold",
+                """
+                SELECT count(*) FROM booking.ticket t JOIN booking.purchase_order o ON o.id = t.order_id
+                  LEFT JOIN booking.event_seat s ON s.event_id = t.event_id AND s.seat_id = t.seat_id
+                 WHERE t.status = 'VALID' AND t.seat_id IS NOT NULL
+                   AND (s.status IS DISTINCT FROM 'SOLD' OR s.hold_id IS DISTINCT FROM o.hold_id)"""));
+        results.add(none("every SOLD seat has exactly one valid ticket",
+                """
+                SELECT count(*) FROM booking.event_seat s
+                 WHERE s.status = 'SOLD' AND (SELECT count(*) FROM booking.ticket t WHERE t.event_id = s.event_id
+                       AND t.seat_id = s.seat_id AND t.status = 'VALID') <> 1"""));
+        results.add(none("sold + held <= capacity in every area",
+                "SELECT count(*) FROM booking.event_area WHERE held < 0 OR sold < 0 OR held + sold > capacity"));
+        results.add(none("valid standing tickets per area = the area's sold count (and so <= capacity)",
+                """
+                SELECT count(*) FROM booking.event_area a
+                 WHERE a.sold <> (SELECT count(*) FROM booking.ticket t WHERE t.event_id = a.event_id
+                       AND t.section_id = a.section_id AND t.seat_id IS NULL AND t.status = 'VALID')"""));
+        results.add(none("every confirmed order has a captured payment of its total",
+                """
+                SELECT count(*) FROM booking.purchase_order o
+                 WHERE o.status = 'CONFIRMED' AND NOT EXISTS (SELECT 1 FROM payment.payment p WHERE p.order_id = o.id
+                       AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED') AND p.captured_minor = o.total_minor
+                       AND p.currency = o.currency)"""));
+        results.add(none("every captured payment belongs to a confirmed order, or was refunded in full",
+                """
+                SELECT count(*) FROM payment.payment p LEFT JOIN booking.purchase_order o ON o.id = p.order_id
+                 WHERE p.captured_minor > 0
+                   AND NOT (o.status IN %s AND o.payment_id = p.id)
+                   AND NOT (p.status = 'REFUNDED' AND p.refunded_minor = p.captured_minor)""".formatted(EVER_CONFIRMED)));
+        results.add(none("no PENDING_PAYMENT order past its payment deadline (+" + SWEEPER_GRACE.toSeconds() + " s)",
+                "SELECT count(*) FROM booking.purchase_order WHERE status = 'PENDING_PAYMENT' AND payment_due < now() - "
+                        + "interval '" + SWEEPER_GRACE.toSeconds() + " seconds'"));
+        results.add(none("no ACTIVE hold past its expiry (+" + SWEEPER_GRACE.toSeconds() + " s)",
+                "SELECT count(*) FROM booking.hold WHERE status = 'ACTIVE' AND expires_at < now() - interval '"
+                        + SWEEPER_GRACE.toSeconds() + " seconds'"));
+        results.add(none("no payment still PROCESSING after 60 s",
+                "SELECT count(*) FROM payment.payment WHERE status = 'PROCESSING' AND created_at < now() - interval '60 seconds'"));
+        results.add(money());
+        results.add(notifications());
+        return results;
+    }
+
+    /**
+     * Captured minus refunded, per currency, against the value of the confirmed orders plus what is left of the
+     * partially refunded ones. Orders waiting for their refund (REFUND_REQUESTED) still hold the money until the
+     * refund completes, so they count with what has not been refunded yet.
+     */
+    private Result money() throws SQLException {
+        String sql = """
+                WITH paid AS (SELECT currency, sum(captured_minor - refunded_minor) AS net, sum(captured_minor) AS captured,
+                                     sum(refunded_minor) AS refunded
+                                FROM payment.payment GROUP BY currency),
+                     sold AS (SELECT currency,
+                                     sum(CASE WHEN status = 'CONFIRMED' THEN total_minor
+                                              WHEN status IN ('PARTIALLY_REFUNDED', 'REFUND_REQUESTED')
+                                              THEN total_minor - refunded_minor ELSE 0 END) AS kept,
+                                     count(*) FILTER (WHERE status = 'REFUND_REQUESTED') AS in_flight
+                                FROM booking.purchase_order GROUP BY currency)
+                SELECT coalesce(p.currency, s.currency), coalesce(p.captured, 0), coalesce(p.refunded, 0),
+                       coalesce(p.net, 0), coalesce(s.kept, 0), coalesce(s.in_flight, 0)
+                  FROM paid p FULL JOIN sold s ON s.currency = p.currency ORDER BY 1""";
+        List<String> parts = new ArrayList<>();
+        boolean ok = true;
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                long net = rs.getLong(4);
+                long kept = rs.getLong(5);
+                ok &= net == kept;
+                parts.add("%s: captured %d − refunded %d = %d; confirmed + partially refunded remainder = %d%s%s"
+                        .formatted(rs.getString(1), rs.getLong(2), rs.getLong(3), net, kept,
+                                rs.getLong(6) > 0 ? " (" + rs.getLong(6) + " refunds in flight)" : "",
+                                net == kept ? "" : " **differs by " + (net - kept) + "**"));
+            }
+        }
+        return new Result("money reconciles per currency (minor units)", ok ? "PASS" : "FAIL",
+                parts.isEmpty() ? "no money moved" : String.join("; ", parts));
+    }
+
+    /**
+     * One ticket email per confirmed order: notification-service plans a delivery per (source event, channel, buyer),
+     * so the OrderConfirmed event of each order must have exactly one EMAIL delivery of kind TICKETS.
+     */
+    private Result notifications() throws SQLException {
+        String check = "every confirmed order produced exactly one ticket notification";
+        if (!exists("notification", "delivery")) {
+            return new Result(check, "NOT AVAILABLE", "notification.delivery does not exist in this database");
+        }
+        long confirmed = count("SELECT count(*) FROM booking.purchase_order WHERE status IN " + EVER_CONFIRMED);
+        long wrong = count("""
+                SELECT count(*) FROM booking.purchase_order o
+                 WHERE o.status IN %s AND (SELECT count(*) FROM booking.outbox_event e
+                       JOIN notification.delivery d ON d.source_id = e.id AND d.channel = 'EMAIL' AND d.kind = 'TICKETS'
+                      WHERE e.type = 'OrderConfirmed' AND e.payload ->> 'orderId' = o.id::text) <> 1"""
+                .formatted(EVER_CONFIRMED));
+        long sent = count("SELECT count(*) FROM notification.delivery WHERE kind = 'TICKETS' AND channel = 'EMAIL' "
+                + "AND status = 'SENT'");
+        return new Result(check, wrong == 0 ? "PASS" : "FAIL",
+                "%d orders confirmed, %d without exactly one ticket email; %d ticket emails sent".formatted(confirmed,
+                        wrong, sent));
+    }
+
+    private Result none(String check, String countSql) throws SQLException {
+        long found = count(countSql);
+        return new Result(check, found == 0 ? "PASS" : "FAIL", found == 0 ? "0 found" : found + " found");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private boolean exists(String schema, String table) throws SQLException {
+        return count("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
+                + "' AND table_name = '" + table + "'") > 0;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

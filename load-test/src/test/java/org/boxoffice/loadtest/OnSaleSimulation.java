@@ -1,0 +1,248 @@
+package org.boxoffice.loadtest;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The on-sale: buyers log in, read the event and its availability, hold seats (best available, specific seats from
+ * the seat map, or general admission), try again with another choice when someone else was faster, check out, pay
+ * with the sandbox (a share with the declining card), some cancel, and the paid ones fetch their tickets.
+ *
+ * <p>System properties: {@code seed} (the seed step's directory), {@code profile} ({@code surge} or {@code sellout},
+ * picks the event), {@code steps} ({@code users:seconds,...}, closed model: that many buyers in the journey at once),
+ * {@code ramp} (seconds between steps), {@code gateway}, {@code think} (think-time scale, 1 = as written),
+ * {@code out} (where the per-step table goes).
+ */
+public class OnSaleSimulation extends Simulation {
+
+    private static final String DECLINING_CARD = "4000000000000002";
+    private static final String SUCCEEDING_CARD = "4242424242424242";
+
+    private final Path seedDir = Path.of(System.getProperty("seed", "target/seed"));
+    private final String profile = System.getProperty("profile", "surge");
+    private final double think = Double.parseDouble(System.getProperty("think", "1"));
+    private final double declineShare = Double.parseDouble(System.getProperty("declines", "0.15"));
+    private final double cancelShare = Double.parseDouble(System.getProperty("cancels", "0.08"));
+    private final StepStats stats = StepStats.parse(System.getProperty("steps", "5:10"),
+            Integer.parseInt(System.getProperty("ramp", "5")));
+    private final Properties seed = load(seedDir.resolve("seed.properties"));
+    private final String eventId = seed.getProperty(profile + ".eventId");
+    private final List<String> seated = List.of(seed.getProperty(profile + ".seatedSections").split(","));
+    private final List<String> standing = List.of(seed.getProperty(profile + ".gaSections").split(","));
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("gateway", "http://127.0.0.1:8080"))
+            .acceptHeader("application/json").contentTypeHeader("application/json")
+            .userAgentHeader("boxoffice-load-test");
+
+    /** Times one request and files it under the running step; {@code ok} are the answers this step expects. */
+    private ChainBuilder timed(HttpRequestActionBuilder request, Integer... ok) {
+        Set<Integer> expected = Set.of(ok);
+        return exec(session -> session.remove("st").set("t0", System.nanoTime()))
+                .exec(request.check(status().saveAs("st"), status().in(ok)))
+                .exec(session -> {
+                    long millis = (System.nanoTime() - session.getLong("t0")) / 1_000_000;
+                    Integer status = session.contains("st") ? session.getInt("st") : null;
+                    stats.request(millis, status != null && expected.contains(status));
+                    return session;
+                });
+    }
+
+    private static HttpRequestActionBuilder post(String name, String path, io.gatling.javaapi.core.Body body) {
+        return http(name).post(path).header("Authorization", "Bearer #{token}")
+                .header("Idempotency-Key", session -> UUID.randomUUID().toString()).body(body);
+    }
+
+    private ChainBuilder pauseMs(int min, int max) {
+        return pause(Duration.ofMillis((long) (min * think)), Duration.ofMillis((long) (max * think)));
+    }
+
+    private Session chooseHold(Session session) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int quantity = 1 + random.nextInt(4);
+        double dice = random.nextDouble();
+        // After a conflict a buyer tries something else: never the same kind of choice twice in a row.
+        String previous = session.contains("mode") ? session.getString("mode") : "";
+        String mode = dice < 0.45 ? "best" : dice < 0.7 ? "specific" : "ga";
+        if (mode.equals(previous)) {
+            mode = mode.equals("ga") ? "best" : "ga";
+        }
+        if (standing.isEmpty() || standing.getFirst().isBlank()) {
+            mode = mode.equals("ga") ? "best" : mode;
+        }
+        String section = mode.equals("ga") ? standing.get(random.nextInt(standing.size()))
+                : seated.get(random.nextInt(seated.size()));
+        return session.set("mode", mode).set("section", section).set("qty", quantity);
+    }
+
+    private ChainBuilder holdAttempt() {
+        ChainBuilder best = timed(post("hold", "/api/v1/holds", StringBody(
+                "{\"eventId\":\"" + eventId + "\",\"bestAvailable\":{\"sectionId\":\"#{section}\",\"quantity\":#{qty}}}"))
+                .check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422);
+        ChainBuilder ga = timed(post("hold", "/api/v1/holds", StringBody(
+                "{\"eventId\":\"" + eventId + "\",\"generalAdmission\":{\"sectionId\":\"#{section}\",\"quantity\":#{qty}}}"))
+                .check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422);
+        ChainBuilder specific = timed(http("seat map").get("/api/v1/events/" + eventId + "/sections/#{section}/seats")
+                .check(jsonPath("$.seats[?(@.available == true)].seatId").findRandom(8, false).optional()
+                        .saveAs("free")), 200)
+                .exec(session -> {
+                    List<String> free = session.contains("free") ? session.getList("free") : List.of();
+                    int quantity = Math.min(session.getInt("qty"), free.size());
+                    return session.set("seatIds", new ArrayList<>(free.subList(0, quantity)));
+                })
+                .doIf(session -> !session.<String>getList("seatIds").isEmpty()).then(
+                        timed(post("hold", "/api/v1/holds", StringBody(session -> "{\"eventId\":\"" + eventId
+                                + "\",\"seatIds\":[\"" + String.join("\",\"", session.<String>getList("seatIds"))
+                                + "\"]}")).check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422));
+        return exec(session -> chooseHold(session).remove("holdId"))
+                .doSwitch("#{mode}").on(
+                        io.gatling.javaapi.core.CoreDsl.onCase("best").then(best),
+                        io.gatling.javaapi.core.CoreDsl.onCase("ga").then(ga),
+                        io.gatling.javaapi.core.CoreDsl.onCase("specific").then(specific))
+                .exec(session -> {
+                    boolean won = session.contains("holdId");
+                    stats.hold(won);
+                    return session.set("attempts", session.getInt("attempts") + 1);
+                });
+    }
+
+    private final ChainBuilder buyer = exec(
+            timed(http("login").post("/api/v1/auth/login")
+                    .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
+                    .check(jsonPath("$.accessToken").optional().saveAs("token")), 200))
+            .exitHereIf(session -> !session.contains("token"))
+            .exec(pauseMs(500, 1500))
+            .exec(timed(http("event").get("/api/v1/events/" + eventId), 200))
+            .exec(timed(http("availability").get("/api/v1/events/" + eventId + "/availability")
+                    .check(jsonPath("$.sections[*].available").ofInt().findAll().optional().saveAs("available")), 200))
+            .exec(session -> {
+                if (session.contains("available")
+                        && session.<Integer>getList("available").stream().mapToInt(Integer::intValue).sum() == 0) {
+                    stats.soldOut();
+                }
+                return session.set("attempts", 0);
+            })
+            .exec(pauseMs(1000, 3000))
+            .asLongAs(session -> !session.contains("holdId") && session.getInt("attempts") < 3).on(
+                    exec(holdAttempt()).doIf(session -> !session.contains("holdId")).then(pauseMs(200, 800)))
+            .exitHereIf(session -> !session.contains("holdId"))
+            .exec(pauseMs(1000, 2000))
+            .exec(timed(post("order", "/api/v1/orders", StringBody("{\"holdId\":\"#{holdId}\"}"))
+                    .check(jsonPath("$.id").optional().saveAs("orderId"), jsonPath("$.quantity").ofInt().optional()
+                            .saveAs("tickets")), 201))
+            .exitHereIf(session -> !session.contains("orderId"))
+            .exec(pauseMs(1000, 3000))
+            .exec(session -> {
+                double dice = ThreadLocalRandom.current().nextDouble();
+                return session.set("action", dice < cancelShare ? "cancel"
+                        : dice < cancelShare + declineShare ? DECLINING_CARD : SUCCEEDING_CARD);
+            })
+            .doIfEqualsOrElse("#{action}", "cancel").then(
+                    exec(timed(post("cancel pending", "/api/v1/orders/#{orderId}/cancel", StringBody("{}")), 200))
+                            .exec(session -> {
+                                stats.cancel();
+                                return session;
+                            })
+                            .exitHere())
+            .orElse(
+                    exec(timed(post("payment", "/api/v1/payments", StringBody(
+                            "{\"orderId\":\"#{orderId}\",\"card\":{\"number\":\"#{action}\",\"expMonth\":12,"
+                                    + "\"expYear\":2030,\"cvc\":\"123\"}}")), 201)))
+            .exec(session -> session.set("orderStatus", "PENDING_PAYMENT").set("polls", 0))
+            .asLongAs(session -> "PENDING_PAYMENT".equals(session.getString("orderStatus"))
+                    && session.getInt("polls") < 30).on(
+                    pause(Duration.ofMillis(1000))
+                            .exec(timed(http("order status").get("/api/v1/orders/#{orderId}")
+                                    .header("Authorization", "Bearer #{token}")
+                                    .check(jsonPath("$.status").optional().saveAs("orderStatus")), 200))
+                            .exec(session -> session.set("polls", session.getInt("polls") + 1)))
+            .exec(session -> {
+                String status = session.getString("orderStatus");
+                if ("CONFIRMED".equals(status)) {
+                    stats.sale(session.contains("tickets") ? session.getInt("tickets") : 0);
+                } else if ("FAILED".equals(status)) {
+                    stats.decline();
+                }
+                return session;
+            })
+            .doIf(session -> "CONFIRMED".equals(session.getString("orderStatus"))).then(
+                    exec(pauseMs(500, 1500))
+                            .exec(timed(http("tickets").get("/api/v1/tickets?orderId=#{orderId}")
+                                    .header("Authorization", "Bearer #{token}"), 200))
+                            // A few paid buyers change their mind inside the refund window: refunds in the books.
+                            .doIf(session -> ThreadLocalRandom.current().nextDouble() < cancelShare / 2).then(
+                                    exec(timed(post("cancel paid", "/api/v1/orders/#{orderId}/cancel",
+                                            StringBody("{}")), 200))
+                                            .exec(session -> {
+                                                stats.cancel();
+                                                return session;
+                                            })));
+
+    private final ScenarioBuilder onSale = scenario("on-sale " + profile)
+            .feed(csv(seedDir.resolve("buyers.csv").toAbsolutePath().toString()).circular())
+            .exec(buyer);
+
+    {
+        List<ClosedInjectionStep> injection = new ArrayList<>();
+        int previous = 0;
+        for (StepStats.Step step : stats.steps()) {
+            injection.add(rampConcurrentUsers(previous).to(step.users()).during(Duration.ofSeconds(step.rampSeconds())));
+            injection.add(constantConcurrentUsers(step.users()).during(Duration.ofSeconds(step.holdSeconds())));
+            previous = step.users();
+        }
+        setUp(onSale.injectClosed(injection)).protocols(protocol);
+    }
+
+    @Override
+    public void before() {
+        stats.start();
+    }
+
+    @Override
+    public void after() {
+        try {
+            stats.write(Path.of(System.getProperty("out", "target/report/" + profile)), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("run the seed step first (load-test/run-benchmark.sh): " + file, e);
+        }
+        return properties;
+    }
+}
