@@ -17,6 +17,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.notification.message.Messages;
 import org.boxoffice.notification.message.RenderedMessage;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,7 +45,7 @@ public class Dispatcher implements SmartLifecycle {
     private final IntervalFunction backoff;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final List<Thread> workers = new ArrayList<>();
+    private final List<BackgroundTask> workers = new ArrayList<>();
     private volatile boolean running;
 
     Dispatcher(Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
@@ -149,53 +150,41 @@ public class Dispatcher implements SmartLifecycle {
         metrics.record(delivery.channel(), "failed");
     }
 
-    private void loop(Lane lane) {
-        long failures = 0;
-        while (running) {
-            try {
-                int claimed = dispatchOnce(lane);
-                failures = 0;
-                if (claimed == 0) {
-                    Thread.sleep(properties.pollInterval());
-                } else if (lane == Lane.BULK) {
-                    Thread.sleep(properties.bulkPause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures++;
-                log.warn("{} lane could not dispatch (attempt {}); retrying: {}", lane, failures, e.toString());
-                try {
-                    Thread.sleep(Duration.ofMillis(Math.min(5_000, 200 * failures)));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
         running = true;
         for (Lane lane : Lane.values()) {
-            workers.add(Thread.ofVirtual().name("deliveries-" + lane.name().toLowerCase(java.util.Locale.ROOT))
-                    .start(() -> loop(lane)));
+            BackgroundTask worker = new BackgroundTask("deliveries-" + lane.name().toLowerCase(java.util.Locale.ROOT),
+                    properties.pollInterval(), true) {
+                @Override
+                protected boolean runOnce() {
+                    if (dispatchOnce(lane) == 0) {
+                        return false;
+                    }
+                    if (lane == Lane.BULK) {
+                        pause(properties.bulkPause());
+                    }
+                    return true;
+                }
+            };
+            worker.start();
+            workers.add(worker);
+        }
+    }
+
+    /** Bulk sends yield between batches so that the provider's rate limits and the transactional lane breathe. */
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        for (Thread worker : workers) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.forEach(BackgroundTask::stop);
         workers.clear();
     }
 
