@@ -1,5 +1,6 @@
 {{- define "boxoffice-lib.configmap" -}}
 {{- $g := .Values.global -}}
+{{- $settings := include "boxoffice-lib.settings" . | fromJson -}}
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -15,6 +16,7 @@ data:
   {{- if .Values.database }}
   BOXOFFICE_DB_URL: {{ $g.postgres.url | quote }}
   BOXOFFICE_DB_USER: {{ $g.postgres.username | quote }}
+  BOXOFFICE_DB_POOL_SIZE: {{ .Values.dbPoolSize | quote }}
   {{- end }}
   {{- if .Values.verifiesTokens }}
   BOXOFFICE_JWT_ISSUER: {{ $g.jwt.issuer | quote }}
@@ -23,11 +25,11 @@ data:
   {{- if $g.otel.endpoint }}
   MANAGEMENT_TRACING_EXPORT_ENABLED: "true"
   MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ $g.otel.endpoint | quote }}
-  MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ $g.otel.samplingProbability | quote }}
   {{- else }}
   MANAGEMENT_TRACING_EXPORT_ENABLED: "false"
   {{- end }}
-  {{- range $key, $value := .Values.env }}
+  BOXOFFICE_TRACE_SAMPLING: {{ $g.otel.samplingProbability | toString | quote }}
+  {{- range $key, $value := $settings.env }}
   {{ $key }}: {{ $value | toString | quote }}
   {{- end }}
 {{- end }}

@@ -1,5 +1,6 @@
 {{- define "boxoffice-lib.deployment" -}}
 {{- $root := . -}}
+{{- $settings := include "boxoffice-lib.settings" . | fromJson -}}
 {{- range $slot := include "boxoffice-lib.slots" . | fromJsonArray }}
 {{- $ctx := dict "root" $root "slot" $slot }}
 ---
@@ -95,7 +96,7 @@ spec:
             - secretRef:
                 name: {{ $root.Values.existingSecret }}
             {{- end }}
-            {{- if and $root.Values.secretEnv (not $root.Values.existingSecret) }}
+            {{- if and $settings.secretEnv (not $root.Values.existingSecret) }}
             - secretRef:
                 name: {{ include "boxoffice-lib.name" $root }}
             {{- end }}
@@ -103,6 +104,13 @@ spec:
             {{- include "boxoffice-lib.passwordEnv" (dict "root" $root "env" "BOXOFFICE_REDIS_PASSWORD" "store" $root.Values.global.redis) | nindent 12 }}
             {{- if $root.Values.database }}
             {{- include "boxoffice-lib.passwordEnv" (dict "root" $root "env" "BOXOFFICE_DB_PASSWORD" "store" $root.Values.global.postgres) | nindent 12 }}
+            {{- end }}
+            {{- range $name, $ref := $root.Values.secretKeyRefs }}
+            - name: {{ $name }}
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $ref.secretName }}
+                  key: {{ $ref.key }}
             {{- end }}
             {{- with $root.Values.extraEnv }}
             {{- toYaml . | nindent 12 }}

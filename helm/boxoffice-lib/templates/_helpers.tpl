@@ -85,3 +85,15 @@ true
       key: {{ .env }}
       {{- end }}
 {{- end }}
+
+{{/*
+What a service reads beyond the shared settings, as JSON {"env": {...}, "secretEnv": {...}}:
+each service chart defines "<chart name>.settings" from its own values (templates/_settings.tpl).
+.Values.env and .Values.secretEnv win over these.
+*/}}
+{{- define "boxoffice-lib.settings" -}}
+{{- $own := include (printf "%s.settings" .Chart.Name) . | fromJson -}}
+{{- $env := merge (deepCopy .Values.env) (default dict $own.env) -}}
+{{- $secretEnv := merge (deepCopy .Values.secretEnv) (default dict $own.secretEnv) -}}
+{{- toJson (dict "env" $env "secretEnv" $secretEnv) -}}
+{{- end }}

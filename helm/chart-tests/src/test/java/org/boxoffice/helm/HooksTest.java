@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.boxoffice.helm.Charts.Profile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * helm-java's template leaves hooks out of its output, so the hook templates are rendered
@@ -23,18 +22,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HooksTest {
 
-    @TempDir
-    static Path copy;
-
     private static Rendered rendered;
 
     @BeforeAll
-    static void renderHooksAsPlainObjects() throws IOException {
-        Path chart = copy.resolve("boxoffice");
-        try (Stream<Path> files = Files.walk(Charts.UMBRELLA)) {
-            files.forEach(source -> copyWithoutHooks(source, chart.resolve(Charts.UMBRELLA.relativize(source).toString())));
+    static void renderHooksAsPlainObjects() {
+        rendered = hooks();
+    }
+
+    /** The umbrella chart with its hooks rendered as plain objects (once per test run). */
+    static synchronized Rendered hooks() {
+        if (rendered == null) {
+            try {
+                Path chart = Files.createTempDirectory("boxoffice-hooks").resolve("boxoffice");
+                try (Stream<Path> files = Files.walk(Charts.UMBRELLA)) {
+                    files.forEach(source -> copyWithoutHooks(source, chart.resolve(Charts.UMBRELLA.relativize(source).toString())));
+                }
+                rendered = new Rendered(Charts.template(chart, Profile.DEFAULTS, t -> t));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        rendered = new Rendered(Charts.template(chart, Profile.DEFAULTS, t -> t));
+        return rendered;
+    }
+
+    /** The decoded value a bootstrap Secret is generated with. */
+    static String generated(String secret, String key) {
+        Map<String, Object> data = at(hooks().get("Secret", secret), "data");
+        return new String(java.util.Base64.getDecoder().decode((String) data.get(key)));
     }
 
     @Test
@@ -58,6 +72,16 @@ class HooksTest {
         String pem = new String(java.util.Base64.getDecoder().decode((String) at(keys, "data.signing-key\\.pem")));
         assertThat(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----");
         assertThat(java.util.Base64.getDecoder().decode((String) at(admin, "data.password"))).hasSize(24);
+    }
+
+    @Test
+    void bootstrapSecretsHoldTheKeysEveryReplicaMustShare() {
+        for (String[] secret : new String[][] {{"boxoffice-ticket-signing", "signing-key"}, {"boxoffice-payment-webhook", "webhook-secret"}}) {
+            assertThatCode(() -> KubernetesModels.validate(rendered.get("Secret", secret[0]))).doesNotThrowAnyException();
+            assertThat(generated(secret[0], secret[1])).as(secret[0]).hasSize(64).matches("[A-Za-z0-9]+");
+        }
+        assertThat(generated("boxoffice-ticket-signing", "signing-key"))
+                .as("each install gets its own key").isNotEqualTo(generated("boxoffice-payment-webhook", "webhook-secret"));
     }
 
     private static void copyWithoutHooks(Path source, Path target) {

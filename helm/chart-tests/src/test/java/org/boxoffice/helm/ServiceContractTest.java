@@ -84,8 +84,30 @@ class ServiceContractTest {
 
     @Test
     void notificationGetsSmtpSettingsAndCredentials() {
-        assertThat(environment("notification-service")).contains("SPRING_MAIL_HOST", "SPRING_MAIL_PORT",
-                "SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
+        assertThat(environment("notification-service")).contains("BOXOFFICE_SMTP_HOST", "BOXOFFICE_SMTP_PORT",
+                "BOXOFFICE_SMTP_USERNAME", "BOXOFFICE_SMTP_PASSWORD", "BOXOFFICE_SMTP_AUTH", "BOXOFFICE_SMTP_STARTTLS",
+                "BOXOFFICE_MAIL_FROM");
+    }
+
+    @Test
+    void everyServiceGetsTraceSamplingAndEveryServiceWithASchemaItsPoolSize() {
+        for (String service : Charts.SERVICES) {
+            assertThat(environment(service)).as(service).contains("BOXOFFICE_TRACE_SAMPLING");
+            assertThat(environment(service).contains("BOXOFFICE_DB_POOL_SIZE")).as(service).isEqualTo(!service.equals("gateway-service"));
+        }
+    }
+
+    @Test
+    void paymentAndBookingGetTheKeysTheirReplicasShare() {
+        assertThat(environment("payment-service")).contains("BOXOFFICE_BOOKING_URL", "BOXOFFICE_PAYMENT_SANDBOX_WEBHOOK_SECRET");
+        assertThat(environment("booking-service")).contains("BOXOFFICE_TICKET_SIGNING_KEY");
+    }
+
+    @Test
+    void gatewayGetsCorsAndRateLimits() {
+        assertThat(environment("gateway-service")).contains("BOXOFFICE_CORS_ORIGINS", "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_ENABLED",
+                "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_WINDOW", "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_AUTHENTICATEDPERWINDOW",
+                "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_ANONYMOUSPERWINDOW", "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_CREDENTIALSPERWINDOW");
     }
 
     @Test

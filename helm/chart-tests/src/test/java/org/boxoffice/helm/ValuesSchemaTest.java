@@ -26,6 +26,18 @@ class ValuesSchemaTest {
             "notification-service.metrics.serviceMonitor.enabled | sometimes",
             "inClusterPostgres.enabeld | true",
             "tests.apiPath | /readyz",
+            "booking-service.dbPoolSize | 0",
+            "gateway-service.rateLimit.window | forever",
+            "gateway-service.rateLimit.anonymousPerWindow | 0",
+            "gateway-service.corsOrigins[0] | tickets.example.com",
+            "gateway-service.smtp.host | smtp.example.com",
+            "payment-service.bookingUrl | booking-service:8082",
+            "notification-service.smtp.port | 0",
+            "notification-service.smtp.auth | maybe",
+            "notification-service.sms.endpoint | sms.example.com",
+            "notification-service.sms.token | x",
+            "booking-service.secretKeyRefs.BOXOFFICE_TICKET_SIGNING_KEY.secretName | Not_A_Name",
+            "booking-service.secretKeyRefs.lowercase.secretName | x",
     })
     void rejectsInvalidPlatformValue(String key, String value) {
         assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of(key, value)))
@@ -36,6 +48,21 @@ class ValuesSchemaTest {
     void rejectsUnknownKeyInAStandaloneServiceChart() {
         assertThatThrownBy(() -> Charts.serviceChart("analytics-service", Map.of("autoscaling.maxReplica", 3)))
                 .hasMessageContaining("maxReplica");
+    }
+
+    @Test
+    void eachServiceSchemaIsTheSharedSchemaPlusTheServicesOwnSettings() throws java.io.IOException {
+        Map<String, Object> shared = properties(Charts.HELM_DIR.resolve("boxoffice-lib/service-values.schema.json"));
+        for (String service : Charts.SERVICES) {
+            Map<String, Object> own = properties(Charts.HELM_DIR.resolve(service + "/values.schema.json"));
+            org.assertj.core.api.Assertions.assertThat(own).as(service).containsAllEntriesOf(shared);
+        }
+    }
+
+    private static Map<String, Object> properties(java.nio.file.Path schema) throws java.io.IOException {
+        Map<String, Object> document = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions())).load(java.nio.file.Files.readString(schema));
+        return Rendered.at(document, "properties");
     }
 
     @Test
