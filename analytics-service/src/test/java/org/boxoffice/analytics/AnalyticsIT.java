@@ -53,7 +53,7 @@ class AnalyticsIT {
     private static final Section BALCONY = new Section(UUID.randomUUID(), "Balcony");
     private static final Instant OPENS = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final ScriptedSale sale = new ScriptedSale(UUID.randomUUID(), UUID.randomUUID(), "EUR", OPENS, List.of(
+    private final ScriptedSale sale = new ScriptedSale(UUID.randomUUID(), UUID.randomUUID(), "EUR", OPENS, 40, List.of(
             new Buyer(0, 2, 5_000, "Floor, standing", PIT, Fate.PAID),
             new Buyer(0, 1, 7_500, "Balcony", BALCONY, Fate.DECLINED_THEN_PAID),
             new Buyer(0, 3, 5_000, "Floor, standing", PIT, Fate.DECLINED_THEN_EXPIRED),
@@ -63,8 +63,8 @@ class AnalyticsIT {
             new Buyer(2, 1, 7_500, "Balcony", BALCONY, Fate.HOLD_RELEASED),
             new Buyer(4, 2, 7_500, "Balcony", BALCONY, Fate.PAID)));
 
-    /** Another organization's event, in another currency. */
-    private final ScriptedSale other = new ScriptedSale(UUID.randomUUID(), UUID.randomUUID(), "USD", OPENS,
+    /** Another organization's event, in another currency: three seats, sold out by its only buyer. */
+    private final ScriptedSale other = new ScriptedSale(UUID.randomUUID(), UUID.randomUUID(), "USD", OPENS, 3,
             List.of(new Buyer(0, 3, 2_000, "General", new Section(UUID.randomUUID(), "Floor"), Fate.PAID)));
 
     private List<ScriptedSale.Event> published;
@@ -126,10 +126,21 @@ class AnalyticsIT {
                 .filter(s -> s.path("sectionId").asString().equals(PIT.id().toString()))
                 .map(s -> s.path("ticketsSold").asLong())).containsExactly(pitTickets);
 
-        // No event carries the capacity yet: sell-through is unknown rather than invented.
-        assertThat(report.path("capacity").isNull()).isTrue();
-        assertThat(report.path("sellThroughPercent").isNull()).isTrue();
+        assertThat(report.path("capacity").asInt()).as("from EventPublished").isEqualTo(sale.capacity());
+        assertThat(report.path("sellThroughPercent").decimalValue()).isEqualByComparingTo(sale.sellThroughPercent());
+        assertThat(report.path("soldOutAt").isNull()).as("tickets are left").isTrue();
         assertThat(report.path("saleStartedAt").asString()).isEqualTo(OPENS.toString());
+    }
+
+    @Test
+    void aSoldOutEventReportsWhenAndHowFastItSoldOut() throws Exception {
+        JsonNode report = getJson("/api/v1/admin/analytics/events/" + other.eventId(),
+                TestTokens.organizer(other.organizationId()));
+
+        assertThat(report.path("sellThroughPercent").decimalValue()).isEqualByComparingTo("100");
+        // Its buyer held at the opening and was confirmed 45 s later, with the third and last ticket.
+        assertThat(report.path("soldOutAt").asString()).isEqualTo(OPENS.plusSeconds(45).toString());
+        assertThat(report.path("timeToSellOutSeconds").asLong()).isEqualTo(45);
     }
 
     @Test

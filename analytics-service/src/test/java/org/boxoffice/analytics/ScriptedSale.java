@@ -12,7 +12,8 @@ import java.util.UUID;
  * A sale written as a script of buyers and their fates, that both produces the booking and payment events (as the
  * producers would publish them) and computes, independently of the service, the figures those events must give.
  */
-record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant opensAt, List<Buyer> buyers) {
+record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant opensAt, int capacity,
+        List<Buyer> buyers) {
 
     enum Fate {
         PAID, DECLINED_THEN_PAID, DECLINED_THEN_EXPIRED, PAID_THEN_REFUNDED, HOLD_EXPIRED, HOLD_RELEASED;
@@ -56,6 +57,10 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
 
     List<Event> events() {
         List<Event> events = new ArrayList<>();
+        Instant published = opensAt.minusSeconds(3600);
+        events.add(booking("EventPublished", published, map("eventId", eventId, "organizationId", organizationId,
+                "title", "Show", "startsAt", opensAt.plusSeconds(86_400 * 30), "capacity", capacity,
+                "publishedAt", published)));
         for (Buyer buyer : buyers) {
             Instant held = opensAt.plus(Duration.ofMinutes(buyer.minute()));
             events.add(booking("HoldPlaced", held, map("holdId", buyer.holdId(), "eventId", eventId,
@@ -132,6 +137,12 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
         return buyers.stream().filter(b -> b.fate().keepsTickets()).mapToLong(Buyer::quantity).sum();
     }
 
+    /** Tickets kept × 100 / capacity, as the report rounds it. */
+    java.math.BigDecimal sellThroughPercent() {
+        return java.math.BigDecimal.valueOf(ticketsSold() * 100).divide(java.math.BigDecimal.valueOf(capacity), 2,
+                java.math.RoundingMode.HALF_UP);
+    }
+
     long grossMinor() {
         return buyers.stream().filter(b -> b.fate().pays()).mapToLong(Buyer::totalMinor).sum();
     }
@@ -155,7 +166,7 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
 
     private Event booking(String type, Instant at, Map<String, Object> payload) {
         return new Event("booking-service", UUID.randomUUID(), type, at, String.valueOf(payload.getOrDefault("orderId",
-                payload.get("holdId"))), payload);
+                payload.getOrDefault("holdId", payload.get("eventId")))), payload);
     }
 
     private Event payment(String type, Instant at, UUID orderId, Map<String, Object> payload) {

@@ -3,6 +3,7 @@ package org.boxoffice.analytics.sale;
 import java.util.Set;
 
 import org.boxoffice.analytics.sale.BookingEvents.EventCancelled;
+import org.boxoffice.analytics.sale.BookingEvents.EventPublished;
 import org.boxoffice.analytics.sale.BookingEvents.HoldPlaced;
 import org.boxoffice.analytics.sale.BookingEvents.HoldReleased;
 import org.boxoffice.analytics.sale.BookingEvents.OrderCancelled;
@@ -35,7 +36,7 @@ class BookingEventHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of("HoldPlaced", "HoldReleased", "OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled",
+        return Set.of("EventPublished", "HoldPlaced", "HoldReleased", "OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled",
                 "EventCancelled");
     }
 
@@ -43,9 +44,13 @@ class BookingEventHandler implements EventHandler {
     public void handle(EventEnvelope event) {
         UnsupportedEventVersion.require(event, 1);
         switch (event.type()) {
+            case "EventPublished" -> {
+                EventPublished published = event.payloadAs(json, EventPublished.class);
+                facts.event(published.eventId(), published.organizationId(), published.title(), published.capacity());
+            }
             case "HoldPlaced" -> {
                 HoldPlaced hold = event.payloadAs(json, HoldPlaced.class);
-                facts.event(hold.eventId(), hold.organizationId(), null, hold.eventCapacity());
+                facts.event(hold.eventId(), hold.organizationId(), null, null);
                 facts.holdPlaced(hold.holdId(), hold.eventId(), hold.quantity(), hold.placedAt());
             }
             case "HoldReleased" -> {
@@ -56,13 +61,13 @@ class BookingEventHandler implements EventHandler {
             }
             case "OrderPlaced" -> {
                 OrderPlaced order = event.payloadAs(json, OrderPlaced.class);
-                facts.event(order.eventId(), order.organizationId(), null, order.eventCapacity());
+                facts.event(order.eventId(), order.organizationId(), null, null);
                 facts.orderPlaced(order.orderId(), order.holdId(), order.eventId(), order.quantity(),
                         order.totalMinor(), order.currency(), order.placedAt());
             }
             case "OrderConfirmed" -> {
                 OrderConfirmed order = event.payloadAs(json, OrderConfirmed.class);
-                facts.event(order.eventId(), order.organizationId(), order.eventTitle(), order.eventCapacity());
+                facts.event(order.eventId(), order.organizationId(), order.eventTitle(), null);
                 facts.orderConfirmed(order.orderId(), order.eventId(), order.tickets().size(), order.totalMinor(),
                         order.currency(), order.confirmedAt());
                 for (Ticket ticket : order.tickets()) {

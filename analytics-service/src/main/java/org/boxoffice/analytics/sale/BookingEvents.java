@@ -9,16 +9,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * analytics-service's own copies of the booking-service events it reads (version 1, docs/analytics.md). Fields it
  * does not use are left out; unknown fields are ignored, so additive changes by the producer need nothing here.
- * {@code eventCapacity} is not in booking's v1 contract yet: it is read when present so sell-through appears the day
- * the producer adds it.
+ * The capacity comes from {@code EventPublished}, sent once when the event goes on sale.
  */
 final class BookingEvents {
 
     private BookingEvents() {
     }
 
-    record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, int quantity, Instant placedAt,
-            @Nullable Integer eventCapacity) {
+    record EventPublished(UUID eventId, UUID organizationId, String title, int capacity) {
+    }
+
+    record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, int quantity, Instant placedAt) {
     }
 
     record HoldReleased(UUID holdId, UUID eventId, UUID organizationId, int quantity, String reason,
@@ -26,12 +27,11 @@ final class BookingEvents {
     }
 
     record OrderPlaced(UUID orderId, @Nullable UUID holdId, UUID eventId, UUID organizationId, int quantity,
-            long totalMinor, String currency, Instant placedAt, @Nullable Integer eventCapacity) {
+            long totalMinor, String currency, Instant placedAt) {
     }
 
     record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, @Nullable String eventTitle,
-            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets,
-            @Nullable Integer eventCapacity) {
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) {
     }
 
     record Ticket(UUID ticketId, UUID sectionId, String sectionName, String tierName, long priceMinor) {

@@ -151,6 +151,8 @@ public class EventService {
             throw new EventStateConflict(eventId, event.status(), "The priced sections have no seats or capacity.");
         }
         store(event, published);
+        announcements.announce(new Published.EventPublished(eventId, event.organizationId(), event.title(),
+                event.startsAt(), tickets, clock.instant()));
         return published;
     }
 

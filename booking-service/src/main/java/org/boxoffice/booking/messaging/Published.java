@@ -69,6 +69,14 @@ public sealed interface Published {
         }
     }
 
+    /** Sent once, when an event goes on sale: its seat map is frozen from then on, so {@code capacity} is final. */
+    record EventPublished(UUID eventId, UUID organizationId, String title, Instant startsAt, int capacity,
+            Instant publishedAt) implements Published {
+        public String key() {
+            return eventId.toString();
+        }
+    }
+
     record EventCancelled(UUID eventId, UUID organizationId, String title, Instant startsAt, Instant cancelledAt)
             implements Published {
         public String key() {

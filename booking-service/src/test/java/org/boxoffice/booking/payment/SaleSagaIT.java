@@ -107,6 +107,8 @@ class SaleSagaIT {
         assertThat(payload.path("tickets").get(0).path("qrPayload").asString()).startsWith("BX1.");
         assertThat(published("HoldPlaced", sale)).hasSize(1);
         assertThat(published("OrderPlaced", sale)).hasSize(1);
+        assertThat(published("EventPublished", sale)).singleElement().satisfies(published -> assertThat(
+                published.path("capacity").asInt()).as("2 rows of 10 seats and a 20-place area").isEqualTo(40));
         assertThat(published("RefundRequested", sale)).as("the same payment twice is not a second payment").isEmpty();
 
         String token = TestTokens.buyer(buyer);
