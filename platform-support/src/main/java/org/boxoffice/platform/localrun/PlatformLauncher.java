@@ -191,6 +191,7 @@ public final class PlatformLauncher {
         System.out.println("    admin      " + adminEmail);
         System.out.println("    organizer  " + ORGANIZER_EMAIL);
         System.out.println("    buyer      " + BUYER_EMAIL);
+        System.out.println("  Sent mail:   GET http://localhost:8080/api/v1/admin/notifications/mailbox (as admin)");
         System.out.println("  Logs:        " + root.relativize(state.resolve("logs")) + "/<service>.log");
         System.out.println("Press Ctrl-C to stop everything.");
     }
