@@ -56,6 +56,18 @@ public class AccountService {
         return get(id);
     }
 
+    /**
+     * Sets the password from configuration, without the current one: for the local run's demo accounts only, whose
+     * password the launcher generates per checkout while the database may outlive it. Sessions stay valid.
+     */
+    @Transactional
+    public void applyConfiguredPassword(UUID id, String password) {
+        Account account = get(id);
+        if (!passwords.matches(password, account.passwordHash())) {
+            accounts.updatePasswordHash(id, passwords.encode(password));
+        }
+    }
+
     /** Changes the password and announces it, so that every refresh token of the account is revoked. */
     @Transactional
     public void changePassword(UUID id, String currentPassword, String newPassword) {

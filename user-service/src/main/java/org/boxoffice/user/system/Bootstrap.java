@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * At startup: the first admin from {@code BOXOFFICE_ADMIN_EMAIL}/{@code BOXOFFICE_ADMIN_PASSWORD} (a secret; there is
  * no default password), and with {@code BOXOFFICE_DEMO_ENABLED=true} the demo organization, organizer and buyer.
- * Idempotent and safe on several replicas at once: existing accounts are never overwritten.
+ * Idempotent and safe on several replicas at once: existing accounts are never overwritten — except in demo mode
+ * (the local run, never production), where every bootstrapped account gets the configured password again, because
+ * the launcher makes a new one per checkout while the machine's database keeps the accounts.
  */
 @Component
 class Bootstrap implements ApplicationRunner {
@@ -67,14 +69,18 @@ class Bootstrap implements ApplicationRunner {
         }
     }
 
-    /** The account's id, creating it when absent. */
+    /** The account's id, creating it when absent; in demo mode an existing account gets {@code password} again. */
     private UUID ensure(String email, String password, String displayName, EnumSet<Role> roles) {
         try {
             UUID id = accountService.create(email, password, displayName, roles).id();
             log.info("Created account {} with roles {}", EmailAddress.normalise(email), roles);
             return id;
         } catch (EmailAlreadyRegistered existing) {
-            return accounts.findByEmail(EmailAddress.normalise(email)).orElseThrow().id();
+            UUID id = accounts.findByEmail(EmailAddress.normalise(email)).orElseThrow().id();
+            if (demo.enabled()) {
+                accountService.applyConfiguredPassword(id, password);
+            }
+            return id;
         }
     }
 

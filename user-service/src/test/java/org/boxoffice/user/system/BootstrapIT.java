@@ -47,6 +47,23 @@ class BootstrapIT {
     }
 
     @Test
+    void aDemoRunWithANewPasswordMakesItTheDemoAccountsPasswordButProductionNeverOverwrites() throws Exception {
+        bootstrap("admin@test.boxoffice.dev", "the very first secret", true, PASSWORD).run(null);
+        UserApi api = new UserApi(port);
+
+        bootstrap("admin@test.boxoffice.dev", "a newer demo secret", true, "another checkout's password").run(null);
+
+        assertThat(api.login(Bootstrap.DEMO_BUYER, "another checkout's password").status()).isEqualTo(200);
+        assertThat(api.login(Bootstrap.DEMO_BUYER, PASSWORD).status()).isEqualTo(401);
+        assertThat(api.login("admin@test.boxoffice.dev", "a newer demo secret").status()).isEqualTo(200);
+
+        bootstrap("admin@test.boxoffice.dev", "an attacker's guess", false, null).run(null);
+
+        assertThat(api.login("admin@test.boxoffice.dev", "a newer demo secret").status())
+                .as("outside demo mode an existing admin keeps its password").isEqualTo(200);
+    }
+
+    @Test
     void refusesToStartWithAnAdminEmailButNoPassword() {
         assertThatThrownBy(() -> bootstrap("admin@test.boxoffice.dev", " ", false, null).run(null))
                 .hasMessageContaining("BOXOFFICE_ADMIN_PASSWORD");
