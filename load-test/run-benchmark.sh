@@ -48,6 +48,9 @@ if ! curl -s -o /dev/null "$gateway/api/v1/events"; then
   export BOXOFFICE_GATEWAY_EDGE_RATE_LIMIT_AUTHENTICATED_PER_WINDOW=100000000
   export BOXOFFICE_GATEWAY_EDGE_RATE_LIMIT_ANONYMOUS_PER_WINDOW=100000000
   export BOXOFFICE_GATEWAY_EDGE_RATE_LIMIT_CREDENTIALS_PER_WINDOW=100000000
+  # A benchmark admin of our own: the demo accounts may belong to an earlier run with another password.
+  export BOXOFFICE_ADMIN_EMAIL=surge-operator@load.boxoffice.dev
+  export BOXOFFICE_ADMIN_PASSWORD=Kx7-Qm2-Vt9-Lp4-Rw8
   setsid ./run.sh --no-build > "$work/platform.log" 2>&1 &
   launcher=$!
   for _ in $(seq 1 600); do grep -q '^Boxoffice is running' "$work/platform.log" && break; sleep 1; done
