@@ -25,7 +25,7 @@ seats=$(psql -At -d boxoffice_pgbench -c "SELECT count(*) FROM booking.bench_sea
 # Every transaction needs its own pair: stop before the seats run out.
 per_client=$(( seats / 2 / clients - 1 ))
 pgbench -n -M prepared -c "$clients" -j 2 -t "$per_client" -D event="$event" -f src/main/pgbench/hold-path.sql \
-  -d boxoffice_pgbench | tee "$out"
+  boxoffice_pgbench | tee "$out"
 held=$(psql -At -d boxoffice_pgbench -c "SELECT count(*) FROM booking.hold")
 echo "holds written: $held of $(( per_client * clients )) transactions (seats $seats)" | tee -a "$out"
 psql -q -d postgres -c "DROP DATABASE boxoffice_pgbench"
