@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword        the first admin's password ({@code BOXOFFICE_ADMIN_PASSWORD}); required with the email
  * @param refreshTokenLifetime how long a refresh token may be used
  * @param login                failed-login throttling
+ * @param hashing              how much password hashing runs at once
  */
 @ConfigurationProperties("boxoffice.users")
 public record UserProperties(
@@ -25,7 +26,8 @@ public record UserProperties(
         @Nullable String adminEmail,
         @Nullable String adminPassword,
         @DefaultValue("30d") Duration refreshTokenLifetime,
-        @DefaultValue Login login) {
+        @DefaultValue Login login,
+        @DefaultValue Hashing hashing) {
 
     /**
      * @param window              failures count within this window, which is also how long a blocked caller waits
@@ -36,5 +38,24 @@ public record UserProperties(
             @DefaultValue("15m") Duration window,
             @DefaultValue("5") int maxFailuresPerAccount,
             @DefaultValue("50") int maxFailuresPerIp) {
+    }
+
+    /**
+     * Password hashing (bcrypt) is deliberately slow CPU work. Run unbounded under a surge of logins it queues every
+     * request behind every other until callers time out; bounded, the requests over the limit are told to come back.
+     *
+     * @param maxConcurrent hashes computed at once; 0 (default) means one per available processor
+     * @param maxWait       how long a request waits for a free slot before it is answered {@code 429}
+     * @param retryAfter    the {@code Retry-After} given with that {@code 429}
+     */
+    public record Hashing(
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("200ms") Duration maxWait,
+            @DefaultValue("1s") Duration retryAfter) {
+
+        /** {@link #maxConcurrent}, or the number of processors when it is 0 or less. */
+        public int permits() {
+            return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        }
     }
 }

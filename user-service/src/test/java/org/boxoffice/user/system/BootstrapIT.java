@@ -73,7 +73,8 @@ class BootstrapIT {
 
     private Bootstrap bootstrap(String adminEmail, String adminPassword, boolean demo, String demoPassword) {
         UserProperties properties = new UserProperties(null, Duration.ofDays(30), adminEmail, adminPassword,
-                Duration.ofDays(30), new UserProperties.Login(Duration.ofMinutes(15), 5, 50));
+                Duration.ofDays(30), new UserProperties.Login(Duration.ofMinutes(15), 5, 50),
+                new UserProperties.Hashing(0, Duration.ofMillis(200), Duration.ofSeconds(1)));
         return new Bootstrap(properties, new DemoProperties(demo, demoPassword), accountService, accounts, organizations);
     }
 }
