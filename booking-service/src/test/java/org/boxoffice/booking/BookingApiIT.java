@@ -87,7 +87,12 @@ class BookingApiIT {
         assertThat(seatMap.path("seats").get(2).path("available").asBoolean()).isTrue();
 
         String holdId = hold.path("id").asString();
-        assertThat(get("/api/v1/holds/" + holdId, TestTokens.buyer()).statusCode()).isEqualTo(404);
+        String stranger = TestTokens.buyer();
+        assertThat(get("/api/v1/holds/" + holdId, stranger).statusCode()).isEqualTo(404);
+        assertThat(send(request("/api/v1/holds/" + holdId, stranger).DELETE()).statusCode())
+                .as("another buyer cannot release the hold").isEqualTo(404);
+        assertThat(post("/api/v1/orders", stranger, null, "{\"holdId\":\"%s\"}".formatted(holdId)).statusCode())
+                .as("nor check it out").isEqualTo(404);
         assertThat(get("/api/v1/admin/events/" + setup.eventId(), TestTokens.organizer(UUID.randomUUID())).statusCode())
                 .isEqualTo(404);
         assertThat(get("/api/v1/admin/events/" + setup.eventId(), buyer).statusCode()).isEqualTo(403);
