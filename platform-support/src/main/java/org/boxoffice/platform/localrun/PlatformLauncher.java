@@ -39,6 +39,8 @@ public final class PlatformLauncher {
             "notification-service", 8084, "analytics-service", 8085, "gateway-service", 8080);
 
     static final String DATABASE = "boxoffice";
+    /** The SMTP server notification-service starts in demo mode, where the local run's mail can be read. */
+    static final int MAILBOX_PORT = 3025;
     static final String ADMIN_EMAIL = "admin@demo.boxoffice.dev";
     static final String ORGANIZER_EMAIL = "organizer@demo.boxoffice.dev";
     static final String BUYER_EMAIL = "buyer@demo.boxoffice.dev";
@@ -65,8 +67,11 @@ public final class PlatformLauncher {
     }
 
     private int run() throws Exception {
-        List<String> busy = SERVICES.entrySet().stream().filter(e -> !portFree(e.getValue()))
-                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        List<String> busy = new ArrayList<>(SERVICES.entrySet().stream().filter(e -> !portFree(e.getValue()))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
+        if (!portFree(MAILBOX_PORT)) {
+            busy.add("notification-service's demo mailbox (" + MAILBOX_PORT + ")");
+        }
         if (!busy.isEmpty()) {
             System.err.println("Ports in use: " + String.join(", ", busy)
                     + ". Is Boxoffice already running? Stop it (Ctrl-C in its terminal) or free the ports.");
