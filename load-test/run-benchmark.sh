@@ -8,7 +8,9 @@
 #   load-test/run-benchmark.sh --smoke         a handful of users for seconds, then the audit (CI)
 #
 # Settings (environment): STEPS ("users:seconds,..."), RAMP (s between steps), SELLOUT_STEPS, BUYERS (accounts
-# seeded), SECTIONS/ROWS/SEATS_PER_ROW/GA_AREAS/GA_CAPACITY (venue), THINK (think-time scale), PROFILES.
+# seeded), SECTIONS/ROWS/SEATS_PER_ROW/GA_AREAS/GA_CAPACITY (venue), THINK (think-time scale), PROFILES, LOGIN_RATE
+# (pre-sale logins per second), BOXOFFICE_JAVA_OPTS (the services' JVM options when this script starts the platform;
+# default below, not the launcher's start-up-oriented one).
 # Exit status: the audit's (non-zero on any violation), or 1 when a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,10 @@ else
   : "${ROWS:=50}" "${SEATS_PER_ROW:=100}" "${GA_AREAS:=2}" "${GA_CAPACITY:=2500}" "${THINK:=1}"
   : "${PROFILES:=surge sellout}" "${SETTLE:=180}"
 fi
-: "${SELLOUT_STEPS:=2000:90}"
+: "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}"
+# Throughput, not start-up time: the full tiered JIT (C2; the launcher's default stops at C1 for a fast ./run.sh), a
+# heap that is not resized during the run, and the throughput collector.
+: "${BENCHMARK_JAVA_OPTS:=-Xms512m -Xmx1g -XX:+UseParallelGC}"
 gateway=${BOXOFFICE_GATEWAY:-http://127.0.0.1:8080}
 report=$PWD/load-test/target/report
 work=$PWD/load-test/target
@@ -51,15 +56,23 @@ if ! curl -s -o /dev/null "$gateway/api/v1/events"; then
   # A benchmark admin of our own: the demo accounts may belong to an earlier run with another password.
   export BOXOFFICE_ADMIN_EMAIL=surge-operator@load.boxoffice.dev
   export BOXOFFICE_ADMIN_PASSWORD=Kx7-Qm2-Vt9-Lp4-Rw8
+  export BOXOFFICE_JAVA_OPTS="${BOXOFFICE_JAVA_OPTS:-$BENCHMARK_JAVA_OPTS}"
+  echo "    service JVM options: $BOXOFFICE_JAVA_OPTS"
   setsid ./run.sh --no-build > "$work/platform.log" 2>&1 &
   launcher=$!
   for _ in $(seq 1 600); do grep -q '^Boxoffice is running' "$work/platform.log" && break; sleep 1; done
   grep -q '^Boxoffice is running' "$work/platform.log" || { tail -40 "$work/platform.log"; exit 1; }
-  echo "rate-limits=raised by run-benchmark.sh (100000000 per 60 s window: authenticated, anonymous, credentials)" \
-    > "$report/rate-limits.txt"
+  { echo "- rate limits: raised by run-benchmark.sh (100000000 per 60 s window: authenticated, anonymous, credentials)"
+    echo "- service JVM options: \`$BOXOFFICE_JAVA_OPTS\` (set by run-benchmark.sh)"; } > "$report/config.txt"
 else
-  echo "rate-limits=as configured on the running platform (run-benchmark.sh did not start it)" > "$report/rate-limits.txt"
+  { echo "- rate limits: as configured on the running platform (run-benchmark.sh did not start it)"
+    echo "- service JVM options: as the running platform was started (BOXOFFICE_JAVA_OPTS of its ./run.sh)"; } \
+    > "$report/config.txt"
 fi
+{ echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE"; } \
+  >> "$report/config.txt"
+rm -f "$report/rate-limits.txt"
 
 echo "==> Building the load test"
 ./mvnw -B -q -ntp -pl load-test test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
@@ -83,7 +96,7 @@ for profile in $PROFILES; do
   rm -rf "$report/$profile"
   ./mvnw -B -q -ntp -pl load-test gatling:test -Dgatling.simulationClass=org.boxoffice.loadtest.OnSaleSimulation \
     -Dprofile="$profile" -Dsteps="$steps" -Dramp="$RAMP" -Dthink="$THINK" -Dseed="$work/seed" \
-    -Dgateway="$gateway" -Dout="$report/$profile" | grep -v '^$' | tail -n 60
+    -Dgateway="$gateway" -Dout="$report/$profile" -DloginRate="$LOGIN_RATE" | grep -v '^$' | tail -n 60
   latest=$(ls -td "$work"/gatling/*/ | head -n 1)
   cp -r "$latest" "$report/$profile/gatling"
 done

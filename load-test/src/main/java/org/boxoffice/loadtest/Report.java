@@ -41,10 +41,24 @@ public final class Report {
                 run.load(reader);
             }
             long soldOut = Long.parseLong(run.getProperty("soldOutAtMillis", "-1"));
+            Path presale = dir.resolve(profile).resolve("presale.csv");
+            String presaleLine = "";
+            if (Files.exists(presale) && Files.readAllLines(presale).size() > 1) {
+                String[] p = Files.readAllLines(presale).get(1).split(",");
+                if (Long.parseLong(p[0]) > 0) {
+                    presaleLine = String.format(Locale.ROOT, "Pre-sale (before the sale opens, not in the table): %s "
+                            + "buyers logged in, %s login requests in %s s, %s answered 429 and retried after "
+                            + "Retry-After, %s errors; avg %s ms, p95 %s ms.%n%n", p[1], p[0], p[4], p[2], p[3], p[5],
+                            p[6]);
+                } else {
+                    presaleLine = "Pre-sale: every buyer already had a session (from the previous profile).\n\n";
+                }
+            }
             md.append("## Profile `").append(profile).append("` (event ").append(seed.getProperty(profile + ".eventId"))
                     .append(", ").append(seed.getProperty(profile + ".capacity")).append(" tickets)\n\n")
-                    .append("| users | s | requests | avg ms | p95 ms | p99 ms | errors % | holds/s | sales/s | tickets sold | conflicts | declined | cancelled |\n")
-                    .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    .append(presaleLine)
+                    .append("| users | s | requests | avg ms | p95 ms | p99 ms | errors % | holds/s | sales/s | tickets sold | conflicts | declined | cancelled | 429 retried |\n")
+                    .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             List<String> lines = Files.readAllLines(steps);
             for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.split(",");
@@ -52,10 +66,10 @@ public final class Report {
                 long requests = Long.parseLong(c[2]);
                 double holdsPerSecond = Long.parseLong(c[7]) / seconds;
                 bestHolds = Math.max(bestHolds, holdsPerSecond);
-                md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %s | %s | %s | %.2f | %.1f | %.1f | %s | %s | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %s | %s | %s | %.2f | %.1f | %.1f | %s | %s | %s | %s | %s |%n",
                         Long.parseLong(c[0]), c[1], requests, c[3], c[4], c[5],
                         requests == 0 ? 0 : 100.0 * Long.parseLong(c[6]) / requests, holdsPerSecond,
-                        Long.parseLong(c[9]) / seconds, c[10], c[8], c[11], c[12]));
+                        Long.parseLong(c[9]) / seconds, c[10], c[8], c[11], c[12], c.length > 13 ? c[13] : "-"));
             }
             md.append("\nSold-out time: ").append(soldOut < 0 ? "not sold out during the run"
                     : String.format(Locale.ROOT, "%.1f s after the first buyer arrived", soldOut / 1000.0))
@@ -70,7 +84,7 @@ public final class Report {
             md.append("not measured in this run (smoke).\n\n");
         }
         md.append("## Audit\n\n").append(read(dir.resolve("audit.md"), "the audit did not run")).append("\n");
-        md.append("## Configuration\n\n").append(read(dir.resolve("rate-limits.txt"), "")).append("\n");
+        md.append("## Configuration\n\n").append(read(dir.resolve("config.txt"), "")).append("\n");
         Files.writeString(dir.resolve("report.md"), md.toString());
         System.out.print(md);
     }

@@ -62,6 +62,8 @@ public final class Seed {
         Seed seed = new Seed(System.getenv().getOrDefault("BOXOFFICE_GATEWAY", "http://127.0.0.1:8080"),
                 System.getenv().getOrDefault("BOXOFFICE_USER_URL", "http://127.0.0.1:8081"));
         Files.createDirectories(out);
+        // Sessions of an earlier run (another platform, maybe other signing keys): the pre-sale logs in afresh.
+        Files.deleteIfExists(out.resolve("tokens.csv"));
         // The demo organizer, or an admin (any organization) when the demo accounts predate this password: a shared
         // database keeps the accounts of whoever started the platform first.
         if (!seed.tryLogin(ORGANIZER, password)) {
@@ -131,9 +133,13 @@ public final class Seed {
                 sections * rows * seatsPerRow, sections, gaAreas * gaCapacity, gaAreas);
     }
 
-    /** Registers (or finds already registered) {@code count} buyers, 16 at a time: user-service hashes each password. */
+    /**
+     * Registers (or finds already registered) {@code count} buyers, 4 at a time: user-service hashes each password
+     * (also for an email it already knows) and answers 429 when its hashing slots are busy, which {@link #send}
+     * waits out.
+     */
     private void buyers(int count, Path csv) throws Exception {
-        Semaphore parallel = new Semaphore(16);
+        Semaphore parallel = new Semaphore(4);
         List<Future<?>> done = new ArrayList<>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
@@ -184,7 +190,26 @@ public final class Seed {
         return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
     }
 
+    /** Sends the request; a 429 is waited out ({@code Retry-After}, else 1 s, plus jitter) and sent again. */
     private HttpResponse<String> send(String method, String url, Object body, String bearer)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = sendOnce(method, url, body, bearer);
+            if (response.statusCode() != 429 || attempt == 30) {
+                return response;
+            }
+            long seconds = response.headers().firstValue("Retry-After").map(v -> {
+                try {
+                    return Long.parseLong(v.trim());
+                } catch (NumberFormatException e) {
+                    return 1L;
+                }
+            }).orElse(1L);
+            Thread.sleep(Math.max(1, seconds) * 1000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(500));
+        }
+    }
+
+    private HttpResponse<String> sendOnce(String method, String url, Object body, String bearer)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json")

@@ -2,6 +2,7 @@ package org.boxoffice.loadtest;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -29,19 +31,24 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * The on-sale: buyers log in, read the event and its availability, hold seats (best available, specific seats from
+ * The on-sale. Before it opens, the pre-sale phase logs the buyers in, paced ({@code loginRate} per second) and
+ * honouring {@code 429 Retry-After}: on a real on-sale the buyers wait on the event page with a session, and the surge
+ * is on the sale, not on the login form. Then the sale: buyers take their session (refreshing it when it nears its
+ * end, logging in again only when it is gone), read the event and its availability, hold seats (best available, specific seats from
  * the seat map, or general admission), try again with another choice when someone else was faster, check out, pay
  * with the sandbox (a share with the declining card), some cancel, and the paid ones fetch their tickets.
  *
  * <p>System properties: {@code seed} (the seed step's directory), {@code profile} ({@code surge} or {@code sellout},
  * picks the event), {@code steps} ({@code users:seconds,...}, closed model: that many buyers in the journey at once),
  * {@code ramp} (seconds between steps), {@code gateway}, {@code think} (think-time scale, 1 = as written),
- * {@code out} (where the per-step table goes).
+ * {@code loginRate} (pre-sale logins started per second), {@code out} (where the per-step table goes).
  */
 public class OnSaleSimulation extends Simulation {
 
@@ -57,6 +64,9 @@ public class OnSaleSimulation extends Simulation {
             Integer.parseInt(System.getProperty("ramp", "5")));
     private final Properties seed = load(seedDir.resolve("seed.properties"));
     private final String eventId = seed.getProperty(profile + ".eventId");
+    private final Buyers buyers = Buyers.load(seedDir.resolve("buyers.csv"), seedDir.resolve("tokens.csv"));
+    private final double loginRate = Double.parseDouble(System.getProperty("loginRate", "20"));
+    private static final int LOGIN_ATTEMPTS = 20;
     private final List<String> seated = List.of(seed.getProperty(profile + ".seatedSections").split(","));
     private final List<String> standing = List.of(seed.getProperty(profile + ".gaSections").split(","));
 
@@ -64,18 +74,101 @@ public class OnSaleSimulation extends Simulation {
             .acceptHeader("application/json").contentTypeHeader("application/json")
             .userAgentHeader("boxoffice-load-test");
 
+    /** Where a timed request's outcome goes: the sale's steps, or the pre-sale's figures. */
+    interface Recorder {
+        void record(long millis, Integer status, boolean ok);
+    }
+
     /** Times one request and files it under the running step; {@code ok} are the answers this step expects. */
     private ChainBuilder timed(HttpRequestActionBuilder request, Integer... ok) {
+        return timed(stats::request, request, ok);
+    }
+
+    private ChainBuilder timed(Recorder recorder, HttpRequestActionBuilder request, Integer... ok) {
         Set<Integer> expected = Set.of(ok);
         return exec(session -> session.remove("st").set("t0", System.nanoTime()))
                 .exec(request.check(status().saveAs("st"), status().in(ok)))
                 .exec(session -> {
                     long millis = (System.nanoTime() - session.getLong("t0")) / 1_000_000;
                     Integer status = session.contains("st") ? session.getInt("st") : null;
-                    stats.request(millis, status != null && expected.contains(status));
+                    recorder.record(millis, status, status != null && expected.contains(status));
                     return session;
                 });
     }
+
+    /**
+     * Logs the session's buyer in; a {@code 429} (user-service busy hashing, or the gateway's login budget) is
+     * answered by waiting {@code Retry-After} plus up to a second of jitter, so that refused buyers do not come back
+     * all at the same moment. Leaves {@code token} in the session and the buyer's session in {@link Buyers}.
+     */
+    private ChainBuilder login(Recorder recorder) {
+        return exec(session -> session.set("loginAttempts", 0))
+                .asLongAs(session -> !session.contains("token") && session.getInt("loginAttempts") < LOGIN_ATTEMPTS).on(
+                        exec(session -> session.remove("retryAfter"))
+                                .exec(timed(recorder, http("login").post("/api/v1/auth/login")
+                                        .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
+                                        .check(jsonPath("$.accessToken").optional().saveAs("token"),
+                                                jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
+                                                jsonPath("$.expiresIn").ofLong().optional().saveAs("expiresIn"),
+                                                header("Retry-After").optional().saveAs("retryAfter")), 200, 429))
+                                .exec(session -> session.set("loginAttempts", session.getInt("loginAttempts") + 1))
+                                .doIf(session -> !session.contains("token")).then(pause(OnSaleSimulation::retryDelay)))
+                .exec(session -> {
+                    if (session.contains("token")) {
+                        buyers.get(session.getString("email")).loggedIn(session.getString("token"),
+                                session.getString("refreshToken"), session.getLong("expiresIn"),
+                                System.currentTimeMillis());
+                    }
+                    return session;
+                });
+    }
+
+    /** {@code Retry-After} when the answer had one (429), else exponential backoff (1, 2, 4 ... 16 s); plus jitter. */
+    private static Duration retryDelay(Session session) {
+        long seconds = 1L << Math.min(4, Math.max(0, session.getInt("loginAttempts") - 1));
+        if (session.contains("retryAfter")) {
+            try {
+                seconds = Math.max(1, Long.parseLong(session.getString("retryAfter").trim()));
+            } catch (NumberFormatException e) {
+                seconds = 1;
+            }
+        }
+        return Duration.ofMillis(seconds * 1000 + ThreadLocalRandom.current().nextLong(1000));
+    }
+
+    /**
+     * The buyer's session for this journey: the current access token; the one virtual user that claims it refreshes
+     * it when it nears its end; a login only when the buyer has no usable session (its refresh failed, or it never
+     * logged in).
+     */
+    private final ChainBuilder takeSession = exec(session -> {
+        stats.startOnce();
+        Buyers.Buyer buyer = buyers.get(session.getString("email"));
+        long now = System.currentTimeMillis();
+        boolean refresh = buyer.claimRefresh(now);
+        String token = buyer.usableToken(now);
+        Session next = session.set("refreshing", refresh);
+        next = refresh ? next.set("oldRefreshToken", buyer.refreshToken()) : next;
+        return token == null ? next : next.set("token", token);
+    })
+            .doIf(session -> session.getBoolean("refreshing")).then(
+                    exec(session -> session.remove("newToken"))
+                            .exec(timed(http("refresh").post("/api/v1/auth/refresh")
+                                    .body(StringBody("{\"refreshToken\":\"#{oldRefreshToken}\"}"))
+                                    .check(jsonPath("$.accessToken").optional().saveAs("newToken"),
+                                            jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
+                                            jsonPath("$.expiresIn").ofLong().optional().saveAs("expiresIn")), 200))
+                            .exec(session -> {
+                                Buyers.Buyer buyer = buyers.get(session.getString("email"));
+                                if (!session.contains("newToken")) {
+                                    buyer.refreshFailed();
+                                    return session;
+                                }
+                                buyer.refreshed(session.getString("newToken"), session.getString("refreshToken"),
+                                        session.getLong("expiresIn"), System.currentTimeMillis());
+                                return session.set("token", session.getString("newToken"));
+                            }))
+            .doIf(session -> !session.contains("token")).then(login(stats::request));
 
     private static HttpRequestActionBuilder post(String name, String path, io.gatling.javaapi.core.Body body) {
         return http(name).post(path).header("Authorization", "Bearer #{token}")
@@ -135,10 +228,7 @@ public class OnSaleSimulation extends Simulation {
                 });
     }
 
-    private final ChainBuilder buyer = exec(
-            timed(http("login").post("/api/v1/auth/login")
-                    .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
-                    .check(jsonPath("$.accessToken").optional().saveAs("token")), 200))
+    private final ChainBuilder buyer = exec(takeSession)
             .exitHereIf(session -> !session.contains("token"))
             .exec(pauseMs(500, 1500))
             .exec(timed(http("event").get("/api/v1/events/" + eventId), 200))
@@ -219,18 +309,26 @@ public class OnSaleSimulation extends Simulation {
             injection.add(constantConcurrentUsers(step.users()).during(Duration.ofSeconds(step.holdSeconds())));
             previous = step.users();
         }
-        setUp(onSale.injectClosed(injection)).protocols(protocol);
-    }
-
-    @Override
-    public void before() {
-        stats.start();
+        PopulationBuilder sale = onSale.injectClosed(injection);
+        // Before the sale opens: one virtual user per buyer without a session, started at loginRate per second.
+        List<Map<String, Object>> waiting = buyers.withoutSession(System.currentTimeMillis()).stream()
+                .map(b -> Map.<String, Object>of("email", b.email, "password", b.password)).toList();
+        if (waiting.isEmpty()) {
+            setUp(sale).protocols(protocol);
+        } else {
+            ScenarioBuilder presale = scenario("pre-sale logins " + profile).feed(waiting.iterator())
+                    .exec(login(stats::presale));
+            long millis = Math.max(1000, (long) (waiting.size() * 1000 / loginRate));
+            setUp(presale.injectOpen(rampUsers(waiting.size()).during(Duration.ofMillis(millis))).andThen(sale))
+                    .protocols(protocol);
+        }
     }
 
     @Override
     public void after() {
         try {
             stats.write(Path.of(System.getProperty("out", "target/report/" + profile)), profile);
+            buyers.write(seedDir.resolve("tokens.csv"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Per-step figures for the report's table. Gatling's own report covers the whole run; the table needs them per load
  * step (100, 1,000, ... concurrent users), so every request's time and outcome is filed under the step that was
- * running when it answered. A ramp belongs to the step it climbs to.
+ * running when it answered. A ramp belongs to the step it climbs to. The clock starts when the sale opens (the first
+ * buyer of the on-sale scenario); the pre-sale logins before it have their own figures ({@code presale.csv}).
  */
 final class StepStats {
 
@@ -29,11 +30,17 @@ final class StepStats {
         long ticketsSold;
         long declines;
         long cancels;
+        /** 429 with Retry-After: the buyer waited and tried again (not an error). */
+        long throttled;
     }
 
     private final List<Step> steps;
     private final Bucket[] buckets;
     private volatile long startNanos;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Bucket presale = new Bucket();
+    private volatile long presaleFirstNanos;
+    private volatile long presaleLastNanos;
     private final AtomicLong soldOutAtMillis = new AtomicLong(-1);
 
     StepStats(List<Step> steps) {
@@ -58,8 +65,31 @@ final class StepStats {
         return steps;
     }
 
-    void start() {
-        startNanos = System.nanoTime();
+    /** The sale opens: the steps' clock starts with the first call. */
+    void startOnce() {
+        if (started.compareAndSet(false, true)) {
+            startNanos = System.nanoTime();
+        }
+    }
+
+    /** A pre-sale login (or its retry): {@code status} null when there was no answer. */
+    void presale(long millis, Integer status, boolean ok) {
+        long now = System.nanoTime();
+        synchronized (presale) {
+            if (presale.requests == 0) {
+                presaleFirstNanos = now - millis * 1_000_000;
+            }
+            presaleLastNanos = now;
+            presale.requests++;
+            presale.millis.add(millis);
+            if (status != null && status == 429) {
+                presale.throttled++;
+            } else if (ok) {
+                presale.sales++;
+            } else {
+                presale.errors++;
+            }
+        }
     }
 
     private Bucket current() {
@@ -75,13 +105,16 @@ final class StepStats {
         return buckets[buckets.length - 1];
     }
 
-    void request(long millis, boolean ok) {
+    /** A request of the sale; {@code ok}: one of the answers the step expects (a 429 counts as throttled). */
+    void request(long millis, Integer status, boolean ok) {
         Bucket bucket = current();
         synchronized (bucket) {
             bucket.requests++;
             bucket.millis.add(millis);
             if (!ok) {
                 bucket.errors++;
+            } else if (status != null && status == 429) {
+                bucket.throttled++;
             }
         }
     }
@@ -128,19 +161,29 @@ final class StepStats {
     void write(Path dir, String profile) throws IOException {
         Files.createDirectories(dir);
         List<String> lines = new ArrayList<>();
-        lines.add("users,seconds,requests,avg_ms,p95_ms,p99_ms,errors,holds,conflicts,sales,tickets,declines,cancels");
+        lines.add("users,seconds,requests,avg_ms,p95_ms,p99_ms,errors,holds,conflicts,sales,tickets,declines,cancels,"
+                + "throttled");
         for (int i = 0; i < steps.size(); i++) {
             Bucket b = buckets[i];
             synchronized (b) {
                 long[] sorted = b.millis.stream().mapToLong(Long::longValue).sorted().toArray();
                 double avg = Arrays.stream(sorted).average().orElse(0);
-                lines.add(String.format(Locale.ROOT, "%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d,%d,%d,%d", steps.get(i).users(),
+                lines.add(String.format(Locale.ROOT, "%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d", steps.get(i).users(),
                         steps.get(i).rampSeconds() + steps.get(i).holdSeconds(), b.requests, avg,
                         percentile(sorted, 0.95), percentile(sorted, 0.99), b.errors, b.holds, b.conflicts, b.sales,
-                        b.ticketsSold, b.declines, b.cancels));
+                        b.ticketsSold, b.declines, b.cancels, b.throttled));
             }
         }
         Files.write(dir.resolve("steps.csv"), lines);
+        synchronized (presale) {
+            long[] sorted = presale.millis.stream().mapToLong(Long::longValue).sorted().toArray();
+            Files.write(dir.resolve("presale.csv"), List.of("requests,logged_in,throttled,errors,seconds,avg_ms,p95_ms,p99_ms",
+                    String.format(Locale.ROOT, "%d,%d,%d,%d,%.1f,%.0f,%d,%d", presale.requests, presale.sales,
+                            presale.throttled, presale.errors,
+                            presale.requests == 0 ? 0 : (presaleLastNanos - presaleFirstNanos) / 1e9,
+                            Arrays.stream(sorted).average().orElse(0), percentile(sorted, 0.95),
+                            percentile(sorted, 0.99))));
+        }
         Files.writeString(dir.resolve("run.properties"), "profile=" + profile + "\nsoldOutAtMillis=" + soldOutAtMillis.get()
                 + "\n");
     }
