@@ -69,6 +69,8 @@ else
     echo "- service JVM options: as the running platform was started (BOXOFFICE_JAVA_OPTS of its ./run.sh)"; } \
     > "$report/config.txt"
 fi
+# Platform settings changed for a run through the environment (e.g. SPRING_CLOUD_CIRCUITBREAKER_BULKHEAD_RESILIENCE4J_ENABLED)
+env | grep -E '^SPRING_CLOUD_' | sed 's/^/- setting from the environment: /' >> "$report/config.txt" || true
 { echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE"; } \
   >> "$report/config.txt"

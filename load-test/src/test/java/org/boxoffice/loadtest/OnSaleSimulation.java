@@ -216,14 +216,22 @@ public class OnSaleSimulation extends Simulation {
                         timed(post("hold", "/api/v1/holds", StringBody(session -> "{\"eventId\":\"" + eventId
                                 + "\",\"seatIds\":[\"" + String.join("\",\"", session.<String>getList("seatIds"))
                                 + "\"]}")).check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422));
-        return exec(session -> chooseHold(session).remove("holdId"))
+        return exec(session -> chooseHold(session).remove("holdId").remove("free"))
                 .doSwitch("#{mode}").on(
                         io.gatling.javaapi.core.CoreDsl.onCase("best").then(best),
                         io.gatling.javaapi.core.CoreDsl.onCase("ga").then(ga),
                         io.gatling.javaapi.core.CoreDsl.onCase("specific").then(specific))
                 .exec(session -> {
-                    boolean won = session.contains("holdId");
-                    stats.hold(won);
+                    // A conflict is someone else having been faster (409/422, or no free seat left on the seat map);
+                    // a hold that got no answer or a 5xx is an error, already counted as one.
+                    Integer status = session.contains("st") ? session.getInt("st") : null;
+                    boolean noSeatLeft = "specific".equals(session.getString("mode"))
+                            && session.<String>getList("seatIds").isEmpty() && status != null && status == 200;
+                    if (session.contains("holdId")) {
+                        stats.hold(true);
+                    } else if (noSeatLeft || (status != null && (status == 409 || status == 422))) {
+                        stats.hold(false);
+                    }
                     return session.set("attempts", session.getInt("attempts") + 1);
                 });
     }
