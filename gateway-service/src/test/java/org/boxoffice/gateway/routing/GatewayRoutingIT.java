@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
@@ -41,7 +43,11 @@ class GatewayRoutingIT {
     static void downstreamServices(DynamicPropertyRegistry registry) throws IOException {
         for (String service : new String[] { "user", "booking", "payment", "notification" }) {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                    pause(Duration.ofMillis(500));
+                }
                 byte[] body = (service + "-service " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -84,6 +90,28 @@ class GatewayRoutingIT {
         assertThat(response.body()).isEqualTo(service + " " + path);
     }
 
+    /**
+     * An on-sale surge: many buyers waiting on the same service at once. Spring Cloud's Resilience4j integration would
+     * put each route behind a 25-call bulkhead that refuses without waiting and counts the refusal as a failure,
+     * opening the breaker: past 25 requests in flight the sale turned into 503s. Concurrency is bounded by the
+     * services themselves, so every request here must reach booking-service.
+     */
+    @Test
+    void letsASurgeOfConcurrentRequestsThroughToAHealthyService() throws Exception {
+        List<java.util.concurrent.Future<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+        try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 60; i++) {
+                responses.add(callers.submit(() -> get("/api/v1/events/slow")));
+            }
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var response : responses) {
+            statuses.add(response.get().statusCode());
+        }
+
+        assertThat(statuses).as("60 concurrent requests, each held 500 ms by booking-service").containsOnly(200);
+    }
+
     @Test
     void servesEachServicesApiDocumentUnderItsName() throws Exception {
         HttpResponse<String> response = get("/v3/api-docs/payment-service");
@@ -116,6 +144,14 @@ class GatewayRoutingIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Bearer " + TestTokens.admin()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int unusedPort() {
