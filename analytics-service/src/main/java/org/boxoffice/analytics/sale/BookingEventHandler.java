@@ -42,7 +42,6 @@ class BookingEventHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        UnsupportedEventVersion.require(event, 1);
         switch (event.type()) {
             case "EventPublished" -> {
                 EventPublished published = event.payloadAs(json, EventPublished.class);

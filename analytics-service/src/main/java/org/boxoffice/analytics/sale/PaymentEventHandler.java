@@ -39,7 +39,6 @@ class PaymentEventHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        UnsupportedEventVersion.require(event, 1);
         switch (event.type()) {
             case "PaymentSucceeded" -> {
                 PaymentSucceeded payment = event.payloadAs(json, PaymentSucceeded.class);

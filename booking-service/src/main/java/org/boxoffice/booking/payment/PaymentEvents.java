@@ -48,9 +48,6 @@ class PaymentEvents implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (event.version() != 1) {
-            throw new IllegalArgumentException("cannot read " + event.type() + " v" + event.version());
-        }
         switch (event.type()) {
             case "PaymentSucceeded" -> {
                 PaymentSucceeded paid = event.payloadAs(json, PaymentSucceeded.class);

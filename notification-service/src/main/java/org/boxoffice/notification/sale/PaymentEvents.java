@@ -38,9 +38,6 @@ class PaymentEvents implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (event.version() != 1) {
-            throw new IllegalStateException("notification-service reads " + event.type() + " v1, not v" + event.version());
-        }
         PaymentFailed failed = event.payloadAs(json, PaymentFailed.class);
         outgoing.toBuyer(event.id(), MessageKind.PAYMENT_FAILED, failed.buyerId(), null, event.payload());
     }

@@ -49,9 +49,6 @@ class RefundRequestedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (event.version() != 1) {
-            throw new IllegalArgumentException("RefundRequested v" + event.version() + " is not understood");
-        }
         RefundRequested requested = event.payloadAs(json, RefundRequested.class);
         var payment = payments.findCapturedByOrderForUpdate(requested.orderId()).orElseThrow(
                 () -> new IllegalStateException("order " + requested.orderId() + " has no captured payment"));

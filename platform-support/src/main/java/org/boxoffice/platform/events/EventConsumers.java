@@ -153,16 +153,20 @@ public class EventConsumers implements SmartLifecycle {
             deadLetter(stream, record, "malformed envelope: " + malformed.getMessage(), attempt);
             return;
         }
+        List<EventHandler> handlers = handlersByStream.getOrDefault(stream, List.of()).stream()
+                .filter(handler -> handler.types().contains(event.type())).toList();
+        var unreadable = handlers.stream().filter(handler -> handler.version() != event.version()).findFirst();
+        if (unreadable.isPresent()) {
+            deadLetter(stream, record, group + " reads " + event.type() + " version " + unreadable.get().version()
+                    + ", not " + event.version(), attempt);
+            return;
+        }
         try {
             traces.continueTrace(event.traceParent(), "consume " + event.type(), () -> transactions.execute(status -> {
                 int first = jdbc.update("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                         event.id(), stream, event.type());
                 if (first == 1) {
-                    for (EventHandler handler : handlersByStream.getOrDefault(stream, List.of())) {
-                        if (handler.types().contains(event.type())) {
-                            handler.handle(event);
-                        }
-                    }
+                    handlers.forEach(handler -> handler.handle(event));
                 }
                 return null;
             }));

@@ -16,5 +16,13 @@ public interface EventHandler {
     /** Event types handled; others on the stream are acknowledged without calling this handler. */
     Set<String> types();
 
+    /**
+     * Payload version this handler reads. An event of its types with another version never reaches {@link #handle}:
+     * the bus sends it to the dead-letter stream at once, since retrying cannot make it readable.
+     */
+    default int version() {
+        return 1;
+    }
+
     void handle(EventEnvelope event);
 }

@@ -161,6 +161,21 @@ class EventBusIT {
     }
 
     @Test
+    void anEventVersionTheHandlerCannotReadIsDeadLetteredAtOnceWithoutReachingIt() {
+        UUID id = transactions.execute(status -> outbox.append("SeatHeld", 2, "seat-1", Map.of("seat", "A-1-1")));
+        relay.publishBatch();
+
+        drain();
+
+        assertThat(effects(id)).as("the handler never ran").isZero();
+        Map<Object, Object> dead = redis.opsForStream().range(EventsProperties.DEAD_LETTERS,
+                org.springframework.data.domain.Range.unbounded()).getFirst().getValue();
+        assertThat(dead).containsEntry("id", id.toString()).containsEntry("deadLetter.attempts", "1");
+        assertThat((String) dead.get("deadLetter.error")).isEqualTo("events-it reads SeatHeld version 1, not 2");
+        assertThat(pending()).isZero();
+    }
+
+    @Test
     void aConsumerWhoseGroupRedisLostRecreatesItAndCatchesUp() {
         redis.delete(STREAM);
         assertThat(consumers.pollOnce(STREAM)).as("the group is gone with the stream: recreated, nothing read").isZero();
