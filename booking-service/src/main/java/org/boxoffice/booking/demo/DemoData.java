@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,7 +18,6 @@ import org.boxoffice.booking.event.NewEvent;
 import org.boxoffice.booking.event.TierSpec;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.RowRange;
-import org.boxoffice.booking.venue.Section;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.VenueService;
 import org.slf4j.Logger;
@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A venue (three seated sections of 10 rows × 20 seats and a 500-capacity floor) and one published event on sale,
  * owned by "Demo Productions" — the organization user-service creates under the same id. Created once: a restart,
- * or a second replica starting at the same time, finds it and does nothing.
+ * or a second replica starting at the same time, finds it and does nothing — unless the demo event's sale has ended
+ * (or ends within a day), when a new demo event opens on the same venue.
  */
 @Component
 @ConditionalOnBooleanProperty("boxoffice.demo.enabled")
@@ -63,35 +64,50 @@ class DemoData implements ApplicationRunner {
         transactions.executeWithoutResult(status -> {
             // Serializes replicas starting together; released at commit.
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('booking-demo-data'))").query(Object.class).single();
-            boolean present = jdbc.sql("SELECT EXISTS (SELECT 1 FROM venue WHERE organization_id = ? AND name = ?)")
-                    .params(DEMO_ORGANIZATION, VENUE_NAME).query(Boolean.class).single();
-            if (!present) {
-                create();
+            UUID venue = jdbc.sql("SELECT id FROM venue WHERE organization_id = ? AND name = ?")
+                    .params(DEMO_ORGANIZATION, VENUE_NAME).query(UUID.class).optional()
+                    .orElseGet(this::createVenue);
+            // The local database outlives runs: when the last demo event's sale is over (or nearly), a new one opens.
+            boolean onSale = jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM event WHERE venue_id = ? AND status = 'PUBLISHED'
+                                      AND off_sale_at > ?)""")
+                    .params(venue, java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))))
+                    .query(Boolean.class).single();
+            if (!onSale) {
+                createEvent(venue);
             }
         });
     }
 
-    private void create() {
+    private UUID createVenue() {
         Venue venue = venues.create(DEMO, DEMO_ORGANIZATION, VENUE_NAME, "Lisbon", "Avenida da Demo 1",
                 ZoneId.of("Europe/Lisbon"));
-        List<TierSpec> tiers = new ArrayList<>();
-        long[] prices = {8_900, 6_500, 4_500};
         String[] codes = {"A", "B", "C"};
         for (int i = 0; i < codes.length; i++) {
-            Section section = venues.addSeatedSection(DEMO, venue.id(), codes[i], "Section " + codes[i],
+            venues.addSeatedSection(DEMO, venue.id(), codes[i], "Section " + codes[i],
                     new RowRange("1", "10"), 1, 20, i == 0 ? Set.of("1-1", "1-2", "1-19", "1-20") : Set.of(),
-                    i == 2 ? Set.of("10-1", "10-20") : Set.of()).section();
-            tiers.add(new TierSpec(section.id(), "Section " + codes[i], prices[i]));
+                    i == 2 ? Set.of("10-1", "10-20") : Set.of());
         }
-        Section floor = venues.addGeneralAdmissionArea(DEMO, venue.id(), "FLOOR", "Standing floor", 500);
-        tiers.add(new TierSpec(floor.id(), "Standing", 3_500));
+        venues.addGeneralAdmissionArea(DEMO, venue.id(), "FLOOR", "Standing floor", 500);
+        log.info("Demo venue created: {}", venue.id());
+        return venue.id();
+    }
+
+    private void createEvent(UUID venue) {
+        Map<String, Long> prices = Map.of("A", 8_900L, "B", 6_500L, "C", 4_500L, "FLOOR", 3_500L);
+        List<TierSpec> tiers = new ArrayList<>();
+        jdbc.sql("SELECT id, code, kind FROM section WHERE venue_id = ? ORDER BY position").param(venue)
+                .query((rs, row) -> new TierSpec(rs.getObject(1, UUID.class),
+                        "GENERAL_ADMISSION".equals(rs.getString(3)) ? "Standing" : "Section " + rs.getString(2),
+                        prices.get(rs.getString(2))))
+                .list().forEach(tiers::add);
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        Event event = events.create(DEMO, new NewEvent(venue.id(), "The Demo Tour — Lisbon",
+        Event event = events.create(DEMO, new NewEvent(venue, "The Demo Tour — Lisbon",
                 "A demo concert, on sale now.", now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(30)).plusSeconds(3 * 3600),
                 ZoneId.of("Europe/Lisbon"), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(29)),
                 Currency.getInstance("EUR"), 6, 10, Duration.ofMinutes(10)));
         events.setTiers(DEMO, event.id(), tiers);
         events.publish(DEMO, event.id());
-        log.info("Demo data created: venue {} and on-sale event {}", venue.id(), event.id());
+        log.info("Demo on-sale event created: {}", event.id());
     }
 }
