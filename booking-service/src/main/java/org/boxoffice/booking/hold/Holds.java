@@ -39,11 +39,12 @@ public class Holds {
     }
 
     public Optional<Hold> find(UUID holdId) {
-        return jdbc.sql("SELECT * FROM hold WHERE id = ?").param(holdId).query(this::hold).optional();
+        return jdbc.sql("SELECT * FROM hold WHERE id = ?").param(holdId).query(this::hold).optional().map(this::withItems);
     }
 
     public Optional<Hold> findForUpdate(UUID holdId) {
-        return jdbc.sql("SELECT * FROM hold WHERE id = ? FOR UPDATE").param(holdId).query(this::hold).optional();
+        return jdbc.sql("SELECT * FROM hold WHERE id = ? FOR UPDATE").param(holdId).query(this::hold).optional()
+                .map(this::withItems);
     }
 
     /**
@@ -70,13 +71,22 @@ public class Holds {
                 .param(eventId).query(UUID.class).list();
     }
 
+    /**
+     * The hold's row, without its items: a row mapper must not query (outside a transaction the nested query takes
+     * a second pooled connection while the first is still held, and a burst of reads then deadlocks the pool).
+     */
     private Hold hold(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         Timestamp ended = rs.getTimestamp("ended_at");
         return new Hold(id, rs.getObject("event_id", UUID.class), rs.getObject("buyer_id", UUID.class),
                 rs.getString("buyer_email"), HoldStatus.valueOf(rs.getString("status")), rs.getInt("quantity"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                ended == null ? null : ended.toInstant(), items(id));
+                ended == null ? null : ended.toInstant(), List.of());
+    }
+
+    private Hold withItems(Hold hold) {
+        return new Hold(hold.id(), hold.eventId(), hold.buyerId(), hold.buyerEmail(), hold.status(), hold.quantity(),
+                hold.createdAt(), hold.expiresAt(), hold.endedAt(), items(hold.id()));
     }
 
     private List<HoldItem> items(UUID holdId) {

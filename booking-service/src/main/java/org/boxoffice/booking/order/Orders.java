@@ -49,12 +49,13 @@ class Orders {
     }
 
     Optional<Order> find(UUID orderId) {
-        return jdbc.sql("SELECT * FROM purchase_order WHERE id = ?").param(orderId).query(this::order).optional();
+        return jdbc.sql("SELECT * FROM purchase_order WHERE id = ?").param(orderId).query(this::order).optional()
+                .map(order -> withLines(List.of(order)).getFirst());
     }
 
     Optional<Order> findForUpdate(UUID orderId) {
         return jdbc.sql("SELECT * FROM purchase_order WHERE id = ? FOR UPDATE").param(orderId).query(this::order)
-                .optional();
+                .optional().map(order -> withLines(List.of(order)).getFirst());
     }
 
     /** Moves the order on if it is still in {@code from}; false when another transaction moved it first. */
@@ -97,10 +98,10 @@ class Orders {
     }
 
     List<Order> ofEvent(UUID eventId, @Nullable OrderStatus status, PageQuery page) {
-        return jdbc.sql("""
+        return withLines(jdbc.sql("""
                 SELECT * FROM purchase_order WHERE event_id = ? AND (?::text IS NULL OR status = ?::text)
                  ORDER BY created_at DESC, id LIMIT ? OFFSET ?""")
-                .params(eventId, name(status), name(status), page.size(), page.offset()).query(this::order).list();
+                .params(eventId, name(status), name(status), page.size(), page.offset()).query(this::order).list());
     }
 
     long countOfEvent(UUID eventId, @Nullable OrderStatus status) {
@@ -109,8 +110,8 @@ class Orders {
     }
 
     List<Order> ofBuyer(UUID buyerId, PageQuery page) {
-        return jdbc.sql("SELECT * FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                .params(buyerId, page.size(), page.offset()).query(this::order).list();
+        return withLines(jdbc.sql("SELECT * FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                .params(buyerId, page.size(), page.offset()).query(this::order).list());
     }
 
     long countOfBuyer(UUID buyerId) {
@@ -145,20 +146,39 @@ class Orders {
         return status == null ? null : status.name();
     }
 
+    /**
+     * The order's row, without its lines: a row mapper must not query (outside a transaction the nested query takes
+     * a second pooled connection while the first is still held, and a burst of reads then deadlocks the pool).
+     */
     private Order order(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        List<OrderLine> lines = jdbc.sql("""
-                SELECT section_id, seat_id, description, quantity, unit_price_minor, amount_minor
-                  FROM order_line WHERE order_id = ? ORDER BY position""").param(id)
-                .query((r, n) -> new OrderLine(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
-                        r.getInt(4), r.getLong(5), r.getLong(6)))
-                .list();
         return new Order(id, rs.getObject("event_id", UUID.class), rs.getObject("buyer_id", UUID.class),
                 rs.getString("buyer_email"), rs.getObject("hold_id", UUID.class),
                 OrderStatus.valueOf(rs.getString("status")), rs.getLong("total_minor"),
                 Currency.getInstance(rs.getString("currency")), rs.getInt("quantity"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("payment_due").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getObject("payment_id", UUID.class),
-                rs.getLong("paid_minor"), rs.getLong("refunded_minor"), rs.getString("cancel_reason"), lines);
+                rs.getLong("paid_minor"), rs.getLong("refunded_minor"), rs.getString("cancel_reason"), List.of());
+    }
+
+    /** The orders with their lines, read in one query after the orders' own. */
+    private List<Order> withLines(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        java.util.Map<UUID, List<OrderLine>> lines = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT order_id, section_id, seat_id, description, quantity, unit_price_minor, amount_minor
+                  FROM order_line WHERE order_id = ANY(?) ORDER BY order_id, position""")
+                .param(orders.stream().map(Order::id).toArray(UUID[]::new))
+                .query((ResultSet r) -> {
+                    lines.computeIfAbsent(r.getObject(1, UUID.class), id -> new java.util.ArrayList<>())
+                            .add(new OrderLine(r.getObject(2, UUID.class), r.getObject(3, UUID.class), r.getString(4),
+                                    r.getInt(5), r.getLong(6), r.getLong(7)));
+                });
+        return orders.stream().map(o -> new Order(o.id(), o.eventId(), o.buyerId(), o.buyerEmail(), o.holdId(),
+                o.status(), o.totalMinor(), o.currency(), o.quantity(), o.createdAt(), o.paymentDue(), o.updatedAt(),
+                o.paymentId(), o.paidMinor(), o.refundedMinor(), o.cancelReason(), lines.getOrDefault(o.id(), List.of())))
+                .toList();
     }
 }
