@@ -151,8 +151,8 @@ public class Events {
     /** Copies the seats and areas of the priced sections into the event's own inventory. Returns tickets created. */
     int materializeInventory(UUID eventId) {
         int seats = jdbc.sql("""
-                INSERT INTO event_seat (event_id, seat_id, section_id, status)
-                SELECT t.event_id, st.id, st.section_id, 'AVAILABLE'
+                INSERT INTO event_seat (event_id, seat_id, section_id, status, row_position, number)
+                SELECT t.event_id, st.id, st.section_id, 'AVAILABLE', st.row_position, st.number
                   FROM price_tier t JOIN section s ON s.id = t.section_id AND s.kind = 'SEATED'
                   JOIN seat st ON st.section_id = s.id
                  WHERE t.event_id = ?""").param(eventId).update();

@@ -6,19 +6,32 @@ import java.util.UUID;
 
 /**
  * Chooses the best {@code quantity} seats among the available ones, given best first (nearest row, then number):
- * the first run of adjacent seat numbers in one row long enough, nearest rows first; failing that, the best
- * {@code quantity} seats wherever they are.
+ * blocks of adjacent seat numbers in one row, nearest rows first; failing any, the best {@code quantity} seats
+ * wherever they are.
  */
 final class BestAvailable {
 
     private BestAvailable() {
     }
 
-    /** The chosen seat ids, or an empty list when fewer than {@code quantity} seats are available. */
+    /** The best choice, or an empty list when fewer than {@code quantity} seats are available. */
     static List<UUID> choose(List<Inventory.Candidate> candidates, int quantity) {
+        List<List<UUID>> options = options(candidates, quantity);
+        return options.isEmpty() ? List.of() : options.getFirst();
+    }
+
+    /**
+     * Every choice, best first and none sharing a seat: each row's runs of adjacent seats cut into blocks of
+     * {@code quantity} from the aisle-side start of the run, nearest rows first. When no row has a run long enough,
+     * the one choice is the best {@code quantity} seats wherever they are; when fewer seats are available, none.
+     * Concurrent buyers who read the same seats try these in order and each takes the first block nobody else is
+     * taking, instead of all queueing for the first one.
+     */
+    static List<List<UUID>> options(List<Inventory.Candidate> candidates, int quantity) {
         if (candidates.size() < quantity) {
             return List.of();
         }
+        List<List<UUID>> blocks = new ArrayList<>();
         for (List<Inventory.Candidate> row : rows(candidates)) {
             int runStart = 0;
             for (int i = 0; i < row.size(); i++) {
@@ -26,11 +39,12 @@ final class BestAvailable {
                     runStart = i;
                 }
                 if (i - runStart + 1 == quantity) {
-                    return ids(row.subList(runStart, i + 1));
+                    blocks.add(ids(row.subList(runStart, i + 1)));
+                    runStart = i + 1;
                 }
             }
         }
-        return ids(candidates.subList(0, quantity));
+        return blocks.isEmpty() ? List.of(ids(candidates.subList(0, quantity))) : blocks;
     }
 
     private static List<UUID> ids(List<Inventory.Candidate> seats) {

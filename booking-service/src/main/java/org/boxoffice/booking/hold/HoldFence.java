@@ -38,6 +38,12 @@ class HoldFence {
     /** Holds these seats, all or none. {@code sections} maps each seat to its section. */
     @Transactional
     public Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds, Map<UUID, UUID> sections, Instant now) {
+        reserveAllowance(event, buyerId, seatIds.size());
+        return takeSeats(event, buyerId, buyerEmail, seatIds, sections, now);
+    }
+
+    private Taken takeSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds, Map<UUID, UUID> sections,
+            Instant now) {
         UUID holdId = UUID.randomUUID();
         List<HoldItem> items = new ArrayList<>();
         for (UUID seat : seatIds) {
@@ -58,6 +64,7 @@ class HoldFence {
     /** Holds {@code quantity} tickets of a general-admission area, only within its capacity. */
     @Transactional
     public Taken holdArea(Event event, UUID buyerId, String buyerEmail, UUID sectionId, int quantity, Instant now) {
+        reserveAllowance(event, buyerId, quantity);
         UUID holdId = UUID.randomUUID();
         Hold hold = newHold(holdId, event, buyerId, buyerEmail, quantity, now, List.of(new HoldItem(sectionId, null, quantity)));
         var count = inventory.takeFromArea(event.id(), sectionId, quantity).orElseThrow(() -> new CapacityExceeded(
@@ -73,11 +80,15 @@ class HoldFence {
                 hold.expiresAt()));
     }
 
-    private Hold newHold(UUID holdId, Event event, UUID buyerId, String buyerEmail, int quantity, Instant now,
-            List<HoldItem> items) {
+    /** Counts the tickets against the buyer's limit for the event (the buyer's row stays locked until commit). */
+    private void reserveAllowance(Event event, UUID buyerId, int quantity) {
         if (!inventory.reserveAllowance(event.id(), buyerId, quantity, event.maxPerBuyer())) {
             throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_BUYER, event.maxPerBuyer(), quantity);
         }
+    }
+
+    private Hold newHold(UUID holdId, Event event, UUID buyerId, String buyerEmail, int quantity, Instant now,
+            List<HoldItem> items) {
         return new Hold(holdId, event.id(), buyerId, buyerEmail, HoldStatus.ACTIVE, quantity, now,
                 now.plus(event.holdDuration()), null, items);
     }

@@ -1,6 +1,7 @@
 package org.boxoffice.booking.hold;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,13 +20,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Buyers' holds. A hold on seats first checks them cheaply (unknown seats, seats already taken), then takes the
- * seats' Redisson locks, then runs the {@link HoldFence} transaction; the availability cache is written after commit.
+ * Buyers' holds. A hold on specific seats first checks them cheaply (unknown seats, seats already taken), then takes
+ * the seats' Redisson locks, then runs the {@link HoldFence} transaction. Best available needs no Redisson lock: it
+ * chooses among seats it locks in the database, skipping the ones concurrent holds are taking. The availability
+ * cache is written after commit.
  */
 @Service
 public class HoldService {
 
-    private static final int BEST_AVAILABLE_ATTEMPTS = 3;
+    /** Seats read for best available: enough for many blocks in the best rows, cheap on the partial index. */
+    private static final int BEST_AVAILABLE_WINDOW = 64;
+    private static final int BEST_AVAILABLE_WIDE_WINDOW = 2_000;
+    /** Blocks tried per read, and reads, before a best-available hold answers that the seats went meanwhile. */
+    private static final int BEST_AVAILABLE_TRIES = 16;
+    private static final int BEST_AVAILABLE_READS = 3;
 
     private final EventService events;
     private final Holds holds;
@@ -116,22 +124,43 @@ public class HoldService {
             throw new InvalidHoldRequest("bestAvailable.sectionId",
                     "section " + section.code() + " is general admission; hold a quantity of it instead");
         }
-        SeatsUnavailable lastRace = null;
-        for (int attempt = 0; attempt < BEST_AVAILABLE_ATTEMPTS; attempt++) {
-            List<Inventory.Candidate> candidates = inventory.availableSeats(event.id(), section.sectionId());
-            List<UUID> chosen = BestAvailable.choose(candidates, request.quantity());
-            if (chosen.isEmpty()) {
-                throw new CapacityExceeded(section.sectionId(), request.quantity(), candidates.size());
+        int quantity = request.quantity();
+        RuntimeException lastTaken = null;
+        for (int read = 0; read < BEST_AVAILABLE_READS; read++) {
+            List<Inventory.Candidate> candidates = candidates(event.id(), section.sectionId(), quantity);
+            List<List<UUID>> options = BestAvailable.options(candidates, quantity);
+            if (options.isEmpty()) {
+                throw new CapacityExceeded(section.sectionId(), quantity, candidates.size());
             }
-            Map<UUID, UUID> sections = new HashMap<>();
-            chosen.forEach(seat -> sections.put(seat, section.sectionId()));
-            try {
-                return lockedFence(event, buyerId, buyerEmail, chosen, sections, now);
-            } catch (SeatsUnavailable race) {
-                lastRace = race;
+            for (List<UUID> seats : options.subList(0, Math.min(options.size(), BEST_AVAILABLE_TRIES))) {
+                Map<UUID, UUID> sections = new HashMap<>();
+                seats.forEach(seat -> sections.put(seat, section.sectionId()));
+                try {
+                    // No waiting: a block whose locks are taken is being sold right now; the next one is as good.
+                    return locks.withSeats(event.id(), seats, Duration.ZERO,
+                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, now));
+                } catch (SeatLocks.Contended contended) {
+                    lastTaken = new SeatsUnavailable(seats);
+                } catch (SeatsUnavailable taken) {
+                    // Taken after our read: the next block, or a fresh read once these are used up.
+                    lastTaken = taken;
+                }
             }
         }
-        throw lastRace;
+        throw lastTaken;
+    }
+
+    /**
+     * The best available seats to choose from: a window of the best ones, or a wider one when the window has no
+     * block of adjacent seats (a fragmented front section) while more seats are available behind it.
+     */
+    private List<Inventory.Candidate> candidates(UUID eventId, UUID sectionId, int quantity) {
+        int window = Math.max(BEST_AVAILABLE_WINDOW, quantity * 16);
+        List<Inventory.Candidate> candidates = inventory.bestAvailable(eventId, sectionId, window);
+        if (candidates.size() == window && BestAvailable.options(candidates, quantity).size() <= 1) {
+            candidates = inventory.bestAvailable(eventId, sectionId, BEST_AVAILABLE_WIDE_WINDOW);
+        }
+        return candidates;
     }
 
     private HoldFence.Taken holdArea(Event event, UUID buyerId, String buyerEmail, HoldRequest.GeneralAdmission request,

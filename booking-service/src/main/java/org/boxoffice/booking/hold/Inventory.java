@@ -59,13 +59,15 @@ public class Inventory {
                 .params(eventId, seatIds.toArray(UUID[]::new), holdId).query(UUID.class).list();
     }
 
-    /** Available seats of a section, best first: rows from the stage outwards, then by number. */
-    List<Candidate> availableSeats(UUID eventId, UUID sectionId) {
+    /**
+     * The best {@code limit} available seats of a section: rows from the stage outwards, then by number. Walks the
+     * partial index {@code event_seat_best_available} and stops after {@code limit} rows, however large the section.
+     */
+    List<Candidate> bestAvailable(UUID eventId, UUID sectionId, int limit) {
         return jdbc.sql("""
-                SELECT es.seat_id, s.row_position, s.number
-                  FROM event_seat es JOIN seat s ON s.id = es.seat_id
-                 WHERE es.event_id = ? AND es.section_id = ? AND es.status = 'AVAILABLE'
-                 ORDER BY s.row_position, s.number""").params(eventId, sectionId)
+                SELECT seat_id, row_position, number FROM event_seat
+                 WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE'
+                 ORDER BY row_position, number LIMIT ?""").params(eventId, sectionId, limit)
                 .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
     }
 

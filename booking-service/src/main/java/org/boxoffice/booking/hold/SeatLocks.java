@@ -1,5 +1,6 @@
 package org.boxoffice.booking.hold;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,8 +51,13 @@ class SeatLocks {
      * @throws Contended when another attempt holds one of the seats' locks for longer than the wait
      */
     <T> T withSeats(UUID eventId, List<UUID> seatIds, Supplier<T> work) {
+        return withSeats(eventId, seatIds, properties.lockWait(), work);
+    }
+
+    /** As {@link #withSeats(UUID, List, Supplier)}, waiting at most {@code wait} (zero: one try, no waiting). */
+    <T> T withSeats(UUID eventId, List<UUID> seatIds, Duration wait, Supplier<T> work) {
         List<UUID> ordered = seatIds.stream().sorted().toList();
-        Optional<Attempt> attempt = guard.call(() -> tryLock(eventId, ordered));
+        Optional<Attempt> attempt = guard.call(() -> tryLock(eventId, ordered, wait));
         if (attempt.isEmpty()) {
             log.debug("Seat locks unavailable (Redis down or breaker open); relying on the database fence");
             return work.get();
@@ -78,11 +84,11 @@ class SeatLocks {
     private record Attempt(@Nullable RLock lock) {
     }
 
-    private Attempt tryLock(UUID eventId, List<UUID> ordered) {
+    private Attempt tryLock(UUID eventId, List<UUID> ordered, Duration wait) {
         RLock[] locks = ordered.stream().map(seat -> redisson.getLock(lockName(eventId, seat))).toArray(RLock[]::new);
         RLock multi = redisson.getMultiLock(locks);
         try {
-            boolean locked = multi.tryLock(properties.lockWait().toMillis(), properties.lockLease().toMillis(),
+            boolean locked = multi.tryLock(wait.toMillis(), properties.lockLease().toMillis(),
                     TimeUnit.MILLISECONDS);
             return new Attempt(locked ? multi : null);
         } catch (InterruptedException e) {

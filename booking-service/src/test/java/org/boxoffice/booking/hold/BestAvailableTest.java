@@ -45,4 +45,19 @@ class BestAvailableTest {
 
         assertThat(BestAvailable.choose(seats, 2)).isEmpty();
     }
+
+    @Test
+    void offersEveryBlockOfAdjacentSeatsBestFirstWithoutSharingASeat() {
+        UUID a1 = seat(1, 1);
+        UUID a2 = seat(1, 2);
+        UUID a3 = seat(1, 3);
+        UUID a4 = seat(1, 4);
+        UUID a5 = seat(1, 5);
+        seat(1, 7);
+        UUID b8 = seat(2, 8);
+        UUID b9 = seat(2, 9);
+
+        assertThat(BestAvailable.options(seats, 2)).containsExactly(List.of(a1, a2), List.of(a3, a4), List.of(b8, b9));
+        assertThat(BestAvailable.options(seats, 5)).containsExactly(List.of(a1, a2, a3, a4, a5));
+    }
 }

@@ -107,6 +107,47 @@ class HoldGuaranteesIT {
     }
 
     @Test
+    void concurrentBestAvailableBuyersSpreadOverTheSectionAndEachGetsAdjacentSeats() throws Exception {
+        OnSale sale = fixture.onSale(2, 20, 10, 4, 4);
+        Map<UUID, Seat> seatsById = sale.seats().stream().collect(Collectors.toMap(Seat::id, Function.identity()));
+
+        // 30 buyers at once, 2 seats each, for 40 seats: all 20 pairs must go, none twice, every pair side by side.
+        List<Outcome<Hold>> outcomes = Concurrently.run(30, i -> holds.hold(UUID.randomUUID(),
+                "buyer@test.boxoffice.dev", new HoldRequest.BestAvailable(sale.event().id(), sale.stalls().id(), 2)));
+
+        List<Hold> won = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
+        assertThat(won).hasSize(20);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded())).allSatisfy(o ->
+                assertThat(o.failure()).isInstanceOfAny(CapacityExceeded.class, SeatsUnavailable.class));
+        List<UUID> heldSeats = won.stream().flatMap(h -> h.items().stream()).map(HoldItem::seatId).toList();
+        assertThat(heldSeats).hasSize(40).doesNotHaveDuplicates();
+        won.forEach(hold -> {
+            List<Seat> pair = hold.items().stream().map(item -> seatsById.get(item.seatId())).toList();
+            assertThat(pair.get(0).row()).isEqualTo(pair.get(1).row());
+            assertThat(Math.abs(pair.get(0).number() - pair.get(1).number())).isEqualTo(1);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM event_seat WHERE event_id = ? AND status = 'HELD'")
+                .param(sale.event().id()).query(Long.class).single()).isEqualTo(40);
+    }
+
+    @Test
+    void bestAvailableTakesTheNearestRowsFirstAndSkipsTakenSeats() {
+        OnSale sale = fixture.onSale(3, 10, 10, 6, 12);
+        List<Seat> seats = sale.seats();
+        // Row 1 is taken but for two single seats: no pair there, so the pair comes from row 2, from its start.
+        List<UUID> row1 = seats.subList(0, 10).stream().map(Seat::id).toList();
+        holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.SpecificSeats(sale.event().id(),
+                List.of(row1.get(0), row1.get(1), row1.get(3), row1.get(4), row1.get(5))));
+        holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev", new HoldRequest.SpecificSeats(sale.event().id(),
+                List.of(row1.get(7), row1.get(8), row1.get(9))));
+
+        Hold pair = holds.hold(UUID.randomUUID(), "buyer@test.boxoffice.dev",
+                new HoldRequest.BestAvailable(sale.event().id(), sale.stalls().id(), 2));
+
+        assertThat(pair.items()).extracting(HoldItem::seatId).containsExactly(seats.get(10).id(), seats.get(11).id());
+    }
+
+    @Test
     void aThousandRequestsForAHundredGeneralAdmissionTicketsHoldExactlyAHundred() throws Exception {
         OnSale sale = fixture.onSale(1, 1, 100, 4, 4);
 
