@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.boxoffice.booking.system.BookingProperties;
@@ -20,6 +22,9 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * An event's availability in Redis, so that the seat map can be served under a surge without touching the database.
@@ -61,13 +66,17 @@ public class AvailabilityCache {
     private final AvailabilityStore store;
     private final Duration ttl;
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, CompletableFuture<InventorySnapshot>> rebuilding = new ConcurrentHashMap<>();
+    private final Counter rebuilds;
 
     AvailabilityCache(StringRedisTemplate redis, RedisGuard guard, AvailabilityStore store,
-            BookingProperties properties) {
+            BookingProperties properties, MeterRegistry meters) {
         this.redis = redis;
         this.guard = guard;
         this.store = store;
         this.ttl = properties.availabilityTtl();
+        this.rebuilds = Counter.builder("booking.availability.rebuilds")
+                .description("Availability of an event read from the database and written to the cache").register(meters);
     }
 
     /** Writes a committed change through to Redis; when Redis fails, the event is rebuilt once it is back. */
@@ -146,15 +155,38 @@ public class AvailabilityCache {
                 });
     }
 
-    /** Reads the event from the database and, if Redis answers, replaces its cached availability with it. */
+    /**
+     * Reads the event from the database and, if Redis answers, replaces its cached availability with it. One rebuild
+     * per event at a time in this replica: readers that miss while it runs wait for it and share its snapshot,
+     * instead of each reading every seat of the event (when the ready marker expires in the middle of an on-sale,
+     * every concurrent availability request misses at once).
+     */
     InventorySnapshot rebuild(UUID eventId) {
-        // Cleared first: a change that fails to write after this point marks the event dirty again.
-        dirty.remove(eventId);
-        InventorySnapshot snapshot = store.snapshot(eventId);
-        if (!guard.run(() -> write(eventId, snapshot))) {
-            dirty.add(eventId);
+        CompletableFuture<InventorySnapshot> mine = new CompletableFuture<>();
+        CompletableFuture<InventorySnapshot> running = rebuilding.putIfAbsent(eventId, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
         }
-        return snapshot;
+        try {
+            // Cleared first: a change that fails to write after this point marks the event dirty again.
+            dirty.remove(eventId);
+            rebuilds.increment();
+            InventorySnapshot snapshot = store.snapshot(eventId);
+            if (!guard.run(() -> write(eventId, snapshot))) {
+                dirty.add(eventId);
+            }
+            mine.complete(snapshot);
+            return snapshot;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rebuilding.remove(eventId, mine);
+        }
     }
 
     private void write(UUID eventId, InventorySnapshot snapshot) {
