@@ -67,6 +67,11 @@ public class OnSaleSimulation extends Simulation {
     private final Buyers buyers = Buyers.load(seedDir.resolve("buyers.csv"), seedDir.resolve("tokens.csv"));
     private final double loginRate = Double.parseDouble(System.getProperty("loginRate", "20"));
     private static final int LOGIN_ATTEMPTS = 20;
+    /**
+     * The pre-sale waits as long as it takes: its logins are paced by user-service's 429s, and a buyer that gave up
+     * would log in during the sale instead, where its password hash competes with the holds.
+     */
+    private static final int PRESALE_LOGIN_ATTEMPTS = 1_000;
     private final List<String> seated = List.of(seed.getProperty(profile + ".seatedSections").split(","));
     private final List<String> standing = List.of(seed.getProperty(profile + ".gaSections").split(","));
 
@@ -79,7 +84,10 @@ public class OnSaleSimulation extends Simulation {
         void record(long millis, Integer status, boolean ok);
     }
 
-    /** Times one request and files it under the running step; {@code ok} are the answers this step expects. */
+    /**
+     * Times one request and files it under the running step; {@code ok} are the answers this step expects. After a
+     * 5xx or no answer at all the buyer backs off for 2–5 s (scaled by {@code THINK}).
+     */
     private ChainBuilder timed(HttpRequestActionBuilder request, Integer... ok) {
         return timed(stats::request, request, ok);
     }
@@ -92,8 +100,11 @@ public class OnSaleSimulation extends Simulation {
                     long millis = (System.nanoTime() - session.getLong("t0")) / 1_000_000;
                     Integer status = session.contains("st") ? session.getInt("st") : null;
                     recorder.record(millis, status, status != null && expected.contains(status));
-                    return session;
-                });
+                    return session.set("serverFailed", status == null || status >= 500);
+                })
+                // A real buyer who gets an error page waits a few seconds before trying again; without this, a
+                // closed model replaces a failed buyer at once and failures multiply the offered load.
+                .doIf(session -> session.getBoolean("serverFailed")).then(pauseMs(2000, 5000));
     }
 
     /**
@@ -101,9 +112,9 @@ public class OnSaleSimulation extends Simulation {
      * answered by waiting {@code Retry-After} plus up to a second of jitter, so that refused buyers do not come back
      * all at the same moment. Leaves {@code token} in the session and the buyer's session in {@link Buyers}.
      */
-    private ChainBuilder login(Recorder recorder) {
+    private ChainBuilder login(Recorder recorder, int maxAttempts) {
         return exec(session -> session.set("loginAttempts", 0))
-                .asLongAs(session -> !session.contains("token") && session.getInt("loginAttempts") < LOGIN_ATTEMPTS).on(
+                .asLongAs(session -> !session.contains("token") && session.getInt("loginAttempts") < maxAttempts).on(
                         exec(session -> session.remove("retryAfter"))
                                 .exec(timed(recorder, http("login").post("/api/v1/auth/login")
                                         .body(StringBody("{\"email\":\"#{email}\",\"password\":\"#{password}\"}"))
@@ -168,7 +179,7 @@ public class OnSaleSimulation extends Simulation {
                                         session.getLong("expiresIn"), System.currentTimeMillis());
                                 return session.set("token", session.getString("newToken"));
                             }))
-            .doIf(session -> !session.contains("token")).then(login(stats::request));
+            .doIf(session -> !session.contains("token")).then(login(stats::request, LOGIN_ATTEMPTS));
 
     private static HttpRequestActionBuilder post(String name, String path, io.gatling.javaapi.core.Body body) {
         return http(name).post(path).header("Authorization", "Bearer #{token}")
@@ -325,7 +336,7 @@ public class OnSaleSimulation extends Simulation {
             setUp(sale).protocols(protocol);
         } else {
             ScenarioBuilder presale = scenario("pre-sale logins " + profile).feed(waiting.iterator())
-                    .exec(login(stats::presale));
+                    .exec(login(stats::presale, PRESALE_LOGIN_ATTEMPTS));
             long millis = Math.max(1000, (long) (waiting.size() * 1000 / loginRate));
             setUp(presale.injectOpen(rampUsers(waiting.size()).during(Duration.ofMillis(millis))).andThen(sale))
                     .protocols(protocol);
