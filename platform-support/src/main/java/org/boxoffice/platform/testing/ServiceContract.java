@@ -99,6 +99,16 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void limitsTheApiRequestsInProgress() throws Exception {
+        Assumptions.assumeTrue(context instanceof WebApplicationContext,
+                "servlet services; the gateway limits by rate (RateLimitFilter)");
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.body()).as("ConcurrencyLimitFilter is registered (docs/operations.md, load shedding)")
+                .contains("boxoffice_http_requests_in_progress").contains("boxoffice_http_requests_refused_total");
+    }
+
+    @Test
     void publishesItsOpenApiDocument() throws Exception {
         HttpResponse<String> response = get("/v3/api-docs");
 

@@ -1,5 +1,7 @@
 package org.boxoffice.platform.web;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -7,8 +9,14 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits every service applies to incoming HTTP requests.
  *
- * @param maxRequestBody largest request body accepted; larger ones get a 413 problem
+ * @param maxRequestBody        largest request body accepted; larger ones get a 413 problem
+ * @param maxConcurrentRequests API requests in progress at once per replica ({@link ConcurrencyLimitFilter}); 0 turns
+ *                              the limit off
+ * @param maxQueueWait          how long a request waits for a place before it is refused with 503 service-busy
+ * @param busyRetryAfter        the {@code Retry-After} of that 503
  */
 @ConfigurationProperties("boxoffice.http")
-public record HttpLimitsProperties(@DefaultValue("256KB") DataSize maxRequestBody) {
+public record HttpLimitsProperties(@DefaultValue("256KB") DataSize maxRequestBody,
+        @DefaultValue("48") int maxConcurrentRequests, @DefaultValue("1s") Duration maxQueueWait,
+        @DefaultValue("2s") Duration busyRetryAfter) {
 }

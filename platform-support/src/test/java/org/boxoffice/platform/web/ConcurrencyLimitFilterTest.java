@@ -1,0 +1,103 @@
+package org.boxoffice.platform.web;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConcurrencyLimitFilterTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(2, Duration.ofMillis(100),
+            Duration.ofSeconds(2), "booking-service", JsonMapper.builder().build(), meters);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch inside = new CountDownLatch(2);
+    private final AtomicInteger served = new AtomicInteger();
+
+    /** Stands in for a slow controller: waits until the test lets it finish. */
+    private final HttpServlet slow = new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) {
+            served.incrementAndGet();
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            response.setStatus(201);
+        }
+    };
+
+    private MockHttpServletResponse call(String path) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", path), response, new MockFilterChain(slow));
+        return response;
+    }
+
+    @Test
+    void refusesTheRequestOverTheLimitAtOnceWithRetryAfterAndServesItOncePlacesAreFree() throws Exception {
+        Thread first = Thread.ofVirtual().start(() -> quietly("/api/v1/holds"));
+        Thread second = Thread.ofVirtual().start(() -> quietly("/api/v1/holds"));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse refused = call("/api/v1/holds");
+
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("2");
+        assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("\"type\":\"https://boxoffice.dev/problems/service-busy\"")
+                .contains("booking-service is at capacity").contains("\"retryAfterSeconds\":2");
+        assertThat(served).as("the refused request never reached the controller").hasValue(2);
+        assertThat(meters.get("boxoffice.http.requests.refused").counter().count()).isEqualTo(1);
+        assertThat(meters.get("boxoffice.http.requests.in.progress").gauge().value()).isEqualTo(2);
+
+        release.countDown();
+        first.join();
+        second.join();
+        assertThat(call("/api/v1/holds").getStatus()).isEqualTo(201);
+        assertThat(meters.get("boxoffice.http.requests.in.progress").gauge().value()).isZero();
+    }
+
+    @Test
+    void healthAndMetricsAreNeverRefused() throws Exception {
+        Thread.ofVirtual().start(() -> quietly("/api/v1/holds"));
+        Thread.ofVirtual().start(() -> quietly("/api/v1/holds"));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+
+        for (String path : new String[] {"/readyz", "/livez", "/actuator/prometheus"}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(new MockHttpServletRequest("GET", path), response,
+                    new MockFilterChain(new HttpServlet() {
+                        @Override
+                        protected void service(HttpServletRequest request, HttpServletResponse r) {
+                            r.setStatus(200);
+                        }
+                    }));
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+        }
+    }
+
+    private void quietly(String path) {
+        try {
+            call(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
