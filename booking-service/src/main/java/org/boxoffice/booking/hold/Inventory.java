@@ -101,9 +101,16 @@ public class Inventory {
                 .params(eventId, buyerId, tickets, limit).update() == 1;
     }
 
-    /** Gives back tickets of a hold or order that ended, releasing their seats and area counts. */
+    /**
+     * Gives back tickets of a hold or order that ended, releasing their seats and area counts. The buyer's allowance
+     * row is updated first, as every hold takes it first: one lock order (allowance, then seats, then area), so a
+     * release cannot deadlock with the same buyer's next hold.
+     */
     public void returnTickets(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, boolean sold,
             InventoryChange change) {
+        int tickets = items.stream().mapToInt(HoldItem::quantity).sum();
+        jdbc.sql("UPDATE buyer_allowance SET tickets = tickets - ? WHERE event_id = ? AND buyer_id = ?")
+                .params(tickets, eventId, buyerId).update();
         jdbc.sql("""
                 UPDATE event_seat SET status = 'AVAILABLE', hold_id = NULL
                  WHERE hold_id = ? AND event_id = ? AND status = ?
@@ -111,9 +118,7 @@ public class Inventory {
                 .params(holdId, eventId, sold ? "SOLD" : "HELD")
                 .query((rs, row) -> change.seatFreed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
-        int tickets = 0;
         for (HoldItem item : items) {
-            tickets += item.quantity();
             if (item.seatId() == null) {
                 String column = sold ? "sold" : "held";
                 jdbc.sql("UPDATE event_area SET " + column + " = " + column + " - ?, version = version + 1"
@@ -123,8 +128,6 @@ public class Inventory {
                         .list();
             }
         }
-        jdbc.sql("UPDATE buyer_allowance SET tickets = tickets - ? WHERE event_id = ? AND buyer_id = ?")
-                .params(tickets, eventId, buyerId).update();
     }
 
     /**
@@ -158,6 +161,11 @@ public class Inventory {
      * tickets were within it when held, and the buyer has paid for them.
      */
     public void retake(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, InventoryChange change) {
+        // The allowance first: the same lock order as a hold and a release.
+        jdbc.sql("""
+                INSERT INTO buyer_allowance (event_id, buyer_id, tickets) VALUES (?, ?, ?)
+                ON CONFLICT (event_id, buyer_id) DO UPDATE SET tickets = buyer_allowance.tickets + excluded.tickets""")
+                .params(eventId, buyerId, items.stream().mapToInt(HoldItem::quantity).sum()).update();
         List<UUID> seatIds = items.stream().map(HoldItem::seatId).filter(java.util.Objects::nonNull).toList();
         if (!seatIds.isEmpty()) {
             List<UUID> taken = jdbc.sql("""
@@ -168,9 +176,7 @@ public class Inventory {
                 throw new SeatsUnavailable(seatIds.stream().filter(id -> !taken.contains(id)).toList());
             }
         }
-        int tickets = 0;
         for (HoldItem item : items) {
-            tickets += item.quantity();
             if (item.seatId() == null) {
                 AreaCount count = jdbc.sql("""
                         UPDATE event_area SET sold = sold + ?, version = version + 1
@@ -184,9 +190,5 @@ public class Inventory {
                 change.seatTaken(item.sectionId(), item.seatId());
             }
         }
-        jdbc.sql("""
-                INSERT INTO buyer_allowance (event_id, buyer_id, tickets) VALUES (?, ?, ?)
-                ON CONFLICT (event_id, buyer_id) DO UPDATE SET tickets = buyer_allowance.tickets + excluded.tickets""")
-                .params(eventId, buyerId, tickets).update();
     }
 }
