@@ -186,6 +186,25 @@ public class OnSaleSimulation extends Simulation {
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString()).body(body);
     }
 
+    /**
+     * A buyer's step that must not be lost to a busy platform (checkout, payment): sent with one Idempotency-Key
+     * and, after a 5xx or no answer, sent again with the same key (after the back-off of {@link #timed}), at most
+     * three times — what a buyer holding seats does, and safe because the key makes the retry return the first
+     * answer instead of acting twice. Leaves the session's {@code serverFailed} of the last attempt.
+     */
+    private ChainBuilder retried(String name, String path, io.gatling.javaapi.core.Body body, String saveId,
+            Integer... ok) {
+        String key = name.replace(' ', '-') + "Key";
+        return exec(session -> session.set(key, UUID.randomUUID().toString()).set("tries", 0)
+                        .set("serverFailed", true).remove(saveId))
+                .asLongAs(session -> !session.contains(saveId) && session.getBoolean("serverFailed")
+                        && session.getInt("tries") < 3).on(
+                        exec(timed(http(name).post(path).header("Authorization", "Bearer #{token}")
+                                .header("Idempotency-Key", "#{" + key + "}").body(body)
+                                .check(jsonPath("$.id").optional().saveAs(saveId)), ok))
+                                .exec(session -> session.set("tries", session.getInt("tries") + 1)));
+    }
+
     private ChainBuilder pauseMs(int min, int max) {
         return pause(Duration.ofMillis((long) (min * think)), Duration.ofMillis((long) (max * think)));
     }
@@ -211,10 +230,12 @@ public class OnSaleSimulation extends Simulation {
     private ChainBuilder holdAttempt() {
         ChainBuilder best = timed(post("hold", "/api/v1/holds", StringBody(
                 "{\"eventId\":\"" + eventId + "\",\"bestAvailable\":{\"sectionId\":\"#{section}\",\"quantity\":#{qty}}}"))
-                .check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422);
+                .check(jsonPath("$.id").optional().saveAs("holdId"),
+                        jsonPath("$.quantity").ofInt().optional().saveAs("holdTickets")), 201, 409, 422);
         ChainBuilder ga = timed(post("hold", "/api/v1/holds", StringBody(
                 "{\"eventId\":\"" + eventId + "\",\"generalAdmission\":{\"sectionId\":\"#{section}\",\"quantity\":#{qty}}}"))
-                .check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422);
+                .check(jsonPath("$.id").optional().saveAs("holdId"),
+                        jsonPath("$.quantity").ofInt().optional().saveAs("holdTickets")), 201, 409, 422);
         ChainBuilder specific = timed(http("seat map").get("/api/v1/events/" + eventId + "/sections/#{section}/seats")
                 .check(jsonPath("$.seats[?(@.available == true)].seatId").findRandom(8, false).optional()
                         .saveAs("free")), 200)
@@ -226,8 +247,9 @@ public class OnSaleSimulation extends Simulation {
                 .doIf(session -> !session.<String>getList("seatIds").isEmpty()).then(
                         timed(post("hold", "/api/v1/holds", StringBody(session -> "{\"eventId\":\"" + eventId
                                 + "\",\"seatIds\":[\"" + String.join("\",\"", session.<String>getList("seatIds"))
-                                + "\"]}")).check(jsonPath("$.id").optional().saveAs("holdId")), 201, 409, 422));
-        return exec(session -> chooseHold(session).remove("holdId").remove("free"))
+                                + "\"]}")).check(jsonPath("$.id").optional().saveAs("holdId"),
+                        jsonPath("$.quantity").ofInt().optional().saveAs("holdTickets")), 201, 409, 422));
+        return exec(session -> chooseHold(session).remove("holdId").remove("holdTickets").remove("free"))
                 .doSwitch("#{mode}").on(
                         io.gatling.javaapi.core.CoreDsl.onCase("best").then(best),
                         io.gatling.javaapi.core.CoreDsl.onCase("ga").then(ga),
@@ -265,9 +287,9 @@ public class OnSaleSimulation extends Simulation {
                     exec(holdAttempt()).doIf(session -> !session.contains("holdId")).then(pauseMs(200, 800)))
             .exitHereIf(session -> !session.contains("holdId"))
             .exec(pauseMs(1000, 2000))
-            .exec(timed(post("order", "/api/v1/orders", StringBody("{\"holdId\":\"#{holdId}\"}"))
-                    .check(jsonPath("$.id").optional().saveAs("orderId"), jsonPath("$.quantity").ofInt().optional()
-                            .saveAs("tickets")), 201))
+            .exec(retried("order", "/api/v1/orders", StringBody("{\"holdId\":\"#{holdId}\"}"), "orderId", 201))
+            .exec(session -> session.contains("orderId") && session.contains("holdTickets")
+                    ? session.set("tickets", session.getInt("holdTickets")) : session)
             .exitHereIf(session -> !session.contains("orderId"))
             .exec(pauseMs(1000, 3000))
             .exec(session -> {
@@ -283,9 +305,11 @@ public class OnSaleSimulation extends Simulation {
                             })
                             .exitHere())
             .orElse(
-                    exec(timed(post("payment", "/api/v1/payments", StringBody(
+                    exec(retried("payment", "/api/v1/payments", StringBody(
                             "{\"orderId\":\"#{orderId}\",\"card\":{\"number\":\"#{action}\",\"expMonth\":12,"
-                                    + "\"expYear\":2030,\"cvc\":\"123\"}}")), 201)))
+                                    + "\"expYear\":2030,\"cvc\":\"123\"}}"), "paymentId", 201)))
+            // A payment refused three times (the platform busy): the buyer gives up; the hold expires.
+            .exitHereIf(session -> !session.contains("paymentId"))
             .exec(session -> session.set("orderStatus", "PENDING_PAYMENT").set("polls", 0))
             .asLongAs(session -> "PENDING_PAYMENT".equals(session.getString("orderStatus"))
                     && session.getInt("polls") < 30).on(

@@ -1,6 +1,7 @@
 package org.boxoffice.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,9 +15,13 @@ import org.springframework.util.unit.DataSize;
  *                              the limit off
  * @param maxQueueWait          how long a request waits for a place before it is refused with 503 service-busy
  * @param busyRetryAfter        the {@code Retry-After} of that 503
+ * @param priorityPaths         request paths (Ant patterns) that may also use the reserved places: the late steps of a
+ *                              buyer's journey
+ * @param priorityReserved      places of {@code maxConcurrentRequests} only requests on {@code priorityPaths} may take
  */
 @ConfigurationProperties("boxoffice.http")
 public record HttpLimitsProperties(@DefaultValue("256KB") DataSize maxRequestBody,
         @DefaultValue("48") int maxConcurrentRequests, @DefaultValue("1s") Duration maxQueueWait,
-        @DefaultValue("2s") Duration busyRetryAfter) {
+        @DefaultValue("2s") Duration busyRetryAfter, @DefaultValue List<String> priorityPaths,
+        @DefaultValue("0") int priorityReserved) {
 }

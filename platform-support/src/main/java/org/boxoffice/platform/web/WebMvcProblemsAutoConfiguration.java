@@ -44,8 +44,8 @@ public class WebMvcProblemsAutoConfiguration {
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(HttpLimitsProperties limits, JsonMapper json,
             ObjectProvider<MeterRegistry> meters, @Value("${spring.application.name:service}") String service) {
         var registration = new FilterRegistrationBean<>(new ConcurrencyLimitFilter(limits.maxConcurrentRequests(),
-                limits.maxQueueWait(), limits.busyRetryAfter(), service, json,
-                meters.getIfAvailable(SimpleMeterRegistry::new)));
+                limits.priorityReserved(), limits.priorityPaths(), limits.maxQueueWait(), limits.busyRetryAfter(),
+                service, json, meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }

@@ -1,6 +1,7 @@
 package org.boxoffice.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,9 +94,46 @@ class ConcurrencyLimitFilterTest {
         }
     }
 
+    @Test
+    void keepsTheReservedPlacesForTheLateStepsOfAJourney() throws Exception {
+        ConcurrencyLimitFilter reserving = new ConcurrencyLimitFilter(3, 1, List.of("/api/v1/orders/**"),
+                Duration.ofMillis(100), Duration.ofSeconds(2), "booking-service", JsonMapper.builder().build(),
+                new SimpleMeterRegistry());
+        Thread.ofVirtual().start(() -> quietly(reserving, "/api/v1/events/e/availability"));
+        Thread.ofVirtual().start(() -> quietly(reserving, "/api/v1/holds"));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse browsing = new MockHttpServletResponse();
+        reserving.doFilter(new MockHttpServletRequest("GET", "/api/v1/events/e"), browsing, new MockFilterChain(slow));
+        assertThat(browsing.getStatus()).as("a third browsing request finds the unreserved places taken").isEqualTo(503);
+
+        Thread checkout = Thread.ofVirtual().start(() -> quietly(reserving, "/api/v1/orders/o-1"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (served.get() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(served).as("the order request took the reserved place while browsing was refused").hasValue(3);
+
+        MockHttpServletResponse secondCheckout = new MockHttpServletResponse();
+        reserving.doFilter(new MockHttpServletRequest("POST", "/api/v1/orders"), secondCheckout,
+                new MockFilterChain(slow));
+        assertThat(secondCheckout.getStatus()).as("the reserve is full too").isEqualTo(503);
+
+        release.countDown();
+        checkout.join();
+        MockHttpServletResponse later = new MockHttpServletResponse();
+        reserving.doFilter(new MockHttpServletRequest("GET", "/api/v1/events/e"), later, new MockFilterChain(slow));
+        assertThat(later.getStatus()).isEqualTo(201);
+    }
+
     private void quietly(String path) {
+        quietly(filter, path);
+    }
+
+    private void quietly(ConcurrencyLimitFilter target, String path) {
         try {
-            call(path);
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            target.doFilter(new MockHttpServletRequest("POST", path), response, new MockFilterChain(slow));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
