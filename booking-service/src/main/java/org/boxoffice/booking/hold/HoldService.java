@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Buyers' holds. A hold on specific seats first checks them cheaply (unknown seats, seats already taken), then takes
- * the seats' Redisson locks, then runs the {@link HoldFence} transaction. Best available needs no Redisson lock: it
- * chooses among seats it locks in the database, skipping the ones concurrent holds are taking. The availability
- * cache is written after commit.
+ * the seats' Redisson locks, then runs the {@link HoldFence} transaction. Best available reads the best few seats
+ * and tries blocks of them, best first, each under its seat locks without waiting, so concurrent buyers spread over
+ * the next best blocks instead of queueing for the first (docs/booking.md). The availability cache is written after
+ * commit.
  */
 @Service
 public class HoldService {
