@@ -21,7 +21,8 @@ if $smoke; then
   : "${STEPS:=5:10}" "${RAMP:=2}" "${BUYERS:=5}" "${SECTIONS:=1}" "${ROWS:=5}" "${SEATS_PER_ROW:=10}" "${GA_AREAS:=1}"
   : "${GA_CAPACITY:=20}" "${THINK:=0.2}" "${PROFILES:=surge}" "${SETTLE:=90}"
 else
-  # 5 steps x (RAMP + hold) plus draining fits the ~20 minute budget on 2 cores; STEPS overrides.
+  # 5 steps x (RAMP + hold) = 15.5 min; with seeding, the 2,000 pre-sale logins, pgbench, the sell-out and the audit
+  # about 35 min on 2 cores. STEPS overrides.
   : "${STEPS:=100:120,1000:150,2000:150,4000:150,8000:180}" "${RAMP:=30}" "${BUYERS:=2000}" "${SECTIONS:=4}"
   : "${ROWS:=50}" "${SEATS_PER_ROW:=100}" "${GA_AREAS:=2}" "${GA_CAPACITY:=2500}" "${THINK:=1}"
   : "${PROFILES:=surge sellout}" "${SETTLE:=180}"
