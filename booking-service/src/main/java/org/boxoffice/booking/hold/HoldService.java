@@ -128,10 +128,10 @@ public class HoldService {
         int quantity = request.quantity();
         RuntimeException lastTaken = null;
         for (int read = 0; read < BEST_AVAILABLE_READS; read++) {
-            List<Inventory.Candidate> candidates = candidates(event.id(), section.sectionId(), quantity);
-            List<List<UUID>> options = BestAvailable.options(candidates, quantity);
+            Choices choices = choices(event.id(), section.sectionId(), quantity);
+            List<List<UUID>> options = choices.options();
             if (options.isEmpty()) {
-                throw new CapacityExceeded(section.sectionId(), quantity, candidates.size());
+                throw new CapacityExceeded(section.sectionId(), quantity, choices.available());
             }
             for (List<UUID> seats : options.subList(0, Math.min(options.size(), BEST_AVAILABLE_TRIES))) {
                 Map<UUID, UUID> sections = new HashMap<>();
@@ -151,17 +151,23 @@ public class HoldService {
         throw lastTaken;
     }
 
+    /** Blocks to try, best first, and how many available seats they were chosen from. */
+    private record Choices(List<List<UUID>> options, int available) {
+    }
+
     /**
-     * The best available seats to choose from: a window of the best ones, or a wider one when the window has no
+     * The blocks to try among a window of the best available seats, or among a wider one when the window has no
      * block of adjacent seats (a fragmented front section) while more seats are available behind it.
      */
-    private List<Inventory.Candidate> candidates(UUID eventId, UUID sectionId, int quantity) {
+    private Choices choices(UUID eventId, UUID sectionId, int quantity) {
         int window = Math.max(BEST_AVAILABLE_WINDOW, quantity * 16);
         List<Inventory.Candidate> candidates = inventory.bestAvailable(eventId, sectionId, window);
-        if (candidates.size() == window && BestAvailable.options(candidates, quantity).size() <= 1) {
+        List<List<UUID>> options = BestAvailable.options(candidates, quantity);
+        if (candidates.size() == window && options.size() <= 1) {
             candidates = inventory.bestAvailable(eventId, sectionId, BEST_AVAILABLE_WIDE_WINDOW);
+            options = BestAvailable.options(candidates, quantity);
         }
-        return candidates;
+        return new Choices(options, candidates.size());
     }
 
     private HoldFence.Taken holdArea(Event event, UUID buyerId, String buyerEmail, HoldRequest.GeneralAdmission request,

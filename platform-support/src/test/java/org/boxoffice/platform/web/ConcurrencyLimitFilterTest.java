@@ -7,10 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,6 +127,18 @@ class ConcurrencyLimitFilterTest {
         MockHttpServletResponse later = new MockHttpServletResponse();
         reserving.doFilter(new MockHttpServletRequest("GET", "/api/v1/events/e"), later, new MockFilterChain(slow));
         assertThat(later.getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void runsBeforeAuthenticationAndTheIdempotencyFilterSoARefusedRequestTouchesNothing() {
+        var limits = new HttpLimitsProperties(DataSize.ofKilobytes(256), 48,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), List.of(), 0);
+        var registration = new WebMvcProblemsAutoConfiguration().concurrencyLimitFilter(limits,
+                JsonMapper.builder().build(), new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class),
+                "booking-service");
+
+        // Spring Security's chain is registered at -100, the idempotency filter after it, at 0.
+        assertThat(registration.getOrder()).isLessThan(-100);
     }
 
     private void quietly(String path) {
