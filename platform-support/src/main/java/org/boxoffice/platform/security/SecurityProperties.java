@@ -1,6 +1,7 @@
 package org.boxoffice.platform.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,17 +15,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience    the {@code aud} every token must contain
  * @param publicPaths the service's own anonymous endpoints, each {@code "METHOD /pattern"} or {@code "/pattern"},
  *                    beside the platform's (probes, metrics, API docs, /error)
+ * @param tokenCache  how many verified tokens are remembered, and for how long at most ({@link VerifiedTokens})
  */
 @ConfigurationProperties("boxoffice.security")
 public record SecurityProperties(
         @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") URI jwksUri,
         @DefaultValue("http://127.0.0.1:8081") String issuer,
         @DefaultValue(TokenClaims.AUDIENCE) String audience,
-        @DefaultValue List<String> publicPaths) {
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue TokenCache tokenCache) {
 
     public SecurityProperties {
         for (String path : publicPaths) {
             PublicPath.parse(path);
+        }
+    }
+
+    /**
+     * The verified-token cache: at most {@code maximumSize} tokens (about 1 KiB each), each for at most
+     * {@code maxAge} and never past its own expiry. {@code maximumSize} 0 turns it off.
+     */
+    public record TokenCache(@DefaultValue("20000") int maximumSize, @DefaultValue("5m") Duration maxAge) {
+
+        public TokenCache {
+            if (maximumSize < 0) {
+                throw new IllegalArgumentException("boxoffice.security.token-cache.maximum-size must be 0 or more");
+            }
+            if (maxAge.isNegative()) {
+                throw new IllegalArgumentException("boxoffice.security.token-cache.max-age must not be negative");
+            }
         }
     }
 }

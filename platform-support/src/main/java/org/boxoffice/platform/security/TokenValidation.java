@@ -11,16 +11,19 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * The one definition of a valid Boxoffice access token, shared by the servlet services and the reactive gateway:
  * signed with RS256 or ES256 by a key in the JWKS (so {@code alg: none} and HMAC tokens never verify), issued by
  * the configured issuer for the {@code boxoffice} audience, not expired, with a UUID subject and well-formed
- * {@code roles} and {@code orgs} claims.
+ * {@code roles} and {@code orgs} claims. A token that passed is remembered ({@link VerifiedTokens}): its signature is
+ * checked once, not on every request.
  */
 public final class TokenValidation {
 
@@ -30,20 +33,22 @@ public final class TokenValidation {
     private TokenValidation() {
     }
 
-    public static NimbusJwtDecoder decoder(SecurityProperties security) {
+    public static JwtDecoder decoder(SecurityProperties security) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwksUri().toString())
                 .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
                 .build();
         decoder.setJwtValidator(validator(security));
-        return decoder;
+        return security.tokenCache().maximumSize() == 0 ? decoder
+                : new VerifiedTokens(security.tokenCache()).servlet(decoder);
     }
 
-    public static NimbusReactiveJwtDecoder reactiveDecoder(SecurityProperties security) {
+    public static ReactiveJwtDecoder reactiveDecoder(SecurityProperties security) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwksUri().toString())
                 .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
                 .build();
         decoder.setJwtValidator(validator(security));
-        return decoder;
+        return security.tokenCache().maximumSize() == 0 ? decoder
+                : new VerifiedTokens(security.tokenCache()).reactive(decoder);
     }
 
     /** Issuer, audience, expiry (with the default 60 s clock skew) and the shape of the Boxoffice claims. */

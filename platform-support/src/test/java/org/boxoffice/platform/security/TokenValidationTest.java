@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TokenValidationTest {
 
     private final JwtDecoder decoder = TokenValidation.decoder(new SecurityProperties(
-            java.net.URI.create(TestJwks.get().jwksUri()), TestJwks.get().issuer(), TokenClaims.AUDIENCE, List.of()));
+            java.net.URI.create(TestJwks.get().jwksUri()), TestJwks.get().issuer(), TokenClaims.AUDIENCE, List.of(),
+            new SecurityProperties.TokenCache(100, java.time.Duration.ofMinutes(5))));
 
     @Test
     void acceptsAnRs256TokenAndReadsTheCaller() {
