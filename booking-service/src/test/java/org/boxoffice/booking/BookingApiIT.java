@@ -117,6 +117,32 @@ class BookingApiIT {
     }
 
     @Test
+    void theCatalogueIsCacheableAndAnUnchangedAnswerIsNotSentAgain() throws Exception {
+        Setup setup = publishedEvent();
+
+        for (String path : List.of("/api/v1/events/" + setup.eventId(), "/api/v1/events/" + setup.eventId()
+                + "/availability", "/api/v1/events/" + setup.eventId() + "/sections/" + setup.stalls() + "/seats")) {
+            HttpResponse<String> first = get(path, null);
+            assertThat(first.statusCode()).isEqualTo(200);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).as(path).startsWith("max-age=")
+                    .contains("public");
+
+            HttpResponse<String> again = send(request(path, null).header("If-None-Match", etag).GET());
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+        }
+
+        String availability = "/api/v1/events/" + setup.eventId() + "/availability";
+        String before = get(availability, null).headers().firstValue("ETag").orElseThrow();
+        ok(201, post("/api/v1/holds", TestTokens.buyer(), null, """
+                {"eventId":"%s","generalAdmission":{"sectionId":"%s","quantity":2}}""".formatted(setup.eventId(),
+                setup.floor())));
+        HttpResponse<String> changed = send(request(availability, null).header("If-None-Match", before).GET());
+        assertThat(changed.statusCode()).as("availability changed: the new answer, not a 304").isEqualTo(200);
+    }
+
+    @Test
     void aRetriedHoldWithTheSameKeyReturnsTheFirstAnswerAndHoldsOnce() throws Exception {
         Setup setup = publishedEvent();
         String buyer = TestTokens.buyer(UUID.randomUUID());

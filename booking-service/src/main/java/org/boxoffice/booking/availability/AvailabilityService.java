@@ -1,8 +1,5 @@
 package org.boxoffice.booking.availability;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.venue.SectionNotFound;
@@ -23,26 +19,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class AvailabilityService {
 
-    /** How long an event's published layout (listed or not, its sections) is remembered in memory. */
-    private static final Duration LAYOUT_TTL = Duration.ofSeconds(5);
-
     private final EventService events;
     private final AvailabilityCache cache;
     private final AvailabilityStore store;
-    private final Clock clock;
-    private final Map<UUID, Layout> layouts = new ConcurrentHashMap<>();
     private final Map<UUID, List<AvailabilityStore.SeatPosition>> seatLayouts = new ConcurrentHashMap<>();
 
-    AvailabilityService(EventService events, AvailabilityCache cache, AvailabilityStore store, Clock clock) {
+    AvailabilityService(EventService events, AvailabilityCache cache, AvailabilityStore store) {
         this.events = events;
         this.cache = cache;
         this.store = store;
-        this.clock = clock;
     }
 
     /** Remaining tickets of every section the event sells. */
     public List<SectionAvailability> sections(UUID eventId) {
-        Layout layout = layout(eventId);
+        EventService.Listing layout = events.listing(eventId);
         Map<UUID, Boolean> seated = new LinkedHashMap<>();
         layout.sections().forEach(section -> seated.put(section.sectionId(), section.seated()));
         Map<UUID, Integer> counts = cache.counts(eventId, seated).orElseGet(() -> countsOf(cache.rebuild(eventId)));
@@ -54,8 +44,7 @@ public class AvailabilityService {
 
     /** Every seat of a seated section with whether it can still be held. */
     public List<SeatAvailability> seats(UUID eventId, UUID sectionId) {
-        Layout layout = layout(eventId);
-        EventSection section = layout.sections().stream().filter(s -> s.sectionId().equals(sectionId)).findFirst()
+        EventSection section = events.listing(eventId).section(sectionId)
                 .orElseThrow(() -> new SectionNotFound(sectionId));
         if (!section.seated()) {
             throw new SectionNotFound(sectionId);
@@ -68,25 +57,11 @@ public class AvailabilityService {
                 .toList();
     }
 
-    private Layout layout(UUID eventId) {
-        Instant now = clock.instant();
-        Layout layout = layouts.get(eventId);
-        if (layout == null || layout.readAt().plus(LAYOUT_TTL).isBefore(now)) {
-            Event event = events.listed(eventId);
-            layout = new Layout(event, events.sections(eventId), now);
-            layouts.put(eventId, layout);
-        }
-        return layout;
-    }
-
     private static Map<UUID, Integer> countsOf(InventorySnapshot snapshot) {
         Map<UUID, Integer> counts = new LinkedHashMap<>();
         snapshot.availableSeats().forEach((section, seats) -> counts.put(section, seats.size()));
         snapshot.areas().forEach((section, area) -> counts.put(section, area.remaining()));
         return counts;
-    }
-
-    record Layout(Event event, List<EventSection> sections, Instant readAt) {
     }
 
     /** A seat on the map and whether it is available (held and sold look the same to buyers). */

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.system.BookingProperties;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
@@ -36,15 +38,43 @@ public class EventService {
     private final ApplicationEventPublisher publisher;
     private final BookingEvents announcements;
     private final Clock clock;
+    private final Duration listingTtl;
+    private final Map<UUID, Listing> listings = new ConcurrentHashMap<>();
 
     EventService(Events events, Venues venues, VenueService venueService, ApplicationEventPublisher publisher,
-            BookingEvents announcements, Clock clock) {
+            BookingEvents announcements, Clock clock, BookingProperties properties) {
         this.events = events;
         this.venues = venues;
         this.venueService = venueService;
         this.publisher = publisher;
         this.announcements = announcements;
         this.clock = clock;
+        this.listingTtl = properties.listingTtl();
+    }
+
+    /** A listed event with its sections as buyers see it, and when this replica read it. */
+    public record Listing(Event event, List<EventSection> sections, Instant readAt) {
+
+        /** The section of the event, if it sells it. */
+        public java.util.Optional<EventSection> section(UUID sectionId) {
+            return sections.stream().filter(section -> section.sectionId().equals(sectionId)).findFirst();
+        }
+    }
+
+    /**
+     * The listed event and its sections, from memory for {@code boxoffice.booking.listing-ttl}: what buyers browse
+     * and what the hold path checks the sale window against, without a database connection per request. An
+     * organizer's change reaches this replica at once and the others within the TTL; the saga (checkout, payment)
+     * reads the event itself. Unknown and unlisted events are not remembered.
+     */
+    public Listing listing(UUID eventId) {
+        Instant now = clock.instant();
+        Listing listing = listings.get(eventId);
+        if (listing == null || !listing.readAt().plus(listingTtl).isAfter(now)) {
+            listing = new Listing(listed(eventId), sections(eventId), now);
+            listings.put(eventId, listing);
+        }
+        return listing;
     }
 
     @Transactional
@@ -194,6 +224,7 @@ public class EventService {
     }
 
     private Event store(Event before, Event after) {
+        listings.remove(before.id());
         if (!events.transition(before, after)) {
             throw new EventStateConflict(before.id(), before.status(), after.status());
         }

@@ -60,7 +60,8 @@ public class HoldService {
     }
 
     public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request) {
-        Event event = events.listed(request.eventId());
+        EventService.Listing listing = events.listing(request.eventId());
+        Event event = listing.event();
         Instant now = clock.instant();
         event.requireOnSale(now);
         if (request.quantity() < 1) {
@@ -71,8 +72,8 @@ public class HoldService {
         }
         HoldFence.Taken taken = switch (request) {
             case HoldRequest.SpecificSeats seats -> holdSeats(event, buyerId, buyerEmail, seats.seatIds(), now);
-            case HoldRequest.BestAvailable best -> holdBestAvailable(event, buyerId, buyerEmail, best, now);
-            case HoldRequest.GeneralAdmission area -> holdArea(event, buyerId, buyerEmail, area, now);
+            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, now);
+            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, now);
         };
         cache.apply(taken.change());
         return taken.hold();
@@ -118,9 +119,10 @@ public class HoldService {
         }
     }
 
-    private HoldFence.Taken holdBestAvailable(Event event, UUID buyerId, String buyerEmail,
+    private HoldFence.Taken holdBestAvailable(EventService.Listing listing, UUID buyerId, String buyerEmail,
             HoldRequest.BestAvailable request, Instant now) {
-        EventSection section = section(event, request.sectionId());
+        Event event = listing.event();
+        EventSection section = section(listing, request.sectionId());
         if (!section.seated()) {
             throw new InvalidHoldRequest("bestAvailable.sectionId",
                     "section " + section.code() + " is general admission; hold a quantity of it instead");
@@ -170,9 +172,10 @@ public class HoldService {
         return new Choices(options, candidates.size());
     }
 
-    private HoldFence.Taken holdArea(Event event, UUID buyerId, String buyerEmail, HoldRequest.GeneralAdmission request,
-            Instant now) {
-        EventSection section = section(event, request.sectionId());
+    private HoldFence.Taken holdArea(EventService.Listing listing, UUID buyerId, String buyerEmail,
+            HoldRequest.GeneralAdmission request, Instant now) {
+        Event event = listing.event();
+        EventSection section = section(listing, request.sectionId());
         if (section.seated()) {
             throw new InvalidHoldRequest("generalAdmission.sectionId",
                     "section " + section.code() + " has numbered seats; hold seats or best available instead");
@@ -180,9 +183,8 @@ public class HoldService {
         return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), now);
     }
 
-    private EventSection section(Event event, UUID sectionId) {
-        return events.sections(event.id()).stream().filter(s -> s.sectionId().equals(sectionId)).findFirst()
-                .orElseThrow(() -> new SectionNotFound(sectionId));
+    private static EventSection section(EventService.Listing listing, UUID sectionId) {
+        return listing.section(sectionId).orElseThrow(() -> new SectionNotFound(sectionId));
     }
 
     /** The buyer's own hold; another buyer's hold does not exist for them. */

@@ -22,20 +22,23 @@ public class Holds {
         this.jdbc = jdbc;
     }
 
+    /** The hold and its items in one statement: one round trip on the hot path, whatever the number of seats. */
     void insert(Hold hold) {
-        jdbc.sql("""
-                INSERT INTO hold (id, event_id, buyer_id, buyer_email, status, quantity, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(hold.id(), hold.eventId(), hold.buyerId(), hold.buyerEmail(), hold.status().name(),
-                        hold.quantity(),
-                        Timestamp.from(hold.createdAt()), Timestamp.from(hold.expiresAt()))
-                .update();
         List<HoldItem> items = hold.items();
-        for (int i = 0; i < items.size(); i++) {
-            jdbc.sql("INSERT INTO hold_item (hold_id, position, section_id, seat_id, quantity) VALUES (?, ?, ?, ?, ?)")
-                    .params(hold.id(), i, items.get(i).sectionId(), items.get(i).seatId(), items.get(i).quantity())
-                    .update();
-        }
+        jdbc.sql("""
+                WITH new_hold AS (
+                  INSERT INTO hold (id, event_id, buyer_id, buyer_email, status, quantity, created_at, expires_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?))
+                INSERT INTO hold_item (hold_id, position, section_id, seat_id, quantity)
+                SELECT ?, item.position - 1, item.section_id, item.seat_id, item.quantity
+                  FROM unnest(?::uuid[], ?::uuid[], ?::int[]) WITH ORDINALITY
+                       AS item (section_id, seat_id, quantity, position)""")
+                .params(hold.id(), hold.eventId(), hold.buyerId(), hold.buyerEmail(), hold.status().name(),
+                        hold.quantity(), Timestamp.from(hold.createdAt()), Timestamp.from(hold.expiresAt()),
+                        hold.id(), items.stream().map(HoldItem::sectionId).toArray(UUID[]::new),
+                        items.stream().map(HoldItem::seatId).toArray(UUID[]::new),
+                        items.stream().map(HoldItem::quantity).toArray(Integer[]::new))
+                .update();
     }
 
     public Optional<Hold> find(UUID holdId) {

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepBatch how many expired holds one sweep claims at a time
  * @param availabilityTtl how long a cached availability snapshot is trusted before it is rebuilt from the database
  * @param paymentWindow how long a checked-out order keeps its seats while it waits for payment
+ * @param listingTtl how long a replica answers buyers' reads of an event (and the hold path's sale-window check)
+ *        from memory before it reads the event again: a change by an organizer reaches every replica within it
  * @param ticketSigningKey secret (at least 32 characters) that signs ticket QR payloads with HMAC-SHA256
  *        ({@code BOXOFFICE_TICKET_SIGNING_KEY}); when empty, a random key is generated once and kept in the database
  *        so every replica of the local run signs alike
@@ -27,5 +29,6 @@ public record BookingProperties(
         @DefaultValue("200") int sweepBatch,
         @DefaultValue("60s") Duration availabilityTtl,
         @DefaultValue("15m") Duration paymentWindow,
+        @DefaultValue("2s") Duration listingTtl,
         @Nullable String ticketSigningKey) {
 }

@@ -197,8 +197,7 @@ class HoldGuaranteesIT {
         // The slow buyer takes the seats' locks with a short lease and stalls (a GC pause) past it.
         CountDownLatch leaseExpired = new CountDownLatch(1);
         Thread slow = Thread.ofVirtual().start(() -> {
-            RLock lock = redisson.getMultiLock(wanted.stream().sorted()
-                    .map(seat -> redisson.getLock(SeatLocks.lockName(sale.event().id(), seat))).toArray(RLock[]::new));
+            RLock lock = SeatLocks.lock(redisson, sale.event().id(), wanted);
             try {
                 assertThat(lock.tryLock(0, 200, TimeUnit.MILLISECONDS)).isTrue();
                 Thread.sleep(400);

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.boxoffice.booking.availability.AvailabilityService;
 import org.boxoffice.booking.availability.AvailabilityService.SeatAvailability;
 import org.boxoffice.booking.availability.SectionAvailability;
+import org.boxoffice.booking.system.CatalogCaching;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,12 +31,14 @@ class AvailabilityController {
     }
 
     @GetMapping("/availability")
-    EventAvailability sections(@PathVariable UUID eventId) {
-        return new EventAvailability(eventId, availability.sections(eventId));
+    ResponseEntity<EventAvailability> sections(@PathVariable UUID eventId) {
+        return ResponseEntity.ok().cacheControl(CatalogCaching.AVAILABILITY)
+                .body(new EventAvailability(eventId, availability.sections(eventId)));
     }
 
     @GetMapping("/sections/{sectionId}/seats")
-    SectionSeats seats(@PathVariable UUID eventId, @PathVariable UUID sectionId) {
-        return new SectionSeats(eventId, sectionId, availability.seats(eventId, sectionId));
+    ResponseEntity<SectionSeats> seats(@PathVariable UUID eventId, @PathVariable UUID sectionId) {
+        return ResponseEntity.ok().cacheControl(CatalogCaching.AVAILABILITY)
+                .body(new SectionSeats(eventId, sectionId, availability.seats(eventId, sectionId)));
     }
 }

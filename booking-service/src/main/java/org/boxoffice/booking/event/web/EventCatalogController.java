@@ -6,8 +6,10 @@ import java.util.UUID;
 import org.boxoffice.booking.event.EventSearch;
 import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.system.PageQuery;
+import org.boxoffice.booking.system.CatalogCaching;
 import org.boxoffice.booking.system.PageResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,20 +32,23 @@ class EventCatalogController {
     }
 
     @GetMapping
-    PageResponse<EventResponse> search(@RequestParam(required = false) @Nullable Instant from,
+    ResponseEntity<PageResponse<EventResponse>> search(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable UUID venueId,
             @RequestParam(required = false) @Nullable @Size(max = 100) String city,
             @RequestParam(required = false) @Nullable @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return events.search(EventSearch.listed(from, to, venueId, blankToNull(city), blankToNull(q)),
-                new PageQuery(page, size)).map(event -> EventResponse.of(event, java.util.List.of()));
+        return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE).body(events.search(
+                EventSearch.listed(from, to, venueId, blankToNull(city), blankToNull(q)), new PageQuery(page, size))
+                .map(event -> EventResponse.of(event, java.util.List.of())));
     }
 
     @GetMapping("/{eventId}")
-    EventResponse get(@PathVariable UUID eventId) {
-        return EventResponse.of(events.listed(eventId), events.sections(eventId));
+    ResponseEntity<EventResponse> get(@PathVariable UUID eventId) {
+        EventService.Listing listing = events.listing(eventId);
+        return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE)
+                .body(EventResponse.of(listing.event(), listing.sections()));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
