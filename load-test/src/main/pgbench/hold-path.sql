@@ -15,13 +15,13 @@ ON CONFLICT (event_id, buyer_id) DO UPDATE SET tickets = buyer_allowance.tickets
 UPDATE event_seat SET status = 'HELD', hold_id = :hold::uuid
  WHERE event_id = :event::uuid AND seat_id = ANY(ARRAY(SELECT seat_id FROM bench_seat WHERE n IN (2 * :n::bigint - 1, 2 * :n::bigint)))
    AND status = 'AVAILABLE';
--- The hold and its items (Holds.insert).
-INSERT INTO hold (id, event_id, buyer_id, buyer_email, status, quantity, created_at, expires_at)
-VALUES (:hold::uuid, :event::uuid, :buyer::uuid, 'bench@load.boxoffice.dev', 'ACTIVE', 2, now(), now() + interval '5 minutes');
+-- The hold and its items, one statement (Holds.insert).
+WITH new_hold AS (
+  INSERT INTO hold (id, event_id, buyer_id, buyer_email, status, quantity, created_at, expires_at)
+  VALUES (:hold::uuid, :event::uuid, :buyer::uuid, 'bench@load.boxoffice.dev', 'ACTIVE', 2, now(), now() + interval '5 minutes'))
 INSERT INTO hold_item (hold_id, position, section_id, seat_id, quantity)
-SELECT :hold::uuid, 0, section_id, seat_id, 1 FROM bench_seat WHERE n = 2 * :n::bigint - 1;
-INSERT INTO hold_item (hold_id, position, section_id, seat_id, quantity)
-SELECT :hold::uuid, 1, section_id, seat_id, 1 FROM bench_seat WHERE n = 2 * :n::bigint;
+SELECT :hold::uuid, (n - (2 * :n::bigint - 1))::int, section_id, seat_id, 1 FROM bench_seat
+ WHERE n IN (2 * :n::bigint - 1, 2 * :n::bigint);
 -- HoldPlaced (Outbox.append).
 INSERT INTO outbox_event (id, stream, type, version, event_key, payload, trace_parent, occurred_at)
 VALUES (:outbox::uuid, 'boxoffice.events.booking-service', 'HoldPlaced', 1, :hold::uuid,

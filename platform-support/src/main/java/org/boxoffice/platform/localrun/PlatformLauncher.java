@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,7 +42,15 @@ public final class PlatformLauncher {
             "user-service", 8081, "booking-service", 8082, "payment-service", 8083,
             "notification-service", 8084, "analytics-service", 8085, "gateway-service", 8080);
 
+    /** The gateway serves probes and metrics on a port of its own, never on its public one. */
+    static final int GATEWAY_MANAGEMENT_PORT = 8090;
     static final String DATABASE = "boxoffice";
+    /**
+     * The services' JVM options unless {@code BOXOFFICE_JAVA_OPTS} says otherwise: the full tiered JIT (C2) for
+     * throughput, the throughput collector and a heap that is not resized under load; start-up stays short through
+     * the AOT cache ({@link AotCache}).
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx1g -XX:+UseParallelGC";
     /** The SMTP server notification-service starts in demo mode, where the local run's mail can be read. */
     static final int MAILBOX_PORT = 3025;
     static final String ADMIN_EMAIL = "admin@demo.boxoffice.dev";
@@ -71,6 +83,9 @@ public final class PlatformLauncher {
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
         if (!portFree(MAILBOX_PORT)) {
             busy.add("notification-service's demo mailbox (" + MAILBOX_PORT + ")");
+        }
+        if (!portFree(GATEWAY_MANAGEMENT_PORT)) {
+            busy.add("gateway-service's management port (" + GATEWAY_MANAGEMENT_PORT + ")");
         }
         if (!busy.isEmpty()) {
             System.err.println("Ports in use: " + String.join(", ", busy)
@@ -108,12 +123,15 @@ public final class PlatformLauncher {
 
         step("Starting " + SERVICES.size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> jvmOptions = List.of(System.getenv().getOrDefault("BOXOFFICE_JAVA_OPTS",
-                "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+        List<String> jvmOptions = List.of(System.getenv().getOrDefault("BOXOFFICE_JAVA_OPTS", DEFAULT_JVM_OPTIONS)
+                .trim().split("\\s+"));
+        Map<String, List<String>> launch = aotCaches(java, jvmOptions, environment);
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), jar(service.getKey()),
-                    state.resolve("logs").resolve(service.getKey() + ".log"));
-            process.start(java, jvmOptions, environment);
+            int probePort = service.getKey().equals("gateway-service") ? GATEWAY_MANAGEMENT_PORT : service.getValue();
+            ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), probePort,
+                    jar(service.getKey()), state.resolve("logs").resolve(service.getKey() + ".log"));
+            process.start(java, jvmOptions, launch.getOrDefault(service.getKey(),
+                    List.of("-jar", process.jar().toString())), environment);
             services.add(process);
         }
 
@@ -123,6 +141,57 @@ public final class PlatformLauncher {
         printBanner(demoPassword, environment.get("BOXOFFICE_ADMIN_EMAIL"));
         watch();
         return 0;
+    }
+
+    /**
+     * The arguments that start each service from its AOT cache, training the caches that are missing or stale (the
+     * first start after a build) two at a time; a service whose training fails starts from its jar as before.
+     * {@code BOXOFFICE_AOT=off} skips all of it.
+     */
+    private Map<String, List<String>> aotCaches(String java, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Map<String, List<String>> launch = new ConcurrentHashMap<>();
+        if ("off".equalsIgnoreCase(System.getenv().getOrDefault("BOXOFFICE_AOT", "on"))) {
+            return launch;
+        }
+        Map<String, AotCache> stale = new LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            AotCache cache = new AotCache(state, service, jar(service));
+            if (cache.fresh(jvmOptions)) {
+                launch.put(service, cache.launchArguments());
+            } else {
+                stale.put(service, cache);
+            }
+        }
+        if (stale.isEmpty()) {
+            return launch;
+        }
+        step("Training the JDK's AOT cache for " + String.join(", ", stale.keySet())
+                + " (once per build; later starts take a fraction of the time)");
+        long started = System.nanoTime();
+        Semaphore parallel = new Semaphore(2);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Map.Entry<String, AotCache> entry : stale.entrySet()) {
+                executor.submit(() -> {
+                    parallel.acquire();
+                    try {
+                        Path log = state.resolve("logs").resolve(entry.getKey() + "-aot-training.log");
+                        if (entry.getValue().train(java, jvmOptions, environment, log, 300)) {
+                            launch.put(entry.getKey(), entry.getValue().launchArguments());
+                            System.out.printf("  [%3ds] %s trained%n", (System.nanoTime() - started) / 1_000_000_000,
+                                    entry.getKey());
+                        } else {
+                            System.out.println("  " + entry.getKey() + ": training failed, starting it without the"
+                                    + " cache (log: " + root.relativize(log) + ")");
+                        }
+                    } finally {
+                        parallel.release();
+                    }
+                    return null;
+                });
+            }
+        }
+        return launch;
     }
 
     private boolean awaitReady(int timeoutSeconds) throws InterruptedException {

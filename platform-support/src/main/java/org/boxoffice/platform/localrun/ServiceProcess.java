@@ -21,13 +21,16 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int probePort;
     private final Path jar;
     private final Path log;
     private @Nullable Process process;
 
-    ServiceProcess(String name, int port, Path jar, Path log) {
+    /** {@code probePort}: where {@code /readyz} answers (the service's port, or its management port). */
+    ServiceProcess(String name, int port, int probePort, Path jar, Path log) {
         this.name = name;
         this.port = port;
+        this.probePort = probePort;
         this.jar = jar;
         this.log = log;
     }
@@ -40,17 +43,25 @@ final class ServiceProcess {
         return port;
     }
 
+    Path jar() {
+        return jar;
+    }
+
     Path log() {
         return log;
     }
 
-    void start(String java, List<String> jvmOptions, Map<String, String> environment) throws IOException {
+    /**
+     * Starts the service: {@code launch} is what follows the JVM options, {@code -jar <jar>} by default, or the AOT
+     * cache's arguments ({@link AotCache#launchArguments()}).
+     */
+    void start(String java, List<String> jvmOptions, List<String> launch, Map<String, String> environment)
+            throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new java.util.ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -69,7 +80,7 @@ final class ServiceProcess {
     /** True when the service answers its readiness probe with 200. */
     boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probePort + "/readyz"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
