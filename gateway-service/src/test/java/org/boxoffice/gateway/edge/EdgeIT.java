@@ -44,6 +44,8 @@ class EdgeIT {
 
     @Value("${local.server.port}")
     private int port;
+    @Value("${local.management.port}")
+    private int managementPort;
 
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) throws IOException {
@@ -160,6 +162,19 @@ class EdgeIT {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("https://boxoffice.dev/problems/payload-too-large");
+    }
+
+    @Test
+    void servesProbesAndMetricsOnlyOnTheManagementPortNeverAtTheEdge() throws Exception {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/readyz", "/livez")) {
+            assertThat(send("GET", path, null, null).statusCode()).as("public port: " + path).isEqualTo(404);
+        }
+        for (String path : List.of("/actuator/prometheus", "/readyz", "/livez")) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("management port: " + path).isEqualTo(200);
+        }
     }
 
     private HttpResponse<String> send(String method, String path, @Nullable String token, @Nullable String body)

@@ -39,6 +39,9 @@ public abstract class ServiceContract {
 
     @Value("${local.server.port}")
     private int port;
+    /** Probes and metrics: the management port where a service has one of its own (the gateway), else the same. */
+    @Value("${local.management.port:${local.server.port}}")
+    private int managementPort;
 
     @Autowired
     private ApplicationContext context;
@@ -51,7 +54,7 @@ public abstract class ServiceContract {
 
     @Test
     void becomesReadyOnlyWithItsDataStores() throws Exception {
-        HttpResponse<String> response = get("/readyz");
+        HttpResponse<String> response = management("/readyz");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
@@ -67,7 +70,7 @@ public abstract class ServiceContract {
 
     @Test
     void isLiveWithoutConsultingItsDataStores() throws Exception {
-        HttpResponse<String> response = get("/livez");
+        HttpResponse<String> response = management("/livez");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("components").has("db")).isFalse();
@@ -92,7 +95,7 @@ public abstract class ServiceContract {
 
     @Test
     void exportsPrometheusMetricsTaggedWithItsName() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = management("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + applicationName + "\"");
@@ -102,7 +105,7 @@ public abstract class ServiceContract {
     void limitsTheApiRequestsInProgress() throws Exception {
         Assumptions.assumeTrue(context instanceof WebApplicationContext,
                 "servlet services; the gateway limits by rate (RateLimitFilter)");
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = management("/actuator/prometheus");
 
         assertThat(response.body()).as("ConcurrencyLimitFilter is registered (docs/operations.md, load shedding)")
                 .contains("boxoffice_http_requests_in_progress").contains("boxoffice_http_requests_refused_total");
@@ -171,6 +174,11 @@ public abstract class ServiceContract {
 
     protected HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** A GET on the management port (probes, metrics). */
+    protected HttpResponse<String> management(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).GET().build());
     }
 
     protected HttpResponse<String> send(HttpRequest request) throws Exception {
