@@ -7,6 +7,9 @@ metadata:
   {{- include "boxoffice-lib.metadata" . | nindent 2 }}
 data:
   SERVER_PORT: {{ .Values.port | quote }}
+  {{- with .Values.managementPort }}
+  BOXOFFICE_MANAGEMENT_PORT: {{ . | quote }}
+  {{- end }}
   LOGGING_STRUCTURED_FORMAT_CONSOLE: ecs
   JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
   # The p99 latency alert needs histogram buckets, not client-side percentiles.

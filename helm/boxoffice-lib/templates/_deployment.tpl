@@ -1,6 +1,7 @@
 {{- define "boxoffice-lib.deployment" -}}
 {{- $root := . -}}
 {{- $settings := include "boxoffice-lib.settings" . | fromJson -}}
+{{- $probePort := include "boxoffice-lib.managementPortName" . -}}
 {{- range $slot := include "boxoffice-lib.slots" . | fromJsonArray }}
 {{- $ctx := dict "root" $root "slot" $slot }}
 ---
@@ -89,6 +90,11 @@ spec:
             - name: http
               containerPort: {{ $root.Values.port }}
               protocol: TCP
+            {{- with $root.Values.managementPort }}
+            - name: management
+              containerPort: {{ . }}
+              protocol: TCP
+            {{- end }}
           envFrom:
             - configMapRef:
                 name: {{ include "boxoffice-lib.name" $root }}
@@ -120,18 +126,18 @@ spec:
           startupProbe:
             httpGet:
               path: /livez
-              port: http
+              port: {{ $probePort }}
             periodSeconds: {{ $root.Values.probes.startup.periodSeconds }}
             failureThreshold: {{ $root.Values.probes.startup.failureThreshold }}
           livenessProbe:
             httpGet:
               path: /livez
-              port: http
+              port: {{ $probePort }}
             {{- toYaml $root.Values.probes.liveness | nindent 12 }}
           readinessProbe:
             httpGet:
               path: /readyz
-              port: http
+              port: {{ $probePort }}
             {{- toYaml $root.Values.probes.readiness | nindent 12 }}
           lifecycle:
             preStop:

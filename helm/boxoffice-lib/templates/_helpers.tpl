@@ -97,3 +97,18 @@ each service chart defines "<chart name>.settings" from its own values (template
 {{- $secretEnv := merge (deepCopy .Values.secretEnv) (default dict $own.secretEnv) -}}
 {{- toJson (dict "env" $env "secretEnv" $secretEnv) -}}
 {{- end }}
+
+{{/*
+Named container port of the probes and of the metrics scrape: `management` when the service runs a
+separate management server (managementPort), otherwise `http`.
+*/}}
+{{- define "boxoffice-lib.managementPortName" -}}
+{{- if .Values.managementPort -}}
+{{- if eq (int .Values.managementPort) (int .Values.port) -}}
+{{- fail (printf "managementPort %v must differ from port %v (0 serves management on port)" .Values.managementPort .Values.port) -}}
+{{- end -}}
+management
+{{- else -}}
+http
+{{- end -}}
+{{- end }}

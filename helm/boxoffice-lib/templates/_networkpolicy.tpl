@@ -30,17 +30,34 @@ spec:
   {{- if $np.allowFromIngressController }}
   {{- $peers = append $peers (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" $g.networkPolicy.ingressControllerNamespace))) }}
   {{- end }}
+  {{- $scrapers := list }}
   {{- with $g.networkPolicy.monitoringNamespace }}
-  {{- $peers = append $peers (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" .))) }}
+  {{- $scrapers = append $scrapers (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" .))) }}
+  {{- end }}
+  {{- /* With a management port, Prometheus gets that port only and callers never reach it. */}}
+  {{- $managementPeers := list }}
+  {{- if .Values.managementPort }}
+  {{- $managementPeers = $scrapers }}
+  {{- else }}
+  {{- $peers = concat $peers $scrapers }}
   {{- end }}
   {{- /* A rule with no peers would admit everyone: render none, which admits no one. */}}
-  {{- if $peers }}
+  {{- if or $peers $managementPeers }}
   ingress:
+    {{- with $peers }}
     - ports:
         - protocol: TCP
           port: http
       from:
-        {{- toYaml $peers | nindent 8 }}
+        {{- toYaml . | nindent 8 }}
+    {{- end }}
+    {{- with $managementPeers }}
+    - ports:
+        - protocol: TCP
+          port: management
+      from:
+        {{- toYaml . | nindent 8 }}
+    {{- end }}
   {{- else }}
   ingress: []
   {{- end }}

@@ -12,4 +12,11 @@ spec:
       port: {{ .Values.port }}
       targetPort: http
       protocol: TCP
+    {{- with .Values.managementPort }}
+    # For the ServiceMonitor; the Ingress routes to `http` only.
+    - name: management
+      port: {{ . }}
+      targetPort: management
+      protocol: TCP
+    {{- end }}
 {{- end }}

@@ -9,7 +9,7 @@ spec:
     matchLabels:
       {{- include "boxoffice-lib.selectorLabels" . | nindent 6 }}
   endpoints:
-    - port: http
+    - port: {{ include "boxoffice-lib.managementPortName" . }}
       path: /actuator/prometheus
       interval: {{ .Values.metrics.serviceMonitor.interval }}
 {{- end }}

@@ -52,12 +52,16 @@ class HooksTest {
     }
 
     @Test
-    void smokeTestChecksReadinessAndAnApiRouteThroughTheGateway() {
+    void smokeTestChecksAnApiRouteThroughTheGatewayAndNoMetricsOnItsPublicPort() {
         Map<String, Object> pod = rendered.get("Pod", "boxoffice-smoke-test");
         String script = String.join(" ", (java.util.List<String>) at(list(pod, "spec.containers").getFirst(), "args"));
 
         assertThatCode(() -> KubernetesModels.validate(pod)).doesNotThrowAnyException();
-        assertThat(script).contains("http://gateway-service:8080/readyz", "http://gateway-service:8080/api/v1/events", "--fail");
+        assertThat(script).contains("--fail --silent --show-error --retry 5 --retry-connrefused",
+                "http://gateway-service:8080/api/v1/events", "http://gateway-service:8080/actuator/prometheus",
+                "test \"$code\" = 404");
+        assertThat(script).as("the gateway's probes are on its management port, which this pod may not reach")
+                .doesNotContain("/readyz", ":8090");
         assertThat(val(pod, "metadata.labels.app\\.kubernetes\\.io/name"))
                 .as("the label gateway-service's NetworkPolicy admits").isEqualTo("boxoffice-smoke-test");
         assertThat(val(pod, "spec.containers")).asString().contains("readOnlyRootFilesystem=true");

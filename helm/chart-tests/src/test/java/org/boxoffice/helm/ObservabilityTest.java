@@ -42,7 +42,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void serviceMonitorScrapesTheActuatorOnTheServicePort() {
+    void serviceMonitorScrapesTheActuatorOnTheServicePortOfAServiceWithoutAManagementPort() {
         Map<String, Object> monitor = Charts.platform(Profile.PRODUCTION).get("ServiceMonitor", "booking-service");
 
         assertThat(list(monitor, "spec.endpoints")).singleElement().satisfies(endpoint -> assertThat(endpoint)

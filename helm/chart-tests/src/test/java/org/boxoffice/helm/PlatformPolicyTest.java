@@ -91,6 +91,73 @@ class PlatformPolicyTest {
         }
     }
 
+    /** A port name nothing declares fails silently in a cluster: a probe that never passes, a scrape or route to nowhere. */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyNamedPortResolvesToAPortTheTargetDeclares(Profile profile) {
+        Rendered platform = Charts.platform(profile);
+        List<Map<String, Object>> workloads = new java.util.ArrayList<>(platform.ofKind("Deployment"));
+        workloads.addAll(platform.ofKind("StatefulSet"));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map<String, Object> workload : workloads) {
+            for (Map<String, Object> container : NamedPorts.containers(workload)) {
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    for (String handler : List.of("httpGet", "tcpSocket")) {
+                        if (at(container, probe + "." + handler + ".port") instanceof String name) {
+                            softly.assertThat(NamedPorts.ofContainer(container)).as(nameOf(workload) + " " + probe).containsKey(name);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> service : platform.ofKind("Service")) {
+            List<Map<String, Object>> selected = selected(workloads, at(service, "spec.selector"));
+            softly.assertThat(selected).as(nameOf(service) + " selects pods").isNotEmpty();
+            for (Map<String, Object> port : list(service, "spec.ports")) {
+                if (port.get("targetPort") instanceof String name) {
+                    selected.forEach(w -> softly.assertThat(NamedPorts.ofWorkload(w)).as(nameOf(service) + " -> " + nameOf(w)).containsKey(name));
+                }
+            }
+        }
+        for (Map<String, Object> policy : platform.ofKind("NetworkPolicy")) {
+            for (Map<String, Object> workload : selected(workloads, at(policy, "spec.podSelector.matchLabels"))) {
+                for (Map<String, Object> rule : list(policy, "spec.ingress")) {
+                    for (Map<String, Object> port : list(rule, "ports")) {
+                        if (port.get("port") instanceof String name) {
+                            softly.assertThat(NamedPorts.ofWorkload(workload)).as(nameOf(policy) + " on " + nameOf(workload)).containsKey(name);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> ingress : platform.ofKind("Ingress")) {
+            for (Map<String, Object> rule : list(ingress, "spec.rules")) {
+                for (Map<String, Object> path : list(rule, "http.paths")) {
+                    Map<String, Object> service = platform.get("Service", at(path, "backend.service.name"));
+                    softly.assertThat(NamedPorts.ofService(service)).as(nameOf(ingress)).containsKey(at(path, "backend.service.port.name"));
+                }
+            }
+        }
+        for (Map<String, Object> monitor : platform.ofKind("ServiceMonitor")) {
+            List<Map<String, Object>> services = selected(platform.ofKind("Service"), at(monitor, "spec.selector.matchLabels"), "metadata.labels");
+            softly.assertThat(services).as(nameOf(monitor) + " selects a Service").isNotEmpty();
+            for (Map<String, Object> endpoint : list(monitor, "spec.endpoints")) {
+                services.forEach(s -> softly.assertThat(NamedPorts.ofService(s)).as(nameOf(monitor) + " -> " + nameOf(s)).containsKey((String) endpoint.get("port")));
+            }
+        }
+        softly.assertAll();
+    }
+
+    private static List<Map<String, Object>> selected(List<Map<String, Object>> workloads, Map<String, Object> selector) {
+        return selected(workloads, selector, "spec.template.metadata.labels");
+    }
+
+    private static List<Map<String, Object>> selected(List<Map<String, Object>> objects, Map<String, Object> selector, String labels) {
+        return objects.stream()
+                .filter(o -> Rendered.<Map<String, Object>>at(o, labels).entrySet().containsAll(selector.entrySet()))
+                .toList();
+    }
+
     @ParameterizedTest
     @EnumSource(Profile.class)
     void everyWorkloadIsCoveredByANetworkPolicyThatNamesItsCallers(Profile profile) {

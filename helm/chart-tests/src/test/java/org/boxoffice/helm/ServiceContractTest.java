@@ -5,6 +5,7 @@ import static org.boxoffice.helm.Rendered.at;
 import static org.boxoffice.helm.Rendered.val;
 import static org.boxoffice.helm.Rendered.list;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +20,24 @@ class ServiceContractTest {
 
     private final Rendered platform = Charts.platform(Profile.DEFAULTS);
 
+    /** managementPort 0: probes and metrics on the service port, which is then the only port. */
     @ParameterizedTest
-    @CsvSource({"gateway-service,8080", "user-service,8081", "booking-service,8082",
-            "payment-service,8083", "notification-service,8084", "analytics-service,8085"})
-    void serviceChartRendersAloneWithItsPortNamedHttp(String service, int port) {
+    @CsvSource({"gateway-service,8080,8090", "user-service,8081,0", "booking-service,8082,0",
+            "payment-service,8083,0", "notification-service,8084,0", "analytics-service,8085,0"})
+    void serviceChartRendersAloneWithItsPortNamedHttpAndOnlyTheGatewaysManagementPort(String service, int port, int management) {
         Rendered alone = Charts.serviceChart(service, Map.of());
+        List<Map<String, Object>> servicePorts = new ArrayList<>(List.of(
+                Map.of("name", "http", "port", port, "targetPort", "http", "protocol", "TCP")));
+        List<Map<String, Object>> containerPorts = new ArrayList<>(List.of(
+                Map.of("name", "http", "containerPort", port, "protocol", "TCP")));
+        if (management != 0) {
+            servicePorts.add(Map.of("name", "management", "port", management, "targetPort", "management", "protocol", "TCP"));
+            containerPorts.add(Map.of("name", "management", "containerPort", management, "protocol", "TCP"));
+        }
 
-        Map<String, Object> svc = alone.get("Service", service);
-        assertThat(list(svc, "spec.ports")).singleElement().satisfies(p -> assertThat(p)
-                .containsEntry("name", "http").containsEntry("port", port).containsEntry("targetPort", "http"));
+        assertThat(list(alone.get("Service", service), "spec.ports")).isEqualTo(servicePorts);
         for (Map<String, Object> deployment : alone.ofKind("Deployment")) {
-            assertThat(list(deployment, "spec.template.spec.containers").getFirst().get("ports"))
-                    .isEqualTo(List.of(Map.of("name", "http", "containerPort", port, "protocol", "TCP")));
+            assertThat(list(deployment, "spec.template.spec.containers").getFirst().get("ports")).isEqualTo(containerPorts);
         }
     }
 
