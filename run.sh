@@ -41,5 +41,10 @@ if $build || [ ! -f .boxoffice/launcher.classpath ]; then
     || { cat .boxoffice/classpath.log >&2; echo "Could not resolve the launcher's class path (log above)." >&2; exit 1; }
 fi
 
+# After a build, the launcher first trains the JDK's AOT cache of each service (a minute or two, once per build);
+# with --no-build it uses the caches it has (BOXOFFICE_AOT: auto, train or off).
+if $build; then
+  export BOXOFFICE_AOT="${BOXOFFICE_AOT:-train}"
+fi
 exec "$JAVA_HOME/bin/java" -cp "platform-support/target/classes:$(cat .boxoffice/launcher.classpath)" \
   org.boxoffice.platform.localrun.PlatformLauncher "$PWD"

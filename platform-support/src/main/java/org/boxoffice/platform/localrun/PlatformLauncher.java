@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -144,14 +145,16 @@ public final class PlatformLauncher {
     }
 
     /**
-     * The arguments that start each service from its AOT cache, training the caches that are missing or stale (the
-     * first start after a build) two at a time; a service whose training fails starts from its jar as before.
-     * {@code BOXOFFICE_AOT=off} skips all of it.
+     * The arguments that start each service from its AOT cache. {@code BOXOFFICE_AOT}: {@code auto} (the default)
+     * uses a cache trained on the current jar with the same JVM options and starts the others from their jar;
+     * {@code train} first trains the caches that are missing or stale, two at a time ({@code ./run.sh} asks for it
+     * after it built); {@code off} starts every service from its jar. A failed training falls back to the jar.
      */
     private Map<String, List<String>> aotCaches(String java, List<String> jvmOptions, Map<String, String> environment)
             throws IOException, InterruptedException {
         Map<String, List<String>> launch = new ConcurrentHashMap<>();
-        if ("off".equalsIgnoreCase(System.getenv().getOrDefault("BOXOFFICE_AOT", "on"))) {
+        String mode = System.getenv().getOrDefault("BOXOFFICE_AOT", "auto").toLowerCase(Locale.ROOT);
+        if (mode.equals("off")) {
             return launch;
         }
         Map<String, AotCache> stale = new LinkedHashMap<>();
@@ -163,11 +166,11 @@ public final class PlatformLauncher {
                 stale.put(service, cache);
             }
         }
-        if (stale.isEmpty()) {
+        if (stale.isEmpty() || !mode.equals("train")) {
             return launch;
         }
         step("Training the JDK's AOT cache for " + String.join(", ", stale.keySet())
-                + " (once per build; later starts take a fraction of the time)");
+                + " (once per build, a minute or two; every later start takes a fraction of the time)");
         long started = System.nanoTime();
         Semaphore parallel = new Semaphore(2);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
