@@ -3,6 +3,7 @@
 {{- $limit := .Values.rateLimit -}}
 {{- $env := dict
       "BOXOFFICE_CORS_ORIGINS" (join "," .Values.corsOrigins)
+      "BOXOFFICE_GATEWAY_EDGE_TRUSTEDPROXIES" (join "," .Values.trustedProxies)
       "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_ENABLED" (toString $limit.enabled)
       "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_WINDOW" (toString $limit.window)
       "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_AUTHENTICATEDPERWINDOW" (toString $limit.authenticatedPerWindow)

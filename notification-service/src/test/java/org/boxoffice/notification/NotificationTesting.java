@@ -87,7 +87,7 @@ public abstract class NotificationTesting {
         // The per-class Redis flush deletes the streams and this service's consumer groups after the consumers
         // created them, and platform-support's consumer only recreates a group when NOGROUP is the top-level error
         // message (Lettuce nests it): recreate them as the consumer would, reading from the start.
-        for (String producer : List.of("booking-service", "payment-service")) {
+        for (String producer : List.of("booking-service", "payment-service", "user-service")) {
             try {
                 redis.execute((RedisCallback<String>) connection -> connection.streamCommands().xGroupCreate(
                         ("boxoffice.events." + producer).getBytes(StandardCharsets.UTF_8), "notification-service",

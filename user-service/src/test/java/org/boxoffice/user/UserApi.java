@@ -37,11 +37,31 @@ public final class UserApi {
     }
 
     public Response send(String method, String path, @Nullable String json, @Nullable String token) throws Exception {
+        return send(method, path, json, token, null);
+    }
+
+    public Response send(String method, String path, @Nullable String json, @Nullable String token,
+            @Nullable String idempotencyKey) throws Exception {
+        return send(method, path, json, token, idempotencyKey, null);
+    }
+
+    /**
+     * @param forwardedFor an {@code X-Forwarded-For} value, as the gateway sets it: the tests reach the service from
+     *                     loopback, which user-service trusts as its gateway by default
+     */
+    public Response send(String method, String path, @Nullable String json, @Nullable String token,
+            @Nullable String idempotencyKey, @Nullable String forwardedFor) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
@@ -54,6 +74,12 @@ public final class UserApi {
 
     public Response login(String email, String password) throws Exception {
         return post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+    }
+
+    /** A login from the client the gateway vouches for. */
+    public Response loginFrom(String client, String email, String password) throws Exception {
+        return send("POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                null, null, client);
     }
 
     /** Registers the account and returns its access token. */

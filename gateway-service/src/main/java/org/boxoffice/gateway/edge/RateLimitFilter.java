@@ -1,6 +1,5 @@
 package org.boxoffice.gateway.edge;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,6 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * Request budgets per client, counted in Redis so that every gateway replica shares them: per user (token subject)
  * when authenticated, per client address otherwise, and a much smaller budget for login and registration per address.
+ * The client address is the real client's, not the proxy's in front of the gateway ({@link ClientAddresses}).
  * Over budget: 429 with {@code Retry-After} (seconds until the window ends) and a problem body.
  *
  * <p>If Redis cannot be reached the request passes: during a surge, losing the limiter must not mean losing the
@@ -48,12 +48,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final ReactiveStringRedisTemplate redis;
     private final EdgeProperties.RateLimit limits;
     private final ProblemWriter problems;
+    private final ClientAddresses clients;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    RateLimitFilter(ReactiveStringRedisTemplate redis, EdgeProperties edge, ProblemWriter problems) {
+    RateLimitFilter(ReactiveStringRedisTemplate redis, EdgeProperties edge, ProblemWriter problems,
+            ClientAddresses clients) {
         this.redis = redis;
         this.limits = edge.rateLimit();
         this.problems = problems;
+        this.clients = clients;
     }
 
     @Override
@@ -63,14 +66,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         }
         String path = exchange.getRequest().getPath().value();
         if (limits.credentialPaths().stream().anyMatch(pattern -> paths.match(pattern, path))) {
-            return limit(exchange, chain, "credentials:" + clientAddress(exchange), limits.credentialsPerWindow());
+            return limit(exchange, chain, "credentials:" + clients.limitKey(exchange), limits.credentialsPerWindow());
         }
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> "user:" + principal.getName())
                 .defaultIfEmpty("")
                 .flatMap(user -> user.isEmpty()
-                        ? limit(exchange, chain, "ip:" + clientAddress(exchange), limits.anonymousPerWindow())
+                        ? limit(exchange, chain, "ip:" + clients.limitKey(exchange), limits.anonymousPerWindow())
                         : limit(exchange, chain, user, limits.authenticatedPerWindow()));
     }
 
@@ -96,11 +99,6 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                     problem.setProperty("retryAfterSeconds", retryAfter);
                     return problems.write(exchange, problem);
                 });
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     @Override

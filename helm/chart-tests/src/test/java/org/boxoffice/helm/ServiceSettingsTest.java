@@ -58,7 +58,7 @@ class ServiceSettingsTest {
         assertThat(env.get("BOXOFFICE_GATEWAY_EDGE_RATELIMIT_WINDOW").value()).isEqualTo("30s");
         assertThat(env.get("BOXOFFICE_GATEWAY_EDGE_RATELIMIT_ANONYMOUSPERWINDOW").value()).isEqualTo("50");
         assertThat(env.get("BOXOFFICE_GATEWAY_EDGE_RATELIMIT_AUTHENTICATEDPERWINDOW").value()).isEqualTo("600");
-        assertThat(env.get("BOXOFFICE_GATEWAY_EDGE_RATELIMIT_CREDENTIALSPERWINDOW").value()).isEqualTo("10");
+        assertThat(env.get("BOXOFFICE_GATEWAY_EDGE_RATELIMIT_CREDENTIALSPERWINDOW").value()).isEqualTo("60");
         assertThat(env.get("BOXOFFICE_GATEWAY_EDGE_RATELIMIT_ENABLED").value()).isEqualTo("true");
         assertThat(env(platform, "gateway-service").get("BOXOFFICE_CORS_ORIGINS").value()).as("same-origin only").isEqualTo("");
         assertThat(env(Charts.platform(Profile.PRODUCTION), "gateway-service").get("BOXOFFICE_CORS_ORIGINS").value())
@@ -67,6 +67,30 @@ class ServiceSettingsTest {
             if (!service.equals("gateway-service")) {
                 assertThat(env(platform, service)).as(service).doesNotContainKeys("BOXOFFICE_CORS_ORIGINS",
                         "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_WINDOW");
+            }
+        }
+    }
+
+    @Test
+    void gatewayTrustsXForwardedForOnlyFromTheConfiguredProxyRanges() {
+        Rendered own = Charts.platform(Profile.DEFAULTS, Map.of(
+                "gateway-service.trustedProxies[0]", "10.42.0.0/16",
+                "gateway-service.trustedProxies[1]", "2001:db8:42::/48"));
+        Rendered none = Charts.platform(Profile.DEFAULTS, Map.of("gateway-service.trustedProxies", "null"));
+
+        assertThat(env(platform, "gateway-service").get("BOXOFFICE_GATEWAY_EDGE_TRUSTEDPROXIES").value())
+                .as("placeholder: any private pod network, fenced by the NetworkPolicy to the ingress controller")
+                .isEqualTo("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16");
+        assertThat(Rendered.list(platform.get("NetworkPolicy", "gateway-service"), "spec.ingress").getFirst().toString())
+                .contains("kubernetes.io/metadata.name=ingress-nginx");
+        assertThat(env(own, "gateway-service").get("BOXOFFICE_GATEWAY_EDGE_TRUSTEDPROXIES").value())
+                .isEqualTo("10.42.0.0/16,2001:db8:42::/48");
+        assertThat(env(none, "gateway-service").get("BOXOFFICE_GATEWAY_EDGE_TRUSTEDPROXIES").value()).isEqualTo("");
+        assertThat(env(Charts.platform(Profile.PRODUCTION), "gateway-service").get("BOXOFFICE_GATEWAY_EDGE_TRUSTEDPROXIES")
+                .value()).isEqualTo("10.20.0.0/16");
+        for (String service : Charts.SERVICES) {
+            if (!service.equals("gateway-service")) {
+                assertThat(env(platform, service)).as(service).doesNotContainKey("BOXOFFICE_GATEWAY_EDGE_TRUSTEDPROXIES");
             }
         }
     }

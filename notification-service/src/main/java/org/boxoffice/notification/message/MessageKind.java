@@ -13,7 +13,9 @@ public enum MessageKind {
     /** The event will not take place. */
     EVENT_CANCELLED,
     /** An organizer's message to every ticket holder of an event. */
-    ANNOUNCEMENT;
+    ANNOUNCEMENT,
+    /** Someone tried to register the account's email again: if it was the owner, they already have an account. */
+    REGISTRATION_ATTEMPTED;
 
     String template() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.boxoffice.notification.account.RegistrationAttempted;
 import org.boxoffice.notification.sale.SaleEvents.EventCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
@@ -110,6 +111,11 @@ public class Messages {
                 EventCancelled cancelled = json.readValue(payload, EventCancelled.class);
                 yield new Content(new Object[] { cancelled.title(), when(cancelled.startsAt(), ZoneOffset.UTC, locale) },
                         Map.of(), List.of());
+            }
+            case REGISTRATION_ATTEMPTED -> {
+                RegistrationAttempted attempt = json.readValue(payload, RegistrationAttempted.class);
+                yield new Content(new Object[] { when(attempt.attemptedAt(), ZoneOffset.UTC, locale) }, Map.of(),
+                        List.of());
             }
             case ANNOUNCEMENT -> {
                 AnnouncementMessage announcement = json.readValue(payload, AnnouncementMessage.class);

@@ -65,7 +65,8 @@ public class IdempotencyAutoConfiguration {
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records, JsonMapper json,
             IdempotencyProperties properties, ObjectProvider<Clock> clock) {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(records, json,
-                clock.getIfAvailable(Clock::systemUTC), properties.abandonedAfter()));
+                clock.getIfAvailable(Clock::systemUTC), properties.abandonedAfter(), properties.excludedPaths(),
+                properties.unfingerprintedFields()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(FILTER_ORDER);
         return registration;

@@ -9,13 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
 import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -26,11 +31,20 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes a POST that carries an {@code Idempotency-Key} safe to retry. The key is scoped to the caller; the request
  * is fingerprinted by method, path and body.
+ *
+ * <p>No secret is kept: the fingerprint leaves out the configured secret members of a JSON body (passwords, refresh
+ * tokens, card data: {@code boxoffice.idempotency.unfingerprinted-fields}), a body that is not JSON gets no
+ * record at all (every API takes JSON, so it can only be refused), and a response marked {@code Cache-Control: no-store} (tokens) is never
+ * stored — a retry runs again instead of being replayed. Paths in {@code boxoffice.idempotency.excluded-paths} get no
+ * record either.
  *
  * <ul>
  *   <li>First request with a key: the key is claimed (committed before the work starts), the request runs, and its
@@ -51,17 +65,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration abandonedAfter;
+    private final List<String> excludedPaths;
+    private final Set<String> unfingerprinted;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
-    public IdempotencyFilter(IdempotencyRecords records, JsonMapper json, Clock clock, Duration abandonedAfter) {
+    public IdempotencyFilter(IdempotencyRecords records, JsonMapper json, Clock clock, Duration abandonedAfter,
+            List<String> excludedPaths, List<String> unfingerprintedFields) {
         this.records = records;
         this.json = json;
         this.clock = clock;
         this.abandonedAfter = abandonedAfter;
+        this.excludedPaths = List.copyOf(excludedPaths);
+        this.unfingerprinted = Set.copyOf(unfingerprintedFields);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        if (!"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String pattern : excludedPaths) {
+            if (paths.match(pattern, path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -76,6 +105,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String scope = CurrentUser.find().map(user -> "user:" + user.id()).orElse("anonymous");
         String hash = fingerprint(request, body);
+        if (hash == null) {
+            // A body that is not JSON changes nothing (the service refuses it); fingerprinting it whole could hash a secret.
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+            return;
+        }
         Instant now = clock.instant();
         if (!records.claim(scope, key, hash, now)) {
             Optional<IdempotencyRecords.StoredRecord> existing = records.find(scope, key);
@@ -104,7 +138,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(new CachedBodyRequest(request, body), captured);
-            if (captured.getStatus() < 500) {
+            if (captured.getStatus() < 500 && !noStore(captured)) {
                 records.complete(scope, key, captured.getStatus(), captured.getContentType(),
                         captured.getContentAsByteArray(), captured.getHeader(HttpHeaders.LOCATION));
                 stored = true;
@@ -140,14 +174,47 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(Problems.toJson(problem)));
     }
 
-    private static String fingerprint(HttpServletRequest request, byte[] body) {
+    /** A response the service marked as never to be stored (it carries tokens) is not kept here either. */
+    private static boolean noStore(HttpServletResponse response) {
+        for (String value : response.getHeaders(HttpHeaders.CACHE_CONTROL)) {
+            if (value.toLowerCase(Locale.ROOT).contains("no-store")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SHA-256 of method, path and the body without its secret members; null for a body that is not JSON (every
+     * Boxoffice API takes JSON: such a body can only be refused, and hashing it whole could hash a secret).
+     */
+    private @Nullable String fingerprint(HttpServletRequest request, byte[] body) {
+        byte[] content = body;
+        if (body.length > 0) {
+            try {
+                JsonNode tree = json.readTree(body);
+                removeSecrets(tree);
+                content = json.writeValueAsBytes(tree);
+            } catch (JacksonException e) {
+                return null;
+            }
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
+            digest.update(content);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private void removeSecrets(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(unfingerprinted);
+        }
+        for (JsonNode child : node) {
+            removeSecrets(child);
         }
     }
 

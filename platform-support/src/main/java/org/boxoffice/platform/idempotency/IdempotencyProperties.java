@@ -1,6 +1,7 @@
 package org.boxoffice.platform.idempotency;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,11 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param abandonedAfter after how long an unfinished request's claim may be taken over by a retry (its replica died)
  * @param retention      how long a stored response is replayed; older records are pruned hourly
  * @param pruneInterval  how often old records are deleted
+ * @param excludedPaths  request paths (Ant patterns, e.g. {@code /api/v1/auth/**}) whose POSTs never get a record:
+ *                       the header is ignored there
+ * @param unfingerprintedFields JSON member names (at any depth) left out of the request fingerprint, so that no
+ *                       secret — a password, a refresh token, card data — is hashed into the table; a member whose
+ *                       value is an object ({@code card}) is left out whole. A request differing only in these is the
+ *                       same request.
  */
 @ConfigurationProperties("boxoffice.idempotency")
 public record IdempotencyProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("60s") Duration abandonedAfter,
         @DefaultValue("24h") Duration retention,
-        @DefaultValue("1h") Duration pruneInterval) {
+        @DefaultValue("1h") Duration pruneInterval,
+        @DefaultValue List<String> excludedPaths,
+        @DefaultValue({ "password", "currentPassword", "newPassword", "refreshToken", "card", "cardNumber", "cvc",
+                "cvv" }) List<String> unfingerprintedFields) {
 }

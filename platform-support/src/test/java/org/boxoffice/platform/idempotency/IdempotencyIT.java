@@ -28,13 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shared Idempotency-Key contract over HTTP, through Spring Security, on a real PostgreSQL: a retry gets the first
  * answer without the work running again, a reused key with another body is refused, concurrent duplicates run the
- * work once, a server error lets the retry run, an abandoned claim is taken over, a bad key is refused.
+ * work once, a server error lets the retry run, an abandoned claim is taken over, a bad key is refused — and nothing
+ * secret is kept: no token from a no-store response, no fingerprint of card data or passwords, nothing for a body that
+ * is not JSON or a path excluded from idempotency.
  */
 @IntegrationTest(properties = {
         "spring.application.name=idempotency-it",
         "boxoffice.db.schema=idempotency_it",
         "boxoffice.events.auto-startup=false",
-        "boxoffice.idempotency.abandoned-after=2s" })
+        "boxoffice.idempotency.abandoned-after=2s",
+        "boxoffice.idempotency.excluded-paths=/api/v1/test/excluded/**" })
 class IdempotencyIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -178,6 +181,78 @@ class IdempotencyIT {
         assertThat(pruner.prune()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?",
                 Integer.class, key)).isZero();
+    }
+
+    @Test
+    void neverStoresAResponseMarkedNoStoreSoNoTokenIsKept() throws Exception {
+        String reference = UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
+        String login = JSON.writeValueAsString(new IdempotencyTestApplication.Login(reference, "a long passphrase"));
+
+        HttpResponse<String> first = post("/api/v1/test/sessions", buyer, key, login);
+        HttpResponse<String> retry = post("/api/v1/test/sessions", buyer, key, login);
+
+        String token = JSON.readTree(first.body()).get("accessToken").asString();
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(records(key)).as("no record, not even the claim, outlives the request").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE position(? IN"
+                + " convert_from(coalesce(response_body, ''::bytea), 'UTF8')) > 0", Integer.class, token)).isZero();
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).as("runs again instead").isEmpty();
+        assertThat(runs(reference)).isEqualTo(2);
+    }
+
+    @Test
+    void fingerprintsAPaymentWithoutItsCardDataYetStillTellsRequestsApart() throws Exception {
+        String reference = UUID.randomUUID().toString();
+        String visa = UUID.randomUUID().toString();
+        String mastercard = UUID.randomUUID().toString();
+
+        post("/api/v1/test/payments", buyer, visa, payment(reference, 1500, "4242424242424242", "123"));
+        post("/api/v1/test/payments", buyer, mastercard, payment(reference, 1500, "5555555555554444", "987"));
+        HttpResponse<String> sameKeyOtherCard = post("/api/v1/test/payments", buyer, visa,
+                payment(reference, 1500, "4000000000000002", "555"));
+        HttpResponse<String> sameKeyOtherAmount = post("/api/v1/test/payments", buyer, visa,
+                payment(reference, 9900, "4242424242424242", "123"));
+
+        assertThat(requestHash(visa)).as("nothing in the fingerprint depends on the card").isEqualTo(requestHash(mastercard));
+        assertThat(sameKeyOtherCard.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(sameKeyOtherAmount.statusCode()).isEqualTo(422);
+        assertThat(runs(reference)).isEqualTo(2);
+    }
+
+    @Test
+    void keepsNoRecordForABodyThatIsNotJsonNorForAnExcludedPath() throws Exception {
+        String malformedKey = UUID.randomUUID().toString();
+        String excludedKey = UUID.randomUUID().toString();
+        String reference = UUID.randomUUID().toString();
+
+        HttpResponse<String> malformed = post("/api/v1/test/payments", buyer, malformedKey,
+                "{\"card\":{\"number\":\"4242424242424242\",\"cvc\":\"123\"");
+        HttpResponse<String> excluded = post("/api/v1/test/excluded/charges", buyer, excludedKey, charge(reference, 1, 0));
+        HttpResponse<String> excludedAgain = post("/api/v1/test/excluded/charges", buyer, excludedKey,
+                charge(reference, 1, 0));
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(records(malformedKey)).isZero();
+        assertThat(excluded.statusCode()).isEqualTo(201);
+        assertThat(excludedAgain.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(records(excludedKey)).isZero();
+        assertThat(runs(reference)).isEqualTo(2);
+    }
+
+    private int records(String key) {
+        return jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?", Integer.class,
+                key);
+    }
+
+    private String requestHash(String key) {
+        return jdbc.queryForObject("SELECT request_hash FROM idempotency_record WHERE idempotency_key = ?",
+                String.class, key);
+    }
+
+    private static String payment(String reference, long amountMinor, String number, String cvc) {
+        return JSON.writeValueAsString(new IdempotencyTestApplication.Payment(reference, amountMinor,
+                new IdempotencyTestApplication.Card(number, cvc)));
     }
 
     private HttpResponse<String> post(String path, String token, String key, String body) throws Exception {

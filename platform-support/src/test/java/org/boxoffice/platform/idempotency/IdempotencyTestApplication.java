@@ -7,12 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A service with one side-effecting POST whose runs are counted, and one that fails with a 5xx the first time. */
+/**
+ * A service with side-effecting POSTs whose runs are counted: a charge, one that fails with a 5xx the first time, a
+ * card payment, a login that answers a token marked no-store, and one on a path excluded from idempotency.
+ */
 @SpringBootApplication
 class IdempotencyTestApplication {
 
@@ -25,13 +29,29 @@ class IdempotencyTestApplication {
     record Charged(UUID id, String reference, long amountMinor, int run) {
     }
 
+    record Card(String number, String cvc) {
+    }
+
+    record Payment(String reference, long amountMinor, Card card) {
+    }
+
+    record Login(String reference, String password) {
+    }
+
+    record Session(String accessToken, int run) {
+    }
+
     @RestController
     static class ChargeController {
 
         @PostMapping("/api/v1/test/charges")
-        ResponseEntity<Charged> charge(@RequestBody Charge charge) throws InterruptedException {
+        ResponseEntity<Charged> charge(@RequestBody Charge charge) {
             int run = RUNS.computeIfAbsent(charge.reference(), r -> new AtomicInteger()).incrementAndGet();
-            Thread.sleep(charge.workMillis());
+            try {
+                Thread.sleep(charge.workMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Charged charged = new Charged(UUID.randomUUID(), charge.reference(), charge.amountMinor(), run);
             return ResponseEntity.created(URI.create("/api/v1/test/charges/" + charged.id())).body(charged);
         }
@@ -45,6 +65,26 @@ class IdempotencyTestApplication {
             }
             return ResponseEntity.status(201).body(new Charged(UUID.randomUUID(), charge.reference(),
                     charge.amountMinor(), run));
+        }
+
+        @PostMapping("/api/v1/test/payments")
+        ResponseEntity<Charged> pay(@RequestBody Payment payment) {
+            int run = RUNS.computeIfAbsent(payment.reference(), r -> new AtomicInteger()).incrementAndGet();
+            return ResponseEntity.status(201).body(new Charged(UUID.randomUUID(), payment.reference(),
+                    payment.amountMinor(), run));
+        }
+
+        /** Answers a secret for the caller only, as a login does. */
+        @PostMapping("/api/v1/test/sessions")
+        ResponseEntity<Session> login(@RequestBody Login login) {
+            int run = RUNS.computeIfAbsent(login.reference(), r -> new AtomicInteger()).incrementAndGet();
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                    .body(new Session("token-" + UUID.randomUUID(), run));
+        }
+
+        @PostMapping("/api/v1/test/excluded/charges")
+        ResponseEntity<Charged> excluded(@RequestBody Charge charge) {
+            return charge(charge);
         }
     }
 }

@@ -38,6 +38,19 @@ public class Accounts {
                 """).params(id, email, passwordHash, displayName, names(roles)).update() == 1;
     }
 
+    /**
+     * Records that someone tried to register the email of an existing account; the account's id when its owner should
+     * be told, that is at most once a day, so that nobody can flood an inbox by registering its address.
+     */
+    public Optional<UUID> noteRegistrationAttempt(String email) {
+        return jdbc.sql("""
+                UPDATE accounts SET registration_attempt_noticed_at = now()
+                 WHERE email = ? AND (registration_attempt_noticed_at IS NULL
+                       OR registration_attempt_noticed_at < now() - interval '1 day')
+                RETURNING id
+                """).param(email).query(UUID.class).optional();
+    }
+
     public Optional<Account> findById(UUID id) {
         return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Accounts::map).optional();
     }

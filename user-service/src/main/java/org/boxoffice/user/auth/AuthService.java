@@ -14,6 +14,7 @@ import org.boxoffice.user.account.Account;
 import org.boxoffice.user.account.Accounts;
 import org.boxoffice.user.account.EmailAddress;
 import org.boxoffice.user.account.PasswordChanged;
+import org.boxoffice.user.account.PasswordPolicy;
 import org.boxoffice.user.key.AccessTokenSigner;
 import org.boxoffice.user.system.UserProperties;
 import org.springframework.context.event.EventListener;
@@ -50,17 +51,24 @@ public class AuthService {
         this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** Checks the password and starts a session (a new refresh-token family). */
-    public TokenPair login(String email, String password, String clientAddress) {
+    /**
+     * Checks the password and starts a session (a new refresh-token family).
+     *
+     * @param client the client the request comes from, as a per-client limit key ({@code TrustedProxies.limitKey})
+     */
+    public TokenPair login(String email, String password, String client) {
         String normalised = EmailAddress.normalise(email);
-        throttle.check(normalised, clientAddress);
+        throttle.check(normalised, client);
         Account account = accounts.findByEmail(normalised).orElse(null);
-        boolean matches = passwords.matches(password, account == null ? unknownAccountHash : account.passwordHash());
+        // No stored password is over bcrypt's 72 bytes, and bcrypt would compare only their first 72: a longer one is
+        // simply wrong.
+        boolean matches = PasswordPolicy.fitsHash(password)
+                && passwords.matches(password, account == null ? unknownAccountHash : account.passwordHash());
         if (account == null || !matches) {
-            throttle.recordFailure(normalised, clientAddress);
+            throttle.recordFailure(normalised, client);
             throw new InvalidCredentials();
         }
-        throttle.recordSuccess(normalised);
+        throttle.recordSuccess(normalised, client);
         return issue(account, UUID.randomUUID());
     }
 

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import org.boxoffice.platform.security.Role;
+import org.boxoffice.user.account.Account;
 import org.boxoffice.user.account.AccountService;
 import org.boxoffice.user.account.Accounts;
 import org.boxoffice.user.account.EmailAddress;
@@ -21,6 +22,10 @@ import org.springframework.stereotype.Component;
  * Idempotent and safe on several replicas at once: existing accounts are never overwritten — except in demo mode
  * (the local run, never production), where every bootstrapped account gets the configured password again, because
  * the launcher makes a new one per checkout while the machine's database keeps the accounts.
+ *
+ * <p>The admin is created only if absent. An existing account with the admin email that is not an admin is never
+ * promoted: whoever registered that address first would become admin. Start-up fails instead, saying so, unless the
+ * operator sets {@code BOXOFFICE_ADMIN_PROMOTE_EXISTING=true} ({@code boxoffice.users.promote-existing-admin}).
  */
 @Component
 class Bootstrap implements ApplicationRunner {
@@ -52,9 +57,7 @@ class Bootstrap implements ApplicationRunner {
                 throw new IllegalStateException("BOXOFFICE_ADMIN_EMAIL is set but BOXOFFICE_ADMIN_PASSWORD is not:"
                         + " give the first admin a password through the secret");
             }
-            UUID admin = ensure(properties.adminEmail(), properties.adminPassword(), "Administrator",
-                    EnumSet.of(Role.BUYER, Role.ADMIN));
-            accounts.grantRole(admin, Role.ADMIN);
+            ensureAdmin(properties.adminEmail(), properties.adminPassword());
         }
         if (demo.enabled()) {
             if (!hasText(demo.password())) {
@@ -66,6 +69,34 @@ class Bootstrap implements ApplicationRunner {
             ensure(DEMO_BUYER, demo.password(), "Demo Buyer", EnumSet.of(Role.BUYER));
             log.info("Demo data ready: organization {} 'Demo Productions', {} and {}", DEMO_ORGANIZATION,
                     DEMO_ORGANIZER, DEMO_BUYER);
+        }
+    }
+
+    /** Creates the admin when absent; an existing account must already be one, or the operator must say so. */
+    private void ensureAdmin(String email, String password) {
+        EnumSet<Role> roles = EnumSet.of(Role.BUYER, Role.ADMIN);
+        try {
+            accountService.create(email, password, "Administrator", roles);
+            log.info("Created account {} with roles {}", EmailAddress.normalise(email), roles);
+            return;
+        } catch (EmailAlreadyRegistered existing) {
+            // Another replica created it a moment ago, an earlier start did, or someone registered the address.
+        }
+        Account account = accounts.findByEmail(EmailAddress.normalise(email)).orElseThrow();
+        if (!account.roles().contains(Role.ADMIN)) {
+            if (!properties.promoteExistingAdmin()) {
+                throw new IllegalStateException("BOXOFFICE_ADMIN_EMAIL " + account.email() + " belongs to an"
+                        + " existing account that is not an admin. It is not made admin silently: whoever registered"
+                        + " that address first would get every right. Configure another admin email, or, if that"
+                        + " account is yours, start once with BOXOFFICE_ADMIN_PROMOTE_EXISTING=true to make it admin"
+                        + " (it keeps its own password), then remove the flag.");
+            }
+            accounts.grantRole(account.id(), Role.ADMIN);
+            log.warn("Made the existing account {} an admin (BOXOFFICE_ADMIN_PROMOTE_EXISTING=true): remove the flag",
+                    account.email());
+        }
+        if (demo.enabled()) {
+            accountService.applyConfiguredPassword(account.id(), password);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.boxoffice.user.auth;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.boxoffice.platform.testing.IntegrationTest;
@@ -9,20 +8,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Registration, login, refresh-token rotation and reuse detection, logout, password change, throttling, bad input. */
-@IntegrationTest(properties = {
-        "boxoffice.users.login.max-failures-per-account=3",
-        "boxoffice.users.login.window=2s" })
+/**
+ * Registration (alike whether or not the email is taken), login, refresh-token rotation and reuse detection, logout,
+ * password change, passwords over bcrypt's limit, no tokens in idempotency records, bad input. Failed-login
+ * throttling: {@link LoginThrottleIT}.
+ */
+@IntegrationTest
 class AuthenticationIT {
 
     private static final String PASSWORD = "correct horse battery";
 
     @Value("${local.server.port}")
     private int port;
+    @Autowired
+    private JdbcClient jdbc;
     private UserApi api;
     private String email;
 
@@ -52,13 +57,31 @@ class AuthenticationIT {
     }
 
     @Test
-    void refusesASecondAccountForTheSameEmailInAnyCase() throws Exception {
-        api.register(email, PASSWORD);
+    void answersARegistrationOfATakenEmailExactlyLikeANewOneChangesNothingAndTellsTheOwnerOnce() throws Exception {
+        UserApi.Response original = api.register(email, PASSWORD);
+        UserApi.Response fresh = api.register("fresh-" + email, "another passphrase 1");
 
-        UserApi.Response duplicate = api.register(email.toUpperCase(), PASSWORD);
+        UserApi.Response taken = api.register(email.toUpperCase(), "another passphrase 1");
+        UserApi.Response takenAgain = api.register(email, "yet another passphrase");
 
-        assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.text("type")).isEqualTo("https://boxoffice.dev/problems/email-already-registered");
+        for (UserApi.Response answer : java.util.List.of(taken, takenAgain)) {
+            assertThat(answer.status()).isEqualTo(fresh.status()).isEqualTo(201);
+            assertThat(answer.raw().headers().firstValue("Location")).isEqualTo(fresh.raw().headers().firstValue("Location"));
+            assertThat(fieldNames(answer)).isEqualTo(fieldNames(fresh));
+            assertThat(answer.text("email")).isEqualTo(email.toLowerCase());
+            assertThat(answer.body().path("roles").toString()).isEqualTo(fresh.body().path("roles").toString());
+            assertThat(answer.body().path("organizations").toString()).isEqualTo("[]");
+            assertThat(java.time.Instant.parse(answer.text("createdAt")).getNano() % 1_000)
+                    .as("microseconds, as a stored account's").isZero();
+            assertThat(answer.text("id")).isNotEqualTo(original.text("id"));
+        }
+        assertThat(api.login(email, PASSWORD).status()).as("the account is unchanged").isEqualTo(200);
+        assertThat(api.login(email, "another passphrase 1").status()).isEqualTo(401);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM outbox_event
+                 WHERE type = 'RegistrationAttempted' AND event_key = ? AND payload ->> 'email' = ?""")
+                .params(original.text("id"), email.toLowerCase()).query(Integer.class).single())
+                .as("the owner is told once, not once per attempt").isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,20 +183,70 @@ class AuthenticationIT {
     }
 
     @Test
-    void throttlesAnAccountAfterRepeatedFailuresThenLetsItInAfterTheWindow() throws Exception {
-        api.register(email, PASSWORD);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            assertThat(api.login(email, "wrong password " + attempt).status()).isEqualTo(401);
+    void refusesAPasswordOverBcryptsLimitWithA400NamingTheFieldAtRegistrationAndPasswordChange() throws Exception {
+        String accented = "éàüöñçèêëî".repeat(4);
+        String seventyThreeBytes = "a-" + "x".repeat(70) + "y";
+
+        for (String tooLong : java.util.List.of(accented, seventyThreeBytes)) {
+            UserApi.Response registration = api.register("long-" + UUID.randomUUID() + "@example.com", tooLong);
+            assertThat(registration.status()).as(tooLong).isEqualTo(400);
+            assertThat(registration.text("type")).isEqualTo("https://boxoffice.dev/problems/validation-failed");
+            assertThat(registration.body().path("errors").get(0).path("field").asString()).isEqualTo("password");
         }
+        UserApi.Response accentedRegistration = api.register("long-" + UUID.randomUUID() + "@example.com", accented);
+        assertThat(accentedRegistration.text("detail")).contains("72 bytes");
 
-        UserApi.Response blocked = api.login(email, PASSWORD);
-        assertThat(blocked.status()).as("even the right password waits out the window").isEqualTo(429);
-        assertThat(blocked.text("type")).isEqualTo("https://boxoffice.dev/problems/login-throttled");
-        assertThat(blocked.raw().headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 2L));
+        String token = api.accessTokenOfNewAccount(email, PASSWORD);
+        UserApi.Response change = api.send("PUT", "/api/v1/users/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + accented + "\"}", token);
+        assertThat(change.status()).isEqualTo(400);
+        assertThat(change.body().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+        assertThat(change.text("detail")).contains("72 bytes");
+        assertThat(api.login(email, PASSWORD).status()).as("the password is unchanged").isEqualTo(200);
+    }
 
-        Thread.sleep(Duration.ofMillis(2_200));
-        assertThat(api.login(email, PASSWORD).status()).isEqualTo(200);
+    @Test
+    void takesAPasswordOfExactly72BytesAndNoLongerOneThatMerelyStartsLikeIt() throws Exception {
+        String seventyTwoBytes = "é".repeat(30) + "-twelve-char";
+        assertThat(seventyTwoBytes.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(72);
+
+        assertThat(api.register(email, seventyTwoBytes).status()).isEqualTo(201);
+
+        assertThat(api.login(email, seventyTwoBytes).status()).isEqualTo(200);
+        assertThat(api.login(email, seventyTwoBytes + "!").status())
+                .as("bcrypt would read only the first 72 bytes and let this in").isEqualTo(401);
+    }
+
+    @Test
+    void keepsNoTokenNorPasswordInIdempotencyRecords() throws Exception {
+        api.register(email, PASSWORD);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+
+        UserApi.Response login = api.send("POST", "/api/v1/auth/login", body, null, key);
+        UserApi.Response retry = api.send("POST", "/api/v1/auth/login", body, null, key);
+        UserApi.Response refresh = api.send("POST", "/api/v1/auth/refresh",
+                "{\"refreshToken\":\"" + login.text("refreshToken") + "\"}", null, key + "-refresh");
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(refresh.status()).isEqualTo(200);
+        assertThat(retry.text("accessToken")).as("a new login, not a replay").isNotEqualTo(login.text("accessToken"));
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key LIKE ?")
+                .param(key + "%").query(Integer.class).single()).isZero();
+        for (String secret : java.util.List.of(login.text("accessToken"), login.text("refreshToken"),
+                refresh.text("refreshToken"))) {
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM idempotency_record
+                     WHERE position(? IN convert_from(coalesce(response_body, ''::bytea), 'UTF8')) > 0""")
+                    .param(secret).query(Integer.class).single()).isZero();
+        }
+    }
+
+    private static java.util.Set<String> fieldNames(UserApi.Response response) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        response.body().propertyNames().forEach(names::add);
+        return names;
     }
 
     private UserApi.Response refresh(String refreshToken) throws Exception {

@@ -1,7 +1,5 @@
 package org.boxoffice.user.system;
 
-import java.time.Duration;
-
 import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.user.UserApi;
 import org.boxoffice.user.account.AccountService;
@@ -14,8 +12,12 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The first admin and the demo data come from configuration, idempotently, and never without a password. */
-@IntegrationTest
+/**
+ * The first admin and the demo data come from configuration, idempotently, and never without a password; an account
+ * someone registered with the admin email is never made admin without the operator saying so.
+ */
+// The "replicas" of one test share this JVM's hashing slots, which real replicas do not: they wait for one.
+@IntegrationTest(properties = "boxoffice.users.hashing.max-wait=30s")
 class BootstrapIT {
 
     private static final String PASSWORD = "demo password from the launcher";
@@ -28,6 +30,8 @@ class BootstrapIT {
     private Accounts accounts;
     @Autowired
     private OrganizationService organizations;
+    @Autowired
+    private UserProperties configured;
 
     @Test
     void createsTheAdminAndTheDemoDataOnceEvenWhenRunTwice() throws Exception {
@@ -64,6 +68,61 @@ class BootstrapIT {
     }
 
     @Test
+    void neverMakesAnAccountSomeoneRegisteredWithTheAdminEmailAnAdmin() throws Exception {
+        UserApi api = new UserApi(port);
+        assertThat(api.register("boss@test.boxoffice.dev", "registered by whoever came first").status()).isEqualTo(201);
+
+        assertThatThrownBy(() -> bootstrap("Boss@Test.Boxoffice.dev", "the operator's secret", false, null).run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("boss@test.boxoffice.dev").hasMessageContaining("not an admin")
+                .hasMessageContaining("BOXOFFICE_ADMIN_PROMOTE_EXISTING=true");
+
+        UserApi.Response me = api.get("/api/v1/users/me",
+                api.login("boss@test.boxoffice.dev", "registered by whoever came first").text("accessToken"));
+        assertThat(me.body().path("roles").toString()).isEqualTo("[\"BUYER\"]");
+        assertThat(api.login("boss@test.boxoffice.dev", "the operator's secret").status()).isEqualTo(401);
+    }
+
+    @Test
+    void makesAnExistingAccountAdminOnlyWithTheOperatorsFlagAndLeavesItsPassword() throws Exception {
+        UserApi api = new UserApi(port);
+        api.register("owner@test.boxoffice.dev", "my own long passphrase 42");
+
+        bootstrap("owner@test.boxoffice.dev", "the configured secret", true, false, null).run(null);
+
+        UserApi.Response me = api.get("/api/v1/users/me",
+                api.login("owner@test.boxoffice.dev", "my own long passphrase 42").text("accessToken"));
+        assertThat(me.body().path("roles").toString()).contains("ADMIN");
+        assertThat(api.login("owner@test.boxoffice.dev", "the configured secret").status()).isEqualTo(401);
+    }
+
+    @Test
+    void replicasStartingTogetherCreateOneAdminAndAllStart() throws Exception {
+        int replicas = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(replicas)) {
+            for (int i = 0; i < replicas; i++) {
+                Bootstrap replica = bootstrap("first@test.boxoffice.dev", "the opening admin's secret", false, null);
+                runs.add(threads.submit(() -> {
+                    start.await();
+                    replica.run(null);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        }
+
+        UserApi api = new UserApi(port);
+        UserApi.Response me = api.get("/api/v1/users/me",
+                api.login("first@test.boxoffice.dev", "the opening admin's secret").text("accessToken"));
+        assertThat(me.body().path("roles").toString()).contains("ADMIN");
+    }
+
+    @Test
     void refusesToStartWithAnAdminEmailButNoPassword() {
         assertThatThrownBy(() -> bootstrap("admin@test.boxoffice.dev", " ", false, null).run(null))
                 .hasMessageContaining("BOXOFFICE_ADMIN_PASSWORD");
@@ -72,9 +131,14 @@ class BootstrapIT {
     }
 
     private Bootstrap bootstrap(String adminEmail, String adminPassword, boolean demo, String demoPassword) {
-        UserProperties properties = new UserProperties(null, Duration.ofDays(30), adminEmail, adminPassword,
-                Duration.ofDays(30), new UserProperties.Login(Duration.ofMinutes(15), 5, 50),
-                new UserProperties.Hashing(0, Duration.ofMillis(200), Duration.ofSeconds(1)));
+        return bootstrap(adminEmail, adminPassword, false, demo, demoPassword);
+    }
+
+    private Bootstrap bootstrap(String adminEmail, String adminPassword, boolean promoteExisting, boolean demo,
+            String demoPassword) {
+        UserProperties properties = new UserProperties(null, configured.keyRotationPeriod(), adminEmail, adminPassword,
+                promoteExisting, configured.refreshTokenLifetime(), configured.trustedProxies(), configured.login(),
+                configured.hashing());
         return new Bootstrap(properties, new DemoProperties(demo, demoPassword), accountService, accounts, organizations);
     }
 }

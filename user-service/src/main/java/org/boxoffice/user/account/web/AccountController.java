@@ -2,6 +2,7 @@ package org.boxoffice.user.account.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,10 +39,17 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /**
+     * 201 with the account, whether the email was free or already had an account (then nothing changes and its
+     * owner is mailed): the answer never tells who has an account.
+     */
     @PostMapping("/api/v1/auth/register")
     ResponseEntity<AccountResponse> register(@Valid @RequestBody RegistrationRequest request) {
-        Account account = accounts.register(request.email(), request.password(), request.displayName());
-        return ResponseEntity.created(URI.create("/api/v1/users/me")).body(AccountResponse.of(account));
+        AccountService.Registration registration = accounts.register(request.email(), request.password(),
+                request.displayName());
+        return ResponseEntity.created(URI.create("/api/v1/users/me")).body(new AccountResponse(registration.id(),
+                registration.email(), registration.displayName(), EnumSet.of(Role.BUYER), Set.of(),
+                registration.createdAt()));
     }
 
     @GetMapping("/api/v1/users/me")

@@ -23,14 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final AuthService auth;
+    private final ClientAddresses clients;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, ClientAddresses clients) {
         this.auth = auth;
+        this.clients = clients;
     }
 
+    /** The failed-login throttle counts per (account, client) and per client: the client the gateway vouches for. */
     @PostMapping("/api/v1/auth/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return tokens(auth.login(request.email(), request.password(), http.getRemoteAddr()));
+        return tokens(auth.login(request.email(), request.password(), clients.limitKey(http)));
     }
 
     @PostMapping("/api/v1/auth/refresh")
@@ -47,7 +50,7 @@ class AuthController {
     @ExceptionHandler(LoginThrottled.class)
     ResponseEntity<ProblemDetail> throttled(LoginThrottled throttled) {
         return ResponseEntity.status(429)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
                 .body(Problems.of(throttled));
     }
 
