@@ -17,8 +17,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import reactor.core.publisher.Mono;
 
@@ -49,12 +50,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final EdgeProperties.RateLimit limits;
     private final ProblemWriter problems;
     private final ClientAddresses clients;
-    private final AntPathMatcher paths = new AntPathMatcher();
+    /** Parsed once: matching a request is a walk over the path's segments, no pattern parsing per request. */
+    private final List<PathPattern> credentialPaths;
 
     RateLimitFilter(ReactiveStringRedisTemplate redis, EdgeProperties edge, ProblemWriter problems,
             ClientAddresses clients) {
         this.redis = redis;
         this.limits = edge.rateLimit();
+        this.credentialPaths = limits.credentialPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.problems = problems;
         this.clients = clients;
     }
@@ -64,8 +67,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         if (!limits.enabled()) {
             return chain.filter(exchange);
         }
-        String path = exchange.getRequest().getPath().value();
-        if (limits.credentialPaths().stream().anyMatch(pattern -> paths.match(pattern, path))) {
+        if (credentialPaths.stream().anyMatch(pattern -> pattern.matches(exchange.getRequest().getPath().pathWithinApplication()))) {
             return limit(exchange, chain, "credentials:" + clients.limitKey(exchange), limits.credentialsPerWindow());
         }
         return exchange.getPrincipal()
