@@ -1,0 +1,81 @@
+package org.boxoffice.gateway.waitingroom;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Which events have a waiting room, and their settings, as booking-service publishes them in Redis (a hash per event,
+ * {@code boxoffice:waiting-room:settings:<eventId>}, and the set of events whose room is on,
+ * {@code boxoffice:waiting-room:events}). Each replica keeps what it read for {@code settings-cache-ttl}; when Redis
+ * does not answer it keeps using what it last read, so an event known to have a waiting room stays closed.
+ */
+@Component
+class Rooms {
+
+    static final String SETTINGS_PREFIX = "boxoffice:waiting-room:settings:";
+    static final String EVENTS = "boxoffice:waiting-room:events";
+
+    private record Cached<T>(T value, long readAt) {
+    }
+
+    private final ReactiveStringRedisTemplate redis;
+    private final long ttlNanos;
+    private final Duration timeout;
+    private final Map<UUID, Cached<Optional<RoomSettings>>> settings = new ConcurrentHashMap<>();
+    private volatile @Nullable Cached<Set<UUID>> active;
+
+    Rooms(ReactiveStringRedisTemplate redis, WaitingRoomProperties properties) {
+        this.redis = redis;
+        this.ttlNanos = properties.settingsCacheTtl().toNanos();
+        this.timeout = properties.redisTimeout();
+    }
+
+    /** The event's setting (empty: no waiting room); fails only when Redis does not answer and nothing is known. */
+    Mono<Optional<RoomSettings>> find(UUID eventId) {
+        Cached<Optional<RoomSettings>> cached = settings.get(eventId);
+        if (cached != null && fresh(cached)) {
+            return Mono.just(cached.value());
+        }
+        return redis.<String, String>opsForHash().entries(SETTINGS_PREFIX + eventId)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(RoomSettings::parse)
+                .timeout(timeout)
+                .doOnNext(read -> settings.put(eventId, new Cached<>(read, System.nanoTime())))
+                .onErrorResume(failure -> cached == null ? Mono.error(failure) : Mono.just(cached.value()));
+    }
+
+    /** What this replica last read of the event's setting, however old; empty when it never read one. */
+    Optional<RoomSettings> lastKnown(UUID eventId) {
+        Cached<Optional<RoomSettings>> cached = settings.get(eventId);
+        return cached == null ? Optional.empty() : cached.value();
+    }
+
+    /** The events whose waiting room is on; when Redis does not answer, the last ones known (none at first). */
+    Mono<Set<UUID>> active() {
+        Cached<Set<UUID>> cached = active;
+        if (cached != null && fresh(cached)) {
+            return Mono.just(cached.value());
+        }
+        return redis.opsForSet().members(EVENTS)
+                .map(UUID::fromString)
+                .collect(Collectors.toUnmodifiableSet())
+                .timeout(timeout)
+                .doOnNext(ids -> active = new Cached<>(ids, System.nanoTime()))
+                .onErrorResume(failure -> Mono.just(cached == null ? Set.of() : cached.value()));
+    }
+
+    private boolean fresh(Cached<?> cached) {
+        return System.nanoTime() - cached.readAt() < ttlNanos;
+    }
+}
