@@ -61,7 +61,10 @@ class Rooms {
         return cached == null ? Optional.empty() : cached.value();
     }
 
-    /** The events whose waiting room is on; when Redis does not answer, the last ones known (none at first). */
+    /**
+     * The events whose waiting room is on; when Redis does not answer, every event this replica last knew to have one
+     * (none when it never could read Redis: booking-service is the fence then).
+     */
     Mono<Set<UUID>> active() {
         Cached<Set<UUID>> cached = active;
         if (cached != null && fresh(cached)) {
@@ -72,7 +75,17 @@ class Rooms {
                 .collect(Collectors.toUnmodifiableSet())
                 .timeout(timeout)
                 .doOnNext(ids -> active = new Cached<>(ids, System.nanoTime()))
-                .onErrorResume(failure -> Mono.just(cached == null ? Set.of() : cached.value()));
+                .onErrorResume(failure -> Mono.just(lastKnownActive(cached)));
+    }
+
+    private Set<UUID> lastKnownActive(@Nullable Cached<Set<UUID>> cached) {
+        Set<UUID> known = new java.util.HashSet<>(cached == null ? Set.of() : cached.value());
+        settings.forEach((eventId, setting) -> {
+            if (setting.value().map(RoomSettings::enabled).orElse(false)) {
+                known.add(eventId);
+            }
+        });
+        return known;
     }
 
     private boolean fresh(Cached<?> cached) {
