@@ -51,8 +51,18 @@ class Rooms {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(RoomSettings::parse)
                 .timeout(timeout)
-                .doOnNext(read -> settings.put(eventId, new Cached<>(read, System.nanoTime())))
+                .doOnNext(read -> remember(eventId, read))
                 .onErrorResume(failure -> cached == null ? Mono.error(failure) : Mono.just(cached.value()));
+    }
+
+    private void remember(UUID eventId, Optional<RoomSettings> read) {
+        long now = System.nanoTime();
+        settings.put(eventId, new Cached<>(read, now));
+        if (settings.size() > 10_000) {
+            // Callers name any event id; forget the stale answers about events without a room first.
+            settings.entrySet().removeIf(entry -> entry.getValue().value().isEmpty()
+                    && now - entry.getValue().readAt() >= ttlNanos);
+        }
     }
 
     /** What this replica last read of the event's setting, however old; empty when it never read one. */
