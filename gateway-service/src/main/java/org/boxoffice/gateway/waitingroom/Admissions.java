@@ -62,6 +62,9 @@ class Admissions {
             return drawnIfDue(room, now, () -> store.join(room, account, now)).map(place -> {
                 if (place.created()) {
                     metrics.joined(eventId);
+                    if (place.kind() == Place.Kind.ADMITTED) {
+                        metrics.admittedAtOnce(eventId);
+                    }
                 }
                 return answer(room, place, account, now);
             });

@@ -41,13 +41,16 @@ class WaitingRoomMetrics {
         counter("boxoffice.waiting.room.left", eventId, "Places given up by their buyers").increment();
     }
 
+    /** A buyer let in as they joined: nobody waiting, and admissions owed. */
+    void admittedAtOnce(UUID eventId) {
+        counter("boxoffice.waiting.room.admitted", eventId, "Buyers let in").increment();
+        waits(eventId).record(Duration.ZERO);
+    }
+
     void ticked(UUID eventId, QueueStore.Tick tick) {
         if (tick.admitted() > 0) {
             counter("boxoffice.waiting.room.admitted", eventId, "Buyers let in").increment(tick.admitted());
-            Timer waits = Timer.builder("boxoffice.waiting.room.wait").tag("event", eventId.toString())
-                    .description("How long admitted buyers waited in the queue").publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(2))
-                    .register(meters);
+            Timer waits = waits(eventId);
             tick.waitsMillis().forEach(wait -> waits.record(Duration.ofMillis(wait)));
         }
         if (tick.abandoned() > 0) {
@@ -80,6 +83,13 @@ class WaitingRoomMetrics {
         Counter.builder("boxoffice.waiting.room.unavailable")
                 .description("Waiting room answers refused because Redis could not be reached").register(meters)
                 .increment();
+    }
+
+    private Timer waits(UUID eventId) {
+        return Timer.builder("boxoffice.waiting.room.wait").tag("event", eventId.toString())
+                .description("How long admitted buyers waited in the queue").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(2))
+                .register(meters);
     }
 
     private Counter counter(String name, UUID eventId, String description) {
