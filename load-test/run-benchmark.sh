@@ -6,11 +6,14 @@
 #
 #   load-test/run-benchmark.sh                 surge 100 → 8,000 users, then the sell-out
 #   load-test/run-benchmark.sh --smoke         a handful of users for seconds, then the audit (CI)
+#   WAITING_ROOM=auto load-test/run-benchmark.sh   the same surge with the surge event behind a waiting room
 #
 # Settings (environment): STEPS ("users:seconds,..."), RAMP (s between steps), SELLOUT_STEPS, BUYERS (accounts
 # seeded), SECTIONS/ROWS/SEATS_PER_ROW/GA_AREAS/GA_CAPACITY (venue), THINK (think-time scale), PROFILES, LOGIN_RATE
 # (pre-sale logins per second), BOXOFFICE_JAVA_OPTS (the services' JVM options when this script starts the platform;
-# default below, not the launcher's start-up-oriented one).
+# default below, not the launcher's start-up-oriented one), WAITING_ROOM (off, auto, or a fixed rate per minute: the
+# surge event's buyers queue, poll and buy when let in; WAITING_ROOM_RATE/_MIN/_MAX set AUTO's start and bounds,
+# default 300 within 60..3000 per minute; docs/waiting-room.md).
 # Exit status: the audit's (non-zero on any violation), or 1 when a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +30,8 @@ else
   : "${ROWS:=50}" "${SEATS_PER_ROW:=100}" "${GA_AREAS:=2}" "${GA_CAPACITY:=2500}" "${THINK:=1}"
   : "${PROFILES:=surge sellout}" "${SETTLE:=180}"
 fi
-: "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}"
+: "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}" "${WAITING_ROOM:=off}"
+export WAITING_ROOM
 # Throughput, not start-up time: the full tiered JIT (C2; the launcher's default stops at C1 for a fast ./run.sh), a
 # heap that is not resized during the run, and the throughput collector.
 : "${BENCHMARK_JAVA_OPTS:=-Xms512m -Xmx1g -XX:+UseParallelGC}"
@@ -38,6 +42,8 @@ mkdir -p "$report"
 
 . load-test/platform.sh
 echo "- STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE" \
+  >> "$report/config.txt"
+echo "- WAITING_ROOM=$WAITING_ROOM (surge event; WAITING_ROOM_RATE=${WAITING_ROOM_RATE:-300} WAITING_ROOM_MIN=${WAITING_ROOM_MIN:-60} WAITING_ROOM_MAX=${WAITING_ROOM_MAX:-3000})" \
   >> "$report/config.txt"
 rm -f "$report/rate-limits.txt"
 

@@ -9,5 +9,20 @@
       "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_AUTHENTICATEDPERWINDOW" (toString $limit.authenticatedPerWindow)
       "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_ANONYMOUSPERWINDOW" (toString $limit.anonymousPerWindow)
       "BOXOFFICE_GATEWAY_EDGE_RATELIMIT_CREDENTIALSPERWINDOW" (toString $limit.credentialsPerWindow) -}}
+{{- $room := .Values.waitingRoom -}}
+{{- $auto := $room.auto -}}
+{{- $_ := merge $env (dict
+      "BOXOFFICE_GATEWAY_WAITINGROOM_TICKINTERVAL" (toString $room.tickInterval)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_MINPOLL" (toString $room.minPoll)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_MAXPOLL" (toString $room.maxPoll)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_IDLETIMEOUT" (toString $room.idleTimeout)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_REDISTIMEOUT" (toString $room.redisTimeout)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_ADJUSTINTERVAL" (toString $auto.adjustInterval)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_INCREASEPERMINUTE" (toString $auto.increasePerMinute)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_DECREASEFACTOR" (toString $auto.decreaseFactor)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_HOLDLATENCYTARGET" (toString $auto.holdLatencyTarget)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXSLOWHOLDSHARE" (toString $auto.maxSlowHoldShare)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXERRORSHARE" (toString $auto.maxErrorShare)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXINFLIGHT" (toString $auto.maxInFlight)) -}}
 {{- toJson (dict "env" $env) -}}
 {{- end }}

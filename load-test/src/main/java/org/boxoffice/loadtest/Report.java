@@ -71,6 +71,7 @@ public final class Report {
                         requests == 0 ? 0 : 100.0 * Long.parseLong(c[6]) / requests, holdsPerSecond,
                         Long.parseLong(c[9]) / seconds, c[10], c[8], c[11], c[12], c.length > 13 ? c[13] : "-"));
             }
+            md.append(waitingRoom(lines, seed.getProperty(profile + ".waitingRoom", "off")));
             md.append("\nSold-out time: ").append(soldOut < 0 ? "not sold out during the run"
                     : String.format(Locale.ROOT, "%.1f s after the first buyer arrived", soldOut / 1000.0))
                     .append(". Gatling's HTML report: `").append(profile).append("/gatling/index.html`.\n\n");
@@ -87,6 +88,34 @@ public final class Report {
         md.append("## Configuration\n\n").append(read(dir.resolve("config.txt"), "")).append("\n");
         Files.writeString(dir.resolve("report.md"), md.toString());
         System.out.print(md);
+    }
+
+    /**
+     * The waiting room's own table when the profile's event had one: its calls (join, poll, leave), the buyers let in
+     * per step and per minute, and how long they waited. The table above then holds the admitted buyers' requests;
+     * its error share counts the waiting room's errors too.
+     */
+    static String waitingRoom(List<String> lines, String setting) {
+        if (setting.equals("off") || lines.isEmpty() || lines.getFirst().split(",").length < 22) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nWaiting room (" + setting + "): requests above are the admitted buyers' "
+                + "(and their logins); the queue's own calls are here. A queue answer is not an error.\n\n"
+                + "| users | queue calls | queue errors | queue p95 ms | let in | let in / min | wait p50 s | wait p95 s "
+                + "| wait p99 s | errors % incl. queue | answers without a position |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            double seconds = Double.parseDouble(c[1]);
+            long requests = Long.parseLong(c[2]) + Long.parseLong(c[14]);
+            long errors = Long.parseLong(c[6]) + Long.parseLong(c[15]);
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %,d | %.0f | %.1f | %.1f | %.1f | %.2f | %s |%n",
+                    Long.parseLong(c[0]), Long.parseLong(c[14]), c[15], c[16], Long.parseLong(c[17]),
+                    Long.parseLong(c[17]) * 60 / seconds, Long.parseLong(c[18]) / 1000.0,
+                    Long.parseLong(c[19]) / 1000.0, Long.parseLong(c[20]) / 1000.0,
+                    requests == 0 ? 0 : 100.0 * errors / requests, c[21]));
+        }
+        return md.toString();
     }
 
     private static double pgbenchTps(Path file) throws IOException {

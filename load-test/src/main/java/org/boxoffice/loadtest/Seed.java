@@ -1,9 +1,12 @@
 package org.boxoffice.loadtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +49,7 @@ public final class Seed {
         Properties props = new Properties();
         long started = System.nanoTime();
         seed.event("surge", "Surge Arena", sections, rows, seatsPerRow, gaAreas, gaCapacity, props);
+        seed.waitingRoom(props.getProperty("surge.eventId"), System.getenv().getOrDefault("WAITING_ROOM", "off"), props);
         // The sell-out: a small hall (2 sections of 10 x 20, one standing area of 100) that many buyers chase.
         seed.event("sellout", "Sell-out Club", 2, 10, 20, 1, 100, props);
         System.out.printf("seed: events created and published in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
@@ -67,6 +71,35 @@ public final class Seed {
         props.setProperty(key + ".capacity", Integer.toString(sections * rows * seatsPerRow + gaAreas * gaCapacity));
         System.out.printf("seed: %s event %s: %d seats in %d sections + %d standing in %d areas%n", key, eventId,
                 sections * rows * seatsPerRow, sections, gaAreas * gaCapacity, gaAreas);
+    }
+
+    /**
+     * Puts the surge event behind a waiting room (docs/waiting-room.md) when {@code mode} is {@code auto} (AUTO from
+     * {@code WAITING_ROOM_RATE}, default 300 per minute, within {@code WAITING_ROOM_MIN}..{@code WAITING_ROOM_MAX},
+     * default 60..3000) or a number (that FIXED rate per minute); {@code off} leaves it open.
+     */
+    private void waitingRoom(String eventId, String mode, Properties props) throws Exception {
+        if (mode.isBlank() || mode.equals("off")) {
+            props.setProperty("surge.waitingRoom", "off");
+            return;
+        }
+        Map<String, Object> setting = new java.util.LinkedHashMap<>();
+        setting.put("enabled", true);
+        if (mode.equals("auto")) {
+            setting.put("mode", "AUTO");
+            setting.put("ratePerMinute", Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_RATE", "300")));
+            setting.put("minRatePerMinute", Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_MIN", "60")));
+            setting.put("maxRatePerMinute", Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_MAX", "3000")));
+        } else {
+            setting.put("mode", "FIXED");
+            setting.put("ratePerMinute", Integer.parseInt(mode));
+        }
+        setting.put("opensMinutesBeforeSale", 0);
+        setting.put("passMinutes", 10);
+        JsonNode room = api.call("PUT", "/api/v1/admin/events/" + eventId + "/waiting-room", setting, 200);
+        props.setProperty("surge.waitingRoom", room.get("mode").asText() + " " + room.get("ratePerMinute").asInt()
+                + "/min (" + room.get("minRatePerMinute").asInt() + ".." + room.get("maxRatePerMinute").asInt() + ")");
+        System.out.printf("seed: surge event behind a waiting room: %s%n", props.getProperty("surge.waitingRoom"));
     }
 
     /** Registers the benchmark's buyers (or finds them registered by an earlier run) and lists them for Gatling. */

@@ -45,6 +45,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the seat map, or general admission), try again with another choice when someone else was faster, check out, pay
  * with the sandbox (a share with the declining card), some cancel, and the paid ones fetch their tickets.
  *
+ * <p>When the seed put the profile's event behind a waiting room ({@code WAITING_ROOM}, docs/waiting-room.md), each
+ * buyer first takes a place, polls as the gateway says ({@code pollAfterSeconds}) until let in, holds with the pass,
+ * and leaves the queue at the end of the journey; the waiting room's calls, the buyers let in and their waits are
+ * recorded apart from the admitted buyers' requests. Seeded accounts are shared by virtual users when there are more
+ * users than accounts: they share a place, as tabs of one buyer do.
+ *
  * <p>System properties: {@code seed} (the seed step's directory), {@code profile} ({@code surge} or {@code sellout},
  * picks the event), {@code steps} ({@code users:seconds,...}, closed model: that many buyers in the journey at once),
  * {@code ramp} (seconds between steps), {@code gateway}, {@code think} (think-time scale, 1 = as written),
@@ -72,6 +78,11 @@ public class OnSaleSimulation extends Simulation {
      * would log in during the sale instead, where its password hash competes with the holds.
      */
     private static final int PRESALE_LOGIN_ATTEMPTS = 1_000;
+    /** Whether this profile's event has a waiting room: buyers queue before they hold. */
+    private final boolean queued = !"off".equals(seed.getProperty(profile + ".waitingRoom", "off"));
+    private static final String PASS_HEADER = "X-Waiting-Room-Pass";
+    /** A buyer still waiting after this long gives up (and leaves the queue). */
+    private static final long MAX_QUEUE_MILLIS = Duration.ofMinutes(30).toMillis();
     private final List<String> seated = List.of(seed.getProperty(profile + ".seatedSections").split(","));
     private final List<String> standing = List.of(seed.getProperty(profile + ".gaSections").split(","));
 
@@ -181,9 +192,61 @@ public class OnSaleSimulation extends Simulation {
                             }))
             .doIf(session -> !session.contains("token")).then(login(stats::request, LOGIN_ATTEMPTS));
 
-    private static HttpRequestActionBuilder post(String name, String path, io.gatling.javaapi.core.Body body) {
-        return http(name).post(path).header("Authorization", "Bearer #{token}")
+    /** A buyer's POST; behind a waiting room it carries the buyer's pass (the gateway and booking check it on holds). */
+    private HttpRequestActionBuilder post(String name, String path, io.gatling.javaapi.core.Body body) {
+        HttpRequestActionBuilder post = http(name).post(path).header("Authorization", "Bearer #{token}")
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString()).body(body);
+        return queued ? post.header(PASS_HEADER, "#{pass}") : post;
+    }
+
+    /** A waiting room call, timed apart from the journey's requests; leaves the place's status in the session. */
+    private ChainBuilder queueCall(HttpRequestActionBuilder request, Integer... ok) {
+        return exec(session -> session.remove("queueStatus").remove("position").remove("pollAfter"))
+                .exec(timed(stats::queueRequest, request.header("Authorization", "Bearer #{token}")
+                        .check(jsonPath("$.status").optional().saveAs("queueStatus"),
+                                jsonPath("$.position").optional().saveAs("position"),
+                                jsonPath("$.pass").optional().saveAs("pass"),
+                                jsonPath("$.pollAfterSeconds").ofInt().optional().saveAs("pollAfter")), ok))
+                .exec(session -> {
+                    if ("WAITING".equals(session.getString("queueStatus")) && !session.contains("position")) {
+                        stats.positionless();
+                    }
+                    return session;
+                });
+    }
+
+    /**
+     * The waiting room: take a place, then ask again when told until let in (a place lost meanwhile — another
+     * virtual user of the same account left — is taken again). Records the wait of a buyer let in.
+     */
+    private ChainBuilder queue() {
+        String path = "/api/v1/waiting-room/events/" + eventId;
+        return exec(session -> session.set("queueStart", System.currentTimeMillis()).remove("pass"))
+                .exec(queueCall(http("queue join").post(path), 200))
+                .asLongAs(session -> !"ADMITTED".equals(session.getString("queueStatus"))
+                        && System.currentTimeMillis() - session.getLong("queueStart") < MAX_QUEUE_MILLIS).on(
+                        pause(session -> Duration.ofSeconds(session.contains("pollAfter") ? session.getInt("pollAfter") : 5)
+                                .plusMillis(ThreadLocalRandom.current().nextLong(500)))
+                                .exec(queueCall(http("queue poll").get(path), 200, 404))
+                                .doIf(session -> session.contains("st") && session.getInt("st") == 404).then(
+                                        queueCall(http("queue join").post(path), 200)))
+                .exec(session -> {
+                    if ("ADMITTED".equals(session.getString("queueStatus"))) {
+                        stats.admitted(System.currentTimeMillis() - session.getLong("queueStart"));
+                    }
+                    return session;
+                });
+    }
+
+    /** Gives the place up at the end of a journey, so that the account's next journey queues again. */
+    private ChainBuilder leaveQueue() {
+        return queued ? timed(stats::queueRequest, http("queue leave").delete("/api/v1/waiting-room/events/" + eventId)
+                .header("Authorization", "Bearer #{token}"), 204) : exec(session -> session);
+    }
+
+    /** Ends the journey (leaving the queue first) when {@code condition} holds. */
+    private ChainBuilder exitLeaving(java.util.function.Function<Session, Boolean> condition) {
+        return doIf(condition).then(exec(leaveQueue()).exitHere());
     }
 
     /**
@@ -271,6 +334,8 @@ public class OnSaleSimulation extends Simulation {
 
     private final ChainBuilder buyer = exec(takeSession)
             .exitHereIf(session -> !session.contains("token"))
+            .exec(queued ? queue() : exec(session -> session))
+            .exec(exitLeaving(session -> queued && !"ADMITTED".equals(session.getString("queueStatus"))))
             .exec(pauseMs(500, 1500))
             .exec(timed(http("event").get("/api/v1/events/" + eventId), 200))
             .exec(timed(http("availability").get("/api/v1/events/" + eventId + "/availability")
@@ -285,12 +350,12 @@ public class OnSaleSimulation extends Simulation {
             .exec(pauseMs(1000, 3000))
             .asLongAs(session -> !session.contains("holdId") && session.getInt("attempts") < 3).on(
                     exec(holdAttempt()).doIf(session -> !session.contains("holdId")).then(pauseMs(200, 800)))
-            .exitHereIf(session -> !session.contains("holdId"))
+            .exec(exitLeaving(session -> !session.contains("holdId")))
             .exec(pauseMs(1000, 2000))
             .exec(retried("order", "/api/v1/orders", StringBody("{\"holdId\":\"#{holdId}\"}"), "orderId", 201))
             .exec(session -> session.contains("orderId") && session.contains("holdTickets")
                     ? session.set("tickets", session.getInt("holdTickets")) : session)
-            .exitHereIf(session -> !session.contains("orderId"))
+            .exec(exitLeaving(session -> !session.contains("orderId")))
             .exec(pauseMs(1000, 3000))
             .exec(session -> {
                 double dice = ThreadLocalRandom.current().nextDouble();
@@ -303,13 +368,14 @@ public class OnSaleSimulation extends Simulation {
                                 stats.cancel();
                                 return session;
                             })
+                            .exec(leaveQueue())
                             .exitHere())
             .orElse(
                     exec(retried("payment", "/api/v1/payments", StringBody(
                             "{\"orderId\":\"#{orderId}\",\"card\":{\"number\":\"#{action}\",\"expMonth\":12,"
                                     + "\"expYear\":2030,\"cvc\":\"123\"}}"), "paymentId", 201)))
             // A payment refused three times (the platform busy): the buyer gives up; the hold expires.
-            .exitHereIf(session -> !session.contains("paymentId"))
+            .exec(exitLeaving(session -> !session.contains("paymentId")))
             .exec(session -> session.set("orderStatus", "PENDING_PAYMENT").set("polls", 0))
             .asLongAs(session -> "PENDING_PAYMENT".equals(session.getString("orderStatus"))
                     && session.getInt("polls") < 30).on(
@@ -338,7 +404,8 @@ public class OnSaleSimulation extends Simulation {
                                             .exec(session -> {
                                                 stats.cancel();
                                                 return session;
-                                            })));
+                                            })))
+            .exec(leaveQueue());
 
     private final ScenarioBuilder onSale = scenario("on-sale " + profile)
             .feed(csv(seedDir.resolve("buyers.csv").toAbsolutePath().toString()).circular())

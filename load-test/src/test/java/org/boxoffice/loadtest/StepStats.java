@@ -32,6 +32,14 @@ final class StepStats {
         long cancels;
         /** 429 with Retry-After: the buyer waited and tried again (not an error). */
         long throttled;
+        /** The waiting room's calls (join, poll, leave): kept apart from the admitted buyers' requests. */
+        final List<Long> queueMillis = new ArrayList<>();
+        long queueRequests;
+        long queueErrors;
+        /** Buyers let in, and how long each waited from joining. */
+        final List<Long> waits = new ArrayList<>();
+        /** Answers that said WAITING without a position: must stay 0. */
+        long positionless;
     }
 
     private final List<Step> steps;
@@ -119,6 +127,33 @@ final class StepStats {
         }
     }
 
+    /** A waiting room call; {@code ok}: an answer the queue gives (a place, a pass, no place after leaving). */
+    void queueRequest(long millis, Integer status, boolean ok) {
+        Bucket bucket = current();
+        synchronized (bucket) {
+            bucket.queueRequests++;
+            bucket.queueMillis.add(millis);
+            if (!ok) {
+                bucket.queueErrors++;
+            }
+        }
+    }
+
+    /** A buyer let in after waiting {@code millis} since they joined. */
+    void admitted(long millis) {
+        Bucket bucket = current();
+        synchronized (bucket) {
+            bucket.waits.add(millis);
+        }
+    }
+
+    void positionless() {
+        Bucket bucket = current();
+        synchronized (bucket) {
+            bucket.positionless++;
+        }
+    }
+
     void hold(boolean won) {
         Bucket bucket = current();
         synchronized (bucket) {
@@ -162,16 +197,21 @@ final class StepStats {
         Files.createDirectories(dir);
         List<String> lines = new ArrayList<>();
         lines.add("users,seconds,requests,avg_ms,p95_ms,p99_ms,errors,holds,conflicts,sales,tickets,declines,cancels,"
-                + "throttled");
+                + "throttled,queue_requests,queue_errors,queue_p95_ms,admitted,wait_p50_ms,wait_p95_ms,wait_p99_ms,"
+                + "positionless");
         for (int i = 0; i < steps.size(); i++) {
             Bucket b = buckets[i];
             synchronized (b) {
                 long[] sorted = b.millis.stream().mapToLong(Long::longValue).sorted().toArray();
+                long[] queue = b.queueMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+                long[] waits = b.waits.stream().mapToLong(Long::longValue).sorted().toArray();
                 double avg = Arrays.stream(sorted).average().orElse(0);
-                lines.add(String.format(Locale.ROOT, "%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d", steps.get(i).users(),
-                        steps.get(i).rampSeconds() + steps.get(i).holdSeconds(), b.requests, avg,
+                lines.add(String.format(Locale.ROOT, "%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d",
+                        steps.get(i).users(), steps.get(i).rampSeconds() + steps.get(i).holdSeconds(), b.requests, avg,
                         percentile(sorted, 0.95), percentile(sorted, 0.99), b.errors, b.holds, b.conflicts, b.sales,
-                        b.ticketsSold, b.declines, b.cancels, b.throttled));
+                        b.ticketsSold, b.declines, b.cancels, b.throttled, b.queueRequests, b.queueErrors,
+                        percentile(queue, 0.95), waits.length, percentile(waits, 0.5), percentile(waits, 0.95),
+                        percentile(waits, 0.99), b.positionless));
             }
         }
         Files.write(dir.resolve("steps.csv"), lines);

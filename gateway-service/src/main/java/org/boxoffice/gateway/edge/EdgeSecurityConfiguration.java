@@ -90,7 +90,7 @@ class EdgeSecurityConfiguration {
         cors.setAllowedOrigins(edge.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
-                CorrelationIdFilter.HEADER));
+                CorrelationIdFilter.HEADER, org.boxoffice.platform.admission.AdmissionPass.HEADER));
         cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, CorrelationIdFilter.HEADER));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -80,7 +80,8 @@ class HooksTest {
 
     @Test
     void bootstrapSecretsHoldTheKeysEveryReplicaMustShare() {
-        for (String[] secret : new String[][] {{"boxoffice-ticket-signing", "signing-key"}, {"boxoffice-payment-webhook", "webhook-secret"}}) {
+        for (String[] secret : new String[][] {{"boxoffice-ticket-signing", "signing-key"},
+                {"boxoffice-payment-webhook", "webhook-secret"}, {"boxoffice-waiting-room-pass", "pass-key"}}) {
             assertThatCode(() -> KubernetesModels.validate(rendered.get("Secret", secret[0]))).doesNotThrowAnyException();
             assertThat(generated(secret[0], secret[1])).as(secret[0]).hasSize(64).matches("[A-Za-z0-9]+");
         }

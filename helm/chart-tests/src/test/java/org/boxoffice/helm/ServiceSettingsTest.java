@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ServiceSettingsTest {
 
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|SIGNING_KEY|USERNAME|ACCOUNT_SID)$");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|SIGNING_KEY|PASS_KEY|USERNAME|ACCOUNT_SID)$");
 
     private final Rendered platform = Charts.platform(Profile.DEFAULTS);
 
@@ -120,6 +120,42 @@ class ServiceSettingsTest {
         }
         assertThat(HooksTest.generated("boxoffice-ticket-signing", "signing-key"))
                 .as("TicketSigner refuses a key under 32 characters").hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void gatewayAndEveryBookingReplicaShareTheGeneratedWaitingRoomPassKey() {
+        Source expected = new Source("Secret", "boxoffice-waiting-room-pass", "pass-key", null);
+
+        assertThat(env(platform, "gateway-service").get("BOXOFFICE_WAITING_ROOM_PASS_KEY")).as("signs").isEqualTo(expected);
+        for (String slot : new String[] {"booking-service-blue", "booking-service-green"}) {
+            assertThat(env(platform, slot).get("BOXOFFICE_WAITING_ROOM_PASS_KEY")).as(slot + " checks").isEqualTo(expected);
+        }
+        assertThat(HooksTest.generated("boxoffice-waiting-room-pass", "pass-key"))
+                .as("AdmissionPasses refuses a key under 32 characters").hasSizeGreaterThanOrEqualTo(32);
+        for (String service : Charts.SERVICES) {
+            if (!service.equals("gateway-service") && !service.equals("booking-service")) {
+                assertThat(env(platform, service)).as("only the gateway and booking hold the pass key")
+                        .doesNotContainKey("BOXOFFICE_WAITING_ROOM_PASS_KEY");
+            }
+        }
+    }
+
+    @Test
+    void gatewayRunsTheWaitingRoomWithItsSettings() {
+        Rendered tuned = Charts.platform(Profile.DEFAULTS, Map.of(
+                "gateway-service.waitingRoom.maxPoll", "20s",
+                "gateway-service.waitingRoom.auto.increasePerMinute", 60,
+                "gateway-service.waitingRoom.auto.decreaseFactor", "0.5"));
+        Map<String, Source> defaults = env(platform, "gateway-service");
+        Map<String, Source> env = env(tuned, "gateway-service");
+
+        assertThat(defaults.get("BOXOFFICE_GATEWAY_WAITINGROOM_MAXPOLL").value()).isEqualTo("30s");
+        assertThat(defaults.get("BOXOFFICE_GATEWAY_WAITINGROOM_IDLETIMEOUT").value()).isEqualTo("2m");
+        assertThat(defaults.get("BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXINFLIGHT").value()).isEqualTo("256");
+        assertThat(env.get("BOXOFFICE_GATEWAY_WAITINGROOM_MAXPOLL").value()).isEqualTo("20s");
+        assertThat(env.get("BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_INCREASEPERMINUTE").value()).isEqualTo("60");
+        assertThat(env.get("BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_DECREASEFACTOR").value()).isEqualTo("0.5");
+        assertThat(env(platform, "booking-service")).doesNotContainKey("BOXOFFICE_GATEWAY_WAITINGROOM_MAXPOLL");
     }
 
     @Test

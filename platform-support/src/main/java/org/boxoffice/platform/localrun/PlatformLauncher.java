@@ -121,6 +121,8 @@ public final class PlatformLauncher {
         environment.put("BOXOFFICE_DEMO_PASSWORD", demoPassword);
         environment.putIfAbsent("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.putIfAbsent("BOXOFFICE_ADMIN_PASSWORD", demoPassword);
+        // The waiting room's passes are signed by the gateway and checked by booking-service: one key for both.
+        environment.putIfAbsent("BOXOFFICE_WAITING_ROOM_PASS_KEY", randomKey());
 
         step("Starting " + SERVICES.size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -310,6 +312,13 @@ public final class PlatformLauncher {
         Files.createDirectories(state);
         Files.writeString(file, password + "\n");
         return password.toString();
+    }
+
+    /** A secret for this run only: passes of an earlier run need not outlive it (they last minutes). */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return java.util.HexFormat.of().formatHex(key);
     }
 
     private Path jar(String service) throws IOException {

@@ -1,0 +1,112 @@
+package org.boxoffice.gateway.waitingroom;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * What the AUTO waiting rooms steer by: of the requests this gateway routes, per second for the last minute, how
+ * many there were, how many failed (5xx, or no answer), how many were holds and how many holds were slower than the
+ * target, and the most requests in progress at once. A few counter updates per request; no Redis on this path.
+ */
+@Component
+class PlatformSignals implements GlobalFilter, Ordered {
+
+    private static final int SECONDS = 60;
+
+    private static final class Second {
+        long epochSecond = -1;
+        long requests;
+        long failures;
+        long holds;
+        long slowHolds;
+        int maxInFlight;
+    }
+
+    private final Second[] seconds = new Second[SECONDS];
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final long slowHoldNanos;
+
+    PlatformSignals(WaitingRoomProperties properties) {
+        for (int i = 0; i < SECONDS; i++) {
+            seconds[i] = new Second();
+        }
+        this.slowHoldNanos = properties.auto().holdLatencyTarget().toNanos();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        boolean hold = exchange.getRequest().getMethod() == HttpMethod.POST
+                && "/api/v1/holds".equals(exchange.getRequest().getPath().value());
+        long started = System.nanoTime();
+        int now = inFlight.incrementAndGet();
+        update(second -> second.maxInFlight = Math.max(second.maxInFlight, now));
+        return chain.filter(exchange).doFinally(signal -> {
+            inFlight.decrementAndGet();
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            boolean failed = signal == SignalType.ON_ERROR || (status != null && status.is5xxServerError());
+            boolean slow = hold && System.nanoTime() - started > slowHoldNanos;
+            update(second -> {
+                second.requests++;
+                second.failures += failed ? 1 : 0;
+                second.holds += hold ? 1 : 0;
+                second.slowHolds += slow ? 1 : 0;
+            });
+        });
+    }
+
+    /** The last {@code window} (whole seconds, the current one included). */
+    AdmissionRate.Health window(Duration window) {
+        long current = System.currentTimeMillis() / 1000;
+        long from = current - Math.max(1, Math.min(SECONDS, window.toSeconds())) + 1;
+        long requests = 0;
+        long failures = 0;
+        long holds = 0;
+        long slowHolds = 0;
+        int maxInFlight = inFlight.get();
+        for (Second second : seconds) {
+            synchronized (second) {
+                if (second.epochSecond >= from && second.epochSecond <= current) {
+                    requests += second.requests;
+                    failures += second.failures;
+                    holds += second.holds;
+                    slowHolds += second.slowHolds;
+                    maxInFlight = Math.max(maxInFlight, second.maxInFlight);
+                }
+            }
+        }
+        return new AdmissionRate.Health(requests, failures, holds, slowHolds, maxInFlight);
+    }
+
+    private void update(java.util.function.Consumer<Second> change) {
+        long epochSecond = System.currentTimeMillis() / 1000;
+        Second second = seconds[(int) (epochSecond % SECONDS)];
+        synchronized (second) {
+            if (second.epochSecond != epochSecond) {
+                second.epochSecond = epochSecond;
+                second.requests = 0;
+                second.failures = 0;
+                second.holds = 0;
+                second.slowHolds = 0;
+                second.maxInFlight = 0;
+            }
+            change.accept(second);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // After the rate limiter and the pass check: what they refuse never reaches a service.
+        return Ordered.HIGHEST_PRECEDENCE + 30;
+    }
+}

@@ -1,0 +1,73 @@
+package org.boxoffice.gateway.waitingroom;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's waiting room settings ({@code boxoffice.gateway.waiting-room.*}). Which events have a waiting room,
+ * and their rates, are the organizers' (booking-service); these are how the gateway runs the queues.
+ *
+ * @param tickInterval         how often each replica lets the next buyers in (every replica does; the rate is shared)
+ * @param tickerAutoStartup    whether the admission ticker runs (tests drive it by hand)
+ * @param settingsCacheTtl     how long a replica trusts the event settings it read from Redis
+ * @param redisTimeout         a queue operation Redis has not answered by then fails closed (503)
+ * @param minPoll              shortest poll interval given to a waiting buyer ({@code Retry-After})
+ * @param maxPoll              longest poll interval; buyers far back poll this rarely
+ * @param idleTimeout          a buyer who has not polled for this long when their turn comes has left: their place is
+ *                             skipped (more than twice {@code maxPoll})
+ * @param maxTickGap           admissions owed for at most this much time after a pause in ticking (all replicas down)
+ * @param maxAdmissionsPerTick places one tick looks at, at most (bounds the time a tick holds Redis)
+ * @param auto                 the AUTO mode's controller
+ */
+@ConfigurationProperties("boxoffice.gateway.waiting-room")
+public record WaitingRoomProperties(
+        @DefaultValue("1s") Duration tickInterval,
+        @DefaultValue("true") boolean tickerAutoStartup,
+        @DefaultValue("5s") Duration settingsCacheTtl,
+        @DefaultValue("500ms") Duration redisTimeout,
+        @DefaultValue("2s") Duration minPoll,
+        @DefaultValue("30s") Duration maxPoll,
+        @DefaultValue("2m") Duration idleTimeout,
+        @DefaultValue("5s") Duration maxTickGap,
+        @DefaultValue("2000") int maxAdmissionsPerTick,
+        @DefaultValue Auto auto) {
+
+    public WaitingRoomProperties {
+        if (minPoll.compareTo(Duration.ofSeconds(1)) < 0 || maxPoll.compareTo(minPoll) < 0) {
+            throw new IllegalArgumentException("waiting-room poll intervals: 1 s <= min-poll <= max-poll");
+        }
+        if (idleTimeout.compareTo(maxPoll.multipliedBy(2)) <= 0) {
+            throw new IllegalArgumentException("waiting-room idle-timeout must exceed twice max-poll, or buyers who "
+                    + "poll as told would lose their place");
+        }
+    }
+
+    /**
+     * Additive increase, multiplicative decrease of an AUTO room's rate, from what this gateway measures of the
+     * requests it routes. Every {@code adjustInterval} one replica (whichever takes the turn in Redis) looks at the
+     * last interval: overloaded when more than {@code maxErrorShare} of the requests failed (5xx or no answer), more
+     * than {@code maxSlowHoldShare} of the holds took longer than {@code holdLatencyTarget}, or more than
+     * {@code maxInFlight} requests were in progress at once. Overloaded: rate × {@code decreaseFactor}; healthy with
+     * buyers waiting: rate + {@code increasePerMinute}; always within the organizer's bounds.
+     *
+     * @param minSample requests (holds) an interval needs before its shares count
+     */
+    public record Auto(
+            @DefaultValue("5s") Duration adjustInterval,
+            @DefaultValue("30") int increasePerMinute,
+            @DefaultValue("0.7") double decreaseFactor,
+            @DefaultValue("500ms") Duration holdLatencyTarget,
+            @DefaultValue("0.05") double maxSlowHoldShare,
+            @DefaultValue("0.01") double maxErrorShare,
+            @DefaultValue("256") int maxInFlight,
+            @DefaultValue("20") int minSample) {
+
+        public Auto {
+            if (decreaseFactor <= 0 || decreaseFactor >= 1 || increasePerMinute < 1) {
+                throw new IllegalArgumentException("waiting-room auto: 0 < decrease-factor < 1, increase-per-minute >= 1");
+            }
+        }
+    }
+}
