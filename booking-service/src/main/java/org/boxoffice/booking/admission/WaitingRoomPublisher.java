@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the gateway which events have a waiting room: after the setting commits, a Redis hash per event
  * ({@code boxoffice:waiting-room:settings:<eventId>}) and the set of events whose room is on
- * ({@code boxoffice:waiting-room:events}). The gateway reads nothing else of booking-service. A write is applied
+ * ({@code boxoffice:waiting-room:events}); the room of a cancelled or completed event is published closed. The
+ * gateway reads nothing else of booking-service. A write is applied
  * only if it is newer than the one in Redis (two organizers saving at once cannot leave the older setting), and the
  * {@link WaitingRoomRepublisher} writes every current setting again periodically, which repairs a write lost while
  * Redis was down or a Redis that restarted empty. Whatever Redis says, booking-service itself decides from its database
@@ -59,7 +60,7 @@ class WaitingRoomPublisher {
                 Long.toString(room.updatedAt().toEpochMilli()), Long.toString(keepUntil),
                 "eventId", room.eventId().toString(),
                 "organizationId", current.organizationId().toString(),
-                "enabled", Boolean.toString(room.enabled()),
+                "enabled", Boolean.toString(room.enabled() && !current.eventOver()),
                 "mode", room.mode().name(),
                 "ratePerMinute", Integer.toString(room.ratePerMinute()),
                 "minRatePerMinute", Integer.toString(room.minRatePerMinute()),

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes every current waiting room setting to Redis again, every 30 seconds: a setting that could not be published
- * after its commit (Redis down) or that Redis lost (restarted empty) reaches the gateway within that time. Idempotent,
- * so every replica may run it.
+ * after its commit (Redis down) or that Redis lost (restarted empty) reaches the gateway within that time, and the room
+ * of an event cancelled or completed meanwhile closes. Idempotent, so every replica may run it.
  */
 @Component
 class WaitingRoomRepublisher extends BackgroundTask {

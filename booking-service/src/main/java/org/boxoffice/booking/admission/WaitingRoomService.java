@@ -65,7 +65,7 @@ public class WaitingRoomService {
         });
         admission.forget(eventId);
         publisher.publish(new WaitingRooms.OfEvent(saved.room(), saved.event().organizationId(),
-                saved.event().onSaleAt(), saved.event().offSaleAt()));
+                saved.event().onSaleAt(), saved.event().offSaleAt(), false));
         return saved;
     }
 }

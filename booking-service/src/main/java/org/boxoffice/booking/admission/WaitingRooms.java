@@ -16,8 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WaitingRooms {
 
-    /** A setting with what the gateway needs of its event. */
-    record OfEvent(WaitingRoom room, UUID organizationId, Instant onSaleAt, Instant offSaleAt) {
+    /**
+     * A setting with what the gateway needs of its event.
+     *
+     * @param eventOver the event was cancelled or completed: its room is closed whatever the setting says
+     */
+    record OfEvent(WaitingRoom room, UUID organizationId, Instant onSaleAt, Instant offSaleAt, boolean eventOver) {
     }
 
     private final JdbcClient jdbc;
@@ -50,11 +54,13 @@ class WaitingRooms {
     /** Every setting of an event whose sale ended after {@code endedAfter}: what the gateway may still need. */
     List<OfEvent> current(Instant endedAfter) {
         return jdbc.sql("""
-                SELECT w.*, e.organization_id, e.on_sale_at, e.off_sale_at
+                SELECT w.*, e.organization_id, e.on_sale_at, e.off_sale_at,
+                       e.status IN ('CANCELLED', 'COMPLETED') AS event_over
                   FROM waiting_room w JOIN event e ON e.id = w.event_id
                  WHERE e.off_sale_at > ?""").param(Timestamp.from(endedAfter))
                 .query((rs, row) -> new OfEvent(room(rs, row), rs.getObject("organization_id", UUID.class),
-                        rs.getTimestamp("on_sale_at").toInstant(), rs.getTimestamp("off_sale_at").toInstant()))
+                        rs.getTimestamp("on_sale_at").toInstant(), rs.getTimestamp("off_sale_at").toInstant(),
+                        rs.getBoolean("event_over")))
                 .list();
     }
 

@@ -165,12 +165,27 @@ class AdmissionIT {
         WaitingRoom older = new WaitingRoom(eventId, true, AdmissionMode.FIXED, 999, 999, 999, Duration.ZERO,
                 Duration.ofMinutes(1), Instant.now().minus(Duration.ofHours(1)));
         publisher.publish(new WaitingRooms.OfEvent(older, sale.organizationId(), sale.event().onSaleAt(),
-                sale.event().offSaleAt()));
+                sale.event().offSaleAt(), false));
         assertThat(redis.opsForHash().get(key, "ratePerMinute")).as("an older write does not win").isEqualTo("200");
 
         ok(200, put(path, TestTokens.organizer(sale.organizationId()), "{\"enabled\":false}"));
         assertThat(redis.opsForHash().get(key, "enabled")).isEqualTo("false");
         assertThat(redis.opsForSet().isMember(WaitingRoomPublisher.EVENTS, eventId.toString())).isFalse();
+    }
+
+    @Test
+    void theRoomOfACancelledEventClosesAtTheGateway() throws Exception {
+        OnSale sale = fixture().onSale(1, 10, 10, 4, 8);
+        String key = WaitingRoomPublisher.SETTINGS_PREFIX + sale.event().id();
+        ok(200, put("/api/v1/admin/events/" + sale.event().id() + "/waiting-room",
+                TestTokens.organizer(sale.organizationId()), "{\"enabled\":true}"));
+        assertThat(redis.opsForHash().get(key, "enabled")).isEqualTo("true");
+
+        events.cancel(BookingFixture.ANY_ORGANIZATION, sale.event().id());
+        republisher.runOnce();
+
+        assertThat(redis.opsForHash().get(key, "enabled")).isEqualTo("false");
+        assertThat(redis.opsForSet().isMember(WaitingRoomPublisher.EVENTS, sale.event().id().toString())).isFalse();
     }
 
     private static void assertRefused(HttpResponse<String> response, String reason) {

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Why a shared key rather than a key pair: only gateway-service and booking-service hold it (one Kubernetes
  * Secret mounted into those two), and booking-service is the service a pass opens: whoever controls it can hold seats
- * without any pass, so a key that can also sign gives it nothing new. Checking costs a microsecond on the hold path.
+ * without any pass, so a key that can also sign gives it nothing new. Checking costs a few microseconds on the hold
+ * path, parsing included.
  */
 public final class AdmissionPasses {
 
