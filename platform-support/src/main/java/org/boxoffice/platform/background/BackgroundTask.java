@@ -1,6 +1,7 @@
 package org.boxoffice.platform.background;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A piece of work repeated on its own virtual thread while the application runs: started after the context is
  * ready, stopped (interrupted, then awaited) on shutdown. A round that found work runs again at once; an idle round
- * waits {@code interval}. A failed round is logged and retried with a growing pause (up to 5 s beyond the interval):
+ * waits {@code interval}, or less when {@link #wake()} says there is work. A failed round is logged and retried with a growing pause (up to 5 s beyond the interval):
  * the work must be safe to repeat, reading its state from the database or Redis each round.
  */
 public abstract class BackgroundTask implements SmartLifecycle {
@@ -49,11 +50,12 @@ public abstract class BackgroundTask implements SmartLifecycle {
                 boolean more = runOnce();
                 failures = 0;
                 if (!more) {
-                    Thread.sleep(interval);
+                    // Woken early by wake(); an early return of park() only means one more round.
+                    LockSupport.parkNanos(this, interval.toNanos());
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -67,6 +69,14 @@ public abstract class BackgroundTask implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /** Ends the current idle wait, if any: there is work now (for example an event just committed). */
+    public void wake() {
+        Thread thread = worker;
+        if (thread != null) {
+            LockSupport.unpark(thread);
         }
     }
 

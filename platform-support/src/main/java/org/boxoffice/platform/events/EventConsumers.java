@@ -1,6 +1,7 @@
 package org.boxoffice.platform.events;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,8 +93,13 @@ public class EventConsumers implements SmartLifecycle {
      * @return how many messages were processed, acknowledged or dead-lettered
      */
     public int pollOnce(String stream) {
+        return poll(stream, Duration.ZERO);
+    }
+
+    /** As {@link #pollOnce}, waiting up to {@code block} in Redis when nothing new is there (zero: no wait). */
+    private int poll(String stream, Duration block) {
         try {
-            return reclaimIfDue(stream) + readNew(stream);
+            return reclaimIfDue(stream) + readNew(stream, block);
         } catch (RuntimeException e) {
             if (!redisError(e, "NOGROUP")) {
                 throw e;
@@ -113,9 +119,13 @@ public class EventConsumers implements SmartLifecycle {
         return reclaim(stream);
     }
 
-    private int readNew(String stream) {
+    private int readNew(String stream, Duration block) {
+        StreamReadOptions options = StreamReadOptions.empty().count(properties.batchSize());
+        if (!block.isZero()) {
+            options = options.block(block);
+        }
         List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(Consumer.from(group, consumer),
-                StreamReadOptions.empty().count(properties.batchSize()), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+                options, StreamOffset.create(stream, ReadOffset.lastConsumed()));
         if (records == null) {
             return 0;
         }
@@ -247,10 +257,12 @@ public class EventConsumers implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Could not create consumer group {} on {} yet (Redis down?); the reader will retry: {}", group, stream, e.toString());
             }
+            // A blocking read waits in Redis instead of polling: an idle consumer makes one call per read-block (and
+            // pauses poll-interval between them, so a Redis that answered at once could never make it spin).
             BackgroundTask reader = new BackgroundTask("events-" + stream, properties.pollInterval(), true) {
                 @Override
                 protected boolean runOnce() {
-                    return pollOnce(stream) > 0;
+                    return poll(stream, properties.readBlock()) > 0;
                 }
             };
             reader.start();

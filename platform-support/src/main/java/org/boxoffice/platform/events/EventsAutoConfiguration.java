@@ -59,13 +59,15 @@ public class EventsAutoConfiguration {
 
     @Bean
     Outbox outbox(PlatformTables tables, DataSource dataSource, JsonMapper json, EventsProperties properties,
-            TraceParents traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+            TraceParents traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<OutboxRelay> relay) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Gauge.builder("boxoffice.outbox.backlog", () -> backlog(jdbc))
                 .description("Committed events not yet published to their stream")
                 .tag("producer", properties.producer())
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
-        return new Outbox(jdbc, json, properties.producer(), traces, clock.getIfAvailable(Clock::systemUTC));
+        return new Outbox(jdbc, json, properties.producer(), traces, clock.getIfAvailable(Clock::systemUTC),
+                () -> relay.ifAvailable(OutboxRelay::wake));
     }
 
     @Bean

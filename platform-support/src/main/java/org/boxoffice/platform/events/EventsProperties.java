@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Event bus settings; the defaults suit production.
  *
  * @param producer         this service's name on the bus (stream {@code boxoffice.events.<producer>})
- * @param relayInterval    how long the relay waits when the outbox is empty
+ * @param relayInterval    how long the relay waits when the outbox is empty (a commit that appends events wakes it at
+ *                         once; the interval only catches events another replica committed while this one relayed)
  * @param batchSize        events per relay transaction and per consumer read
  * @param streamMaxLength  approximate number of entries kept per stream (history for rebuilding read models)
- * @param pollInterval     how long a consumer waits when its stream has nothing new
+ * @param pollInterval     how long a consumer waits when its stream has nothing new and {@code readBlock} is 0
+ * @param readBlock        how long a consumer's read waits in Redis for new messages (a blocking {@code XREADGROUP}):
+ *                         an idle consumer costs one call per {@code readBlock}, and a new message is read at once
  * @param reclaimAfter     how long a delivered but unacknowledged message waits before another consumer takes it
  * @param maxAttempts      deliveries before a message goes to the dead-letter stream
  * @param autoStartup      whether the relay and consumers run in the background (tests drive them by hand)
@@ -20,12 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("boxoffice.events")
 public record EventsProperties(
         String producer,
-        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("1s") Duration relayInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("1000000") long streamMaxLength,
         @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("30s") Duration reclaimAfter,
         @DefaultValue("5") int maxAttempts,
+        @DefaultValue("2s") Duration readBlock,
         @DefaultValue("true") boolean autoStartup) {
 
     /** Stream every dead letter goes to, whichever service gave up on it. */

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a service announces what happened. {@link #append} must run inside the transaction that makes the change,
- * so the event exists if and only if the change committed; {@link OutboxRelay} publishes it afterwards.
+ * so the event exists if and only if the change committed; {@link OutboxRelay} publishes it afterwards, woken by the
+ * commit rather than by its next poll.
  */
 public class Outbox {
 
@@ -21,13 +23,24 @@ public class Outbox {
     private final String producer;
     private final TraceParents traces;
     private final Clock clock;
+    private final Runnable committed;
+    /** Wakes the relay once per transaction, however many events it appends. */
+    private final TransactionSynchronization wakeRelay;
 
-    Outbox(JdbcTemplate jdbc, JsonMapper json, String producer, TraceParents traces, Clock clock) {
+    /** {@code committed} runs after a transaction that appended events commits (it wakes the relay). */
+    Outbox(JdbcTemplate jdbc, JsonMapper json, String producer, TraceParents traces, Clock clock, Runnable committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.producer = producer;
         this.traces = traces;
         this.clock = clock;
+        this.committed = committed;
+        this.wakeRelay = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                Outbox.this.committed.run();
+            }
+        };
     }
 
     /**
@@ -52,6 +65,10 @@ public class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 """, id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
                 traces.current(), Timestamp.from(now));
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.getSynchronizations().contains(wakeRelay)) {
+            TransactionSynchronizationManager.registerSynchronization(wakeRelay);
+        }
         return id;
     }
 

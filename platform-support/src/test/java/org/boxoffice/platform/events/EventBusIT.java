@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
         "spring.application.name=events-it",
         "boxoffice.db.schema=events_it",
         "boxoffice.events.auto-startup=false",
+        "boxoffice.events.relay-interval=1h",
         "boxoffice.events.reclaim-after=300ms",
         "boxoffice.events.max-attempts=3" })
 class EventBusIT {
@@ -84,6 +85,23 @@ class EventBusIT {
 
         assertThat(entries()).extracting(e -> e.get("key")).containsExactly("seat-1", "seat-2");
         assertThat(relay.publishBatch()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void aCommitWakesTheRelayInsteadOfWaitingForItsNextPoll() throws Exception {
+        relay.start();
+        try {
+            Thread.sleep(300); // its first round found nothing: it now waits its interval, an hour
+            transactions.executeWithoutResult(status -> outbox.append("SeatHeld", 1, "seat-9", Map.of("seat", "A-9")));
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (entries().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(entries()).extracting(e -> e.get("key")).containsExactly("seat-9");
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
@@ -234,6 +252,6 @@ class EventBusIT {
 
     private EventsProperties properties() {
         return new EventsProperties("events-it", Duration.ofMillis(200), 100, 1_000_000, Duration.ofMillis(100),
-                Duration.ofMillis(300), 3, false);
+                Duration.ofMillis(300), 3, Duration.ZERO, false);
     }
 }
