@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.boxoffice.platform.events.EventKeys;
 import org.boxoffice.platform.infra.Infrastructure;
 import org.boxoffice.platform.infra.PostgresServer;
 import org.boxoffice.platform.infra.RedisServer;
@@ -105,6 +107,10 @@ public final class PlatformLauncher {
         environment.put("BOXOFFICE_DEMO_PASSWORD", demoPassword);
         environment.putIfAbsent("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.putIfAbsent("BOXOFFICE_ADMIN_PASSWORD", demoPassword);
+        Map<String, PrivateKey> eventKeys = eventKeys();
+        environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
+                .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))
+                .collect(Collectors.joining(",")));
 
         step("Starting " + SERVICES.size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -113,7 +119,12 @@ public final class PlatformLauncher {
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), jar(service.getKey()),
                     state.resolve("logs").resolve(service.getKey() + ".log"));
-            process.start(java, jvmOptions, environment);
+            Map<String, String> own = new HashMap<>(environment);
+            PrivateKey eventKey = eventKeys.get(service.getKey());
+            if (eventKey != null) {
+                own.put("BOXOFFICE_EVENTS_SIGNING_KEY", EventKeys.encode(eventKey));
+            }
+            process.start(java, jvmOptions, own);
             services.add(process);
         }
 
@@ -238,6 +249,32 @@ public final class PlatformLauncher {
         Files.createDirectories(state);
         Files.writeString(file, password + "\n");
         return password.toString();
+    }
+
+    /**
+     * Each service's event signing key (every service but the gateway has the event bus): generated once, kept in
+     * {@code .boxoffice/event-keys}, so that events already on the streams still verify after a restart.
+     */
+    private Map<String, PrivateKey> eventKeys() throws IOException {
+        Path dir = state.resolve("event-keys");
+        Files.createDirectories(dir);
+        Map<String, PrivateKey> keys = new java.util.LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            if (service.equals("gateway-service")) {
+                continue;
+            }
+            Path file = dir.resolve(service + ".key");
+            if (!Files.exists(file)) {
+                Files.writeString(file, EventKeys.encode(EventKeys.generate().getPrivate()) + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the key stays readable by the file system's defaults
+                }
+            }
+            keys.put(service, EventKeys.privateKey(Files.readString(file).trim()));
+        }
+        return keys;
     }
 
     private Path jar(String service) throws IOException {
