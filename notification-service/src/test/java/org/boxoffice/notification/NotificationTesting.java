@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +17,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +96,7 @@ public abstract class NotificationTesting {
         }
     }
 
-    /** Appends an event to its producer's stream as the producer's outbox relay would. */
+    /** Appends an event to its producer's stream as the producer's outbox relay would: signed with its key. */
     protected UUID publish(String producer, String type, String key, String payload) {
         UUID id = UUID.randomUUID();
         publish(producer, id, type, key, payload);
@@ -106,9 +104,7 @@ public abstract class NotificationTesting {
     }
 
     protected void publish(String producer, UUID id, String type, String key, String payload) {
-        redis.opsForStream().add(StreamRecords.mapBacked(Map.of("id", id.toString(), "type", type, "version", "1",
-                "occurredAt", Instant.now().toString(), "producer", producer, "key", key, "payload", payload))
-                .withStreamKey("boxoffice.events." + producer));
+        TestEvents.publish(redis, id, producer, type, key, payload);
     }
 
     protected HttpResponse<String> send(String method, String path, @Nullable String token, @Nullable String body)

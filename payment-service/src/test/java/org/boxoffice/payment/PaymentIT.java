@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.payment.sandbox.SandboxSignature;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -361,10 +362,9 @@ class PaymentIT {
         UUID orderId = order(8_000, "EUR");
         String paymentId = id(pay(orderId, "4242424242424242", key()));
         awaitStatus(paymentId, "SUCCEEDED");
-        Map<String, String> envelope = Map.of("id", UUID.randomUUID().toString(), "type", "RefundRequested",
-                "version", "1", "occurredAt", Instant.now().toString(), "producer", "booking-service",
-                "key", orderId.toString(), "payload", "{\"orderId\":\"" + orderId + "\",\"buyerId\":\"" + buyerId
-                        + "\",\"amountMinor\":null,\"currency\":\"EUR\",\"reason\":\"event cancelled\"}");
+        Map<String, String> envelope = TestEvents.signed(UUID.randomUUID(), "booking-service", "RefundRequested", 1,
+                orderId.toString(), "{\"orderId\":\"" + orderId + "\",\"buyerId\":\"" + buyerId
+                        + "\",\"amountMinor\":null,\"currency\":\"EUR\",\"reason\":\"event cancelled\"}", null);
 
         redis.opsForStream().add(StreamRecords.newRecord().in("boxoffice.events.booking-service").ofMap(envelope));
         redis.opsForStream().add(StreamRecords.newRecord().in("boxoffice.events.booking-service").ofMap(envelope));

@@ -7,19 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.notification.Await;
 import org.boxoffice.notification.Fixtures;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,11 +58,9 @@ class DemoMailboxIT {
             // BUSYGROUP: the consumer recreated it first.
         }
         UUID order = UUID.randomUUID();
-        redis.opsForStream().add(StreamRecords.mapBacked(Map.of("id", UUID.randomUUID().toString(), "type",
-                "OrderConfirmed", "version", "1", "occurredAt", Instant.now().toString(), "producer", "booking-service",
-                "key", order.toString(), "payload", Fixtures.orderConfirmed(order, UUID.randomUUID(), UUID.randomUUID(),
-                        UUID.randomUUID(), "eve@example.com", "TK-DEMO-0001")))
-                .withStreamKey("boxoffice.events.booking-service"));
+        TestEvents.publish(redis, UUID.randomUUID(), "booking-service", "OrderConfirmed", order.toString(),
+                Fixtures.orderConfirmed(order, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                        "eve@example.com", "TK-DEMO-0001"));
 
         String admin = TestTokens.admin();
         Await.until(Duration.ofSeconds(20), "the mailbox has the message",
