@@ -2,8 +2,10 @@ package org.boxoffice.notification.message;
 
 /** What a message says; each has an HTML and a text template under {@code templates/mail/} and messages per locale. */
 public enum MessageKind {
-    /** The order is confirmed: the tickets, as one PDF with a QR code per ticket. */
+    /** The order is confirmed: the tickets, as one PDF with a QR code per ticket (to a verified address). */
     TICKETS,
+    /** The order is confirmed: the purchase receipt without the tickets, for an address not verified yet. */
+    RECEIPT,
     /** The order was not paid in time; nothing was charged. */
     ORDER_EXPIRED,
     /** The order was cancelled; says how much is refunded. */
@@ -13,7 +15,11 @@ public enum MessageKind {
     /** The event will not take place. */
     EVENT_CANCELLED,
     /** An organizer's message to every ticket holder of an event. */
-    ANNOUNCEMENT;
+    ANNOUNCEMENT,
+    /** The code that confirms an email address (asked for in user-service). */
+    EMAIL_CODE,
+    /** The code that confirms a phone number (asked for in the preferences). */
+    PHONE_CODE;
 
     String template() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -107,6 +107,7 @@ public final class PlatformLauncher {
         environment.put("BOXOFFICE_DEMO_PASSWORD", demoPassword);
         environment.putIfAbsent("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.putIfAbsent("BOXOFFICE_ADMIN_PASSWORD", demoPassword);
+        environment.put("BOXOFFICE_VERIFICATION_CODE_KEY", secret("verification-code-key", 64));
         Map<String, PrivateKey> eventKeys = eventKeys();
         environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
                 .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))
@@ -232,6 +233,23 @@ public final class PlatformLauncher {
         }
         System.out.println("Boxoffice stopped.");
         stopped.countDown();
+    }
+
+    /** A random secret of this checkout, generated once and kept in {@code .boxoffice/<name>}. */
+    private String secret(String name, int length) throws IOException {
+        Path file = state.resolve(name);
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Files.createDirectories(state);
+        Files.writeString(file, secret + "\n");
+        return secret.toString();
     }
 
     /** The demo password of this checkout: generated once, kept in .boxoffice so logins survive restarts. */

@@ -11,7 +11,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Points the application under test at this JVM's database and Redis database, above every other setting, at the
- * test JWKS of {@link TestJwks}, and at the event signing keys of {@link TestEventKeys}.
+ * test JWKS of {@link TestJwks}, and at the event signing keys and verification code key of {@link TestEventKeys}.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -45,7 +45,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         var keys = new MapPropertySource("boxoffice-test-event-keys", Map.of(
                 "boxoffice.events.signing.private-key",
                 org.boxoffice.platform.events.EventKeys.encode(TestEventKeys.of(producer).getPrivate()),
-                "boxoffice.events.signing.trusted-keys", TestEventKeys.trustedKeysSetting(producer)));
+                "boxoffice.events.signing.trusted-keys", TestEventKeys.trustedKeysSetting(producer),
+                "boxoffice.verification.code-key", TestEventKeys.VERIFICATION_CODE_KEY));
         addBelowTestProperties(context.getEnvironment().getPropertySources(), keys);
     }
 

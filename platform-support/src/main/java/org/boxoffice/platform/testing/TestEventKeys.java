@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.boxoffice.platform.events.EventKeys;
 
 /**
- * The test JVM's event signing keys: one Ed25519 key pair per producer name, generated on first use and shared by
- * every test context of the JVM. {@link InfrastructureInitializer} gives the service under test its own private key
+ * The test JVM's keys: one Ed25519 event signing key pair per producer name, generated on first use and shared by
+ * every test context of the JVM, and one verification code key. {@link InfrastructureInitializer} gives the service under test its own private key
  * and trusts the public keys of {@link #PRODUCERS} (and of itself), so that events a test appends with
  * {@link TestEvents} verify as the named producer's.
  */
@@ -20,6 +20,9 @@ public final class TestEventKeys {
     /** The platform's producers, whose events a service's tests may append. */
     public static final List<String> PRODUCERS = List.of("user-service", "booking-service", "payment-service",
             "notification-service", "analytics-service");
+
+    /** The verification code key of every test context in the JVM ({@code boxoffice.verification.code-key}). */
+    public static final String VERIFICATION_CODE_KEY = "test-verification-code-key-" + java.util.UUID.randomUUID();
 
     private static final Map<String, KeyPair> KEYS = new ConcurrentHashMap<>();
 

@@ -7,6 +7,7 @@ import org.boxoffice.user.UserApi;
 import org.boxoffice.user.account.AccountService;
 import org.boxoffice.user.account.Accounts;
 import org.boxoffice.user.organization.OrganizationService;
+import org.boxoffice.user.verification.EmailVerification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,10 @@ class BootstrapIT {
     private Accounts accounts;
     @Autowired
     private OrganizationService organizations;
+    @Autowired
+    private EmailVerification emailVerification;
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void createsTheAdminAndTheDemoDataOnceEvenWhenRunTwice() throws Exception {
@@ -44,6 +49,20 @@ class BootstrapIT {
                 api.login(Bootstrap.DEMO_ORGANIZER, PASSWORD).text("accessToken"));
         assertThat(organizer.body().path("organizations").toString()).isEqualTo("[\"" + Bootstrap.DEMO_ORGANIZATION + "\"]");
         assertThat(api.login(Bootstrap.DEMO_BUYER, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void demoAccountsHaveVerifiedAddressesAnnouncedOnceSoTheDemoBuyerGetsTicketsByMail() throws Exception {
+        bootstrap("admin@test.boxoffice.dev", "a long secret phrase", true, PASSWORD).run(null);
+        bootstrap("admin@test.boxoffice.dev", "a long secret phrase", true, PASSWORD).run(null);
+
+        UserApi api = new UserApi(port);
+        UserApi.Response buyer = api.get("/api/v1/users/me/email-verification",
+                api.login(Bootstrap.DEMO_BUYER, PASSWORD).text("accessToken"));
+        assertThat(buyer.body().path("verified").asBoolean()).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM outbox_event WHERE type = 'EmailVerified' AND payload ->> 'email' = ?""")
+                .param(Bootstrap.DEMO_BUYER).query(Long.class).single()).as("announced once").isEqualTo(1);
     }
 
     @Test
@@ -75,6 +94,7 @@ class BootstrapIT {
         UserProperties properties = new UserProperties(null, Duration.ofDays(30), adminEmail, adminPassword,
                 Duration.ofDays(30), new UserProperties.Login(Duration.ofMinutes(15), 5, 50),
                 new UserProperties.Hashing(0, Duration.ofMillis(200), Duration.ofSeconds(1)));
-        return new Bootstrap(properties, new DemoProperties(demo, demoPassword), accountService, accounts, organizations);
+        return new Bootstrap(properties, new DemoProperties(demo, demoPassword), accountService, accounts, organizations,
+                emailVerification);
     }
 }
