@@ -20,6 +20,8 @@ data:
   BOXOFFICE_DB_URL: {{ $g.postgres.url | quote }}
   BOXOFFICE_DB_USER: {{ $g.postgres.username | quote }}
   BOXOFFICE_DB_POOL_SIZE: {{ .Values.dbPoolSize | quote }}
+  # The event bus: whose events this service accepts, by their producers' public keys.
+  BOXOFFICE_EVENTS_TRUSTED_KEYS: {{ $g.events.trustedKeys | quote }}
   {{- end }}
   {{- if .Values.verifiesTokens }}
   BOXOFFICE_JWT_ISSUER: {{ $g.jwt.issuer | quote }}

@@ -20,13 +20,13 @@ import org.boxoffice.analytics.ScriptedSale.Buyer;
 import org.boxoffice.analytics.ScriptedSale.Fate;
 import org.boxoffice.analytics.ScriptedSale.Section;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -292,16 +292,10 @@ class AnalyticsIT {
 
     // --- helpers
 
+    /** Appends the event to its producer's stream, signed as that producer's relay signs it. */
     private void append(ScriptedSale.Event event) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", event.id().toString());
-        fields.put("type", event.type());
-        fields.put("version", "1");
-        fields.put("occurredAt", event.occurredAt().toString());
-        fields.put("producer", event.producer());
-        fields.put("key", event.key());
-        fields.put("payload", JSON.writeValueAsString(event.payload()));
-        redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey("boxoffice.events." + event.producer()));
+        TestEvents.append(redis, event.producer(), TestEvents.signed(event.id(), event.producer(), event.type(), 1,
+                event.key(), JSON.writeValueAsString(event.payload()), event.occurredAt()));
     }
 
     /** Until the service's consumer group has read and acknowledged everything on both streams. */

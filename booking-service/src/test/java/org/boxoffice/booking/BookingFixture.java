@@ -40,6 +40,16 @@ public final class BookingFixture {
     /** The same, starting in two days, with a refund policy of {@code refundCutoff} before the start. */
     public OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
             Duration refundCutoff) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, refundCutoff, 4_500, 2_500);
+    }
+
+    /** A free event: every ticket costs nothing. */
+    public OnSale free(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 0, 0);
+    }
+
+    private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
+            Duration refundCutoff, long seatPriceMinor, long areaPriceMinor) {
         UUID organization = UUID.randomUUID();
         var venue = venues.create(ANY_ORGANIZATION, organization, "Fixture Hall", "Lisbon", "Rua 1",
                 ZoneId.of("Europe/Lisbon"));
@@ -51,8 +61,8 @@ public final class BookingFixture {
                 Duration.ofDays(2)), now.plus(Duration.ofDays(2)).plus(Duration.ofHours(3)), ZoneId.of("Europe/Lisbon"),
                 now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Currency.getInstance("EUR"),
                 maxPerOrder, maxPerBuyer, Duration.ofMinutes(10), refundCutoff));
-        events.setTiers(ANY_ORGANIZATION, event.id(), List.of(new TierSpec(stalls.section().id(), "Stalls", 4_500),
-                new TierSpec(floor.id(), "Floor", 2_500)));
+        events.setTiers(ANY_ORGANIZATION, event.id(), List.of(new TierSpec(stalls.section().id(), "Stalls",
+                seatPriceMinor), new TierSpec(floor.id(), "Floor", areaPriceMinor)));
         Event published = events.publish(ANY_ORGANIZATION, event.id());
         return new OnSale(organization, published, stalls.section(), new ArrayList<>(stalls.seats()), floor);
     }

@@ -42,8 +42,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * honouring {@code 429 Retry-After}: on a real on-sale the buyers wait on the event page with a session, and the surge
  * is on the sale, not on the login form. Then the sale: buyers take their session (refreshing it when it nears its
  * end, logging in again only when it is gone), read the event and its availability, hold seats (best available, specific seats from
- * the seat map, or general admission), try again with another choice when someone else was faster, check out, pay
- * with the sandbox (a share with the declining card), some cancel, and the paid ones fetch their tickets.
+ * the seat map, or general admission), try again with another choice when someone else was faster, check out, have
+ * the sandbox provider tokenize their card and pay with the token (a share with the declining card), some cancel, and
+ * the paid ones fetch their tickets.
  *
  * <p>When the seed put the profile's event behind a waiting room ({@code WAITING_ROOM}, docs/waiting-room.md), each
  * buyer first takes a place, polls as the gateway says ({@code pollAfterSeconds}) until let in, holds with the pass,
@@ -54,7 +55,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>System properties: {@code seed} (the seed step's directory), {@code profile} ({@code surge} or {@code sellout},
  * picks the event), {@code steps} ({@code users:seconds,...}, closed model: that many buyers in the journey at once),
  * {@code ramp} (seconds between steps), {@code gateway}, {@code think} (think-time scale, 1 = as written),
- * {@code loginRate} (pre-sale logins started per second), {@code out} (where the per-step table goes).
+ * {@code loginRate} (pre-sale logins started per second), {@code out} (where the per-step table goes),
+ * {@code sandbox} (the sandbox provider's base URL, default payment-service's port).
  */
 public class OnSaleSimulation extends Simulation {
 
@@ -85,6 +87,12 @@ public class OnSaleSimulation extends Simulation {
     private static final long MAX_QUEUE_MILLIS = Duration.ofMinutes(30).toMillis();
     private final List<String> seated = List.of(seed.getProperty(profile + ".seatedSections").split(","));
     private final List<String> standing = List.of(seed.getProperty(profile + ".gaSections").split(","));
+
+    /**
+     * The sandbox provider's tokenization endpoint. A real provider is not behind Boxoffice's gateway, so the buyers
+     * reach it directly (payment-service's own port) rather than through the gateway's per-address budget.
+     */
+    private final String sandbox = System.getProperty("sandbox", "http://127.0.0.1:8083");
 
     private final HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("gateway", "http://127.0.0.1:8080"))
             .acceptHeader("application/json").contentTypeHeader("application/json")
@@ -371,9 +379,15 @@ public class OnSaleSimulation extends Simulation {
                             .exec(leaveQueue())
                             .exitHere())
             .orElse(
-                    exec(retried("payment", "/api/v1/payments", StringBody(
-                            "{\"orderId\":\"#{orderId}\",\"card\":{\"number\":\"#{action}\",\"expMonth\":12,"
-                                    + "\"expYear\":2030,\"cvc\":\"123\"}}"), "paymentId", 201)))
+                    // The buyer's browser gives the card to the provider and pays with the token it answers.
+                    exec(http("tokenize card").post(sandbox + "/sandbox/v1/tokens")
+                            .body(StringBody("{\"number\":\"#{action}\",\"expMonth\":12,\"expYear\":2030,"
+                                    + "\"cvc\":\"123\"}"))
+                            .check(status().is(201), jsonPath("$.id").saveAs("paymentMethod")))
+                            .exitHereIf(session -> !session.contains("paymentMethod"))
+                            .exec(retried("payment", "/api/v1/payments", StringBody(
+                                    "{\"orderId\":\"#{orderId}\",\"paymentMethod\":\"#{paymentMethod}\"}"),
+                                    "paymentId", 201)))
             // A payment refused three times (the platform busy): the buyer gives up; the hold expires.
             .exec(exitLeaving(session -> !session.contains("paymentId")))
             .exec(session -> session.set("orderStatus", "PENDING_PAYMENT").set("polls", 0))

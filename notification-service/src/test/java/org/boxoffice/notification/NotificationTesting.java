@@ -8,9 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +19,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +98,7 @@ public abstract class NotificationTesting {
         }
     }
 
-    /** Appends an event to its producer's stream as the producer's outbox relay would. */
+    /** Appends an event to its producer's stream as the producer's outbox relay would: signed with its key. */
     protected UUID publish(String producer, String type, String key, String payload) {
         UUID id = UUID.randomUUID();
         publish(producer, id, type, key, payload);
@@ -106,10 +106,47 @@ public abstract class NotificationTesting {
     }
 
     protected void publish(String producer, UUID id, String type, String key, String payload) {
-        redis.opsForStream().add(StreamRecords.mapBacked(Map.of("id", id.toString(), "type", type, "version", "1",
-                "occurredAt", Instant.now().toString(), "producer", producer, "key", key, "payload", payload))
-                .withStreamKey("boxoffice.events." + producer));
+        TestEvents.publish(redis, id, producer, type, key, payload);
     }
+
+    /** The buyer verified their address with user-service: what its EmailVerified event tells this service. */
+    protected void verifiedEmail(UUID buyer, String email) throws InterruptedException {
+        publish("user-service", "EmailVerified", buyer.toString(), """
+                {"accountId":"%s","email":"%s","verifiedAt":"%s"}""".formatted(buyer, email, Instant.now()));
+        Await.until(Duration.ofSeconds(20), "the verified address is known", () -> jdbc.sql(
+                "SELECT count(*) FROM verified_email WHERE buyer_id = ?").param(buyer).query(Long.class).single() == 1);
+    }
+
+    /**
+     * The buyer confirms the phone number of their preferences as a person would: asks for a code, reads it from the
+     * SMS (or WhatsApp message) the provider received, types it back. Leaves the provider's log empty.
+     */
+    protected void confirmPhone(String token, String phone) throws Exception {
+        HttpResponse<String> sent = send("POST", "/api/v1/notifications/preferences/phone-verification", token, null);
+        if (sent.statusCode() != 202) {
+            throw new IllegalStateException("no code sent: " + sent.statusCode() + " " + sent.body());
+        }
+        String code = awaitCode(phone);
+        HttpResponse<String> confirmed = send("POST", "/api/v1/notifications/preferences/phone-verification/confirm",
+                token, "{\"code\":\"" + code + "\"}");
+        if (confirmed.statusCode() != 200) {
+            throw new IllegalStateException("not confirmed: " + confirmed.statusCode() + " " + confirmed.body());
+        }
+        SMS.reset(200);
+    }
+
+    /** The code in the last message the phone provider received for {@code phone}. */
+    protected static String awaitCode(String phone) throws InterruptedException {
+        Await.until(Duration.ofSeconds(20), "the code reaches " + phone, () -> SMS.messagesTo(phone).stream()
+                .anyMatch(text -> CODE.matcher(text).find()));
+        java.util.regex.Matcher matcher = CODE.matcher(SMS.messagesTo(phone).getLast());
+        if (!matcher.find()) {
+            throw new IllegalStateException("no code in " + SMS.messagesTo(phone).getLast());
+        }
+        return matcher.group(1);
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("code is (\\d{6})");
 
     protected HttpResponse<String> send(String method, String path, @Nullable String token, @Nullable String body)
             throws IOException, InterruptedException {
@@ -196,6 +233,14 @@ public abstract class NotificationTesting {
 
         public List<String> authorizations() {
             return List.copyOf(authorizations);
+        }
+
+        /** The texts sent to a number (SMS or WhatsApp), decoded, oldest first. */
+        public List<String> messagesTo(String phone) {
+            return requests.stream().map(form -> java.net.URLDecoder.decode(form, StandardCharsets.UTF_8))
+                    .filter(form -> form.contains("To=" + phone + "&") || form.contains("To=whatsapp:" + phone + "&")
+                            || form.endsWith("To=" + phone))
+                    .toList();
         }
     }
 }

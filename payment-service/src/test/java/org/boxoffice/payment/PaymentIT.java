@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.payment.sandbox.SandboxSignature;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class PaymentIT {
         UUID orderId = order(12_500, "EUR");
 
         HttpResponse<String> response = send("POST", "/api/v1/payments", TestTokens.buyer(), key(),
-                payment(orderId, "4242424242424242", 12, 2099));
+                payment(orderId, token("4242424242424242", 12, 2099)));
 
         assertThat(response.statusCode()).as("booking shows the order only to its buyer").isEqualTo(404);
         assertThat(charges(orderId)).isZero();
@@ -247,9 +248,10 @@ class PaymentIT {
     void aRetryWithTheSameKeyReturnsTheFirstAnswerAndChargesOnce() throws Exception {
         UUID orderId = order(3_000, "EUR");
         String key = key();
+        String body = payment(orderId, token("4242424242424242", 12, 2099));
 
-        HttpResponse<String> first = pay(orderId, "4242424242424242", key);
-        HttpResponse<String> retry = pay(orderId, "4242424242424242", key);
+        HttpResponse<String> first = send("POST", "/api/v1/payments", buyer, key, body);
+        HttpResponse<String> retry = send("POST", "/api/v1/payments", buyer, key, body);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
@@ -263,12 +265,17 @@ class PaymentIT {
         UUID sameKeyOrder = order(3_000, "EUR");
         UUID manyKeysOrder = order(3_000, "EUR");
         String key = key();
+        String sameKeyBody = payment(sameKeyOrder, token("4242424242424242", 12, 2099));
+        String manyKeysBody = payment(manyKeysOrder, token("4242424242424242", 12, 2099));
 
-        List<Integer> sameKey = concurrently(8, () -> pay(sameKeyOrder, "4242424242424242", key).statusCode());
-        List<Integer> manyKeys = concurrently(8, () -> pay(manyKeysOrder, "4242424242424242", key()).statusCode());
+        List<Integer> sameKey = concurrently(8, () -> send("POST", "/api/v1/payments", buyer, key, sameKeyBody)
+                .statusCode());
+        List<Integer> manyKeys = concurrently(8, () -> send("POST", "/api/v1/payments", buyer, key(), manyKeysBody)
+                .statusCode());
 
         assertThat(sameKey).containsOnly(201, 409).contains(201);
-        assertThat(manyKeys).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(manyKeys).as("one payment; the others find it, or its token already used")
+                .isSubsetOf(201, 409, 422).containsOnlyOnce(201);
         assertThat(charges(sameKeyOrder)).isEqualTo(1);
         assertThat(charges(manyKeysOrder)).isEqualTo(1);
     }
@@ -277,16 +284,21 @@ class PaymentIT {
     void theKeyIsRequiredAndBadInputIsAPreciseProblemThatChargesNothing() throws Exception {
         UUID orderId = order(3_000, "EUR");
 
-        HttpResponse<String> noKey = send("POST", "/api/v1/payments", buyer, null, payment(orderId, "4242424242424242", 12, 2099));
-        HttpResponse<String> badCard = pay(orderId, "42", key());
-        HttpResponse<String> expired = send("POST", "/api/v1/payments", buyer, key(), payment(orderId, "4242424242424242", 1, 2020));
+        HttpResponse<String> noKey = send("POST", "/api/v1/payments", buyer, null,
+                payment(orderId, token("4242424242424242", 12, 2099)));
+        HttpResponse<String> badCard = tokenize("42", 12, 2099);
+        HttpResponse<String> expired = tokenize("4242424242424242", 1, 2020);
+        HttpResponse<String> noToken = send("POST", "/api/v1/payments", buyer, key(), "{\"orderId\":\"" + orderId
+                + "\"}");
 
         assertThat(noKey.statusCode()).isEqualTo(400);
         assertThat(badCard.statusCode()).isEqualTo(400);
         assertThat(type(badCard)).endsWith("/validation-failed");
-        assertThat(badCard.body()).contains("card.number");
+        assertThat(badCard.body()).contains("number");
         assertThat(expired.statusCode()).isEqualTo(422);
         assertThat(type(expired)).endsWith("/card-expired");
+        assertThat(noToken.statusCode()).isEqualTo(400);
+        assertThat(noToken.body()).contains("paymentMethod");
         assertThat(charges(orderId)).isZero();
     }
 
@@ -300,7 +312,7 @@ class PaymentIT {
         HttpResponse<String> tooLate = pay(late, "4242424242424242", key());
         HttpResponse<String> unknown = pay(UUID.randomUUID(), "4242424242424242", key());
         HttpResponse<String> othersOrder = send("POST", "/api/v1/payments", TestTokens.buyer(), key(),
-                payment(order(1_000, "EUR"), "4242424242424242", 12, 2099));
+                payment(order(1_000, "EUR"), token("4242424242424242", 12, 2099)));
         HttpResponse<String> unavailable = pay(bookingFails, "4242424242424242", key());
 
         assertThat(notPayable.statusCode()).isEqualTo(409);
@@ -313,6 +325,103 @@ class PaymentIT {
         assertThat(JSON.readTree(unavailable.body()).get("service").asString()).isEqualTo("booking-service");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE order_id IN (?, ?, ?)", Integer.class,
                 confirmed, late, bookingFails)).isZero();
+    }
+
+    @Test
+    void aFreeOrderIsRefusedWithAProblemNotAServerError() throws Exception {
+        UUID free = order(0, "EUR");
+
+        HttpResponse<String> response = pay(free, "4242424242424242", key());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(type(response)).endsWith("/nothing-to-pay");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE order_id = ?", Integer.class, free)).isZero();
+    }
+
+    @Test
+    void aPaymentTheProviderConfirmsAfterTheOrdersDeadlineIsStillAnnouncedForBookingToSettle() throws Exception {
+        Instant due = Instant.now().plusSeconds(1);
+        UUID orderId = order(2_000, "EUR", "PENDING_PAYMENT", due, 0);
+        String paymentId = id(pay(orderId, "4000000000000077", key()));
+
+        awaitStatus(paymentId, "SUCCEEDED");
+
+        Instant succeededAt = Instant.parse(JSON.readTree(get("/api/v1/payments/" + paymentId, buyer).body())
+                .get("succeededAt").asString());
+        assertThat(succeededAt).as("the slow card's webhook came after the order's deadline").isAfter(due);
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamEvents("PaymentSucceeded", orderId).size() == 1);
+    }
+
+    // --- card data never reaches the payment API ---
+
+    @Test
+    void theSandboxTurnsCardDetailsIntoASingleUseTokenAndThePaymentApiRefusesCardDetails() throws Exception {
+        HttpResponse<String> tokenized = tokenize("4242424242424242", 12, 2099);
+        assertThat(tokenized.statusCode()).isEqualTo(201);
+        JsonNode token = JSON.readTree(tokenized.body());
+        assertThat(token.get("id").asString()).startsWith("tok_sbx_");
+        assertThat(token.get("card").get("last4").asString()).isEqualTo("4242");
+        assertThat(tokenized.body()).doesNotContain("4242424242424242").doesNotContain("cvc");
+        UUID first = order(1_500, "EUR");
+        UUID second = order(1_500, "EUR");
+
+        HttpResponse<String> withCard = send("POST", "/api/v1/payments", buyer, key(), JSON.writeValueAsString(Map.of(
+                "orderId", first, "paymentMethod", token.get("id").asString(), "card", Map.of("number",
+                        "4242424242424242", "expMonth", 12, "expYear", 2099, "cvc", "123"))));
+        String paid = id(send("POST", "/api/v1/payments", buyer, key(), payment(first, token.get("id").asString())));
+        HttpResponse<String> reused = send("POST", "/api/v1/payments", buyer, key(),
+                payment(second, token.get("id").asString()));
+        HttpResponse<String> unknown = send("POST", "/api/v1/payments", buyer, key(), payment(second, "tok_sbx_nope"));
+
+        assertThat(withCard.statusCode()).isEqualTo(400);
+        assertThat(type(withCard)).endsWith("/validation-failed");
+        assertThat(withCard.body()).contains("card");
+        assertThat(JSON.readTree(get("/api/v1/payments/" + paid, buyer).body()).get("cardLast4").asString())
+                .isEqualTo("4242");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(type(reused)).endsWith("/invalid-payment-method");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(charges(second)).isZero();
+        jdbc.update("UPDATE sandbox_token SET expires_at = now() - interval '1 second' WHERE id = ?",
+                token("4242424242424242", 12, 2099));
+        String expired = jdbc.queryForObject("SELECT id FROM sandbox_token WHERE expires_at < now() AND used_at IS NULL"
+                + " ORDER BY created_at DESC LIMIT 1", String.class);
+        HttpResponse<String> late = send("POST", "/api/v1/payments", buyer, key(), payment(second, expired));
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(type(late)).endsWith("/invalid-payment-method");
+    }
+
+    @Test
+    void oneTokenPaysOneOrderEvenWhenTwoOrdersRaceForIt() throws Exception {
+        String token = token("4242424242424242", 12, 2099);
+        List<UUID> orders = List.of(order(1_000, "EUR"), order(1_000, "EUR"), order(1_000, "EUR"),
+                order(1_000, "EUR"));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Integer> statuses = concurrently(orders.size(), () -> send("POST", "/api/v1/payments", buyer, key(),
+                payment(orders.get(next.getAndIncrement()), token)).statusCode());
+
+        assertThat(statuses).isSubsetOf(201, 422).containsOnlyOnce(201);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox_charge WHERE reference IN (SELECT id FROM payment"
+                + " WHERE order_id = ANY(?))", Integer.class, (Object) orders.toArray(UUID[]::new))).isEqualTo(1);
+    }
+
+    @Test
+    void noCardNumberIsStoredAnywhereInThePaymentSchema() throws Exception {
+        String card = "4000000000000259";
+        String paymentId = id(pay(order(6_000, "EUR"), card, key()));
+        awaitStatus(paymentId, "SUCCEEDED");
+
+        List<String> columns = jdbc.queryForList("""
+                SELECT format('%I.%I', table_name, column_name) FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'jsonb', 'json',
+                       'character', 'bytea')""", String.class);
+        assertThat(columns).contains("sandbox_token.card_last4", "payment.card_last4");
+        for (String column : columns) {
+            String[] parts = column.split("\\.");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + parts[0] + " WHERE " + parts[1]
+                    + "::text LIKE ?", Integer.class, "%" + card + "%")).as(column).isZero();
+        }
     }
 
     // --- refunds ---
@@ -361,10 +470,9 @@ class PaymentIT {
         UUID orderId = order(8_000, "EUR");
         String paymentId = id(pay(orderId, "4242424242424242", key()));
         awaitStatus(paymentId, "SUCCEEDED");
-        Map<String, String> envelope = Map.of("id", UUID.randomUUID().toString(), "type", "RefundRequested",
-                "version", "1", "occurredAt", Instant.now().toString(), "producer", "booking-service",
-                "key", orderId.toString(), "payload", "{\"orderId\":\"" + orderId + "\",\"buyerId\":\"" + buyerId
-                        + "\",\"amountMinor\":null,\"currency\":\"EUR\",\"reason\":\"event cancelled\"}");
+        Map<String, String> envelope = TestEvents.signed(UUID.randomUUID(), "booking-service", "RefundRequested", 1,
+                orderId.toString(), "{\"orderId\":\"" + orderId + "\",\"buyerId\":\"" + buyerId
+                        + "\",\"amountMinor\":null,\"currency\":\"EUR\",\"reason\":\"event cancelled\"}", null);
 
         redis.opsForStream().add(StreamRecords.newRecord().in("boxoffice.events.booking-service").ofMap(envelope));
         redis.opsForStream().add(StreamRecords.newRecord().in("boxoffice.events.booking-service").ofMap(envelope));
@@ -439,13 +547,27 @@ class PaymentIT {
         return id;
     }
 
-    private static String payment(UUID orderId, String card, int expMonth, int expYear) {
-        return JSON.writeValueAsString(Map.of("orderId", orderId, "card", Map.of("number", card, "expMonth", expMonth,
-                "expYear", expYear, "cvc", "123")));
+    private static String payment(UUID orderId, String paymentMethod) {
+        return JSON.writeValueAsString(Map.of("orderId", orderId, "paymentMethod", paymentMethod));
     }
 
+    /** The buyer's browser and the provider: card details to the sandbox's tokenization endpoint, without a token. */
+    private HttpResponse<String> tokenize(String card, int expMonth, int expYear) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/v1/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("number", card, "expMonth",
+                        expMonth, "expYear", expYear, "cvc", "123")))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String card, int expMonth, int expYear) throws Exception {
+        HttpResponse<String> created = tokenize(card, expMonth, expYear);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    /** Tokenizes the card with the sandbox, then pays the order with the token, as a browser would. */
     private HttpResponse<String> pay(UUID orderId, String card, String key) throws Exception {
-        return send("POST", "/api/v1/payments", buyer, key, payment(orderId, card, 12, 2099));
+        return send("POST", "/api/v1/payments", buyer, key, payment(orderId, token(card, 12, 2099)));
     }
 
     private HttpResponse<String> refund(String paymentId, String token, Long amountMinor) throws Exception {

@@ -155,17 +155,19 @@ public class Inventory {
     }
 
     /**
-     * Sells a released hold's tickets again, straight to SOLD, through the same fence as a new hold: every seat only
-     * if still AVAILABLE, every area only within capacity. {@link SeatsUnavailable} when anything was taken meanwhile;
-     * the caller rolls back to before this call. The buyer's allowance is counted back without the limit check: the
-     * tickets were within it when held, and the buyer has paid for them.
+     * Sells a released hold's tickets again, straight to SOLD, through the same fences as a new hold: the buyer's
+     * allowance only within {@code perBuyerLimit} (the released hold gave its tickets back, and the buyer may have
+     * held or bought others since), every seat only if still AVAILABLE, every area only within capacity.
+     * {@link TicketLimitExceeded} or {@link SeatsUnavailable} when any of them refuses; the caller rolls back to before
+     * this call.
      */
-    public void retake(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, InventoryChange change) {
-        // The allowance first: the same lock order as a hold and a release.
-        jdbc.sql("""
-                INSERT INTO buyer_allowance (event_id, buyer_id, tickets) VALUES (?, ?, ?)
-                ON CONFLICT (event_id, buyer_id) DO UPDATE SET tickets = buyer_allowance.tickets + excluded.tickets""")
-                .params(eventId, buyerId, items.stream().mapToInt(HoldItem::quantity).sum()).update();
+    public void retake(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, int perBuyerLimit,
+            InventoryChange change) {
+        // The allowance first: the same lock order as a hold and a release, and the same conditional upsert.
+        int tickets = items.stream().mapToInt(HoldItem::quantity).sum();
+        if (!reserveAllowance(eventId, buyerId, tickets, perBuyerLimit)) {
+            throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_BUYER, perBuyerLimit, tickets);
+        }
         List<UUID> seatIds = items.stream().map(HoldItem::seatId).filter(java.util.Objects::nonNull).toList();
         if (!seatIds.isEmpty()) {
             List<UUID> taken = jdbc.sql("""

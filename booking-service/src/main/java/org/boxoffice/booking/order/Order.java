@@ -20,13 +20,21 @@ public record Order(UUID id, UUID eventId, UUID buyerId, String buyerEmail, UUID
         @Nullable UUID paymentId, long paidMinor, long refundedMinor, @Nullable String cancelReason,
         List<OrderLine> lines) {
 
-    /** The state after the organizer or a cancelled event cancels it: unpaid orders end, paid ones await a refund. */
+    /**
+     * The state after a cancellation: unpaid and free orders end, paid ones — partly refunded ones too — await the
+     * refund of what is left.
+     */
     OrderStatus cancelled() {
         return switch (status) {
             case PENDING_PAYMENT -> OrderStatus.CANCELLED;
-            case CONFIRMED -> OrderStatus.REFUND_REQUESTED;
+            case CONFIRMED, PARTIALLY_REFUNDED -> paid() ? OrderStatus.REFUND_REQUESTED : OrderStatus.CANCELLED;
             default -> throw new OrderStateConflict(id, status, "A " + status + " order cannot be cancelled.");
         };
+    }
+
+    /** What a cancellation gives back: what was paid and not yet refunded. */
+    long refundable() {
+        return paid() ? paidMinor - refundedMinor : 0;
     }
 
     /** Whether money was taken for it. */

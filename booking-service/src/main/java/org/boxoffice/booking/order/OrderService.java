@@ -29,6 +29,7 @@ import org.boxoffice.booking.hold.HoldStatus;
 import org.boxoffice.booking.hold.Holds;
 import org.boxoffice.booking.hold.Inventory;
 import org.boxoffice.booking.hold.SeatsUnavailable;
+import org.boxoffice.booking.hold.TicketLimitExceeded;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.system.BookingProperties;
@@ -130,6 +131,11 @@ public class OrderService {
             orders.insert(order);
             announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
                     buyerId, order.quantity(), total, event.currency().getCurrencyCode(), now, order.paymentDue()));
+            if (total == 0) {
+                // Nothing to pay, so nothing to wait for: payment-service could not take a payment of zero.
+                confirm(order, event, null, 0, OrderStatus.PENDING_PAYMENT);
+                return orders.find(order.id()).orElseThrow();
+            }
             return order;
         }));
     }
@@ -151,32 +157,42 @@ public class OrderService {
         return PageResponse.of(orders.ofEvent(eventId, status, page), page, orders.countOfEvent(eventId, status));
     }
 
-    /** An organizer cancels an order: its seats go back on sale; a paid order is refunded in full. */
-    public Order cancel(OrganizerAccess access, UUID eventId, UUID orderId) {
+    /**
+     * An organizer cancels an order: its seats go back on sale; what was paid and not yet refunded is refunded. An
+     * order whose tickets were used at the door is cancelled only when the organizer says so ({@code includeCheckedIn}).
+     */
+    public Order cancel(OrganizerAccess access, UUID eventId, UUID orderId, boolean includeCheckedIn) {
         Event event = events.get(access, eventId);
         transactions.executeWithoutResult(status -> {
             Order order = orders.findForUpdate(orderId).filter(o -> o.eventId().equals(eventId))
                     .orElseThrow(() -> new OrderNotFound(orderId));
+            if (order.status().sold()) {
+                tickets.requireNotCheckedIn(orderId, includeCheckedIn, true);
+            }
             cancelLive(order, event, "ORGANIZER");
         });
         return orders.find(orderId).orElseThrow();
     }
 
     /**
-     * The buyer cancels their own order. Unpaid: it ends and the seats go back on sale. Paid: only until the event's
-     * refund policy cutoff; then it awaits a full refund, its tickets are void and its seats back on sale.
+     * The buyer cancels their own order. Unpaid: it ends and the seats go back on sale. Paid (partly refunded too):
+     * only until the event's refund policy cutoff, and never once a ticket of it was used at the door; then it awaits
+     * the refund of what is left, its tickets are void and its seats back on sale.
      */
     public Order cancelByBuyer(UUID buyerId, UUID orderId) {
         transactions.executeWithoutResult(status -> {
             Order order = orders.findForUpdate(orderId).filter(o -> o.buyerId().equals(buyerId))
                     .orElseThrow(() -> new OrderNotFound(orderId));
             Event event = events.byId(order.eventId());
-            if (order.status() == OrderStatus.CONFIRMED && !clock.instant().isBefore(event.refundableUntil())) {
+            if (order.status().sold() && order.paid() && !clock.instant().isBefore(event.refundableUntil())) {
                 throw new RefundWindowClosed(orderId, event.refundableUntil());
             }
             if (!order.status().keepsSeats()) {
                 throw new OrderStateConflict(orderId, order.status(),
                         "A " + order.status() + " order cannot be cancelled.");
+            }
+            if (order.status().sold()) {
+                tickets.requireNotCheckedIn(orderId, false, false);
             }
             cancelLive(order, event, "BUYER");
         });
@@ -240,6 +256,12 @@ public class OrderService {
             }
             return;
         }
+        if (order.status().sold()) {
+            // A free order, confirmed at checkout: nothing was due, so whatever was paid goes back.
+            announcements.announce(new Published.RefundRequested(orderId, order.buyerId(), amountMinor,
+                    order.currency().getCurrencyCode(), "NOTHING_DUE", paymentId));
+            return;
+        }
         switch (order.status()) {
             case PENDING_PAYMENT -> confirm(order, event, paymentId, amountMinor, OrderStatus.PENDING_PAYMENT);
             case EXPIRED, FAILED -> confirmLateOrRefund(order, event, paymentId, amountMinor);
@@ -279,7 +301,10 @@ public class OrderService {
         }
         long refunded = order.refundedMinor() + amountMinor;
         boolean whole = refunded >= order.paidMinor();
-        OrderStatus to = whole ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+        // Part of the money back: a confirmed order is now partly refunded; one already awaiting its refund (or
+        // cancelled) keeps waiting for the rest.
+        OrderStatus to = whole ? OrderStatus.REFUNDED
+                : order.status().sold() ? OrderStatus.PARTIALLY_REFUNDED : order.status();
         if (!orders.refunded(orderId, order.status(), to, refunded, now)) {
             throw new IllegalStateException("order " + orderId + " changed while locked");
         }
@@ -292,7 +317,8 @@ public class OrderService {
         }
     }
 
-    private void confirm(Order order, Event event, UUID paymentId, long amountMinor, OrderStatus from) {
+    /** Sells the order's tickets and issues them; {@code paymentId} is null for a free order. */
+    private void confirm(Order order, Event event, @Nullable UUID paymentId, long amountMinor, OrderStatus from) {
         Instant now = clock.instant();
         Hold hold = holds.find(order.holdId()).orElseThrow();
         if (from == OrderStatus.PENDING_PAYMENT) {
@@ -300,7 +326,9 @@ public class OrderService {
             inventory.sell(order.eventId(), hold.id(), hold.items(), sold);
             afterCommit(sold);
         }
-        if (!orders.paid(order.id(), from, OrderStatus.CONFIRMED, paymentId, amountMinor, null, now)) {
+        boolean moved = paymentId == null ? orders.transition(order.id(), from, OrderStatus.CONFIRMED, now)
+                : orders.paid(order.id(), from, OrderStatus.CONFIRMED, paymentId, amountMinor, null, now);
+        if (!moved) {
             throw new IllegalStateException("order " + order.id() + " changed while locked");
         }
         List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
@@ -314,7 +342,11 @@ public class OrderService {
                         t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
     }
 
-    /** Invariant 7: the same seats again if still free (same fence as a hold), else a full refund. */
+    /**
+     * Invariant 7: the same seats again if still free (same fence as a hold) and within the buyer's per-buyer limit
+     * (the expired order gave its tickets back, and the buyer may have held or bought others since), else a full
+     * refund.
+     */
     private void confirmLateOrRefund(Order order, Event event, UUID paymentId, long amountMinor) {
         boolean sellable = event.status() == EventStatus.PUBLISHED || event.status() == EventStatus.SALES_PAUSED;
         InventoryChange retaken = null;
@@ -323,11 +355,15 @@ public class OrderService {
                 retaken = savepoint.execute(status -> {
                     InventoryChange change = new InventoryChange(order.eventId());
                     Hold hold = holds.find(order.holdId()).orElseThrow();
-                    inventory.retake(order.eventId(), order.buyerId(), hold.id(), hold.items(), change);
+                    inventory.retake(order.eventId(), order.buyerId(), hold.id(), hold.items(), event.maxPerBuyer(),
+                            change);
                     return change;
                 });
             } catch (SeatsUnavailable taken) {
                 log.info("Order {} was paid after its seats were released and resold; refunding", order.id());
+            } catch (TicketLimitExceeded overLimit) {
+                log.info("Order {} was paid after expiry, but its buyer has held or bought other tickets since and the"
+                        + " re-take would pass the limit of {} per buyer; refunding", order.id(), event.maxPerBuyer());
             }
         }
         if (retaken != null) {
@@ -347,13 +383,17 @@ public class OrderService {
                 order.currency().getCurrencyCode(), now));
     }
 
-    /** Cancels a pending or confirmed order; a confirmed one is refunded in full and its tickets are void. */
+    /**
+     * Cancels a pending, confirmed or partly refunded order: its seats go back on sale, its tickets are void, and what
+     * was paid and not yet refunded is refunded (nothing, for a free order).
+     */
     private void cancelLive(Order order, Event event, String reason) {
         OrderStatus to = order.cancelled();
         endOrder(order, to, reason);
         long refund = 0;
-        if (order.status() == OrderStatus.CONFIRMED) {
-            refund = order.paidMinor() - order.refundedMinor();
+        if (order.status().sold() && order.refundable() > 0) {
+            refund = order.refundable();
+            // null: everything still refundable, which payment-service knows to the minor unit.
             announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), null,
                     order.currency().getCurrencyCode(), reason, order.paymentId()));
         }
@@ -369,7 +409,7 @@ public class OrderService {
         }
         Hold hold = holds.find(order.holdId()).orElseThrow();
         InventoryChange change = new InventoryChange(order.eventId());
-        boolean sold = order.status() == OrderStatus.CONFIRMED;
+        boolean sold = order.status().sold();
         inventory.returnTickets(order.eventId(), order.buyerId(), hold.id(), hold.items(), sold, change);
         if (sold) {
             tickets.voidOrder(order.id());

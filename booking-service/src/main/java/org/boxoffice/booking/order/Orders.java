@@ -121,7 +121,8 @@ class Orders {
 
     List<UUID> liveOfEvent(UUID eventId) {
         return jdbc.sql("""
-                SELECT id FROM purchase_order WHERE event_id = ? AND status IN ('PENDING_PAYMENT', 'CONFIRMED')
+                SELECT id FROM purchase_order
+                 WHERE event_id = ? AND status IN ('PENDING_PAYMENT', 'CONFIRMED', 'PARTIALLY_REFUNDED')
                  ORDER BY id FOR UPDATE""").param(eventId).query(UUID.class).list();
     }
 

@@ -31,6 +31,8 @@ public final class BookingProblems {
     public static final ProblemType TICKET_ALREADY_CHECKED_IN = new ProblemType("ticket-already-checked-in",
             "Ticket already checked in", 409);
     public static final ProblemType TICKET_VOID = new ProblemType("ticket-void", "Ticket is void", 409);
+    public static final ProblemType TICKETS_CHECKED_IN = new ProblemType("tickets-checked-in",
+            "The order's tickets were already used at the door", 409);
     public static final ProblemType INVALID_TICKET_SIGNATURE = new ProblemType("invalid-ticket-signature",
             "Invalid ticket QR payload", 400);
 

@@ -79,6 +79,20 @@ public class TicketService {
         return tickets.voidOrder(orderId, clock.instant());
     }
 
+    /**
+     * Refuses to let an order whose tickets were used go, unless {@code includeCheckedIn} (an organizer's explicit
+     * choice). Locks the order's tickets for the caller's transaction, so a scan at the door cannot slip in between
+     * this check and the voiding of the tickets: whichever comes first wins, the other is refused.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireNotCheckedIn(UUID orderId, boolean includeCheckedIn, boolean organizer) {
+        List<Instant> admitted = tickets.lockCheckIns(orderId);
+        if (!admitted.isEmpty() && !includeCheckedIn) {
+            throw new TicketsCheckedIn(orderId, admitted.size(), admitted.stream().min(Instant::compareTo).orElseThrow(),
+                    organizer);
+        }
+    }
+
     /** The buyer's tickets of one of their orders; someone else's order does not exist for them. */
     public List<Ticket> ofOrder(UUID buyerId, UUID orderId) {
         if (!tickets.orderOwner(orderId).map(buyerId::equals).orElse(false)) {

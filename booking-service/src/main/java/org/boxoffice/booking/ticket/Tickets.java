@@ -73,6 +73,17 @@ class Tickets {
                 .params(Timestamp.from(now), orderId).update();
     }
 
+    /**
+     * When the order's tickets were admitted, each locked until the caller's transaction ends: a check-in racing with
+     * the caller's cancellation waits for it (and then finds the ticket void), and a check-in that committed first is
+     * seen here.
+     */
+    List<Instant> lockCheckIns(UUID orderId) {
+        return jdbc.sql("SELECT checked_in_at FROM ticket WHERE order_id = ? ORDER BY position FOR UPDATE")
+                .param(orderId).query((rs, row) -> instant(rs, "checked_in_at")).list().stream()
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Admits the ticket only if it is valid and not yet admitted: of two scans racing, exactly one wins. */
     boolean checkIn(UUID ticketId, Instant now) {
         return jdbc.sql("""

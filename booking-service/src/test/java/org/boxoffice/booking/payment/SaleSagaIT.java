@@ -14,17 +14,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.booking.BookingFixture;
+import org.boxoffice.booking.Concurrently;
 import org.boxoffice.booking.BookingFixture.OnSale;
 import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.hold.Hold;
 import org.boxoffice.booking.hold.HoldRequest;
 import org.boxoffice.booking.hold.HoldService;
+import org.boxoffice.booking.hold.TicketLimitExceeded;
 import org.boxoffice.booking.order.Order;
 import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.ticket.TicketService;
+import org.boxoffice.booking.ticket.TicketVoid;
+import org.boxoffice.booking.ticket.TicketsCheckedIn;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.platform.events.EventConsumers;
 import org.boxoffice.platform.events.OutboxRelay;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +73,8 @@ class SaleSagaIT {
     HoldService holds;
     @Autowired
     OrderService orders;
+    @Autowired
+    TicketService tickets;
     @Autowired
     EventConsumers consumers;
     @Autowired
@@ -300,8 +308,195 @@ class SaleSagaIT {
                 checkIn("qrPayload", second)), 404, "ticket-not-found");
         assertThat(published("TicketCheckedIn", sale)).hasSize(1);
 
-        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/orders/" + order.id() + "/cancel", door, null, ""));
+        assertProblem(post("/api/v1/admin/events/" + sale.event().id() + "/orders/" + order.id() + "/cancel", door,
+                null, ""), 409, "tickets-checked-in");
+        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/orders/" + order.id()
+                + "/cancel?includeCheckedIn=true", door, null, ""));
         assertProblem(post("/api/v1/admin/check-ins", door, null, checkIn("qrPayload", second)), 409, "ticket-void");
+    }
+
+    // --- Money rules (issue #20, findings 6, 7, 8, 12)
+
+    @Test
+    void aLatePaymentNeverTakesTheBuyerOverThePerBuyerLimitItIsRefundedInstead() {
+        OnSale sale = fixture().onSale(1, 10, 10, 2, 2);
+        UUID buyer = UUID.randomUUID();
+        Order expired = checkout(buyer, new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 2)));
+        expire(expired);
+        Order second = paid(buyer, sale, 2, 2);
+
+        paymentSucceeded(expired, UUID.randomUUID());
+        drain();
+
+        assertThat(jdbc.sql("SELECT status, cancel_reason FROM purchase_order WHERE id = ?").param(expired.id())
+                .query().singleRow()).containsEntry("status", "CANCELLED")
+                .containsEntry("cancel_reason", "PAID_AFTER_EXPIRY");
+        assertThat(status(second)).isEqualTo("CONFIRMED");
+        assertThat(ticketsOfBuyer(sale, buyer)).as("the limit of 2, not 4").isEqualTo(2);
+        assertThat(allowance(sale, buyer)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_seat WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'")
+                .params(sale.event().id(), sale.seatIds(0, 2).toArray(UUID[]::new)).query(Long.class).single())
+                .as("the late order's seats stay on sale").isEqualTo(2);
+        assertThat(published("RefundRequested", sale)).singleElement().satisfies(refund -> {
+            assertThat(refund.path("orderId").asString()).isEqualTo(expired.id().toString());
+            assertThat(refund.path("reason").asString()).isEqualTo("PAID_AFTER_EXPIRY");
+        });
+    }
+
+    @Test
+    void aLatePaymentRacingTheBuyersNewHoldsLeavesTheBuyerWithinTheLimit() throws Exception {
+        OnSale sale = fixture().onSale(2, 10, 10, 2, 2);
+        UUID buyer = UUID.randomUUID();
+        Order expired = checkout(buyer, new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 2)));
+        expire(expired);
+        paymentSucceeded(expired, UUID.randomUUID());
+
+        var outcomes = Concurrently.run(9, i -> {
+            if (i == 0) {
+                drain();
+                return null;
+            }
+            return holds.hold(buyer, EMAIL, new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(2 * i, 2)));
+        });
+
+        long holdsWon = outcomes.stream().skip(1).filter(Concurrently.Outcome::succeeded).count();
+        assertThat(outcomes.getFirst().succeeded()).isTrue();
+        assertThat(outcomes.stream().skip(1).filter(o -> !o.succeeded()).map(Concurrently.Outcome::failure))
+                .allMatch(TicketLimitExceeded.class::isInstance);
+        String late = status(expired);
+        assertThat(late.equals("CONFIRMED") ? holdsWon == 0 : late.equals("CANCELLED") && holdsWon == 1)
+                .as("exactly one of the late payment (%s) and %d new holds got the buyer's 2 tickets", late, holdsWon)
+                .isTrue();
+        assertThat(ticketsOfBuyer(sale, buyer)).isEqualTo(2);
+        assertThat(allowance(sale, buyer)).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingAnEventRefundsWhatIsLeftOfAPartlyRefundedOrderAndVoidsItsTickets() throws Exception {
+        OnSale sale = fixture().onSale(1, 10, 10, 4, 4);
+        Order order = paid(UUID.randomUUID(), sale, 0, 2);
+        refunded(order, 1_000);
+        assertThat(status(order)).isEqualTo("PARTIALLY_REFUNDED");
+
+        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/cancel", TestTokens.organizer(sale.organizationId()),
+                null, ""));
+
+        assertThat(status(order)).isEqualTo("REFUND_REQUESTED");
+        assertThat(published("RefundRequested", sale)).singleElement().satisfies(refund -> {
+            assertThat(refund.path("orderId").asString()).isEqualTo(order.id().toString());
+            assertThat(refund.path("amountMinor").isNull()).as("all that is still refundable").isTrue();
+        });
+        assertThat(published("OrderCancelled", sale)).singleElement()
+                .satisfies(cancelled -> assertThat(cancelled.path("refundMinor").asLong()).isEqualTo(8_000));
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket WHERE order_id = ? AND status = 'VALID'").param(order.id())
+                .query(Long.class).single()).isZero();
+        assertThat(seatStatuses(sale)).doesNotContainKeys("HELD", "SOLD");
+
+        refunded(order, 8_000);
+        assertThat(status(order)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aBuyerCancelsAPartlyRefundedOrderForTheRestButAPartialRefundOfACancelledOneKeepsItWaiting() throws Exception {
+        OnSale sale = fixture().onSale(1, 10, 10, 4, 4, Duration.ofHours(1));
+        UUID buyer = UUID.randomUUID();
+        Order order = paid(buyer, sale, 0, 2);
+        refunded(order, 1_000);
+
+        JsonNode cancelled = ok(200, post("/api/v1/orders/" + order.id() + "/cancel", TestTokens.buyer(buyer), null, ""));
+
+        assertThat(cancelled.path("status").asString()).isEqualTo("REFUND_REQUESTED");
+        assertThat(published("OrderCancelled", sale)).singleElement()
+                .satisfies(event -> assertThat(event.path("refundMinor").asLong()).isEqualTo(8_000));
+        refunded(order, 3_000);
+        assertThat(status(order)).as("still awaiting the rest").isEqualTo("REFUND_REQUESTED");
+        refunded(order, 5_000);
+        assertThat(status(order)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aBuyerCannotCancelOrBeRefundedForAnOrderWhoseTicketWasUsedAtTheDoor() throws Exception {
+        OnSale sale = fixture().onSale(1, 10, 10, 4, 4, Duration.ofHours(1));
+        UUID buyer = UUID.randomUUID();
+        Order order = paid(buyer, sale, 0, 2);
+        String token = TestTokens.buyer(buyer);
+        JsonNode ticket = ok(200, get("/api/v1/tickets?orderId=" + order.id(), token)).get(0);
+        ok(200, post("/api/v1/admin/check-ins", TestTokens.organizer(sale.organizationId()), null,
+                checkIn("code", ticket.path("code").asString())));
+
+        HttpResponse<String> refused = post("/api/v1/orders/" + order.id() + "/cancel", token, "cancel-used", "");
+
+        assertProblem(refused, 409, "tickets-checked-in");
+        assertThat(json.readTree(refused.body()).path("checkedIn").asInt()).isEqualTo(1);
+        assertThat(status(order)).isEqualTo("CONFIRMED");
+        assertThat(ok(200, get("/api/v1/tickets?orderId=" + order.id(), token)).valueStream()
+                .map(t -> t.path("status").asString())).containsOnly("VALID");
+        assertThat(seatStatuses(sale)).containsEntry("SOLD", 2L);
+        assertThat(published("RefundRequested", sale)).isEmpty();
+    }
+
+    @Test
+    void aCheckInAndTheBuyersCancellationRacingNeverBothSucceed() throws Exception {
+        OnSale sale = fixture().onSale(2, 10, 10, 4, 4, Duration.ofHours(1));
+        List<Order> paidOrders = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Order order = paid(UUID.randomUUID(), sale, i, 1);
+            paidOrders.add(order);
+            codes.add(jdbc.sql("SELECT code FROM ticket WHERE order_id = ?").param(order.id()).query(String.class)
+                    .single());
+        }
+
+        var outcomes = Concurrently.run(24, i -> i % 2 == 0
+                ? tickets.checkIn(BookingFixture.ANY_ORGANIZATION, codes.get(i / 2), null)
+                : orders.cancelByBuyer(paidOrders.get(i / 2).buyerId(), paidOrders.get(i / 2).id()));
+
+        for (int n = 0; n < paidOrders.size(); n++) {
+            var checkIn = outcomes.get(2 * n);
+            var cancel = outcomes.get(2 * n + 1);
+            Map<String, Object> ticket = jdbc.sql("SELECT status, checked_in_at FROM ticket WHERE order_id = ?")
+                    .param(paidOrders.get(n).id()).query().singleRow();
+            assertThat(checkIn.succeeded() ^ cancel.succeeded()).as("order %d: exactly one wins", n).isTrue();
+            if (checkIn.succeeded()) {
+                assertThat(cancel.failure()).isInstanceOf(TicketsCheckedIn.class);
+                assertThat(status(paidOrders.get(n))).isEqualTo("CONFIRMED");
+                assertThat(ticket.get("status")).isEqualTo("VALID");
+            } else {
+                assertThat(checkIn.failure()).isInstanceOf(TicketVoid.class);
+                assertThat(status(paidOrders.get(n))).isEqualTo("REFUND_REQUESTED");
+                assertThat(ticket).containsEntry("status", "VOID").containsEntry("checked_in_at", null);
+            }
+        }
+        long cancelled = outcomes.stream().filter(o -> o.succeeded() && o.value() instanceof Order).count();
+        assertThat(published("RefundRequested", sale)).as("a refund for each cancellation that won, only")
+                .hasSize((int) cancelled);
+    }
+
+    @Test
+    void aFreeOrderIsConfirmedAtCheckoutWithoutAPaymentAndCancelledWithoutARefund() throws Exception {
+        OnSale sale = fixture().free(1, 10, 10, 4, 4);
+        UUID buyer = UUID.randomUUID();
+        String token = TestTokens.buyer(buyer);
+        Hold hold = holds.hold(buyer, EMAIL, new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 2)));
+
+        JsonNode order = ok(201, post("/api/v1/orders", token, "free-1", "{\"holdId\":\"" + hold.id() + "\"}"));
+
+        assertThat(order.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(order.path("totalMinor").asLong()).isZero();
+        UUID orderId = UUID.fromString(order.path("id").asString());
+        assertThat(ok(200, get("/api/v1/tickets?orderId=" + orderId, token))).hasSize(2);
+        assertThat(seatStatuses(sale)).containsEntry("SOLD", 2L);
+        assertThat(published("OrderConfirmed", sale)).singleElement()
+                .satisfies(confirmed -> assertThat(confirmed.path("totalMinor").asLong()).isZero());
+
+        JsonNode cancelled = ok(200, post("/api/v1/orders/" + orderId + "/cancel", token, "free-cancel", ""));
+
+        assertThat(cancelled.path("status").asString()).as("nothing to refund, nothing to wait for")
+                .isEqualTo("CANCELLED");
+        assertThat(published("RefundRequested", sale)).isEmpty();
+        assertThat(published("OrderCancelled", sale)).singleElement()
+                .satisfies(event -> assertThat(event.path("refundMinor").asLong()).isZero());
+        assertThat(seatStatuses(sale)).doesNotContainKeys("HELD", "SOLD");
     }
 
     @Test
@@ -355,6 +550,26 @@ class SaleSagaIT {
         return orders.get(buyer, order.id());
     }
 
+    private void refunded(Order order, long amountMinor) {
+        append("RefundSucceeded", order.id(), Map.of("refundId", UUID.randomUUID(), "paymentId",
+                java.util.Objects.requireNonNull(orders.get(order.buyerId(), order.id()).paymentId()), "orderId",
+                order.id(), "amountMinor", amountMinor, "currency", "EUR", "reason", "goodwill"));
+        drain();
+    }
+
+    /** Tickets the buyer holds or bought for the event: seats held or sold under their holds, plus GA places. */
+    private long ticketsOfBuyer(OnSale sale, UUID buyer) {
+        return jdbc.sql("""
+                SELECT count(*) FROM event_seat s JOIN hold h ON h.id = s.hold_id
+                 WHERE s.event_id = ? AND h.buyer_id = ? AND s.status IN ('HELD', 'SOLD')""")
+                .params(sale.event().id(), buyer).query(Long.class).single();
+    }
+
+    private int allowance(OnSale sale, UUID buyer) {
+        return jdbc.sql("SELECT tickets FROM buyer_allowance WHERE event_id = ? AND buyer_id = ?")
+                .params(sale.event().id(), buyer).query(Integer.class).single();
+    }
+
     private void expire(Order order) {
         jdbc.sql("UPDATE purchase_order SET payment_due = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), order.id()).update();
@@ -367,19 +582,11 @@ class SaleSagaIT {
                 "succeededAt", Instant.now().toString()));
     }
 
-    /** Appends a payment-service event the way its relay does: one stream entry with the envelope's fields. */
+    /** Appends a payment-service event the way its relay does: one stream entry with the signed envelope's fields. */
     private String append(String type, UUID key, Map<String, Object> payload) {
-        String id = UUID.randomUUID().toString();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", id);
-        fields.put("type", type);
-        fields.put("version", "1");
-        fields.put("occurredAt", Instant.now().toString());
-        fields.put("producer", "payment-service");
-        fields.put("key", key.toString());
-        fields.put("payload", json.writeValueAsString(payload));
-        redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey(PAYMENTS));
-        return id;
+        UUID id = UUID.randomUUID();
+        TestEvents.publish(redis, id, "payment-service", type, key.toString(), json.writeValueAsString(payload));
+        return id.toString();
     }
 
     /** The same entry a second time: what a relay that died before committing does. */

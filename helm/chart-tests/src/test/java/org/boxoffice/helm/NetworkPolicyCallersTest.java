@@ -24,9 +24,12 @@ class NetworkPolicyCallersTest {
     }
 
     @Test
-    void paymentAndBookingAdmitEachOtherBesidesTheGateway() {
-        assertThat(callers("payment-service")).containsExactlyInAnyOrder("gateway-service", "booking-service");
-        assertThat(callers("booking-service")).containsExactlyInAnyOrder("gateway-service", "payment-service");
+    void paymentAndBookingAdmitEachOtherAndTheConsumersOfTheirEventsBesidesTheGateway() {
+        // Notification and analytics act on both services' events: they fetch their public event keys.
+        assertThat(callers("payment-service")).containsExactlyInAnyOrder("gateway-service", "booking-service",
+                "notification-service", "analytics-service");
+        assertThat(callers("booking-service")).containsExactlyInAnyOrder("gateway-service", "payment-service",
+                "notification-service", "analytics-service");
     }
 
     @Test

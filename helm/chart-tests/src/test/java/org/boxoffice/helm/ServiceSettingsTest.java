@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.helm.Rendered.at;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
@@ -156,6 +157,54 @@ class ServiceSettingsTest {
         assertThat(env.get("BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_INCREASEPERMINUTE").value()).isEqualTo("60");
         assertThat(env.get("BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_DECREASEFACTOR").value()).isEqualTo("0.5");
         assertThat(env(platform, "booking-service")).doesNotContainKey("BOXOFFICE_GATEWAY_WAITINGROOM_MAXPOLL");
+    }
+
+    @Test
+    void everyServiceWithTheEventBusSignsWithItsOwnGeneratedKeyAndTrustsEachProducersPublishedKeys() throws Exception {
+        for (String service : Charts.SERVICES) {
+            for (String deployment : service.equals("booking-service")
+                    ? new String[] {"booking-service-blue", "booking-service-green"} : new String[] {service}) {
+                Map<String, Source> env = env(platform, deployment);
+                if (service.equals("gateway-service")) {
+                    assertThat(env).as("the gateway has no event bus").doesNotContainKeys(
+                            "BOXOFFICE_EVENTS_SIGNING_KEY", "BOXOFFICE_EVENTS_TRUSTED_KEYS");
+                    continue;
+                }
+                String own = "boxoffice-event-signing-" + service.replace("-service", "");
+                assertThat(env.get("BOXOFFICE_EVENTS_SIGNING_KEY")).as(deployment)
+                        .isEqualTo(new Source("Secret", own, "signing-key.pem", null));
+                String trusted = String.valueOf(env.get("BOXOFFICE_EVENTS_TRUSTED_KEYS").value());
+                for (String producer : List.of("user-service", "booking-service", "payment-service")) {
+                    int port = (Integer) ((Map<?, ?>) Rendered.list(platform.get("Service", producer), "spec.ports")
+                            .getFirst()).get("port");
+                    assertThat(trusted).as(deployment).contains(producer + "=http://" + producer + ":" + port
+                            + "/.well-known/event-keys");
+                }
+            }
+        }
+        for (String service : List.of("user", "booking", "payment", "notification", "analytics")) {
+            String pem = HooksTest.generated("boxoffice-event-signing-" + service, "signing-key.pem");
+            assertThat(pem).as(service).startsWith("-----BEGIN PRIVATE KEY-----");
+            byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            // What the service does with it at start-up (EventKeys.privateKey): a PKCS#8 Ed25519 key.
+            assertThat(java.security.KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der)).getAlgorithm()).as(service)
+                    .isIn("EdDSA", "Ed25519");
+        }
+    }
+
+    @Test
+    void userAndNotificationShareTheGeneratedVerificationCodeKeyAndNoOtherServiceHasIt() {
+        Source expected = new Source("Secret", "boxoffice-verification-code", "code-key", null);
+        for (String service : Charts.SERVICES) {
+            Map<String, Source> env = env(platform, service.equals("booking-service") ? "booking-service-blue" : service);
+            if (service.equals("user-service") || service.equals("notification-service")) {
+                assertThat(env.get("BOXOFFICE_VERIFICATION_CODE_KEY")).as(service).isEqualTo(expected);
+            } else {
+                assertThat(env).as(service).doesNotContainKey("BOXOFFICE_VERIFICATION_CODE_KEY");
+            }
+        }
+        assertThat(HooksTest.generated("boxoffice-verification-code", "code-key")).hasSize(64);
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code boxoffice_notification_deliveries_total{channel,outcome}} (outcome {@code sent}, {@code retried},
- * {@code failed}) and {@code boxoffice_notification_deliveries_due{lane}} (waiting to be sent).
+ * {@code failed}, {@code suppressed} — over a cap, never sent) and {@code boxoffice_notification_deliveries_due{lane}} (waiting to be sent).
  */
 @Component
 class DeliveryMetrics {

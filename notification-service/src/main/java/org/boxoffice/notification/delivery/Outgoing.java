@@ -1,9 +1,12 @@
 package org.boxoffice.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,48 +19,137 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans messages: writes the deliveries a message needs (email always, SMS and WhatsApp for buyers who opted in and
- * when that channel has a provider) in the caller's transaction. Nothing is sent here: the {@link Dispatcher} sends
- * after commit, so an event's handler never waits on SMTP and a rolled-back event plans nothing.
+ * Plans messages: writes the deliveries a message needs in the caller's transaction. Nothing is sent here: the
+ * {@link Dispatcher} sends after commit, so an event's handler never waits on SMTP and a rolled-back event plans
+ * nothing.
+ *
+ * <p>Whom a message may reach (docs/notifications.md): email goes to the address the buyer verified with user-service,
+ * except a receipt for money taken or returned, which may go to the order's address before it is verified (the
+ * tickets themselves then wait for verification: a receipt without them goes instead). SMS and WhatsApp go only to a
+ * number the buyer confirmed with a code, and only when they opted in and the channel has a provider. Every message
+ * counts against the buyer's and the address's caps ({@link DeliveryCaps}); one over a cap is recorded SUPPRESSED.
  */
 @Component
 public class Outgoing {
 
+    /** Whom a transactional message may reach. */
+    public enum Reach {
+        /** The buyer's verified email address and confirmed phone number only. */
+        VERIFIED,
+        /** A receipt for money taken or returned: also the order's email address before it is verified. */
+        RECEIPT
+    }
+
     private final Deliveries deliveries;
     private final Preferences preferences;
+    private final Contacts contacts;
+    private final VerifiedEmails verifiedEmails;
+    private final DeliveryCaps caps;
+    private final DeliveryMetrics metrics;
     private final Set<Channel> phoneChannels;
     private final Clock clock;
 
-    Outgoing(Deliveries deliveries, Preferences preferences, List<ChannelSender> senders, Clock clock) {
+    Outgoing(Deliveries deliveries, Preferences preferences, Contacts contacts, VerifiedEmails verifiedEmails,
+            DeliveryCaps caps, DeliveryMetrics metrics, List<ChannelSender> senders, Clock clock) {
         this.deliveries = deliveries;
         this.preferences = preferences;
+        this.contacts = contacts;
+        this.verifiedEmails = verifiedEmails;
+        this.caps = caps;
+        this.metrics = metrics;
         this.phoneChannels = senders.stream().map(ChannelSender::channel).filter(c -> c != Channel.EMAIL)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
         this.clock = clock;
     }
 
-    /** A transactional message to one buyer, caused by {@code sourceId} (the event id). */
-    public void toBuyer(UUID sourceId, MessageKind kind, UUID buyerId, @Nullable String email, String payload) {
-        Preference preference = preferences.find(buyerId).orElse(Preference.defaults(buyerId, MessageLocales.DEFAULT));
-        Locale locale = preference.locale();
-        var now = clock.instant();
-        deliveries.plan(sourceId, Channel.EMAIL, buyerId, kind, Lane.TRANSACTIONAL, email, locale, payload, now);
-        if (preference.smsOptIn() && phoneChannels.contains(Channel.SMS)) {
-            deliveries.plan(sourceId, Channel.SMS, buyerId, kind, Lane.TRANSACTIONAL, preference.phone(), locale, payload, now);
-        }
-        if (preference.whatsappOptIn() && phoneChannels.contains(Channel.WHATSAPP)) {
-            deliveries.plan(sourceId, Channel.WHATSAPP, buyerId, kind, Lane.TRANSACTIONAL, preference.phone(), locale,
-                    payload, now);
-        }
+    /** The phone channels that have a provider, SMS first. */
+    public List<Channel> phoneChannels() {
+        return phoneChannels.stream().sorted().toList();
     }
 
     /**
-     * A message to every buyer holding tickets to the event.
+     * The tickets of a confirmed order: with the PDF to a verified address; to an address not verified yet, the
+     * purchase receipt only (the tickets are in the buyer's account).
+     */
+    public void tickets(UUID sourceId, UUID buyerId, @Nullable String orderEmail, String payload) {
+        boolean verified = verifiedEmails.find(buyerId).isPresent();
+        plan(sourceId, verified ? MessageKind.TICKETS : MessageKind.RECEIPT, buyerId, orderEmail, payload,
+                Reach.RECEIPT);
+    }
+
+    /** A transactional message to one buyer, caused by {@code sourceId} (the event id). */
+    public void toBuyer(UUID sourceId, MessageKind kind, UUID buyerId, @Nullable String orderEmail, String payload,
+            Reach reach) {
+        plan(sourceId, kind, buyerId, orderEmail, payload, reach);
+    }
+
+    /**
+     * A verification code to the address being verified (by definition not verified yet), on one channel, within
+     * the caps like any message.
      *
-     * @return how many buyers it goes to
+     * @return whether it was planned to be sent (false: over a cap, recorded SUPPRESSED)
+     */
+    public boolean verificationCode(UUID sourceId, Channel channel, UUID buyerId, String address, MessageKind kind,
+            String payload) {
+        Locale locale = preferences.find(buyerId).map(Preference::locale).orElse(MessageLocales.DEFAULT);
+        return planCapped(sourceId, channel, buyerId, kind, address, locale, payload, clock.instant());
+    }
+
+    /**
+     * A message to every buyer holding tickets to the event, on their verified channels only.
+     *
+     * @return how many buyers it goes to by email
      */
     public int toHolders(UUID sourceId, MessageKind kind, Lane lane, UUID eventId, String payload) {
         return deliveries.planForHolders(sourceId, eventId, kind, lane, payload,
                 MessageLocales.DEFAULT.toLanguageTag(), List.copyOf(phoneChannels), clock.instant());
+    }
+
+    private void plan(UUID sourceId, MessageKind kind, UUID buyerId, @Nullable String orderEmail, String payload,
+            Reach reach) {
+        Preference preference = preferences.find(buyerId).orElse(Preference.defaults(buyerId, MessageLocales.DEFAULT));
+        Locale locale = preference.locale();
+        Instant now = clock.instant();
+        Optional<String> verified = verifiedEmails.find(buyerId);
+        String email = verified.orElse(null);
+        if (email == null && reach == Reach.RECEIPT) {
+            email = orderEmail != null && !orderEmail.isBlank() ? orderEmail.trim().toLowerCase(Locale.ROOT)
+                    : contacts.email(buyerId).orElse(null);
+        }
+        if (email != null) {
+            planCapped(sourceId, Channel.EMAIL, buyerId, kind, email, locale, payload, now);
+        }
+        if (preference.phone() != null && preference.phoneVerified()) {
+            if (preference.smsOptIn() && phoneChannels.contains(Channel.SMS)) {
+                planCapped(sourceId, Channel.SMS, buyerId, kind, preference.phone(), locale, payload, now);
+            }
+            if (preference.whatsappOptIn() && phoneChannels.contains(Channel.WHATSAPP)) {
+                planCapped(sourceId, Channel.WHATSAPP, buyerId, kind, preference.phone(), locale, payload, now);
+            }
+        }
+    }
+
+    /**
+     * Plans one delivery, SUPPRESSED if the buyer or the address already had their share on this channel. The buyer's
+     * quota is locked before the address's, always in that order, so two plans never wait for each other in a circle.
+     */
+    private boolean planCapped(UUID sourceId, Channel channel, UUID buyerId, MessageKind kind, String recipient,
+            Locale locale, String payload, Instant now) {
+        deliveries.lockQuota("buyer:" + buyerId + ":" + channel);
+        deliveries.lockQuota("recipient:" + recipient + ":" + channel);
+        String over = null;
+        int perBuyer = caps.perBuyerPerHour(channel);
+        int perRecipient = caps.perRecipientPerDay(channel);
+        if (deliveries.countToBuyer(buyerId, channel, now.minus(Duration.ofHours(1))) >= perBuyer) {
+            over = "suppressed: buyer " + buyerId + " had " + perBuyer + " " + channel + " messages in the last hour";
+        } else if (deliveries.countToRecipient(recipient, channel, now.minus(Duration.ofDays(1))) >= perRecipient) {
+            over = "suppressed: " + recipient + " had " + perRecipient + " " + channel + " messages in the last day";
+        }
+        boolean planned = deliveries.plan(sourceId, channel, buyerId, kind, Lane.TRANSACTIONAL, recipient, locale,
+                payload, over, now);
+        if (planned && over != null) {
+            metrics.record(channel, "suppressed");
+        }
+        return planned && over == null;
     }
 }

@@ -23,6 +23,7 @@ import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.PaymentFailed;
 import org.boxoffice.notification.sale.SaleEvents.Ticket;
+import org.boxoffice.platform.security.VerificationCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -35,18 +36,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Renders a delivery's payload into the message for its locale: subject and short text from
  * {@code mail/messages_<locale>.properties}, HTML and text bodies from {@code templates/mail/message.{html,txt}}
- * (Thymeleaf), and for {@link MessageKind#TICKETS} the tickets PDF.
+ * (Thymeleaf), and for {@link MessageKind#TICKETS} the tickets PDF. A {@link MessageKind#RECEIPT} has the order and
+ * its total but no ticket codes: it goes to addresses not verified yet.
  */
 @Component
 public class Messages {
 
     private final MessageSource wording;
     private final JsonMapper json;
+    private final VerificationCodes codes;
     private final SpringTemplateEngine templates;
 
-    Messages(MessageSource wording, JsonMapper json) {
+    Messages(MessageSource wording, JsonMapper json, VerificationCodes codes) {
         this.wording = wording;
         this.json = json;
+        this.codes = codes;
         this.templates = new SpringTemplateEngine();
         templates.setTemplateEngineMessageSource(wording);
         templates.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
@@ -92,6 +96,18 @@ public class Messages {
     private Content content(MessageKind kind, String payload, Locale locale) {
         return switch (kind) {
             case TICKETS -> tickets(json.readValue(payload, OrderConfirmed.class), locale);
+            case RECEIPT -> {
+                OrderConfirmed order = json.readValue(payload, OrderConfirmed.class);
+                yield new Content(new Object[] { order.eventTitle(),
+                        when(order.eventStartsAt(), zone(order.eventTimezone()), locale), order.tickets().size(),
+                        reference(order.orderId()), money(order.totalMinor(), order.currency(), locale) },
+                        Map.of(), List.of());
+            }
+            case EMAIL_CODE, PHONE_CODE -> {
+                VerificationCode code = json.readValue(payload, VerificationCode.class);
+                yield new Content(new Object[] { codes.code(code.verificationId(), code.address()), code.minutes() },
+                        Map.of(), List.of());
+            }
             case ORDER_EXPIRED -> {
                 OrderExpired expired = json.readValue(payload, OrderExpired.class);
                 yield new Content(new Object[] { expired.eventTitle(), reference(expired.orderId()) }, Map.of(), List.of());

@@ -39,9 +39,11 @@ public class PreferenceService {
         if ((smsOptIn || whatsappOptIn) && phone == null) {
             throw new InvalidPreference("phone", "is required to opt in to SMS or WhatsApp");
         }
-        Preference preference = new Preference(buyer.id(), Locale.forLanguageTag(locale), smsOptIn, whatsappOptIn, phone);
+        Preference preference = new Preference(buyer.id(), Locale.forLanguageTag(locale), smsOptIn, whatsappOptIn, phone,
+                null);
         contacts.remember(buyer.id(), buyer.email(), clock.instant());
         preferences.save(preference);
-        return preference;
+        // A number kept as it was stays confirmed; a new one waits for its code.
+        return preferences.find(buyer.id()).orElseThrow();
     }
 }

@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * booking-service's events: learns buyers' addresses and ticket holders, and plans the buyer's messages. Runs in the
- * inbox transaction (exactly once per event); the messages are sent after commit by the dispatcher.
+ * inbox transaction (exactly once per event); the messages are sent after commit by the dispatcher. Receipts (the
+ * confirmed order, a refund) may reach an address not verified yet; everything else needs a verified channel
+ * ({@link Outgoing}).
  */
 @Component
 class BookingEvents implements EventHandler {
@@ -59,21 +61,27 @@ class BookingEvents implements EventHandler {
                 audience.event(order.eventId(), order.organizationId(), order.eventTitle(), event.occurredAt());
                 audience.holder(order.orderId(), order.eventId(), order.buyerId(), Math.max(1, order.tickets().size()),
                         event.occurredAt());
-                outgoing.toBuyer(event.id(), MessageKind.TICKETS, order.buyerId(), order.buyerEmail(), event.payload());
+                outgoing.tickets(event.id(), order.buyerId(), order.buyerEmail(), event.payload());
             }
             case "OrderExpired" -> {
                 OrderExpired expired = event.payloadAs(json, OrderExpired.class);
                 contacts.remember(expired.buyerId(), expired.buyerEmail(), event.occurredAt());
                 audience.event(expired.eventId(), expired.organizationId(), expired.eventTitle(), event.occurredAt());
                 outgoing.toBuyer(event.id(), MessageKind.ORDER_EXPIRED, expired.buyerId(), expired.buyerEmail(),
-                        event.payload());
+                        event.payload(), Outgoing.Reach.VERIFIED);
             }
             case "OrderCancelled" -> {
                 OrderCancelled cancelled = event.payloadAs(json, OrderCancelled.class);
                 contacts.remember(cancelled.buyerId(), cancelled.buyerEmail(), event.occurredAt());
                 audience.orderCancelled(cancelled.orderId(), event.occurredAt());
+                if (cancelled.reason().equals("BUYER") && cancelled.refundMinor() == 0) {
+                    // The buyer cancelled an unpaid order themselves: nothing to tell them, and nothing a script
+                    // repeating hold, checkout and cancel could make us send.
+                    return;
+                }
+                // Money going back is a receipt, owed even to an address not verified yet.
                 outgoing.toBuyer(event.id(), MessageKind.ORDER_CANCELLED, cancelled.buyerId(), cancelled.buyerEmail(),
-                        event.payload());
+                        event.payload(), cancelled.refundMinor() > 0 ? Outgoing.Reach.RECEIPT : Outgoing.Reach.VERIFIED);
             }
             case "EventCancelled" -> {
                 EventCancelled cancelled = event.payloadAs(json, EventCancelled.class);

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * payment-service's PaymentFailed: the buyer is told, at the address learnt from booking's events (the event carries
- * only the buyer's id). Refunds are announced by booking's OrderCancelled, which carries the amount and the buyer.
+ * payment-service's PaymentFailed: the buyer is told on their verified channels (the event carries only the buyer's
+ * id; nothing was charged, so it is no receipt). Refunds are announced by booking's OrderCancelled, which carries the amount and the buyer.
  */
 @Component
 class PaymentEvents implements EventHandler {
@@ -39,6 +39,7 @@ class PaymentEvents implements EventHandler {
     @Override
     public void handle(EventEnvelope event) {
         PaymentFailed failed = event.payloadAs(json, PaymentFailed.class);
-        outgoing.toBuyer(event.id(), MessageKind.PAYMENT_FAILED, failed.buyerId(), null, event.payload());
+        outgoing.toBuyer(event.id(), MessageKind.PAYMENT_FAILED, failed.buyerId(), null, event.payload(),
+                Outgoing.Reach.VERIFIED);
     }
 }

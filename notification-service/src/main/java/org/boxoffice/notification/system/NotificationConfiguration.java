@@ -2,6 +2,8 @@ package org.boxoffice.notification.system;
 
 import java.time.Clock;
 
+import org.boxoffice.platform.security.VerificationCodes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +14,11 @@ class NotificationConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The key verification codes are derived from, shared with user-service only (docs/security.md). */
+    @Bean
+    VerificationCodes verificationCodes(@Value("${boxoffice.verification.code-key:}") String key) {
+        return new VerificationCodes(key);
     }
 }

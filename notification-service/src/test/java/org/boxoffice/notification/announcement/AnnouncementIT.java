@@ -10,6 +10,7 @@ import org.boxoffice.notification.Await;
 import org.boxoffice.notification.Fixtures;
 import org.boxoffice.notification.NotificationTesting;
 import org.boxoffice.notification.delivery.Contacts;
+import org.boxoffice.notification.delivery.VerifiedEmails;
 import org.boxoffice.notification.sale.Audience;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,13 @@ class AnnouncementIT extends NotificationTesting {
     @Autowired
     Contacts contacts;
     @Autowired
+    VerifiedEmails verifiedEmails;
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
-    void anAnnouncementReachesEveryHolderInBatchesWhileTicketsStillGoOutPromptly() throws Exception {
+    void anAnnouncementReachesEveryHolderWithAVerifiedAddressInBatchesWhileTicketsStillGoOutPromptly()
+            throws Exception {
         UUID org = UUID.randomUUID();
         UUID event = UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
@@ -43,7 +47,14 @@ class AnnouncementIT extends NotificationTesting {
             for (int i = 0; i < HOLDERS; i++) {
                 UUID buyer = UUID.randomUUID();
                 contacts.remember(buyer, "holder" + i + "@example.com", Instant.now());
+                verifiedEmails.remember(buyer, "holder" + i + "@example.com", Instant.now());
                 audience.holder(UUID.randomUUID(), event, buyer, 2, Instant.now());
+            }
+            // Holders whose address was never verified: an organizer's announcement is not a receipt.
+            for (int i = 0; i < 3; i++) {
+                UUID buyer = UUID.randomUUID();
+                contacts.remember(buyer, "unverified" + i + "@example.com", Instant.now());
+                audience.holder(UUID.randomUUID(), event, buyer, 1, Instant.now());
             }
         });
 
@@ -64,6 +75,9 @@ class AnnouncementIT extends NotificationTesting {
                 () -> countSubject("Surge Night: Doors open at 19:00") == HOLDERS);
         for (int i = 0; i < HOLDERS; i++) {
             assertThat(received("holder" + i + "@example.com")).as("holder %d", i).isEqualTo(1);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(received("unverified" + i + "@example.com")).as("unverified holder %d", i).isZero();
         }
         Instant first = jdbc.sql("SELECT min(sent_at) FROM delivery WHERE kind = 'ANNOUNCEMENT'").query(Timestamp.class)
                 .single().toInstant();

@@ -8,20 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import org.boxoffice.notification.Await;
 import org.boxoffice.notification.Fixtures;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,22 +50,29 @@ class DemoMailboxIT {
     int port;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void sentMailCanBeListedAndOpenedByAnAdmin() throws Exception {
-        try {
-            // The per-class Redis flush may have removed the consumer group (see NotificationTesting).
-            redis.execute((RedisCallback<String>) connection -> connection.streamCommands().xGroupCreate(
-                    "boxoffice.events.booking-service".getBytes(), "notification-service", ReadOffset.from("0"), true));
-        } catch (RuntimeException alreadyThere) {
-            // BUSYGROUP: the consumer recreated it first.
+        for (String stream : List.of("boxoffice.events.booking-service", "boxoffice.events.user-service")) {
+            try {
+                // The per-class Redis flush may have removed the consumer group (see NotificationTesting).
+                redis.execute((RedisCallback<String>) connection -> connection.streamCommands().xGroupCreate(
+                        stream.getBytes(), "notification-service", ReadOffset.from("0"), true));
+            } catch (RuntimeException alreadyThere) {
+                // BUSYGROUP: the consumer recreated it first.
+            }
         }
+        UUID buyer = UUID.randomUUID();
+        TestEvents.publish(redis, UUID.randomUUID(), "user-service", "EmailVerified", buyer.toString(), """
+                {"accountId":"%s","email":"eve@example.com","verifiedAt":"%s"}""".formatted(buyer, Instant.now()));
+        Await.until(Duration.ofSeconds(20), "eve's address is verified", () -> jdbc.sql(
+                "SELECT count(*) FROM verified_email WHERE buyer_id = ?").param(buyer).query(Long.class).single() == 1);
         UUID order = UUID.randomUUID();
-        redis.opsForStream().add(StreamRecords.mapBacked(Map.of("id", UUID.randomUUID().toString(), "type",
-                "OrderConfirmed", "version", "1", "occurredAt", Instant.now().toString(), "producer", "booking-service",
-                "key", order.toString(), "payload", Fixtures.orderConfirmed(order, UUID.randomUUID(), UUID.randomUUID(),
-                        UUID.randomUUID(), "eve@example.com", "TK-DEMO-0001")))
-                .withStreamKey("boxoffice.events.booking-service"));
+        TestEvents.publish(redis, UUID.randomUUID(), "booking-service", "OrderConfirmed", order.toString(),
+                Fixtures.orderConfirmed(order, UUID.randomUUID(), UUID.randomUUID(), buyer,
+                        "eve@example.com", "TK-DEMO-0001"));
 
         String admin = TestTokens.admin();
         Await.until(Duration.ofSeconds(20), "the mailbox has the message",

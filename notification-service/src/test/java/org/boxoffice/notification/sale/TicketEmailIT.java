@@ -32,6 +32,7 @@ class TicketEmailIT extends NotificationTesting {
     @Test
     void orderConfirmedSendsOneEmailWhosePdfQrCodesDecodeToTheTickets() throws Exception {
         UUID buyer = UUID.randomUUID();
+        verifiedEmail(buyer, "ada@example.com");
         UUID order = UUID.randomUUID();
         UUID eventId = publish("booking-service", "OrderConfirmed", order.toString(), Fixtures.orderConfirmed(order,
                 UUID.randomUUID(), UUID.randomUUID(), buyer, "ada@example.com", "TK-AAAA-0001", "TK-AAAA-0002",
@@ -60,6 +61,7 @@ class TicketEmailIT extends NotificationTesting {
     @Test
     void aRedeliveredEventSendsNothingNew() throws Exception {
         UUID buyer = UUID.randomUUID();
+        verifiedEmail(buyer, "bob@example.com");
         UUID order = UUID.randomUUID();
         String payload = Fixtures.orderConfirmed(order, UUID.randomUUID(), UUID.randomUUID(), buyer, "bob@example.com",
                 "TK-BBBB-0001");
@@ -83,6 +85,7 @@ class TicketEmailIT extends NotificationTesting {
     @Test
     void aBuyerWhoChoseGermanGetsTheTicketsInGerman() throws Exception {
         UUID buyer = UUID.randomUUID();
+        verifiedEmail(buyer, "clara@example.de");
         String token = TestTokens.token().subject(buyer).email("clara@example.de").roles("BUYER").sign();
         assertThat(send("PUT", "/api/v1/notifications/preferences", token, """
                 {"locale":"de","smsOptIn":false,"whatsappOptIn":false}""").statusCode()).isEqualTo(200);

@@ -13,6 +13,7 @@ import org.boxoffice.payment.order.BookingOrder;
 import org.boxoffice.payment.order.BookingOrders;
 import org.boxoffice.payment.payment.PaymentEvents.PaymentFailed;
 import org.boxoffice.payment.payment.PaymentEvents.PaymentSucceeded;
+import org.boxoffice.payment.provider.InvalidPaymentMethod;
 import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.PaymentProvider.ChargeRequest;
 import org.boxoffice.payment.provider.PaymentProvider.ProviderEvent;
@@ -62,30 +63,33 @@ public class PaymentService {
                 .description("Payments by final outcome").register(meters);
     }
 
-    /** What the buyer asked to pay with. */
-    public record NewPayment(UUID orderId, PaymentProvider.Card card) {
+    /** What the buyer asked to pay with: the provider's single-use token of their card, never the card itself. */
+    public record NewPayment(UUID orderId, String paymentMethod) {
     }
 
     /**
      * Starts paying the buyer's order: checks it with booking (as the buyer), records the payment, asks the provider
-     * to charge. The result is PROCESSING; the provider's webhook decides.
+     * to charge the payment method. The result is PROCESSING; the provider's webhook decides.
      */
     public Payment pay(CurrentUser buyer, String bearerToken, NewPayment request) {
         Instant now = clock.instant();
-        PaymentProvider.Card card = request.card();
-        if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
-            throw new CardExpired(card.expMonth(), card.expYear());
+        PaymentProvider provider = providers.forNewPayments();
+        PaymentProvider.PaymentMethod method = provider.paymentMethod(request.paymentMethod());
+        if (YearMonth.of(method.expYear(), method.expMonth()).isBefore(YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
+            throw new CardExpired(method.expMonth(), method.expYear());
         }
         BookingOrder order = orders.find(request.orderId(), bearerToken);
         if (!BookingOrder.PENDING_PAYMENT.equals(order.status())) {
             throw new OrderNotPayable(order.id(), order.status());
         }
+        if (order.totalMinor() <= 0) {
+            throw new NothingToPay(order.id());
+        }
         if (!order.paymentDue().isAfter(now)) {
             throw new PaymentWindowClosed(order.id(), order.paymentDue());
         }
-        PaymentProvider provider = providers.forNewPayments();
         Payment payment = Payment.start(order.id(), buyer.id(), order.totalMinor(), order.currency(),
-                provider.name(), card.last4(), now);
+                provider.name(), method.last4(), now);
         try {
             transactions.executeWithoutResult(status -> payments.insert(payment));
         } catch (DuplicateKeyException e) {
@@ -95,7 +99,11 @@ public class PaymentService {
         String providerPaymentId;
         try {
             providerPaymentId = provider.charge(new ChargeRequest(payment.id(), payment.amountMinor(),
-                    payment.currency(), card));
+                    payment.currency(), method.token()));
+        } catch (InvalidPaymentMethod used) {
+            // Used up meanwhile by a concurrent payment of another order: this one never started.
+            settle(payment.id(), Outcome.FAILED, "invalid_payment_method");
+            throw used;
         } catch (RuntimeException e) {
             log.warn("Provider {} refused or failed to start payment {}: {}", provider.name(), payment.id(), e.toString());
             settle(payment.id(), Outcome.FAILED, "provider_unavailable");

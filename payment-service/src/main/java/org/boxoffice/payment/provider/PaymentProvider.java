@@ -7,9 +7,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payment provider as payment-service uses it, shaped after the big ones: a charge is started synchronously and
- * its outcome arrives later as a signed webhook; refunds are synchronous; the provider keeps its own ledger, which
- * reconciliation compares with ours. Every call is idempotent by our reference, so retrying one is always safe.
+ * A payment provider as payment-service uses it, shaped after the big ones: card details go from the buyer's browser
+ * to the provider, which answers with a single-use token, so Boxoffice only ever sees the token; a charge of a token
+ * is started synchronously and its outcome arrives later as a signed webhook; refunds are synchronous; the provider
+ * keeps its own ledger, which reconciliation compares with ours. Every call is idempotent by our reference, so
+ * retrying one is always safe.
  */
 public interface PaymentProvider {
 
@@ -17,10 +19,19 @@ public interface PaymentProvider {
     String name();
 
     /**
-     * Starts charging the card; the outcome comes by webhook. Calling it again with the same reference returns the
-     * same provider payment and charges nothing more.
+     * What a payment method token stands for — as a real provider's API returns it, never the card number. Does not
+     * use the token up.
+     *
+     * @throws InvalidPaymentMethod when the provider does not know the token, it expired, or it was used
+     */
+    PaymentMethod paymentMethod(String token);
+
+    /**
+     * Starts charging the payment method, using its single-use token up; the outcome comes by webhook. Calling it
+     * again with the same reference returns the same provider payment and charges nothing more.
      *
      * @return the provider's id of the payment
+     * @throws InvalidPaymentMethod when the token is unknown, expired, or was used for another payment
      */
     String charge(ChargeRequest request);
 
@@ -41,20 +52,19 @@ public interface PaymentProvider {
     /** The provider's record of every payment created since the given time. */
     List<ProviderRecord> ledger(Instant since);
 
-    record Card(String number, int expMonth, int expYear, String cvc) {
-
-        public String last4() {
-            return number.substring(number.length() - 4);
-        }
-
-        @Override
-        public String toString() {
-            return "Card[****" + last4() + "]";
-        }
+    /**
+     * A card as the provider describes it behind a token: no number, no CVC.
+     *
+     * @param token the single-use token the buyer's browser got from the provider
+     */
+    record PaymentMethod(String token, String last4, int expMonth, int expYear) {
     }
 
-    /** @param reference our payment id, echoed in every webhook about this charge */
-    record ChargeRequest(UUID reference, long amountMinor, String currency, Card card) {
+    /**
+     * @param reference     our payment id, echoed in every webhook about this charge
+     * @param paymentMethod the single-use token of the card to charge
+     */
+    record ChargeRequest(UUID reference, long amountMinor, String currency, String paymentMethod) {
     }
 
     record ProviderRefund(String id, long amountMinor) {

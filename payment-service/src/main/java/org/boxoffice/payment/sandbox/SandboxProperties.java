@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval      how often the sandbox confirms due charges and delivers due webhooks
  * @param maxBackoff        the longest wait between two delivery attempts of one webhook
  * @param autoStartup       whether the sandbox's worker runs in the background (tests drive it by hand)
+ * @param tokenLifetime     how long a card token may wait to be used
  */
 @ConfigurationProperties("boxoffice.payment.sandbox")
 public record SandboxProperties(
@@ -31,5 +32,6 @@ public record SandboxProperties(
         @DefaultValue("5m") Duration tolerance,
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("true") boolean autoStartup) {
+        @DefaultValue("true") boolean autoStartup,
+        @DefaultValue("15m") Duration tokenLifetime) {
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.payment.provider.InvalidPaymentMethod;
 import org.boxoffice.payment.provider.InvalidWebhook;
 import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.RefundDeclined;
@@ -23,14 +24,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The built-in provider. It behaves like a remote one: its ledger is its own ({@code sandbox_*} tables, never read by
- * payment code), a charge is only accepted at first and confirmed later by {@link SandboxWorker}, and the outcome
- * reaches payment-service as a signed webhook over HTTP.
+ * The built-in provider. It behaves like a remote one: card details reach it directly from the buyer's browser and
+ * become a single-use token ({@code POST /sandbox/v1/tokens}, {@link #tokenize}), the only thing payment-service's API
+ * accepts; its ledger is its own ({@code sandbox_*} tables, never read by payment code); a charge is only accepted at
+ * first and confirmed later by {@link SandboxWorker}; and the outcome reaches payment-service as a signed webhook
+ * over HTTP.
  */
 @Component
 class SandboxProvider implements PaymentProvider {
 
     static final String NAME = "sandbox";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(SandboxProvider.class);
 
     private final JdbcClient jdbc;
@@ -67,23 +71,82 @@ class SandboxProvider implements PaymentProvider {
         return secret;
     }
 
+    /**
+     * The provider's tokenization: card details in, a single-use token out. Keeps the last four digits, the expiry
+     * and the test scenario the number chooses; the number and the CVC are dropped here.
+     */
+    SandboxToken tokenize(String number, int expMonth, int expYear) {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        Instant now = clock.instant();
+        SandboxToken token = new SandboxToken("tok_sbx_" + HexFormat.of().formatHex(random),
+                number.substring(number.length() - 4), expMonth, expYear, now.plus(properties.tokenLifetime()));
+        jdbc.sql("""
+                INSERT INTO sandbox_token (id, card_last4, exp_month, exp_year, scenario, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(token.id(), token.last4(), expMonth, expYear, SandboxScenario.of(number).name(),
+                        Timestamp.from(now), Timestamp.from(token.expiresAt()))
+                .update();
+        return token;
+    }
+
+    /** A token as the sandbox hands it out. */
+    record SandboxToken(String id, String last4, int expMonth, int expYear, Instant expiresAt) {
+    }
+
+    @Override
+    public PaymentMethod paymentMethod(String token) {
+        record Row(String last4, int month, int year, Instant expiresAt, boolean used) {
+        }
+        Row row = jdbc.sql("SELECT card_last4, exp_month, exp_year, expires_at, used_at IS NOT NULL FROM sandbox_token"
+                + " WHERE id = ?").param(token)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5)))
+                .optional().orElseThrow(() -> new InvalidPaymentMethod("is not known to the sandbox"));
+        if (row.used()) {
+            throw new InvalidPaymentMethod("was already used");
+        }
+        if (!clock.instant().isBefore(row.expiresAt())) {
+            throw new InvalidPaymentMethod("expired");
+        }
+        return new PaymentMethod(token, row.last4(), row.month(), row.year());
+    }
+
     @Override
     public String charge(ChargeRequest request) {
-        SandboxScenario scenario = SandboxScenario.of(request.card().number());
-        Instant now = clock.instant();
-        Instant confirmAt = now.plus(scenario == SandboxScenario.SUCCEEDS_SLOWLY ? properties.slowConfirmDelay()
-                : properties.confirmDelay());
-        // ON CONFLICT on the reference: a retried charge returns the first one, it never charges twice.
-        jdbc.sql("""
-                INSERT INTO sandbox_charge (id, reference, amount_minor, currency, card_last4, scenario, status,
-                                            confirm_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (reference) DO NOTHING""")
-                .params("pi_sbx_" + UUID.randomUUID().toString().replace("-", ""), request.reference(),
-                        request.amountMinor(), request.currency(), request.card().last4(), scenario.name(),
-                        Timestamp.from(confirmAt), Timestamp.from(now))
-                .update();
-        return jdbc.sql("SELECT id FROM sandbox_charge WHERE reference = ?").param(request.reference())
-                .query(String.class).single();
+        String charged = transactions.execute(status -> {
+            // A retried charge returns the first one: it never charges twice (and finds its token used by itself).
+            var existing = jdbc.sql("SELECT id FROM sandbox_charge WHERE reference = ?").param(request.reference())
+                    .query(String.class).optional();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Instant now = clock.instant();
+            record Card(String last4, SandboxScenario scenario) {
+            }
+            Card card = jdbc.sql("""
+                    UPDATE sandbox_token SET used_at = ?, used_by = ?
+                     WHERE id = ? AND used_at IS NULL AND expires_at > ?
+                    RETURNING card_last4, scenario""")
+                    .params(Timestamp.from(now), request.reference(), request.paymentMethod(), Timestamp.from(now))
+                    .query((rs, n) -> new Card(rs.getString(1), SandboxScenario.valueOf(rs.getString(2))))
+                    .optional().orElseThrow(() -> new InvalidPaymentMethod("is unknown, expired or already used"));
+            Instant confirmAt = now.plus(card.scenario() == SandboxScenario.SUCCEEDS_SLOWLY
+                    ? properties.slowConfirmDelay() : properties.confirmDelay());
+            String id = "pi_sbx_" + UUID.randomUUID().toString().replace("-", "");
+            jdbc.sql("""
+                    INSERT INTO sandbox_charge (id, reference, amount_minor, currency, card_last4, scenario, status,
+                                                confirm_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                    .params(id, request.reference(), request.amountMinor(), request.currency(), card.last4(),
+                            card.scenario().name(), Timestamp.from(confirmAt), Timestamp.from(now))
+                    .update();
+            return id;
+        });
+        if (charged == null) {
+            throw new IllegalStateException("sandbox charge returned nothing");
+        }
+        return charged;
     }
 
     @Override

@@ -14,6 +14,9 @@ public final class PaymentProblems {
     public static final ProblemType PAYMENT_EXISTS = new ProblemType("payment-exists",
             "The order already has a payment", 409);
     public static final ProblemType CARD_EXPIRED = new ProblemType("card-expired", "Card expired", 422);
+    public static final ProblemType INVALID_PAYMENT_METHOD = new ProblemType("invalid-payment-method",
+            "Payment method unknown, expired or already used", 422);
+    public static final ProblemType NOTHING_TO_PAY = new ProblemType("nothing-to-pay", "The order costs nothing", 409);
     public static final ProblemType INVALID_WEBHOOK_SIGNATURE = new ProblemType("invalid-webhook-signature",
             "Webhook signature invalid", 400);
     public static final ProblemType STALE_WEBHOOK = new ProblemType("stale-webhook",

@@ -41,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unacknowledged for {@code reclaim-after} — their consumer died or failed — are claimed by another consumer and
  * retried; after {@code max-attempts} deliveries a message goes to {@link EventsProperties#DEAD_LETTERS} with the
  * error, for an operator to look at.
+ *
+ * <p>Only the producer's own events are acted on: an event of a type some handler reads must carry the producer's
+ * signature ({@link TrustedEventKeys}). Anything else appended to the stream — unsigned, signed with another key,
+ * altered after signing, or naming another producer — is dead-lettered at once, without retries and without reaching
+ * a handler or the inbox. A stream whose producer's keys cannot be fetched yet is not read until they can.
  */
 public class EventConsumers implements SmartLifecycle {
 
@@ -53,7 +58,9 @@ public class EventConsumers implements SmartLifecycle {
     private final String group;
     private final String consumer;
     private final TraceParents traces;
+    private final TrustedEventKeys trusted;
     private final Map<String, List<EventHandler>> handlersByStream;
+    private final Map<String, String> producerByStream;
     private final Map<String, Instant> nextReclaim = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
@@ -62,7 +69,8 @@ public class EventConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
-            EventsProperties properties, List<EventHandler> handlers, TraceParents traces, MeterRegistry meters) {
+            EventsProperties properties, List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
+            MeterRegistry meters) {
         this.redis = redis;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -70,9 +78,20 @@ public class EventConsumers implements SmartLifecycle {
         this.group = properties.producer();
         this.consumer = group + "-" + ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.traces = traces;
+        this.trusted = trusted;
         this.meters = meters;
         this.handlersByStream = handlers.stream().collect(Collectors.groupingBy(
                 handler -> EventsProperties.stream(handler.producer()), LinkedHashMap::new, Collectors.toList()));
+        this.producerByStream = handlers.stream().collect(Collectors.toMap(
+                handler -> EventsProperties.stream(handler.producer()), EventHandler::producer, (a, b) -> a));
+        List<String> untrusted = producerByStream.values().stream().filter(p -> !trusted.producers().contains(p))
+                .distinct().sorted().toList();
+        if (!untrusted.isEmpty()) {
+            throw new IllegalStateException("This service reads the events of " + untrusted + " but trusts no key of "
+                    + (untrusted.size() == 1 ? "it" : "them") + ": add them to boxoffice.events.signing.trusted-keys"
+                    + " (BOXOFFICE_EVENTS_TRUSTED_KEYS), e.g. " + untrusted.getFirst() + "=<base64 public key> or "
+                    + untrusted.getFirst() + "=http://" + untrusted.getFirst() + ":<port>/.well-known/event-keys");
+        }
         for (String stream : handlersByStream.keySet()) {
             Gauge.builder("boxoffice.stream.consumer.lag", () -> lag(stream))
                     .description("Messages of the stream this service has not yet processed (pending or undelivered)")
@@ -98,6 +117,10 @@ public class EventConsumers implements SmartLifecycle {
 
     /** As {@link #pollOnce}, waiting up to {@code block} in Redis when nothing new is there (zero: no wait). */
     private int poll(String stream, Duration block) {
+        if (!trusted.ready(producerByStream.getOrDefault(stream, ""))) {
+            // Without the producer's keys nothing could be verified: leave the stream's messages where they are.
+            return 0;
+        }
         try {
             return reclaimIfDue(stream) + readNew(stream, block);
         } catch (RuntimeException e) {
@@ -165,6 +188,29 @@ public class EventConsumers implements SmartLifecycle {
         }
         List<EventHandler> handlers = handlersByStream.getOrDefault(stream, List.of()).stream()
                 .filter(handler -> handler.types().contains(event.type())).toList();
+        if (!handlers.isEmpty()) {
+            String producer = producerByStream.get(stream);
+            if (!event.producer().equals(producer)) {
+                deadLetter(stream, record, "rejected: claims to come from " + event.producer() + " on the stream of "
+                        + producer, attempt);
+                return;
+            }
+            TrustedEventKeys.Verification verification = trusted.verify(producer, event,
+                    field(record, EventSigner.KEY_ID_FIELD), field(record, EventSigner.SIGNATURE_FIELD));
+            switch (verification.verdict()) {
+                case INVALID -> {
+                    deadLetter(stream, record, "rejected: " + verification.reason(), attempt);
+                    return;
+                }
+                case UNAVAILABLE -> {
+                    failed(stream, record, event, attempt, verification.reason());
+                    return;
+                }
+                case VALID -> {
+                    // the producer's own event: handle it
+                }
+            }
+        }
         var unreadable = handlers.stream().filter(handler -> handler.version() != event.version()).findFirst();
         if (unreadable.isPresent()) {
             deadLetter(stream, record, group + " reads " + event.type() + " version " + unreadable.get().version()
@@ -183,13 +229,25 @@ public class EventConsumers implements SmartLifecycle {
             redis.opsForStream().acknowledge(stream, group, record.getId());
             lastErrors.remove(recordId);
         } catch (RuntimeException e) {
-            lastErrors.put(recordId, e.toString());
-            log.warn("{} {} failed on attempt {} of {}; it will be retried: {}", event.type(), event.id(), attempt,
-                    properties.maxAttempts(), e.toString());
-            if (attempt >= properties.maxAttempts()) {
-                deadLetter(stream, record, e.toString(), attempt);
-            }
+            failed(stream, record, event, attempt, e.toString());
         }
+    }
+
+    /** A delivery that may succeed later: left unacknowledged for another attempt, or dead-lettered after the last. */
+    private void failed(String stream, MapRecord<String, Object, Object> record, EventEnvelope event, int attempt,
+            String error) {
+        lastErrors.put(record.getId().getValue(), error);
+        log.warn("{} {} failed on attempt {} of {}; it will be retried: {}", event.type(), event.id(), attempt,
+                properties.maxAttempts(), error);
+        if (attempt >= properties.maxAttempts()) {
+            deadLetter(stream, record, error, attempt);
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable String field(MapRecord<String, Object, Object> record,
+            String name) {
+        Object value = record.getValue().get(name);
+        return value == null ? null : value.toString();
     }
 
     private void deadLetter(String stream, MapRecord<String, Object, Object> record, String error, int attempts) {

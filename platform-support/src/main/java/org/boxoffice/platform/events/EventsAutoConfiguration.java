@@ -1,5 +1,6 @@
 package org.boxoffice.platform.events;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,9 +17,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event bus for every service that has PostgreSQL and Redis: platform tables, {@link Outbox},
- * {@link OutboxRelay}, {@link EventConsumers} and their metrics. Off with {@code boxoffice.events.enabled=false}.
+ * {@link OutboxRelay}, {@link EventConsumers} and their metrics, the service's {@link EventSigner} and the
+ * {@link TrustedEventKeys} of the producers it reads. Off with {@code boxoffice.events.enabled=false}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -43,8 +47,27 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({ StringRedisTemplate.class, JdbcTemplate.class, Flyway.class })
 @ConditionalOnBean({ DataSource.class, RedisConnectionFactory.class, PlatformTransactionManager.class })
 @ConditionalOnProperty(prefix = "boxoffice.events", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(EventsProperties.class)
+@EnableConfigurationProperties({ EventsProperties.class, EventSigningProperties.class })
 public class EventsAutoConfiguration {
+
+    /** This service's signing key: required, since a consumer would reject anything it published unsigned. */
+    @Bean
+    EventSigner eventSigner(EventSigningProperties signing, EventsProperties properties) {
+        String key = signing.privateKey();
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException(properties.producer() + " has no event signing key: set"
+                    + " BOXOFFICE_EVENTS_SIGNING_KEY (boxoffice.events.signing.private-key) to an Ed25519 private key,"
+                    + " e.g. from `openssl genpkey -algorithm ed25519`, and give its public key to the services that"
+                    + " read this service's events (docs/events.md, \"Trust\")");
+        }
+        return new EventSigner(EventKeys.privateKey(key));
+    }
+
+    @Bean
+    TrustedEventKeys trustedEventKeys(EventSigningProperties signing, JsonMapper json, ObjectProvider<Clock> clock) {
+        return new TrustedEventKeys(signing.trustedKeys(), signing.keyRefresh(), signing.keyFetchTimeout(), json,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
 
     @Bean
     PlatformTables platformTables(DataSource dataSource, @Value("${boxoffice.db.schema}") String schema,
@@ -72,17 +95,34 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(PlatformTables tables, DataSource dataSource, PlatformTransactionManager transactionManager,
-            StringRedisTemplate redis, EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
+            StringRedisTemplate redis, EventsProperties properties, EventSigner signer,
+            ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), redis,
-                properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+                properties, signer, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
     EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
-            List<EventHandler> handlers, TraceParents traces, ObjectProvider<MeterRegistry> meters) {
+            List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
+            ObjectProvider<MeterRegistry> meters) {
         return new EventConsumers(redis, new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                properties, handlers, traces, meters.getIfAvailable(SimpleMeterRegistry::new));
+                properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** {@code GET /.well-known/event-keys}, where consumers in a cluster fetch this service's public keys. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+    static class EventKeysEndpoint {
+
+        @Bean
+        EventKeysController eventKeysController(EventsProperties properties, EventSigner signer,
+                EventSigningProperties signing) {
+            List<PublicKey> published = java.util.Arrays.stream(signing.publishedKeys().split("[,\\s]+"))
+                    .filter(key -> !key.isBlank()).map(EventKeys::publicKey).toList();
+            return new EventKeysController(properties.producer(), signer, published);
+        }
     }
 
     private static double backlog(JdbcTemplate jdbc) {

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publishes (a transaction-scoped advisory lock), which keeps each stream in commit order however many replicas run.
  *
  * <p>An event is marked published in the same transaction that read it, after {@code XADD}: a crash in between
- * publishes it again on the next pass — at least once, which the consumers' inbox turns into exactly once.
+ * publishes it again on the next pass — at least once, which the consumers' inbox turns into exactly once. Each event
+ * goes out signed with the service's key ({@link EventSigner}): consumers act only on events that verify.
  */
 public class OutboxRelay extends BackgroundTask {
 
@@ -28,12 +29,14 @@ public class OutboxRelay extends BackgroundTask {
     private final TransactionTemplate transactions;
     private final StringRedisTemplate redis;
     private final EventsProperties properties;
+    private final EventSigner signer;
     private final Timer publishLag;
     private final long lockKey;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
-            EventsProperties properties, MeterRegistry meters) {
+            EventsProperties properties, EventSigner signer, MeterRegistry meters) {
         super("outbox-relay", properties.relayInterval(), properties.autoStartup());
+        this.signer = signer;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.redis = redis;
@@ -69,7 +72,7 @@ public class OutboxRelay extends BackgroundTask {
             String stream = EventsProperties.stream(properties.producer());
             XAddOptions trim = XAddOptions.maxlen(properties.streamMaxLength()).approximateTrimming(true);
             for (EventEnvelope event : batch) {
-                redis.opsForStream().add(StreamRecords.mapBacked(event.toFields()).withStreamKey(stream), trim);
+                redis.opsForStream().add(StreamRecords.mapBacked(signer.signedFields(event)).withStreamKey(stream), trim);
             }
             markPublished(batch.stream().map(EventEnvelope::id).toList());
             Instant now = Instant.now();

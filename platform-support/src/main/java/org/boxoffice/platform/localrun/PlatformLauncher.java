@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.boxoffice.platform.events.EventKeys;
 import org.boxoffice.platform.infra.Infrastructure;
 import org.boxoffice.platform.infra.PostgresServer;
 import org.boxoffice.platform.infra.RedisServer;
@@ -123,18 +125,32 @@ public final class PlatformLauncher {
         environment.putIfAbsent("BOXOFFICE_ADMIN_PASSWORD", demoPassword);
         // The waiting room's passes are signed by the gateway and checked by booking-service: one key for both.
         environment.putIfAbsent("BOXOFFICE_WAITING_ROOM_PASS_KEY", randomKey());
+        environment.put("BOXOFFICE_VERIFICATION_CODE_KEY", secret("verification-code-key", 64));
+        Map<String, PrivateKey> eventKeys = eventKeys();
+        environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
+                .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))
+                .collect(Collectors.joining(",")));
 
         step("Starting " + SERVICES.size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> jvmOptions = List.of(System.getenv().getOrDefault("BOXOFFICE_JAVA_OPTS", DEFAULT_JVM_OPTIONS)
                 .trim().split("\\s+"));
-        Map<String, List<String>> launch = aotCaches(java, jvmOptions, environment);
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            Map<String, String> own = new HashMap<>(environment);
+            PrivateKey eventKey = eventKeys.get(service);
+            if (eventKey != null) {
+                own.put("BOXOFFICE_EVENTS_SIGNING_KEY", EventKeys.encode(eventKey));
+            }
+            environments.put(service, own);
+        }
+        Map<String, List<String>> launch = aotCaches(java, jvmOptions, environments);
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             int probePort = service.getKey().equals("gateway-service") ? GATEWAY_MANAGEMENT_PORT : service.getValue();
             ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), probePort,
                     jar(service.getKey()), state.resolve("logs").resolve(service.getKey() + ".log"));
             process.start(java, jvmOptions, launch.getOrDefault(service.getKey(),
-                    List.of("-jar", process.jar().toString())), environment);
+                    List.of("-jar", process.jar().toString())), environments.get(service.getKey()));
             services.add(process);
         }
 
@@ -152,7 +168,8 @@ public final class PlatformLauncher {
      * {@code train} first trains the caches that are missing or stale, two at a time ({@code ./run.sh} asks for it
      * after it built); {@code off} starts every service from its jar. A failed training falls back to the jar.
      */
-    private Map<String, List<String>> aotCaches(String java, List<String> jvmOptions, Map<String, String> environment)
+    private Map<String, List<String>> aotCaches(String java, List<String> jvmOptions,
+            Map<String, Map<String, String>> environments)
             throws IOException, InterruptedException {
         Map<String, List<String>> launch = new ConcurrentHashMap<>();
         String mode = System.getenv().getOrDefault("BOXOFFICE_AOT", "auto").toLowerCase(Locale.ROOT);
@@ -181,7 +198,7 @@ public final class PlatformLauncher {
                     parallel.acquire();
                     try {
                         Path log = state.resolve("logs").resolve(entry.getKey() + "-aot-training.log");
-                        if (entry.getValue().train(java, jvmOptions, environment, log, 300)) {
+                        if (entry.getValue().train(java, jvmOptions, environments.get(entry.getKey()), log, 300)) {
                             launch.put(entry.getKey(), entry.getValue().launchArguments());
                             System.out.printf("  [%3ds] %s trained%n", (System.nanoTime() - started) / 1_000_000_000,
                                     entry.getKey());
@@ -297,6 +314,23 @@ public final class PlatformLauncher {
         stopped.countDown();
     }
 
+    /** A random secret of this checkout, generated once and kept in {@code .boxoffice/<name>}. */
+    private String secret(String name, int length) throws IOException {
+        Path file = state.resolve(name);
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Files.createDirectories(state);
+        Files.writeString(file, secret + "\n");
+        return secret.toString();
+    }
+
     /** The demo password of this checkout: generated once, kept in .boxoffice so logins survive restarts. */
     private String demoPassword() throws IOException {
         Path file = state.resolve("demo-password");
@@ -319,6 +353,32 @@ public final class PlatformLauncher {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return java.util.HexFormat.of().formatHex(key);
+    }
+
+    /**
+     * Each service's event signing key (every service but the gateway has the event bus): generated once, kept in
+     * {@code .boxoffice/event-keys}, so that events already on the streams still verify after a restart.
+     */
+    private Map<String, PrivateKey> eventKeys() throws IOException {
+        Path dir = state.resolve("event-keys");
+        Files.createDirectories(dir);
+        Map<String, PrivateKey> keys = new java.util.LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            if (service.equals("gateway-service")) {
+                continue;
+            }
+            Path file = dir.resolve(service + ".key");
+            if (!Files.exists(file)) {
+                Files.writeString(file, EventKeys.encode(EventKeys.generate().getPrivate()) + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the key stays readable by the file system's defaults
+                }
+            }
+            keys.put(service, EventKeys.privateKey(Files.readString(file).trim()));
+        }
+        return keys;
     }
 
     private Path jar(String service) throws IOException {

@@ -12,9 +12,13 @@ import org.springframework.http.HttpMethod;
  */
 public record PublicPath(@Nullable HttpMethod method, String pattern) {
 
-    /** What every service leaves open: probes, health, metrics (restricted by NetworkPolicy), API docs, errors. */
+    /**
+     * What every service leaves open: probes, health, metrics (restricted by NetworkPolicy), API docs, errors, and the
+     * public keys it signs its events with.
+     */
     public static final List<String> PLATFORM = List.of("/livez", "/readyz", "/actuator/health/**",
-            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
+            "/.well-known/event-keys");
 
     /** Parses {@code "/pattern"} or {@code "METHOD /pattern"}; rejects anything else at startup. */
     public static PublicPath parse(String spec) {

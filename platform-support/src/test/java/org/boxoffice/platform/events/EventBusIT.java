@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.TestEventKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +32,10 @@ import static org.awaitility.Awaitility.await;
  * The bus's promises, with each failure injected: nothing from a rolled-back transaction is published, a relay that
  * dies between publishing and committing publishes again and the consumer still applies the event once, a consumer
  * that dies before acknowledging has its message reclaimed by another, a redelivery has no second effect, and a
- * message that keeps failing ends in the dead-letter stream with its error. The relay and the consumers are driven by
- * hand (background threads off) so that each step is observable.
+ * message that keeps failing ends in the dead-letter stream with its error. Only the producer's own events are acted
+ * on: anything else written to its stream — unsigned, signed with another key, altered, or naming another producer —
+ * is dead-lettered at once and never handled. The relay and the consumers are driven by hand (background threads off)
+ * so that each step is observable.
  */
 @IntegrationTest(properties = {
         "spring.application.name=events-it",
@@ -61,6 +64,8 @@ class EventBusIT {
     MeterRegistry meters;
     @Autowired
     Tracer tracer;
+    @Autowired
+    EventSigner signer;
 
     @BeforeEach
     void cleanSlate() {
@@ -113,7 +118,7 @@ class EventBusIT {
     @Test
     void aRelayThatDiesBetweenPublishAndCommitPublishesAgainAndTheEffectHappensOnce() {
         UUID id = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1")));
-        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), meters) {
+        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), signer, meters) {
             @Override
             protected void markPublished(List<UUID> ids) {
                 throw new IllegalStateException("relay killed after XADD, before commit");
@@ -218,6 +223,77 @@ class EventBusIT {
 
         assertThat((String) entries().getFirst().get("traceparent")).startsWith("00-" + span.context().traceId() + "-");
         assertThat(EventsTestApplication.lastHandledTraceId.get()).isEqualTo(span.context().traceId());
+    }
+
+    @Test
+    void publishedEventsCarryTheProducersSignature() {
+        UUID id = publish("SeatHeld");
+
+        Map<Object, Object> entry = entries().getFirst();
+        assertThat(entry).containsEntry("id", id.toString())
+                .containsEntry(EventSigner.KEY_ID_FIELD, EventKeys.keyId(TestEventKeys.of("events-it").getPublic()))
+                .containsKey(EventSigner.SIGNATURE_FIELD);
+    }
+
+    @Test
+    void anUnsignedEventAppendedToTheStreamIsDeadLetteredAtOnceAndNeverHandled() {
+        Map<String, String> forged = genuine("SeatHeld");
+        forged.remove(EventSigner.KEY_ID_FIELD);
+        forged.remove(EventSigner.SIGNATURE_FIELD);
+
+        assertRejected(forged, "rejected: unsigned event");
+    }
+
+    @Test
+    void anEventSignedWithAKeyThatIsNotTheProducersIsRejected() {
+        // Signed by the key of another producer the service trusts, but for this producer's stream.
+        Map<String, String> forged = new java.util.HashMap<>(new EventSigner(
+                TestEventKeys.of("payment-service").getPrivate()).signedFields(envelope(UUID.randomUUID(), "events-it")));
+
+        assertRejected(forged, "which is not one of events-it's");
+    }
+
+    @Test
+    void anEventAlteredAfterSigningIsRejected() {
+        Map<String, String> tampered = genuine("SeatHeld");
+        tampered.put("payload", "{\"seat\":\"A-1-2\"}");
+
+        assertRejected(tampered, "rejected: signature does not match");
+    }
+
+    @Test
+    void anotherProducersGenuineEventCopiedOntoThisStreamIsRejected() {
+        Map<String, String> copied = new java.util.HashMap<>(new EventSigner(
+                TestEventKeys.of("payment-service").getPrivate()).signedFields(envelope(UUID.randomUUID(),
+                "payment-service")));
+
+        assertRejected(copied, "rejected: claims to come from payment-service");
+    }
+
+    private void assertRejected(Map<String, String> fields, String error) {
+        redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey(STREAM));
+
+        drain();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM effect", Integer.class)).as("never handled").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox_event", Integer.class))
+                .as("not even recorded as seen, so the genuine event with that id would still count").isZero();
+        Map<Object, Object> dead = redis.opsForStream().range(EventsProperties.DEAD_LETTERS,
+                org.springframework.data.domain.Range.unbounded()).getFirst().getValue();
+        assertThat(dead).containsEntry("id", fields.get("id")).containsEntry("deadLetter.attempts", "1");
+        assertThat((String) dead.get("deadLetter.error")).contains(error);
+        assertThat(pending()).as("acknowledged: it is not retried").isZero();
+    }
+
+    /** A genuine-looking SeatHeld signed with this service's own key, as the relay would publish it. */
+    private Map<String, String> genuine(String type) {
+        return new java.util.HashMap<>(signer.signedFields(new EventEnvelope(UUID.randomUUID(), type, 1,
+                java.time.Instant.now(), "events-it", "seat-1", null, "{\"seat\":\"A-1-1\"}")));
+    }
+
+    private static EventEnvelope envelope(UUID id, String producer) {
+        return new EventEnvelope(id, "SeatHeld", 1, java.time.Instant.now(), producer, "seat-1", null,
+                "{\"seat\":\"A-1-1\"}");
     }
 
     private UUID publish(String type) {

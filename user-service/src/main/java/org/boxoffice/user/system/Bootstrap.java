@@ -10,6 +10,7 @@ import org.boxoffice.user.account.Accounts;
 import org.boxoffice.user.account.EmailAddress;
 import org.boxoffice.user.account.EmailAlreadyRegistered;
 import org.boxoffice.user.organization.OrganizationService;
+import org.boxoffice.user.verification.EmailVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * no default password), and with {@code BOXOFFICE_DEMO_ENABLED=true} the demo organization, organizer and buyer.
  * Idempotent and safe on several replicas at once: existing accounts are never overwritten — except in demo mode
  * (the local run, never production), where every bootstrapped account gets the configured password again, because
- * the launcher makes a new one per checkout while the machine's database keeps the accounts.
+ * the launcher makes a new one per checkout while the machine's database keeps the accounts. Demo accounts' addresses
+ * count as verified (the launcher's own), so the demo buyer's tickets arrive by mail.
  *
  * <p>The admin is created only if absent. An existing account with the admin email that is not an admin is never
  * promoted: whoever registered that address first would become admin. Start-up fails instead, saying so, unless the
@@ -40,14 +42,16 @@ class Bootstrap implements ApplicationRunner {
     private final AccountService accountService;
     private final Accounts accounts;
     private final OrganizationService organizations;
+    private final EmailVerification emailVerification;
 
     Bootstrap(UserProperties properties, DemoProperties demo, AccountService accountService, Accounts accounts,
-            OrganizationService organizations) {
+            OrganizationService organizations, EmailVerification emailVerification) {
         this.properties = properties;
         this.demo = demo;
         this.accountService = accountService;
         this.accounts = accounts;
         this.organizations = organizations;
+        this.emailVerification = emailVerification;
     }
 
     @Override
@@ -66,7 +70,14 @@ class Bootstrap implements ApplicationRunner {
             organizations.create(DEMO_ORGANIZATION, "Demo Productions");
             UUID organizer = ensure(DEMO_ORGANIZER, demo.password(), "Demo Organizer", EnumSet.of(Role.BUYER));
             organizations.grant(DEMO_ORGANIZATION, organizer);
-            ensure(DEMO_BUYER, demo.password(), "Demo Buyer", EnumSet.of(Role.BUYER));
+            UUID buyer = ensure(DEMO_BUYER, demo.password(), "Demo Buyer", EnumSet.of(Role.BUYER));
+            // The demo addresses are the launcher's own: verified at creation, so the demo buyer gets tickets by mail.
+            emailVerification.verifiedByOperator(organizer);
+            emailVerification.verifiedByOperator(buyer);
+            if (hasText(properties.adminEmail())) {
+                accounts.findByEmail(EmailAddress.normalise(properties.adminEmail()))
+                        .ifPresent(admin -> emailVerification.verifiedByOperator(admin.id()));
+            }
             log.info("Demo data ready: organization {} 'Demo Productions', {} and {}", DEMO_ORGANIZATION,
                     DEMO_ORGANIZER, DEMO_BUYER);
         }

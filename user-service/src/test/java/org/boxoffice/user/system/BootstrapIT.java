@@ -5,6 +5,7 @@ import org.boxoffice.user.UserApi;
 import org.boxoffice.user.account.AccountService;
 import org.boxoffice.user.account.Accounts;
 import org.boxoffice.user.organization.OrganizationService;
+import org.boxoffice.user.verification.EmailVerification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,10 @@ class BootstrapIT {
     private OrganizationService organizations;
     @Autowired
     private UserProperties configured;
+    @Autowired
+    private EmailVerification emailVerification;
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void createsTheAdminAndTheDemoDataOnceEvenWhenRunTwice() throws Exception {
@@ -48,6 +53,20 @@ class BootstrapIT {
                 api.login(Bootstrap.DEMO_ORGANIZER, PASSWORD).text("accessToken"));
         assertThat(organizer.body().path("organizations").toString()).isEqualTo("[\"" + Bootstrap.DEMO_ORGANIZATION + "\"]");
         assertThat(api.login(Bootstrap.DEMO_BUYER, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void demoAccountsHaveVerifiedAddressesAnnouncedOnceSoTheDemoBuyerGetsTicketsByMail() throws Exception {
+        bootstrap("admin@test.boxoffice.dev", "a long secret phrase", true, PASSWORD).run(null);
+        bootstrap("admin@test.boxoffice.dev", "a long secret phrase", true, PASSWORD).run(null);
+
+        UserApi api = new UserApi(port);
+        UserApi.Response buyer = api.get("/api/v1/users/me/email-verification",
+                api.login(Bootstrap.DEMO_BUYER, PASSWORD).text("accessToken"));
+        assertThat(buyer.body().path("verified").asBoolean()).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM outbox_event WHERE type = 'EmailVerified' AND payload ->> 'email' = ?""")
+                .param(Bootstrap.DEMO_BUYER).query(Long.class).single()).as("announced once").isEqualTo(1);
     }
 
     @Test
@@ -139,6 +158,7 @@ class BootstrapIT {
         UserProperties properties = new UserProperties(null, configured.keyRotationPeriod(), adminEmail, adminPassword,
                 promoteExisting, configured.refreshTokenLifetime(), configured.trustedProxies(), configured.login(),
                 configured.hashing());
-        return new Bootstrap(properties, new DemoProperties(demo, demoPassword), accountService, accounts, organizations);
+        return new Bootstrap(properties, new DemoProperties(demo, demoPassword), accountService, accounts, organizations,
+                emailVerification);
     }
 }

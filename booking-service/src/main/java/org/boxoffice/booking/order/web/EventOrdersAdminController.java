@@ -44,9 +44,14 @@ class EventOrdersAdminController {
         return orders.ofEvent(user::canManage, eventId, status, new PageQuery(page, size)).map(OrderResponse::of);
     }
 
+    /**
+     * Cancels an order and refunds what is left of its payment. An order whose tickets were used at the door is
+     * refused ({@code 409 tickets-checked-in}) unless {@code includeCheckedIn=true} says the organizer means it.
+     */
     @PostMapping("/orders/{orderId}/cancel")
-    OrderResponse cancel(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID orderId) {
-        return OrderResponse.of(orders.cancel(user::canManage, eventId, orderId));
+    OrderResponse cancel(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID orderId,
+            @RequestParam(defaultValue = "false") boolean includeCheckedIn) {
+        return OrderResponse.of(orders.cancel(user::canManage, eventId, orderId, includeCheckedIn));
     }
 
     @PostMapping("/holds/{holdId}/release")

@@ -1,10 +1,15 @@
 package org.boxoffice.notification.preference.web;
 
+import java.time.Instant;
+
+import org.boxoffice.notification.preference.PhoneVerification;
 import org.boxoffice.notification.preference.Preference;
 import org.boxoffice.notification.preference.PreferenceService;
 import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,9 +25,11 @@ import jakarta.validation.constraints.Pattern;
 class PreferenceController {
 
     private final PreferenceService preferences;
+    private final PhoneVerification verification;
 
-    PreferenceController(PreferenceService preferences) {
+    PreferenceController(PreferenceService preferences, PhoneVerification verification) {
         this.preferences = preferences;
+        this.verification = verification;
     }
 
     record PreferenceRequest(
@@ -31,12 +38,20 @@ class PreferenceController {
             @Nullable @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +4915112345678") String phone) {
     }
 
-    record PreferenceResponse(String locale, boolean smsOptIn, boolean whatsappOptIn, @Nullable String phone) {
+    /** @param phoneVerified whether texts may go to {@code phone}: confirmed with a code */
+    record PreferenceResponse(String locale, boolean smsOptIn, boolean whatsappOptIn, @Nullable String phone,
+            boolean phoneVerified) {
 
         static PreferenceResponse of(Preference preference) {
             return new PreferenceResponse(preference.locale().toLanguageTag(), preference.smsOptIn(),
-                    preference.whatsappOptIn(), preference.phone());
+                    preference.whatsappOptIn(), preference.phone(), preference.phoneVerified());
         }
+    }
+
+    record CodeSentResponse(String phone, String channel, Instant expiresAt) {
+    }
+
+    record ConfirmRequest(@NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") String code) {
     }
 
     @GetMapping
@@ -44,9 +59,24 @@ class PreferenceController {
         return PreferenceResponse.of(preferences.get(user));
     }
 
+    /** Saves the preferences. A new phone number starts unconfirmed: no text goes to it before its code is back. */
     @PutMapping
     PreferenceResponse put(CurrentUser user, @Valid @RequestBody PreferenceRequest request) {
         return PreferenceResponse.of(preferences.update(user, request.locale(), request.smsOptIn(),
                 request.whatsappOptIn(), request.phone()));
+    }
+
+    /** Sends a 6-digit code to the phone number in the preferences (by SMS, else WhatsApp). */
+    @PostMapping("/phone-verification")
+    ResponseEntity<CodeSentResponse> requestCode(CurrentUser user) {
+        PhoneVerification.CodeSent sent = verification.requestCode(user);
+        return ResponseEntity.accepted().body(new CodeSentResponse(sent.phone(), sent.channel().name(),
+                sent.expiresAt()));
+    }
+
+    /** Confirms the phone number with the code it received. */
+    @PostMapping("/phone-verification/confirm")
+    PreferenceResponse confirm(CurrentUser user, @Valid @RequestBody ConfirmRequest request) {
+        return PreferenceResponse.of(verification.confirm(user, request.code()));
     }
 }

@@ -2,25 +2,25 @@ package org.boxoffice.payment.payment.web;
 
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
-/** Pay an order with a card. No amount: the amount is the order's, read from booking-service. */
-public record CreatePaymentRequest(@NotNull UUID orderId, @NotNull @Valid CardDetails card) {
+/**
+ * Pay an order with a payment method token. No amount: the amount is the order's, read from booking-service. No card:
+ * the buyer's browser sends card details to the provider, which answers with the token ({@code POST /sandbox/v1/tokens}
+ * for the built-in sandbox); card details sent here are refused, never read.
+ */
+public record CreatePaymentRequest(
+        @NotNull UUID orderId,
+        @NotNull @Pattern(regexp = "[A-Za-z0-9_]{1,255}", message = "must be a payment method token from the provider")
+        String paymentMethod,
+        @Null(message = "card details are not accepted: send them to the payment provider and pay with its token")
+        @Nullable Object card) {
 
-    public record CardDetails(
-            @NotNull @Pattern(regexp = "\\d{12,19}", message = "must be 12 to 19 digits") String number,
-            @NotNull @Min(1) @Max(12) Integer expMonth,
-            @NotNull @Min(2000) @Max(2100) Integer expYear,
-            @NotNull @Pattern(regexp = "\\d{3,4}", message = "must be 3 or 4 digits") String cvc) {
-
-        @Override
-        public String toString() {
-            // Never log a card number or CVC.
-            return "CardDetails[****]";
-        }
+    @Override
+    public String toString() {
+        return "CreatePaymentRequest[orderId=" + orderId + ", paymentMethod=" + paymentMethod + "]";
     }
 }

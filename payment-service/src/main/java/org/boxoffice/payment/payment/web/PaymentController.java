@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.boxoffice.payment.payment.PaymentService;
 import org.boxoffice.payment.payment.PaymentService.NewPayment;
-import org.boxoffice.payment.provider.PaymentProvider.Card;
 import org.boxoffice.platform.idempotency.IdempotencyFilter;
 import org.boxoffice.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
@@ -34,16 +33,15 @@ class PaymentController {
     }
 
     /**
-     * Starts paying an order. {@code Idempotency-Key} is required: a retry (lost answer, double click) gets the first
+     * Starts paying an order with a payment method token. {@code Idempotency-Key} is required: a retry (lost answer, double click) gets the first
      * answer back and never charges twice. Answers 201 with the payment PROCESSING; the outcome follows.
      */
     @PostMapping
     ResponseEntity<PaymentResponse> pay(CurrentUser buyer, @AuthenticationPrincipal Jwt token,
             @RequestHeader(IdempotencyFilter.HEADER) String idempotencyKey,
             @Valid @RequestBody CreatePaymentRequest request) {
-        var card = request.card();
         var payment = payments.pay(buyer, token.getTokenValue(), new NewPayment(request.orderId(),
-                new Card(card.number(), card.expMonth(), card.expYear(), card.cvc())));
+                request.paymentMethod()));
         return ResponseEntity.created(URI.create("/api/v1/payments/" + payment.id()))
                 .body(PaymentResponse.of(payment));
     }

@@ -1,0 +1,59 @@
+package org.boxoffice.platform.events;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Signs what this service publishes with its own Ed25519 key, so that consumers can tell its events from anything
+ * else written to its stream. Only the producer holds the private key; consumers hold the public key
+ * ({@link TrustedEventKeys}). The signature covers every envelope field ({@link EventKeys#signedBytes}) and travels
+ * in two more stream fields: {@value #KEY_ID_FIELD} and {@value #SIGNATURE_FIELD}.
+ */
+public final class EventSigner {
+
+    /** Stream field naming the key that signed the event ({@link EventKeys#keyId}). */
+    public static final String KEY_ID_FIELD = "signatureKey";
+    /** Stream field holding the base64 Ed25519 signature. */
+    public static final String SIGNATURE_FIELD = "signature";
+
+    private final PrivateKey key;
+    private final PublicKey publicKey;
+    private final String keyId;
+
+    public EventSigner(PrivateKey key) {
+        this.key = key;
+        this.publicKey = EventKeys.publicKeyOf(key);
+        this.keyId = EventKeys.keyId(publicKey);
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** The event's stream fields, signed. */
+    public Map<String, String> signedFields(EventEnvelope event) {
+        Map<String, String> fields = event.toFields();
+        fields.put(KEY_ID_FIELD, keyId);
+        fields.put(SIGNATURE_FIELD, Base64.getEncoder().encodeToString(sign(EventKeys.signedBytes(event))));
+        return fields;
+    }
+
+    private byte[] sign(byte[] bytes) {
+        try {
+            Signature signature = Signature.getInstance(EventKeys.ALGORITHM);
+            signature.initSign(key);
+            signature.update(bytes);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign an event", e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.boxoffice.platform.events;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public keys this service accepts events from, per producer ({@code boxoffice.events.signing.trusted-keys}).
+ * A producer's keys are either written into the setting (base64 X.509 keys: the local run, tests) or fetched from the
+ * producer's own {@code /.well-known/event-keys} over the cluster network (Kubernetes), like the token JWKS: fetched
+ * when first needed, and again — at most once per {@code key-refresh} — when an event names a key not yet known, so
+ * that a producer can rotate its key without touching its consumers.
+ *
+ * <p>The verdict on an event is one of three: {@code VALID}; {@code INVALID} — unsigned, signed by a key this producer
+ * does not have, or not matching its signature: never acted on; {@code UNAVAILABLE} — the producer's keys could not be
+ * fetched yet, so nothing can be said and the event waits.
+ */
+public final class TrustedEventKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(TrustedEventKeys.class);
+
+    /** What a verification concluded. */
+    public enum Verdict { VALID, INVALID, UNAVAILABLE }
+
+    /** A verdict and, unless valid, why. */
+    public record Verification(Verdict verdict, String reason) {
+
+        static final Verification VALID = new Verification(Verdict.VALID, "");
+
+        static Verification invalid(String reason) {
+            return new Verification(Verdict.INVALID, reason);
+        }
+    }
+
+    private final Map<String, Source> sources;
+
+    TrustedEventKeys(String setting, Duration refresh, Duration timeout, JsonMapper json, Clock clock) {
+        Map<String, List<PublicKey>> inline = new LinkedHashMap<>();
+        Map<String, URI> urls = new LinkedHashMap<>();
+        for (String entry : setting.split("[,\\s]+")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || equals == entry.length() - 1) {
+                throw new IllegalArgumentException("boxoffice.events.signing.trusted-keys entries are "
+                        + "<producer>=<base64 public key> or <producer>=<url of its /.well-known/event-keys>, got '"
+                        + entry + "'");
+            }
+            String producer = entry.substring(0, equals);
+            String value = entry.substring(equals + 1);
+            if (value.startsWith("http://") || value.startsWith("https://")) {
+                if (urls.put(producer, URI.create(value)) != null) {
+                    throw new IllegalArgumentException("two key URLs for producer " + producer);
+                }
+            } else {
+                inline.computeIfAbsent(producer, p -> new ArrayList<>()).add(EventKeys.publicKey(value));
+            }
+        }
+        HttpClient http = urls.isEmpty() ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+        Map<String, Source> all = new LinkedHashMap<>();
+        inline.forEach((producer, keys) -> all.put(producer, new Source(producer, keys, null, http, refresh, timeout,
+                json, clock)));
+        urls.forEach((producer, url) -> all.merge(producer,
+                new Source(producer, List.of(), url, http, refresh, timeout, json, clock),
+                (fixed, fetched) -> new Source(producer, fixed.fixed, url, http, refresh, timeout, json, clock)));
+        this.sources = Map.copyOf(all);
+    }
+
+    /** Producers with a key source. */
+    public Set<String> producers() {
+        return sources.keySet();
+    }
+
+    /**
+     * Whether events of the producer can be judged now: its keys are known or were just fetched. A consumer does not
+     * read a stream whose producer's keys are unavailable, so its events wait in Redis instead of failing.
+     */
+    public boolean ready(String producer) {
+        Source source = sources.get(producer);
+        return source != null && source.ready();
+    }
+
+    /** Checks that {@code event} was signed by one of {@code producer}'s keys. */
+    public Verification verify(String producer, EventEnvelope event, @Nullable String keyId,
+            @Nullable String signature) {
+        Source source = sources.get(producer);
+        if (source == null) {
+            return Verification.invalid("no key is trusted for producer " + producer);
+        }
+        if (keyId == null || signature == null) {
+            return Verification.invalid("unsigned event");
+        }
+        PublicKey key = source.key(keyId);
+        if (key == null) {
+            // A key fetched this very moment that still lacks it means forged; a key list that could not be fetched
+            // now (failed, or fetched too recently to ask again) may simply predate a rotation: the event waits.
+            if (!source.fetchedAfresh()) {
+                return new Verification(Verdict.UNAVAILABLE, "key " + keyId + " is not among the keys of " + producer
+                        + " fetched so far; they are fetched again at most every " + source.refresh);
+            }
+            key = source.key(keyId);
+            if (key == null) {
+                return Verification.invalid("signed by key " + keyId + ", which is not one of " + producer + "'s");
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            return Verification.invalid("signature is not base64");
+        }
+        try {
+            Signature verifier = Signature.getInstance(EventKeys.ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(EventKeys.signedBytes(event));
+            return verifier.verify(bytes) ? Verification.VALID : Verification.invalid("signature does not match");
+        } catch (GeneralSecurityException e) {
+            return Verification.invalid("signature does not verify: " + e.getMessage());
+        }
+    }
+
+    /** One producer's keys: fixed ones from the setting and, with a URL, the ones last fetched from it. */
+    private static final class Source {
+
+        private final String producer;
+        private final List<PublicKey> fixed;
+        private final @Nullable URI url;
+        private final @Nullable HttpClient http;
+        final Duration refresh;
+        private final Duration timeout;
+        private final JsonMapper json;
+        private final Clock clock;
+        private volatile Map<String, PublicKey> keys;
+        private volatile boolean fetched;
+        private @Nullable Instant lastAttempt;
+
+        Source(String producer, List<PublicKey> fixed, @Nullable URI url, @Nullable HttpClient http, Duration refresh,
+                Duration timeout, JsonMapper json, Clock clock) {
+            this.producer = producer;
+            this.fixed = List.copyOf(fixed);
+            this.url = url;
+            this.http = http;
+            this.refresh = refresh;
+            this.timeout = timeout;
+            this.json = json;
+            this.clock = clock;
+            this.keys = index(fixed);
+        }
+
+        @Nullable PublicKey key(String keyId) {
+            return keys.get(keyId);
+        }
+
+        boolean ready() {
+            if (url == null || fetched) {
+                return true;
+            }
+            fetchIfDue();
+            return fetched;
+        }
+
+        /**
+         * Whether the keys held now are the producer's current ones: always for keys written into the setting; for
+         * fetched ones only if a fetch is allowed again and succeeds now.
+         */
+        boolean fetchedAfresh() {
+            return url == null || fetchIfDue();
+        }
+
+        /** Fetches unless the last attempt was less than {@code refresh} ago; true if it fetched now, successfully. */
+        private synchronized boolean fetchIfDue() {
+            Instant now = clock.instant();
+            if (lastAttempt != null && now.isBefore(lastAttempt.plus(refresh))) {
+                return false;
+            }
+            lastAttempt = now;
+            try {
+                HttpResponse<String> response = java.util.Objects.requireNonNull(http).send(
+                        HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("answered " + response.statusCode());
+                }
+                JsonNode body = json.readTree(response.body());
+                String named = body.path("producer").asString("");
+                if (!producer.equals(named)) {
+                    throw new IllegalStateException("serves the keys of '" + named + "', not of " + producer);
+                }
+                List<PublicKey> found = new ArrayList<>(fixed);
+                for (JsonNode entry : body.path("keys")) {
+                    found.add(EventKeys.publicKey(entry.path("key").asString("")));
+                }
+                keys = index(found);
+                fetched = true;
+                log.info("Event keys of {} fetched from {}: {}", producer, url, keys.keySet());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                log.warn("Could not fetch the event keys of {} from {} (retrying in {}): {}", producer, url, refresh,
+                        e.toString());
+                return false;
+            }
+        }
+
+        private static Map<String, PublicKey> index(List<PublicKey> keys) {
+            Map<String, PublicKey> byId = new LinkedHashMap<>();
+            keys.forEach(key -> byId.put(EventKeys.keyId(key), key));
+            return Map.copyOf(byId);
+        }
+    }
+}
