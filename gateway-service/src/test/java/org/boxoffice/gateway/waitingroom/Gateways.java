@@ -46,9 +46,15 @@ final class Gateways {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
+    /** Where the instance serves its metrics and probes (never its public port). */
+    static int managementPort(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
     private static SpringApplicationBuilder builder(Map<String, Object> properties) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("server.port", 0);
+        all.put("management.server.port", 0);
         return new SpringApplicationBuilder(GatewayApplication.class).initializers(context -> {
             // Above the platform defaults (which name the machine's Redis and user-service's JWKS).
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-gateway", all));

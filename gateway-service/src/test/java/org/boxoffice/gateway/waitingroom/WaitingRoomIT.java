@@ -84,6 +84,8 @@ class WaitingRoomIT {
 
     @Value("${local.server.port}")
     int port;
+    @Value("${local.management.port}")
+    int managementPort;
     @Value("${boxoffice.waiting-room.pass-key}")
     String passKey;
     @Autowired
@@ -270,7 +272,7 @@ class WaitingRoomIT {
         assertThat(body(gateway.join(token, room.eventId()), 200).path("status").asString())
                 .as("joining again means the back of the queue (60 a minute, the one owed already used)")
                 .isEqualTo("WAITING");
-        assertThat(gateway.send("GET", "/actuator/prometheus", null, null, null).body())
+        assertThat(new GatewayClient(managementPort).send("GET", "/actuator/prometheus", null, null, null).body())
                 .contains("boxoffice_waiting_room_passes_checked_total").contains("outcome=\"other-account\"")
                 .contains("boxoffice_waiting_room_admitted_total{").contains("boxoffice_waiting_room_waiting{");
     }
@@ -346,7 +348,7 @@ class WaitingRoomIT {
         JsonNode view = body(gateway.admin("GET", "", room.eventId(), organizer, null), 200);
         assertThat(view.path("ratePerMinute").asInt()).as("healthy with buyers waiting: + 30").isEqualTo(240);
         assertThat(view.path("mode").asString()).isEqualTo("AUTO");
-        assertThat(gateway.send("GET", "/actuator/prometheus", null, null, null).body())
+        assertThat(new GatewayClient(managementPort).send("GET", "/actuator/prometheus", null, null, null).body())
                 .contains("boxoffice_waiting_room_rate_adjustments_total").contains("verdict=\"overloaded\"");
     }
 

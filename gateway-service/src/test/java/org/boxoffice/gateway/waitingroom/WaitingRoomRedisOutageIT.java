@@ -89,7 +89,7 @@ class WaitingRoomRedisOutageIT {
         assertThat(client.hold(newcomer, UUID.randomUUID(), null).statusCode())
                 .as("events without a waiting room are not affected").isEqualTo(201);
         assertThat(BOOKING.holds(room.eventId())).hasSize(1);
-        assertThat(client.send("GET", "/actuator/prometheus", null, null, null).body())
+        assertThat(new GatewayClient(Gateways.managementPort(gateway)).send("GET", "/actuator/prometheus", null, null, null).body())
                 .contains("boxoffice_waiting_room_unavailable_total");
 
         redis = startRedis();
