@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamMaxLength  approximate number of entries kept per stream (history for rebuilding read models)
  * @param pollInterval     how long a consumer waits when its stream has nothing new and {@code readBlock} is 0
  * @param readBlock        how long a consumer's read waits in Redis for new messages (a blocking {@code XREADGROUP}):
- *                         an idle consumer costs one call per {@code readBlock}, and a new message is read at once
+ *                         an idle consumer costs one call per {@code readBlock}, and a new message is read at once;
+ *                         keep it below the Redis command timeout ({@code spring.data.redis.timeout}, 2 s), which a
+ *                         blocking read also counts against
  * @param reclaimAfter     how long a delivered but unacknowledged message waits before another consumer takes it
  * @param maxAttempts      deliveries before a message goes to the dead-letter stream
  * @param autoStartup      whether the relay and consumers run in the background (tests drive them by hand)
@@ -29,7 +31,7 @@ public record EventsProperties(
         @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("30s") Duration reclaimAfter,
         @DefaultValue("5") int maxAttempts,
-        @DefaultValue("2s") Duration readBlock,
+        @DefaultValue("1s") Duration readBlock,
         @DefaultValue("true") boolean autoStartup) {
 
     /** Stream every dead letter goes to, whichever service gave up on it. */
