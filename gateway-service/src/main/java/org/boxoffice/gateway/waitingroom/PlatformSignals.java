@@ -1,10 +1,13 @@
 package org.boxoffice.gateway.waitingroom;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -15,9 +18,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * What the AUTO waiting rooms steer by: of the requests this gateway routes, per second for the last minute, how
- * many there were, how many failed (5xx, or no answer), how many were holds and how many holds were slower than the
- * target, and the most requests in progress at once. A few counter updates per request; no Redis on this path.
+ * What the AUTO waiting rooms steer by: of the requests this gateway routes to the services a sale runs on
+ * ({@code auto.signal-services}: booking and payment), per second for the last minute, how many there were, how many
+ * failed (5xx, or no answer), how many were holds and how many holds were slower than the target, and the most
+ * requests in progress at once. A few counter updates per request; no Redis on this path. Requests to the other
+ * services do not count: letting more buyers out of the queue does not add logins (buyers sign in before they queue),
+ * so user-service refusing a login storm must not hold the sale back.
  */
 @Component
 class PlatformSignals implements GlobalFilter, Ordered {
@@ -36,16 +42,22 @@ class PlatformSignals implements GlobalFilter, Ordered {
     private final Second[] seconds = new Second[SECONDS];
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long slowHoldNanos;
+    private final Set<String> services;
 
     PlatformSignals(WaitingRoomProperties properties) {
         for (int i = 0; i < SECONDS; i++) {
             seconds[i] = new Second();
         }
         this.slowHoldNanos = properties.auto().holdLatencyTarget().toNanos();
+        this.services = Set.copyOf(properties.auto().signalServices());
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null || !services.contains(route.getId())) {
+            return chain.filter(exchange);
+        }
         boolean hold = exchange.getRequest().getMethod() == HttpMethod.POST
                 && "/api/v1/holds".equals(exchange.getRequest().getPath().value());
         long started = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.boxoffice.gateway.waitingroom;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -52,7 +53,9 @@ public record WaitingRoomProperties(
      * {@code maxInFlight} requests were in progress at once. Overloaded: rate × {@code decreaseFactor}; healthy with
      * buyers waiting: rate + {@code increasePerMinute}; always within the organizer's bounds.
      *
-     * @param minSample requests (holds) an interval needs before its shares count
+     * @param minSample      requests (holds) an interval needs before its shares count
+     * @param signalServices the routes (services) whose requests are measured: those an admitted buyer's purchase
+     *                       runs on; a login storm refused by user-service before buyers queue is not the sale's load
      */
     public record Auto(
             @DefaultValue("5s") Duration adjustInterval,
@@ -62,7 +65,8 @@ public record WaitingRoomProperties(
             @DefaultValue("0.05") double maxSlowHoldShare,
             @DefaultValue("0.01") double maxErrorShare,
             @DefaultValue("256") int maxInFlight,
-            @DefaultValue("20") int minSample) {
+            @DefaultValue("20") int minSample,
+            @DefaultValue({ "booking-service", "payment-service" }) List<String> signalServices) {
 
         public Auto {
             if (decreaseFactor <= 0 || decreaseFactor >= 1 || increasePerMinute < 1) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdmissionRateTest {
 
     private static final WaitingRoomProperties.Auto AUTO = new WaitingRoomProperties.Auto(Duration.ofSeconds(5), 30,
-            0.7, Duration.ofMillis(500), 0.05, 0.01, 256, 20);
+            0.7, Duration.ofMillis(500), 0.05, 0.01, 256, 20, java.util.List.of("booking-service"));
     private static final Health HEALTHY = new Health(1_000, 2, 100, 3, 40);
 
     @Test
