@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The gateway's edge settings.
@@ -15,10 +16,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           whose {@code X-Forwarded-For} is believed — the ingress controller's pods, a cloud load
  *                           balancer; none by default, so a client cannot choose its own address
  *                           ({@link ClientAddresses})
+ * @param cache              the shared cache of public answers ({@link EdgeCache})
  */
 @ConfigurationProperties("boxoffice.gateway.edge")
 public record EdgeProperties(@DefaultValue List<String> corsAllowedOrigins, @DefaultValue RateLimit rateLimit,
-        @DefaultValue List<String> trustedProxies) {
+        @DefaultValue List<String> trustedProxies, @DefaultValue Cache cache) {
+
+    /**
+     * The edge's shared cache of answers the services mark {@code Cache-Control: public} ({@link EdgeCache}).
+     *
+     * @param enabled     whether the gateway answers from it at all
+     * @param maxAge      the longest an answer is kept, whatever its {@code max-age} says
+     * @param maxSize     memory for the kept answers (keys and bodies), least recently used first out
+     * @param maxBodySize larger answers are passed through, not kept
+     */
+    public record Cache(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration maxAge,
+            @DefaultValue("32MB") DataSize maxSize,
+            @DefaultValue("512KB") DataSize maxBodySize) {
+    }
 
     /**
      * Fixed-window budgets counted in Redis, shared by every gateway replica. A client is the address

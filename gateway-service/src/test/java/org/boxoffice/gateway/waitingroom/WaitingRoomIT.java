@@ -59,7 +59,7 @@ class WaitingRoomIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     static final StandIn BOOKING = new StandIn(200);
-    static final StandIn NOTIFICATIONS = new StandIn(503);
+    static final StandIn PAYMENTS = new StandIn(503);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
@@ -73,13 +73,13 @@ class WaitingRoomIT {
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("BOXOFFICE_BOOKING_URL", BOOKING::url);
-        registry.add("BOXOFFICE_NOTIFICATION_URL", NOTIFICATIONS::url);
+        registry.add("BOXOFFICE_PAYMENT_URL", PAYMENTS::url);
     }
 
     @AfterAll
     static void stopStandIns() {
         BOOKING.close();
-        NOTIFICATIONS.close();
+        PAYMENTS.close();
     }
 
     @Value("${local.server.port}")
@@ -333,7 +333,7 @@ class WaitingRoomIT {
         String organizer = TestTokens.organizer(room.organizationId());
         accounts(10).forEach(account -> body(gateway.join(TestTokens.buyer(account), room.eventId()), 200));
         String token = TestTokens.buyer();
-        concurrently(30, () -> gateway.send("POST", "/api/v1/notifications/ping", token, "{}", null));
+        concurrently(30, () -> gateway.send("POST", "/api/v1/payments/ping", token, "{}", null));
 
         CLOCK.advance(Duration.ofSeconds(1));
         ticker.tick(room.eventId());
