@@ -72,6 +72,11 @@ public final class Report {
                         Long.parseLong(c[9]) / seconds, c[10], c[8], c[11], c[12], c.length > 13 ? c[13] : "-"));
             }
             md.append(waitingRoom(lines, seed.getProperty(profile + ".waitingRoom", "off")));
+            if (run.containsKey("stillWaitingAtEnd") && !"off".equals(seed.getProperty(profile + ".waitingRoom", "off"))) {
+                md.append("\nStill in the queue when the plan's last step ended (they gave up and left; the run does "
+                        + "not wait for the queue to drain): ").append(run.getProperty("stillWaitingAtEnd"))
+                        .append(" virtual users.\n");
+            }
             md.append("\nSold-out time: ").append(soldOut < 0 ? "not sold out during the run"
                     : String.format(Locale.ROOT, "%.1f s after the first buyer arrived", soldOut / 1000.0))
                     .append(". Gatling's HTML report: `").append(profile).append("/gatling/index.html`.\n\n");

@@ -232,7 +232,8 @@ public class OnSaleSimulation extends Simulation {
         return exec(session -> session.set("queueStart", System.currentTimeMillis()).remove("pass"))
                 .exec(queueCall(http("queue join").post(path), 200))
                 .asLongAs(session -> !"ADMITTED".equals(session.getString("queueStatus"))
-                        && System.currentTimeMillis() - session.getLong("queueStart") < MAX_QUEUE_MILLIS).on(
+                        && System.currentTimeMillis() - session.getLong("queueStart") < MAX_QUEUE_MILLIS
+                        && !stats.planOver()).on(
                         pause(session -> Duration.ofSeconds(session.contains("pollAfter") ? session.getInt("pollAfter") : 5)
                                 .plusMillis(ThreadLocalRandom.current().nextLong(500)))
                                 .exec(queueCall(http("queue poll").get(path), 200, 404))
@@ -241,6 +242,8 @@ public class OnSaleSimulation extends Simulation {
                 .exec(session -> {
                     if ("ADMITTED".equals(session.getString("queueStatus"))) {
                         stats.admitted(System.currentTimeMillis() - session.getLong("queueStart"));
+                    } else if (stats.planOver()) {
+                        stats.stillWaitingAtEnd();
                     }
                     return session;
                 });

@@ -100,6 +100,33 @@ final class StepStats {
         }
     }
 
+    /**
+     * Whether the plan's last step has ended: buyers still in the queue then give up (and leave it), so the run ends
+     * with its plan instead of waiting for the queue to drain at the admission rate. They are counted
+     * ({@link #stillWaitingAtEnd()}), not hidden.
+     */
+    boolean planOver() {
+        if (!started.get()) {
+            return false;
+        }
+        long end = 0;
+        for (Step step : steps) {
+            end += (step.rampSeconds() + step.holdSeconds()) * 1000L;
+        }
+        return (System.nanoTime() - startNanos) / 1_000_000 >= end;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong stillWaiting = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A buyer still in the queue when the plan ended. */
+    void stillWaitingAtEnd() {
+        stillWaiting.incrementAndGet();
+    }
+
+    long stillWaitingCount() {
+        return stillWaiting.get();
+    }
+
     private Bucket current() {
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
         long end = 0;
@@ -225,7 +252,7 @@ final class StepStats {
                             percentile(sorted, 0.99))));
         }
         Files.writeString(dir.resolve("run.properties"), "profile=" + profile + "\nsoldOutAtMillis=" + soldOutAtMillis.get()
-                + "\n");
+                + "\nstillWaitingAtEnd=" + stillWaiting.get() + "\n");
     }
 
     private static long percentile(long[] sorted, double p) {
