@@ -10,6 +10,7 @@ import org.boxoffice.notification.delivery.Outgoing;
 import org.boxoffice.notification.message.AnnouncementMessage;
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.notification.sale.Audience;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Organizer announcements. The announcement and one delivery per holder commit together; the bulk lane then sends
  * them in batches, beside (never in front of) transactional mail.
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Service
 public class Announcements {
 

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.notification.message.MessageKind;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The delivery log in PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row. */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Repository
 public class Deliveries {
 

@@ -10,6 +10,7 @@ import org.boxoffice.notification.delivery.Channel;
 import org.boxoffice.notification.delivery.Outgoing;
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.notification.message.VerificationCode;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.VerificationCodes;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are rate-limited per buyer (one per {@code resend-after}, {@code codes-per-buyer-per-hour}) and per number
  * ({@code codes-per-number-per-day}, whoever asks), on top of the delivery caps every message counts against.
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Service
 public class PhoneVerification {
 

@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Buyers' channel preferences. A buyer who never chose has none: email only, in the default locale. */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Repository
 public class Preferences {
 

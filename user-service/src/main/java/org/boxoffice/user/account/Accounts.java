@@ -9,12 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The accounts table, with each account's organizations. */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Repository
 public class Accounts {
 

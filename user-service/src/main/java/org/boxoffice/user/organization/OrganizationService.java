@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
 import org.boxoffice.user.account.Account;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * organizations they belong to, and another organization is, for them, not found. New membership shows in the
  * member's tokens from their next login or refresh.
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Service
 public class OrganizationService {
 
