@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code codes-per-hour}; notification-service's per-address caps apply to the mail on top. Confirming marks the
  * account verified and announces {@code EmailVerified}, in one transaction.
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
+@SqlByDesign("Codes are used under a row lock with atomic attempt counts, and the verified mark is a column no entity writes")
 @Service
 public class EmailVerification {
 
