@@ -1,13 +1,9 @@
 package org.boxoffice.notification.delivery;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.notification.message.MessageKind;
@@ -16,16 +12,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The delivery log in PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row. */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
+/**
+ * The delivery log's set-based statements: planning behind the once-per-(source, channel, buyer) fence, one
+ * announcement's deliveries to every holder in one statement, the caps' counts under their advisory lock, and the
+ * dispatcher's claim with {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row. What happens to a
+ * claimed delivery afterwards is {@link Delivery}'s.
+ */
+@SqlByDesign("The exactly-once fence (ON CONFLICT), set-based planning for all holders, capped counts under an advisory lock and SKIP LOCKED claims")
 @Repository
-public class Deliveries {
-
-    private static final int MAX_ERROR_LENGTH = 1_000;
+class DeliveryLog {
 
     private final JdbcClient jdbc;
 
-    Deliveries(JdbcClient jdbc) {
+    DeliveryLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -122,116 +121,26 @@ public class Deliveries {
 
     /**
      * Claims up to {@code limit} deliveries of the lane that are due — pending ones whose time has come, and ones a
-     * worker claimed but never finished (its lease ran out: it died mid-send) — counting the attempt.
+     * worker claimed but never finished (its lease ran out: it died mid-send) — counting the attempt and the version.
+     *
+     * @return the claimed deliveries' ids
      */
-    List<Delivery> claimDue(Lane lane, int limit, Instant now, Instant leaseUntil) {
+    List<UUID> claimDue(Lane lane, int limit, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
-                UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ?
+                UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ?,
+                                    version = version + 1
                 WHERE id IN (SELECT id FROM delivery
                              WHERE lane = ? AND ((status = 'PENDING' AND next_attempt_at <= ?)
                                                  OR (status = 'SENDING' AND lease_until < ?))
                              ORDER BY next_attempt_at
                              LIMIT ?
                              FOR UPDATE SKIP LOCKED)
-                RETURNING *""")
+                RETURNING id""")
                 .params(ts(leaseUntil), ts(now), lane.name(), ts(now), ts(now), limit)
-                .query(Deliveries::map).list()
-                .stream().sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt)).toList();
-    }
-
-    void markSent(UUID id, String recipient, String providerId, Instant now) {
-        jdbc.sql("""
-                UPDATE delivery SET status = 'SENT', recipient = ?, provider_id = ?, sent_at = ?, lease_until = NULL,
-                                    last_error = NULL, updated_at = ?
-                WHERE id = ?""").params(recipient, providerId, ts(now), ts(now), id).update();
-    }
-
-    /** Back to PENDING until {@code nextAttempt}, keeping the reason visible meanwhile. */
-    void reschedule(UUID id, String reason, Instant nextAttempt, boolean countAttempt, Instant now) {
-        jdbc.sql("""
-                UPDATE delivery SET status = 'PENDING', next_attempt_at = ?, last_error = ?, lease_until = NULL,
-                                    attempts = attempts - ?, updated_at = ?
-                WHERE id = ?""").params(ts(nextAttempt), truncate(reason), countAttempt ? 0 : 1, ts(now), id).update();
-    }
-
-    void markFailed(UUID id, String reason, Instant now) {
-        jdbc.sql("""
-                UPDATE delivery SET status = 'FAILED', last_error = ?, lease_until = NULL, updated_at = ?
-                WHERE id = ?""").params(truncate(reason), ts(now), id).update();
-    }
-
-    /** A FAILED delivery becomes PENDING again with a fresh budget of attempts. */
-    boolean retry(UUID id, Instant now) {
-        return jdbc.sql("""
-                UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?
-                WHERE id = ? AND status = 'FAILED'""").params(ts(now), ts(now), id).update() == 1;
-    }
-
-    public Optional<Delivery> find(UUID id) {
-        return jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(id).query(Deliveries::map).optional();
-    }
-
-    /** Newest first, each filter optional. */
-    public List<Delivery> search(DeliverySearch search, int page, int size) {
-        List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        params.add(size);
-        params.add((long) page * size);
-        return jdbc.sql("SELECT * FROM delivery" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                .params(params).query(Deliveries::map).list();
-    }
-
-    public long count(DeliverySearch search) {
-        List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        return jdbc.sql("SELECT count(*) FROM delivery" + where).params(params).query(Long.class).single();
-    }
-
-    long countDue(Lane lane) {
-        return jdbc.sql("SELECT count(*) FROM delivery WHERE lane = ? AND status IN ('PENDING', 'SENDING')")
-                .param(lane.name()).query(Long.class).single();
-    }
-
-    private static String where(DeliverySearch search, List<Object> params) {
-        List<String> clauses = new ArrayList<>();
-        if (search.status() != null) {
-            clauses.add("status = ?");
-            params.add(search.status().name());
-        }
-        if (search.channel() != null) {
-            clauses.add("channel = ?");
-            params.add(search.channel().name());
-        }
-        if (search.sourceId() != null) {
-            clauses.add("source_id = ?");
-            params.add(search.sourceId());
-        }
-        if (search.buyerId() != null) {
-            clauses.add("buyer_id = ?");
-            params.add(search.buyerId());
-        }
-        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    }
-
-    private static Delivery map(ResultSet rs, int row) throws SQLException {
-        return new Delivery(rs.getObject("id", UUID.class), rs.getObject("source_id", UUID.class),
-                Channel.valueOf(rs.getString("channel")), rs.getObject("buyer_id", UUID.class),
-                MessageKind.valueOf(rs.getString("kind")), Lane.valueOf(rs.getString("lane")), rs.getString("recipient"),
-                Locale.forLanguageTag(rs.getString("locale")), rs.getString("payload"),
-                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getString("provider_id"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("sent_at")));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                .query(UUID.class).list();
     }
 
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH);
     }
 }
