@@ -8,6 +8,7 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code max} (not {@code sum}) across instances; a rebuild looks to Prometheus like a counter reset, which
  * {@code rate()} already handles. Values are refreshed every {@code boxoffice.analytics.metrics-refresh}.
  */
+@SqlByDesign("Analytics: the business metrics are aggregate totals of the read model")
 @Component
 class BusinessMetrics {
 

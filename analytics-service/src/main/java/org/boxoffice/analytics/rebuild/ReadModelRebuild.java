@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.EventConsumers;
 import org.boxoffice.platform.events.EventsProperties;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The history is what the streams still hold ({@code boxoffice.events.stream-max-length}, a million entries each
  * by default); events trimmed from a stream cannot be replayed.
  */
+@SqlByDesign("Truncates the read model and its inbox in one locking transaction so a replay never counts an event twice")
 @Service
 public class ReadModelRebuild {
 

@@ -21,6 +21,7 @@ import org.boxoffice.analytics.report.EventSalesReport.SectionTierSales;
 import org.boxoffice.analytics.report.EventSalesReport.TierSales;
 import org.boxoffice.analytics.report.SalesFigures.Revenue;
 import org.boxoffice.analytics.system.AnalyticsProperties;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Aggregates the fact rows into the figures the API reports. Every answer is read in one repeatable-read
  * transaction, so its figures agree with each other even while events are being applied.
  */
+@SqlByDesign("Analytics: reports aggregate the fact rows in one repeatable-read transaction")
 @Service
 @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
 public class SalesReports {

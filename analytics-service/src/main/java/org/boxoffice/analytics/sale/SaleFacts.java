@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * ({@code ON CONFLICT}), a second line of defence behind the inbox; and every write tolerates facts arriving in any
  * order across the booking and payment streams.
  */
+@SqlByDesign("A stream consumer's read model: idempotent upserts keyed by the producer's id, in any order")
 @Repository
 class SaleFacts {
 

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads availability from the inventory tables: the truth the cache is rebuilt from. */
+@SqlByDesign("Availability is an aggregate read over the inventory tables")
 @Repository
 class AvailabilityStore {
 

@@ -20,6 +20,7 @@ import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.RowRange;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.VenueService;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or a second replica starting at the same time, finds it and does nothing — unless the demo event's sale has ended
  * (or ends within a day), when a new demo event opens on the same venue.
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Component
 @ConditionalOnBooleanProperty("boxoffice.demo.enabled")
 class DemoData implements ApplicationRunner {

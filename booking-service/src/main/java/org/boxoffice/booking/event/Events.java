@@ -14,11 +14,13 @@ import java.util.UUID;
 
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.venue.SectionKind;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Events, price tiers and the per-event inventory tables. */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Repository
 public class Events {
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * caller releases it, and only that caller returns the seats, area counts and buyer allowance, and announces
  * {@code HoldReleased}.
  */
+@SqlByDesign("Releases a hold exactly once through a conditional status change, then returns its tickets set-based")
 @Component
 public class HoldReleaser {
 

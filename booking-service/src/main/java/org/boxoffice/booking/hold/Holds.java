@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Holds and their items. */
+@SqlByDesign("The hold path: holds are written in the transaction that fences their seats")
 @Repository
 public class Holds {
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.availability.InventoryChange.AreaCount;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Repository;
  * tickets states the row's expected prior state in its WHERE clause, so a statement that arrives late (a lost lock,
  * a second sweeper, a retried request) changes nothing instead of changing something twice.
  */
+@SqlByDesign("The fence: conditional updates that must change exactly the expected rows, or the hold rolls back")
 @Repository
 public class Inventory {
 

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.booking.system.PageQuery;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Orders and their lines. */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Repository
 class Orders {
 

@@ -1,6 +1,5 @@
 package org.boxoffice.notification.announcement;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import org.boxoffice.notification.message.AnnouncementMessage;
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.notification.sale.Audience;
 import org.boxoffice.platform.security.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,20 +24,20 @@ public class Announcements {
 
     private final Audience audience;
     private final Outgoing outgoing;
-    private final JdbcClient jdbc;
+    private final AnnouncementLog log;
     private final JsonMapper json;
     private final Clock clock;
 
-    Announcements(Audience audience, Outgoing outgoing, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Announcements(Audience audience, Outgoing outgoing, AnnouncementLog log, JsonMapper json, Clock clock) {
         this.audience = audience;
         this.outgoing = outgoing;
-        this.jdbc = jdbc;
+        this.log = log;
         this.json = json;
         this.clock = clock;
     }
 
     @Transactional
-    public Announcement announce(CurrentUser organizer, UUID eventId, String subject, String body) {
+    public AnnouncementView announce(CurrentUser organizer, UUID eventId, String subject, String body) {
         Audience.KnownEvent event = audience.findEvent(eventId).filter(e -> organizer.canManage(e.organizationId()))
                 .orElseThrow(() -> new EventNotFound(eventId));
         UUID id = UUID.randomUUID();
@@ -47,11 +45,7 @@ public class Announcements {
         String title = event.title() == null ? "" : event.title();
         int recipients = outgoing.toHolders(id, MessageKind.ANNOUNCEMENT, Lane.BULK, eventId,
                 json.writeValueAsString(new AnnouncementMessage(id, eventId, title, subject, body)));
-        jdbc.sql("""
-                INSERT INTO announcement (id, event_id, organization_id, subject, body, created_by, recipients, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, eventId, event.organizationId(), subject, body, organizer.id(), recipients, Timestamp.from(now))
-                .update();
-        return new Announcement(id, eventId, event.organizationId(), subject, body, organizer.id(), recipients, now);
+        return AnnouncementView.of(log.save(
+                new Announcement(id, eventId, event.organizationId(), subject, body, organizer.id(), recipients, now)));
     }
 }

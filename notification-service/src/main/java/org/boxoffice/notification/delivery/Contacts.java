@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * and from the buyer's own access token when they set preferences. PaymentFailed carries only a buyer id: its email
  * goes to the address known here.
  */
+@SqlByDesign("A stream consumer's contact book: idempotent upserts of the latest address per buyer")
 @Repository
 public class Contacts {
 

@@ -1,235 +1,42 @@
 package org.boxoffice.notification.delivery;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.boxoffice.notification.message.MessageKind;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.repository.Repository;
 
-/** The delivery log in PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row. */
-@Repository
-public class Deliveries {
+/** The delivery log as entities; planning and claiming are {@link DeliveryLog}'s. */
+interface Deliveries extends Repository<Delivery, UUID>, JpaSpecificationExecutor<Delivery> {
 
-    private static final int MAX_ERROR_LENGTH = 1_000;
+    Optional<Delivery> findById(UUID id);
 
-    private final JdbcClient jdbc;
+    List<Delivery> findAllByIdInOrderByNextAttemptAt(Collection<UUID> ids);
 
-    Deliveries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    long countByLaneAndStatusIn(Lane lane, Collection<DeliveryStatus> statuses);
 
-    /**
-     * Adds a delivery unless this source already has one for this channel and buyer.
-     *
-     * @return whether a delivery was added
-     */
-    boolean plan(UUID sourceId, Channel channel, UUID buyerId, MessageKind kind, Lane lane, @Nullable String recipient,
-            Locale locale, String payload, Instant now) {
-        return plan(sourceId, channel, buyerId, kind, lane, recipient, locale, payload, null, now);
-    }
+    Delivery save(Delivery delivery);
 
-    /**
-     * Adds a delivery, PENDING — or SUPPRESSED with {@code suppressedBecause} as its reason, never to be sent —
-     * unless this source already has one for this channel and buyer.
-     */
-    boolean plan(UUID sourceId, Channel channel, UUID buyerId, MessageKind kind, Lane lane, @Nullable String recipient,
-            Locale locale, String payload, @Nullable String suppressedBecause, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
-                                      last_error, next_attempt_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT ON CONSTRAINT delivery_once_per_source_channel_buyer DO NOTHING""")
-                .params(UUID.randomUUID(), sourceId, channel.name(), buyerId, kind.name(), lane.name(), recipient,
-                        locale.toLanguageTag(), payload,
-                        suppressedBecause == null ? DeliveryStatus.PENDING.name() : DeliveryStatus.SUPPRESSED.name(),
-                        suppressedBecause, ts(now), ts(now), ts(now))
-                .update() == 1;
-    }
-
-    /**
-     * Serializes the caps' count-and-plan of one buyer's, or one address's, messages on a channel until the caller's
-     * transaction ends, so that two events planned at once cannot both pass a cap with one place left.
-     */
-    void lockQuota(String subject) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("delivery-quota:" + subject)
-                .query((rs, row) -> 1).list();
-    }
-
-    /** Messages to the buyer on the channel planned since {@code since}, suppressed ones not counted. */
-    long countToBuyer(UUID buyerId, Channel channel, Instant since) {
-        return jdbc.sql("""
-                SELECT count(*) FROM delivery
-                 WHERE buyer_id = ? AND channel = ? AND created_at >= ? AND status <> 'SUPPRESSED'""")
-                .params(buyerId, channel.name(), ts(since)).query(Long.class).single();
-    }
-
-    /** Messages to the address on the channel planned since {@code since}, whichever buyer they were for. */
-    long countToRecipient(String recipient, Channel channel, Instant since) {
-        return jdbc.sql("""
-                SELECT count(*) FROM delivery
-                 WHERE recipient = ? AND channel = ? AND created_at >= ? AND status <> 'SUPPRESSED'""")
-                .params(recipient, channel.name(), ts(since)).query(Long.class).single();
-    }
-
-    /**
-     * One delivery per active ticket holder of the event (one per buyer however many orders they have), by email to
-     * holders with a verified address, plus SMS and WhatsApp for holders who opted in with a confirmed number — for
-     * the channels listed in {@code phoneChannels}.
-     *
-     * @return how many buyers the email goes to
-     */
-    int planForHolders(UUID sourceId, UUID eventId, MessageKind kind, Lane lane, String payload, String defaultLocale,
-            List<Channel> phoneChannels, Instant now) {
-        int buyers = jdbc.sql("""
-                INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
-                                      next_attempt_at, created_at, updated_at)
-                SELECT gen_random_uuid(), :source, 'EMAIL', h.buyer_id, :kind, :lane, v.email,
-                       coalesce(p.locale, :locale), :payload, 'PENDING', :now, :now, :now
-                FROM (SELECT DISTINCT buyer_id FROM ticket_holder WHERE event_id = :event AND active) h
-                JOIN verified_email v ON v.buyer_id = h.buyer_id
-                LEFT JOIN buyer_preference p ON p.buyer_id = h.buyer_id
-                ON CONFLICT ON CONSTRAINT delivery_once_per_source_channel_buyer DO NOTHING""")
-                .param("source", sourceId).param("kind", kind.name()).param("lane", lane.name())
-                .param("locale", defaultLocale).param("payload", payload).param("now", ts(now)).param("event", eventId)
-                .update();
-        for (Channel channel : phoneChannels) {
-            String optIn = channel == Channel.SMS ? "p.sms_opt_in" : "p.whatsapp_opt_in";
-            jdbc.sql("""
-                    INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
-                                          next_attempt_at, created_at, updated_at)
-                    SELECT gen_random_uuid(), :source, :channel, h.buyer_id, :kind, :lane, p.phone, p.locale, :payload,
-                           'PENDING', :now, :now, :now
-                    FROM (SELECT DISTINCT buyer_id FROM ticket_holder WHERE event_id = :event AND active) h
-                    JOIN buyer_preference p ON p.buyer_id = h.buyer_id AND %s AND p.phone_verified_at IS NOT NULL
-                    ON CONFLICT ON CONSTRAINT delivery_once_per_source_channel_buyer DO NOTHING""".formatted(optIn))
-                    .param("source", sourceId).param("channel", channel.name()).param("kind", kind.name())
-                    .param("lane", lane.name()).param("payload", payload).param("now", ts(now)).param("event", eventId)
-                    .update();
-        }
-        return buyers;
-    }
-
-    /**
-     * Claims up to {@code limit} deliveries of the lane that are due — pending ones whose time has come, and ones a
-     * worker claimed but never finished (its lease ran out: it died mid-send) — counting the attempt.
-     */
-    List<Delivery> claimDue(Lane lane, int limit, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ?
-                WHERE id IN (SELECT id FROM delivery
-                             WHERE lane = ? AND ((status = 'PENDING' AND next_attempt_at <= ?)
-                                                 OR (status = 'SENDING' AND lease_until < ?))
-                             ORDER BY next_attempt_at
-                             LIMIT ?
-                             FOR UPDATE SKIP LOCKED)
-                RETURNING *""")
-                .params(ts(leaseUntil), ts(now), lane.name(), ts(now), ts(now), limit)
-                .query(Deliveries::map).list()
-                .stream().sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt)).toList();
-    }
-
-    void markSent(UUID id, String recipient, String providerId, Instant now) {
-        jdbc.sql("""
-                UPDATE delivery SET status = 'SENT', recipient = ?, provider_id = ?, sent_at = ?, lease_until = NULL,
-                                    last_error = NULL, updated_at = ?
-                WHERE id = ?""").params(recipient, providerId, ts(now), ts(now), id).update();
-    }
-
-    /** Back to PENDING until {@code nextAttempt}, keeping the reason visible meanwhile. */
-    void reschedule(UUID id, String reason, Instant nextAttempt, boolean countAttempt, Instant now) {
-        jdbc.sql("""
-                UPDATE delivery SET status = 'PENDING', next_attempt_at = ?, last_error = ?, lease_until = NULL,
-                                    attempts = attempts - ?, updated_at = ?
-                WHERE id = ?""").params(ts(nextAttempt), truncate(reason), countAttempt ? 0 : 1, ts(now), id).update();
-    }
-
-    void markFailed(UUID id, String reason, Instant now) {
-        jdbc.sql("""
-                UPDATE delivery SET status = 'FAILED', last_error = ?, lease_until = NULL, updated_at = ?
-                WHERE id = ?""").params(truncate(reason), ts(now), id).update();
-    }
-
-    /** A FAILED delivery becomes PENDING again with a fresh budget of attempts. */
-    boolean retry(UUID id, Instant now) {
-        return jdbc.sql("""
-                UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?
-                WHERE id = ? AND status = 'FAILED'""").params(ts(now), ts(now), id).update() == 1;
-    }
-
-    public Optional<Delivery> find(UUID id) {
-        return jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(id).query(Deliveries::map).optional();
-    }
-
-    /** Newest first, each filter optional. */
-    public List<Delivery> search(DeliverySearch search, int page, int size) {
-        List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        params.add(size);
-        params.add((long) page * size);
-        return jdbc.sql("SELECT * FROM delivery" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                .params(params).query(Deliveries::map).list();
-    }
-
-    public long count(DeliverySearch search) {
-        List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        return jdbc.sql("SELECT count(*) FROM delivery" + where).params(params).query(Long.class).single();
-    }
-
-    long countDue(Lane lane) {
-        return jdbc.sql("SELECT count(*) FROM delivery WHERE lane = ? AND status IN ('PENDING', 'SENDING')")
-                .param(lane.name()).query(Long.class).single();
-    }
-
-    private static String where(DeliverySearch search, List<Object> params) {
-        List<String> clauses = new ArrayList<>();
+    /** Newest first, each filter of the search optional: one query for the page, one for the total. */
+    default Page<Delivery> search(DeliverySearch search, Pageable page) {
+        Specification<Delivery> where = Specification.unrestricted();
         if (search.status() != null) {
-            clauses.add("status = ?");
-            params.add(search.status().name());
+            where = where.and((d, q, cb) -> cb.equal(d.get("status"), search.status()));
         }
         if (search.channel() != null) {
-            clauses.add("channel = ?");
-            params.add(search.channel().name());
+            where = where.and((d, q, cb) -> cb.equal(d.get("channel"), search.channel()));
         }
         if (search.sourceId() != null) {
-            clauses.add("source_id = ?");
-            params.add(search.sourceId());
+            where = where.and((d, q, cb) -> cb.equal(d.get("sourceId"), search.sourceId()));
         }
         if (search.buyerId() != null) {
-            clauses.add("buyer_id = ?");
-            params.add(search.buyerId());
+            where = where.and((d, q, cb) -> cb.equal(d.get("buyerId"), search.buyerId()));
         }
-        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    }
-
-    private static Delivery map(ResultSet rs, int row) throws SQLException {
-        return new Delivery(rs.getObject("id", UUID.class), rs.getObject("source_id", UUID.class),
-                Channel.valueOf(rs.getString("channel")), rs.getObject("buyer_id", UUID.class),
-                MessageKind.valueOf(rs.getString("kind")), Lane.valueOf(rs.getString("lane")), rs.getString("recipient"),
-                Locale.forLanguageTag(rs.getString("locale")), rs.getString("payload"),
-                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getString("provider_id"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("sent_at")));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH);
+        return findAll(where, page);
     }
 }

@@ -1,5 +1,7 @@
 package org.boxoffice.notification.delivery;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +33,7 @@ class DeliveryMetrics {
 
     private static double due(Deliveries deliveries, Lane lane) {
         try {
-            return deliveries.countDue(lane);
+            return deliveries.countByLaneAndStatusIn(lane, List.of(DeliveryStatus.PENDING, DeliveryStatus.SENDING));
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -5,10 +5,13 @@ import java.util.UUID;
 
 import org.boxoffice.notification.system.NotificationProblems;
 import org.boxoffice.platform.problem.ProblemException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looking up one delivery and sending a FAILED one again. */
+/** The delivery log for admins: searching it, looking up one delivery, and sending a FAILED one again. */
 @Service
 public class DeliveryRetries {
 
@@ -20,17 +23,30 @@ public class DeliveryRetries {
         this.clock = clock;
     }
 
-    public Delivery find(UUID id) {
-        return deliveries.find(id).orElseThrow(() -> new DeliveryNotFound(id));
+    @Transactional(readOnly = true)
+    public DeliveryView find(UUID id) {
+        return DeliveryView.of(load(id));
     }
 
+    /** Newest first, each filter optional. */
+    @Transactional(readOnly = true)
+    public Page<DeliveryView> search(DeliverySearch search, int page, int size) {
+        return deliveries.search(search, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))))
+                .map(DeliveryView::of);
+    }
+
+    /** A FAILED delivery is due again, with a fresh budget of attempts; any other is refused. */
     @Transactional
-    public Delivery retry(UUID id) {
-        Delivery delivery = find(id);
-        if (!deliveries.retry(id, clock.instant())) {
+    public DeliveryView retry(UUID id) {
+        Delivery delivery = load(id);
+        if (!delivery.retry(clock.instant())) {
             throw new DeliveryNotRetryable(delivery);
         }
-        return find(id);
+        return DeliveryView.of(deliveries.save(delivery));
+    }
+
+    private Delivery load(UUID id) {
+        return deliveries.findById(id).orElseThrow(() -> new DeliveryNotFound(id));
     }
 
     static final class DeliveryNotFound extends ProblemException {

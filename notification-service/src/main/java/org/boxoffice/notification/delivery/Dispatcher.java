@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -20,6 +21,7 @@ import org.boxoffice.notification.message.RenderedMessage;
 import org.boxoffice.platform.background.BackgroundTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dispatcher implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
+    private final DeliveryLog log;
     private final Deliveries deliveries;
     private final Contacts contacts;
     private final Messages messages;
@@ -48,8 +51,9 @@ public class Dispatcher implements SmartLifecycle {
     private final List<BackgroundTask> workers = new ArrayList<>();
     private volatile boolean running;
 
-    Dispatcher(Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
+    Dispatcher(DeliveryLog log, Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
             DeliveryProperties properties, DeliveryMetrics metrics, MeterRegistry meters, Clock clock) {
+        this.log = log;
         this.deliveries = deliveries;
         this.contacts = contacts;
         this.messages = messages;
@@ -84,11 +88,14 @@ public class Dispatcher implements SmartLifecycle {
     public int dispatchOnce(Lane lane) {
         Instant now = clock.instant();
         int batch = lane == Lane.BULK ? properties.bulkBatch() : properties.transactionalBatch();
-        List<Delivery> due = deliveries.claimDue(lane, batch, now, now.plus(properties.lease()));
-        for (Delivery delivery : due) {
+        List<UUID> claimed = log.claimDue(lane, batch, now, now.plus(properties.lease()));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        for (Delivery delivery : deliveries.findAllByIdInOrderByNextAttemptAt(claimed)) {
             dispatch(delivery);
         }
-        return due.size();
+        return claimed.size();
     }
 
     private void dispatch(Delivery delivery) {
@@ -116,11 +123,11 @@ public class Dispatcher implements SmartLifecycle {
         CircuitBreaker breaker = breaker(delivery.channel());
         try {
             String providerId = breaker.executeSupplier(() -> sender.send(recipient, message));
-            deliveries.markSent(delivery.id(), recipient, providerId, clock.instant());
+            settle(delivery, d -> d.markSent(recipient, providerId, clock.instant()));
             metrics.record(delivery.channel(), "sent");
         } catch (CallNotPermittedException open) {
-            deliveries.reschedule(delivery.id(), "circuit breaker open for the " + delivery.channel() + " provider",
-                    clock.instant().plus(properties.breaker().openFor()), false, clock.instant());
+            settle(delivery, d -> d.reschedule("circuit breaker open for the " + delivery.channel() + " provider",
+                    clock.instant().plus(properties.breaker().openFor()), false, clock.instant()));
         } catch (DeliveryFailure failure) {
             if (failure.permanent()) {
                 fail(delivery, failure.getMessage());
@@ -128,7 +135,7 @@ public class Dispatcher implements SmartLifecycle {
                 retryOrFail(delivery, failure.getMessage());
             }
         } catch (RuntimeException unexpected) {
-            log.warn("Delivery {} failed unexpectedly", delivery.id(), unexpected);
+            logger.warn("Delivery {} failed unexpectedly", delivery.id(), unexpected);
             retryOrFail(delivery, unexpected.toString());
         }
     }
@@ -139,15 +146,29 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         Duration wait = Duration.ofMillis(backoff.apply(delivery.attempts()));
-        deliveries.reschedule(delivery.id(), reason, clock.instant().plus(wait), true, clock.instant());
+        settle(delivery, d -> d.reschedule(reason, clock.instant().plus(wait), true, clock.instant()));
         metrics.record(delivery.channel(), "retried");
     }
 
     private void fail(Delivery delivery, String reason) {
-        log.warn("Delivery {} ({} {} to buyer {}) FAILED: {}", delivery.id(), delivery.kind(), delivery.channel(),
+        logger.warn("Delivery {} ({} {} to buyer {}) FAILED: {}", delivery.id(), delivery.kind(), delivery.channel(),
                 delivery.buyerId(), reason);
-        deliveries.markFailed(delivery.id(), reason, clock.instant());
+        settle(delivery, d -> d.fail(reason, clock.instant()));
         metrics.record(delivery.channel(), "failed");
+    }
+
+    /**
+     * Applies the outcome and stores it. When the version moved on, this worker's lease had run out and another claimed
+     * the delivery again: that claimant's outcome stands, this one is dropped.
+     */
+    private void settle(Delivery delivery, java.util.function.Consumer<Delivery> outcome) {
+        outcome.accept(delivery);
+        try {
+            deliveries.save(delivery);
+        } catch (OptimisticLockingFailureException claimedAgain) {
+            logger.warn("Delivery {} was claimed again after this worker's lease ran out; its {} here is dropped",
+                    delivery.id(), delivery.status());
+        }
     }
 
     @Override

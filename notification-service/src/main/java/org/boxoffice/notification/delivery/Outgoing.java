@@ -40,7 +40,7 @@ public class Outgoing {
         RECEIPT
     }
 
-    private final Deliveries deliveries;
+    private final DeliveryLog deliveries;
     private final Preferences preferences;
     private final Contacts contacts;
     private final VerifiedEmails verifiedEmails;
@@ -49,7 +49,7 @@ public class Outgoing {
     private final Set<Channel> phoneChannels;
     private final Clock clock;
 
-    Outgoing(Deliveries deliveries, Preferences preferences, Contacts contacts, VerifiedEmails verifiedEmails,
+    Outgoing(DeliveryLog deliveries, Preferences preferences, Contacts contacts, VerifiedEmails verifiedEmails,
             DeliveryCaps caps, DeliveryMetrics metrics, List<ChannelSender> senders, Clock clock) {
         this.deliveries = deliveries;
         this.preferences = preferences;
@@ -91,7 +91,7 @@ public class Outgoing {
      */
     public boolean verificationCode(UUID sourceId, Channel channel, UUID buyerId, String address, MessageKind kind,
             String payload) {
-        Locale locale = preferences.find(buyerId).map(Preference::locale).orElse(MessageLocales.DEFAULT);
+        Locale locale = preferences.findById(buyerId).map(Preference::locale).orElse(MessageLocales.DEFAULT);
         return planCapped(sourceId, channel, buyerId, kind, address, locale, payload, clock.instant());
     }
 
@@ -107,7 +107,7 @@ public class Outgoing {
 
     private void plan(UUID sourceId, MessageKind kind, UUID buyerId, @Nullable String orderEmail, String payload,
             Reach reach) {
-        Preference preference = preferences.find(buyerId).orElse(Preference.defaults(buyerId, MessageLocales.DEFAULT));
+        Preference preference = preferences.findById(buyerId).orElse(Preference.defaults(buyerId, MessageLocales.DEFAULT));
         Locale locale = preference.locale();
         Instant now = clock.instant();
         Optional<String> verified = verifiedEmails.find(buyerId);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * The email address each buyer proved to own, as user-service announces it ({@code EmailVerified}). Beyond the
  * purchase receipt, email goes only to this address.
  */
+@SqlByDesign("A stream consumer's record of verified addresses: idempotent upserts per buyer")
 @Repository
 public class VerifiedEmails {
 

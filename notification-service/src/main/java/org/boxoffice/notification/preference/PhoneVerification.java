@@ -10,6 +10,7 @@ import org.boxoffice.notification.delivery.Channel;
 import org.boxoffice.notification.delivery.Outgoing;
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.notification.message.VerificationCode;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.VerificationCodes;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are rate-limited per buyer (one per {@code resend-after}, {@code codes-per-buyer-per-hour}) and per number
  * ({@code codes-per-number-per-day}, whoever asks), on top of the delivery caps every message counts against.
  */
+@SqlByDesign("Codes are used under a row lock with atomic attempt counts and capped by counts over recent codes")
 @Service
 public class PhoneVerification {
 
@@ -94,15 +96,15 @@ public class PhoneVerification {
      * Confirms the buyer's current phone number with the code sent to it. A wrong guess is counted (and stays counted,
      * though the answer is an error); after the last allowed one the code is dead.
      */
-    public Preference confirm(CurrentUser buyer, String code) {
-        record Outcome(@Nullable Preference confirmed, @Nullable PhoneVerificationProblem problem) {
+    public PreferenceView confirm(CurrentUser buyer, String code) {
+        record Outcome(@Nullable PreferenceView confirmed, @Nullable PhoneVerificationProblem problem) {
         }
         Outcome outcome = transactions.execute(status -> {
             Preference preference = preferences.findForUpdate(buyer.id()).filter(p -> p.phone() != null)
                     .orElseThrow(PhoneVerificationProblem::noPhone);
             String phone = java.util.Objects.requireNonNull(preference.phone());
             if (preference.phoneVerified()) {
-                return new Outcome(preference, null);
+                return new Outcome(PreferenceView.of(preference), null);
             }
             Instant now = clock.instant();
             record Open(UUID id, String hash, int attempts) {
@@ -120,8 +122,8 @@ public class PhoneVerification {
             }
             jdbc.sql("UPDATE phone_verification SET used_at = ? WHERE id = ?").params(Timestamp.from(now), open.id())
                     .update();
-            preferences.phoneVerified(buyer.id(), phone, now);
-            return new Outcome(preferences.find(buyer.id()).orElseThrow(), null);
+            preference.confirmPhone(phone, now);
+            return new Outcome(PreferenceView.of(preferences.saveAndFlush(preference)), null);
         });
         if (outcome.problem() != null) {
             // Thrown after the commit, so that the wrong guess stays counted.

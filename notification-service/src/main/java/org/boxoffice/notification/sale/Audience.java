@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * Who holds tickets to what, as learnt from booking's events: the events this service has heard of (with their
  * organization, to scope organizers) and one holder row per confirmed order, inactive once the order is cancelled.
  */
+@SqlByDesign("A stream consumer's read model of who holds tickets: idempotent upserts in any event order")
 @Repository
 public class Audience {
 

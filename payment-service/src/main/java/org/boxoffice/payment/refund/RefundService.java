@@ -12,6 +12,7 @@ import org.boxoffice.payment.payment.PaymentNotFound;
 import org.boxoffice.payment.payment.Payments;
 import org.boxoffice.payment.provider.PaymentProviders;
 import org.boxoffice.payment.provider.RefundDeclined;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.Outbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   reservation back. A refund left PENDING by a crash or an unreachable provider is retried by {@link RefundWorker}.</li>
  * </ol>
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Service
 public class RefundService {
 

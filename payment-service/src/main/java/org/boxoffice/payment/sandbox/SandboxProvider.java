@@ -12,6 +12,7 @@ import org.boxoffice.payment.provider.InvalidPaymentMethod;
 import org.boxoffice.payment.provider.InvalidWebhook;
 import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.RefundDeclined;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * first and confirmed later by {@link SandboxWorker}; and the outcome reaches payment-service as a signed webhook
  * over HTTP.
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Component
 class SandboxProvider implements PaymentProvider {
 

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.boxoffice.payment.provider.PaymentProvider.ProviderEvent;
 import org.boxoffice.platform.background.BackgroundTask;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exponential backoff. Queued webhooks are rows, so a crash loses none; a delivery is leased before it is sent, so
  * replicas never send the same row at once, and one that dies mid-send is retried after the lease.
  */
+@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Component
 class SandboxWorker extends BackgroundTask {
 

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.platform.background.BackgroundTask;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * altered after signing, or naming another producer — is dead-lettered at once, without retries and without reaching
  * a handler or the inbox. A stream whose producer's keys cannot be fetched yet is not read until they can.
  */
+@SqlByDesign("Stream consumers de-duplicate by event id with INSERT ... ON CONFLICT DO NOTHING in the handler's transaction")
 public class EventConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);

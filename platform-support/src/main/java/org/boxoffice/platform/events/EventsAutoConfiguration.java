@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@SqlByDesign("Wires the outbox, relay and consumers on JDBC and gauges the outbox backlog with one count")
 @ConditionalOnClass({ StringRedisTemplate.class, JdbcTemplate.class, Flyway.class })
 @ConditionalOnBean({ DataSource.class, RedisConnectionFactory.class, PlatformTransactionManager.class })
 @ConditionalOnProperty(prefix = "boxoffice.events", name = "enabled", matchIfMissing = true)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so the event exists if and only if the change committed; {@link OutboxRelay} publishes it afterwards, woken by the
  * commit rather than by its next poll.
  */
+@SqlByDesign("The transactional outbox: one INSERT in the caller's transaction, the same for every service")
 public class Outbox {
 
     private final JdbcTemplate jdbc;

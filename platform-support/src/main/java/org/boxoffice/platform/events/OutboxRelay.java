@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.boxoffice.platform.background.BackgroundTask;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publishes it again on the next pass — at least once, which the consumers' inbox turns into exactly once. Each event
  * goes out signed with the service's key ({@link EventSigner}): consumers act only on events that verify.
  */
+@SqlByDesign("One leader per batch by advisory lock, a batch read in order and marked published in one statement batch")
 public class OutboxRelay extends BackgroundTask {
 
     private final JdbcTemplate jdbc;

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.EventsAutoConfiguration;
 import org.boxoffice.platform.events.PlatformTables;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@SqlByDesign("Wires the idempotency records on JDBC")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ JdbcClient.class, FilterRegistrationBean.class })
 @ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, outside the request's business transaction: a claim must be visible to a concurrent duplicate before
  * the work starts, and must survive the work rolling back.
  */
+@SqlByDesign("A key is claimed atomically with INSERT ... ON CONFLICT DO NOTHING and old records are pruned set-based")
 public class IdempotencyRecords {
 
     private final JdbcClient jdbc;

@@ -22,6 +22,7 @@ public record ProblemType(String slug, String title, int status) {
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Response type not acceptable", 406);
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
+    public static final ProblemType CONCURRENT_UPDATE = new ProblemType("concurrent-update", "Changed concurrently", 409);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request body too large", 413);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", "Unsupported media type", 415);
     public static final ProblemType UNPROCESSABLE = new ProblemType("unprocessable", "Request cannot be processed", 422);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -13,6 +14,7 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * table the service's migrations created is truncated (the Flyway histories excepted) and the JVM's Redis database is
  * flushed.
  */
+@SqlByDesign("Empties every table of the service between test classes, whatever maps them")
 public class CleanStateListener extends AbstractTestExecutionListener {
 
     @Override

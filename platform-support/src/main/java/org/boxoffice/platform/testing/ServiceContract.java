@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import javax.sql.DataSource;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * RFC 9457 problems for errors, and no API without a valid bearer token. Each service runs it through a subclass
  * annotated {@link IntegrationTest}.
  */
+@SqlByDesign("Reads the catalog to prove a service migrates its own schema and no other")
 public abstract class ServiceContract {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

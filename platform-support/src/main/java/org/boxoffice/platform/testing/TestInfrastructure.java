@@ -2,6 +2,7 @@ package org.boxoffice.platform.testing;
 
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.infra.Infrastructure;
 import org.boxoffice.platform.infra.PostgresServer;
 import org.boxoffice.platform.infra.RedisServer;
@@ -15,6 +16,7 @@ import org.springframework.util.ClassUtils;
  * <p>Each JVM creates its own PostgreSQL database and claims a Redis logical database of its own (1–15, leased
  * through a key in database 0), so that test runs, and a developer's local platform, never see each other's data.
  */
+@SqlByDesign("Creates and drops the test JVM's own database")
 public final class TestInfrastructure {
 
     private static final String CLAIM_PREFIX = "boxoffice:test:redis-db:";

@@ -17,6 +17,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -58,6 +59,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
         ProblemDetail body = Problems.of(ex);
         return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
+    /**
+     * Two writers met on one aggregate and this one read it first (its {@code @Version} no longer matches): nothing
+     * was changed, and reading it again shows what the other wrote.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex, WebRequest request) {
+        ProblemDetail body = Problems.of(ProblemType.CONCURRENT_UPDATE,
+                "Someone changed this at the same time; nothing was changed. Read it again and retry.");
+        return ResponseEntity.status(409).body(body);
     }
 
     @ExceptionHandler(Exception.class)

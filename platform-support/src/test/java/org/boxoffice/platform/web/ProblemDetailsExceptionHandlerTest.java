@@ -8,6 +8,7 @@ import org.boxoffice.platform.problem.ProblemException;
 import org.boxoffice.platform.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,6 +59,11 @@ class ProblemDetailsExceptionHandlerTest {
         @GetMapping("/taken")
         String taken() {
             throw new SeatsUnavailable("A-1-3");
+        }
+
+        @GetMapping("/stale")
+        String stale() {
+            throw new ObjectOptimisticLockingFailureException("Organization", "d3000000-0000-4000-8000-000000000001");
         }
 
         @GetMapping("/boom")
@@ -127,6 +133,14 @@ class ProblemDetailsExceptionHandlerTest {
                 .andExpect(jsonPath("$.title").value("Seats unavailable"))
                 .andExpect(jsonPath("$.detail").value("Seat A-1-3 is already held."))
                 .andExpect(jsonPath("$.seats[0]").value("A-1-3"));
+    }
+
+    @Test
+    void tellsTheLoserOfTwoConcurrentWritersToReadAgainWithA409() throws Exception {
+        mvc.perform(get("/stale"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/concurrent-update"))
+                .andExpect(content().string(not(containsString("Organization"))));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.boxoffice.platform.events.Outbox;
 import org.boxoffice.platform.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,15 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private final Accounts accounts;
+    private final Registrations registrations;
     private final PasswordEncoder passwords;
-    private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    AccountService(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, Outbox outbox) {
+    AccountService(Accounts accounts, Registrations registrations, PasswordEncoder passwords, Outbox outbox) {
         this.accounts = accounts;
+        this.registrations = registrations;
         this.passwords = passwords;
-        this.events = events;
         this.outbox = outbox;
     }
 
@@ -46,19 +45,19 @@ public class AccountService {
      */
     @Transactional
     public Registration register(String email, String password, @Nullable String displayName) {
-        String normalised = EmailAddress.normalise(email);
-        PasswordPolicy.require("password", password, normalised);
-        UUID id = UUID.randomUUID();
-        String hash = passwords.encode(password);
-        if (accounts.insert(id, normalised, hash, blankToNull(displayName), EnumSet.of(Role.BUYER))) {
-            Account account = get(id);
-            return new Registration(account.id(), account.email(), account.displayName(), account.createdAt());
-        }
+        EmailAddress address = new EmailAddress(email);
+        PasswordPolicy.require("password", password, address.value());
         // Microseconds, as the database keeps them: a made-up answer must not stand out by its precision either.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        accounts.noteRegistrationAttempt(normalised).ifPresent(existing -> outbox.append(
-                RegistrationAttempted.TYPE, 1, existing.toString(), new RegistrationAttempted(existing, normalised, now)));
-        return new Registration(id, normalised, blankToNull(displayName), now);
+        UUID id = UUID.randomUUID();
+        Account account = Account.open(id, address, passwords.encode(password), displayName, EnumSet.of(Role.BUYER),
+                now);
+        if (registrations.insert(account)) {
+            return new Registration(account.id(), account.email().value(), account.displayName(), account.createdAt());
+        }
+        registrations.noteAttempt(address).ifPresent(existing -> outbox.append(RegistrationAttempted.TYPE, 1,
+                existing.toString(), new RegistrationAttempted(existing, address.value(), now)));
+        return new Registration(id, address.value(), blankToNull(displayName), now);
     }
 
     /**
@@ -66,24 +65,28 @@ public class AccountService {
      * accounts at start-up: a buyer's registration never says so). The password must meet the {@link PasswordPolicy}.
      */
     @Transactional
-    public Account create(String email, String password, @Nullable String displayName, Set<Role> roles) {
-        String normalised = EmailAddress.normalise(email);
-        PasswordPolicy.require("password", password, normalised);
-        UUID id = UUID.randomUUID();
-        if (!accounts.insert(id, normalised, passwords.encode(password), blankToNull(displayName), roles)) {
+    public AccountProfile create(String email, String password, @Nullable String displayName, Set<Role> roles) {
+        EmailAddress address = new EmailAddress(email);
+        PasswordPolicy.require("password", password, address.value());
+        Account account = Account.open(UUID.randomUUID(), address, passwords.encode(password), displayName, roles,
+                clock.instant());
+        if (!registrations.insert(account)) {
             throw new EmailAlreadyRegistered();
         }
-        return get(id);
+        return AccountProfile.of(account, Set.of());
     }
 
-    public Account get(UUID id) {
-        return accounts.findById(id).orElseThrow(() -> new AccountNotFound("with id " + id));
+    @Transactional(readOnly = true)
+    public AccountProfile get(UUID id) {
+        return AccountProfile.of(find(id), accounts.organizationsOf(id));
     }
 
     @Transactional
-    public Account updateProfile(UUID id, @Nullable String displayName) {
-        accounts.updateDisplayName(id, blankToNull(displayName));
-        return get(id);
+    public AccountProfile updateProfile(UUID id, @Nullable String displayName) {
+        Account account = find(id);
+        account.rename(displayName, clock.instant());
+        accounts.save(account);
+        return AccountProfile.of(account, accounts.organizationsOf(id));
     }
 
     /**
@@ -92,22 +95,31 @@ public class AccountService {
      */
     @Transactional
     public void applyConfiguredPassword(UUID id, String password) {
-        Account account = get(id);
-        if (!passwords.matches(password, account.passwordHash())) {
-            accounts.updatePasswordHash(id, passwords.encode(password));
+        Account account = find(id);
+        if (account.applyConfiguredPassword(password, passwords, clock.instant())) {
+            accounts.save(account);
         }
     }
 
     /** Changes the password and announces it, so that every refresh token of the account is revoked. */
     @Transactional
     public void changePassword(UUID id, String currentPassword, String newPassword) {
-        Account account = get(id);
-        if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throw new WrongCurrentPassword();
+        Account account = find(id);
+        account.changePassword(currentPassword, newPassword, passwords, clock.instant());
+        accounts.save(account);
+    }
+
+    /** Adds the role unless the account has it (the operator's admin at start-up). */
+    @Transactional
+    public void grant(UUID id, Role role) {
+        Account account = find(id);
+        if (account.grant(role, clock.instant())) {
+            accounts.save(account);
         }
-        PasswordPolicy.require("newPassword", newPassword, account.email());
-        accounts.updatePasswordHash(id, passwords.encode(newPassword));
-        events.publishEvent(new PasswordChanged(id));
+    }
+
+    private Account find(UUID id) {
+        return accounts.findById(id).orElseThrow(() -> new AccountNotFound("with id " + id));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -59,7 +59,7 @@ public class AuthService {
     public TokenPair login(String email, String password, String client) {
         String normalised = EmailAddress.normalise(email);
         throttle.check(normalised, client);
-        Account account = accounts.findByEmail(normalised).orElse(null);
+        Account account = EmailAddress.parse(normalised).flatMap(accounts::findByEmail).orElse(null);
         // No stored password is over bcrypt's 72 bytes, and bcrypt would compare only their first 72: a longer one is
         // simply wrong.
         boolean matches = PasswordPolicy.fitsHash(password)
@@ -113,9 +113,10 @@ public class AuthService {
         claims.put("iss", security.issuer());
         claims.put("aud", List.of(security.audience()));
         claims.put("sub", account.id().toString());
-        claims.put(TokenClaims.EMAIL, account.email());
+        claims.put(TokenClaims.EMAIL, account.email().value());
         claims.put(TokenClaims.ROLES, account.roles().stream().map(Role::name).sorted().toList());
-        claims.put(TokenClaims.ORGANIZATIONS, account.organizations().stream().map(UUID::toString).sorted().toList());
+        claims.put(TokenClaims.ORGANIZATIONS,
+                accounts.organizationsOf(account.id()).stream().map(UUID::toString).sorted().toList());
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", expires.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());

@@ -2,6 +2,7 @@ package org.boxoffice.user.auth;
 
 import java.time.Duration;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.user.system.UserProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * clears its pair, not its client. Unknown emails are counted like known ones, so the answers say nothing about
  * which accounts exist.
  */
+@SqlByDesign("Login throttle counters are atomic upserts and set-based sweeps that every replica shares")
 @Component
 class LoginThrottle {
 

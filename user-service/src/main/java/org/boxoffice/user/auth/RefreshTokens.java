@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * Refresh tokens: 256 random bits given to the client once, stored only as their SHA-256. A token belongs to a
  * family (one login); refreshing replaces it with the family's next token.
  */
+@SqlByDesign("Rotation with reuse detection rests on one conditional UPDATE that only the first refresh of a token wins")
 @Repository
 class RefreshTokens {
 

@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.security.TokenClaims;
 import org.boxoffice.user.system.UserProperties;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Local run: keys are generated and kept in the database, replaced after {@code key-rotation-period}; a replaced
  * key stays published for the access-token lifetime plus clock skew. Every replica reads the same keys.
  */
+@SqlByDesign("The key ring rotates under an advisory lock and retires every older key in one statement")
 @Component
 public class KeyRing implements JWKSource<SecurityContext> {
 

@@ -1,104 +1,165 @@
 package org.boxoffice.user.organization;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.boxoffice.platform.security.CurrentUser;
-import org.boxoffice.platform.security.Role;
 import org.boxoffice.user.account.Account;
 import org.boxoffice.user.account.AccountNotFound;
 import org.boxoffice.user.account.Accounts;
 import org.boxoffice.user.account.EmailAddress;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Organizations and their organizers. Admins create organizations and grant membership; an organizer sees only the
  * organizations they belong to, and another organization is, for them, not found. New membership shows in the
  * member's tokens from their next login or refresh.
+ *
+ * <p>Each call runs its own transaction. Two admins granting at once both succeed: the one whose change met another
+ * is retried on fresh state, so granting an existing member answers "already a member", as it would one at a time.
  */
 @Service
 public class OrganizationService {
 
-    private final JdbcClient jdbc;
+    private static final int ATTEMPTS = 3;
+
+    private final Organizations organizations;
     private final Accounts accounts;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
+    private final Clock clock = Clock.systemUTC();
 
-    OrganizationService(JdbcClient jdbc, Accounts accounts) {
-        this.jdbc = jdbc;
+    OrganizationService(Organizations organizations, Accounts accounts, PlatformTransactionManager transactionManager) {
+        this.organizations = organizations;
         this.accounts = accounts;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
-    @Transactional
-    public Organization create(CurrentUser caller, String name) {
+    public OrganizationSummary create(CurrentUser caller, String name) {
         requireAdmin(caller);
-        return create(UUID.randomUUID(), name.strip()).orElseThrow(() -> new OrganizationNameTaken(name.strip()));
+        return create(UUID.randomUUID(), name).orElseThrow(() -> new OrganizationNameTaken(name.strip()));
     }
 
-    /** Inserts unless the id or the name exists; empty when it did. */
-    @Transactional
-    public Optional<Organization> create(UUID id, String name) {
-        int inserted = jdbc.sql("INSERT INTO organizations (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(id, name).update();
-        return inserted == 1 ? Optional.of(find(id).orElseThrow()) : Optional.empty();
-    }
-
-    public List<Organization> visibleTo(CurrentUser caller) {
-        String select = "SELECT id, name, created_at FROM organizations";
-        if (caller.isAdmin()) {
-            return jdbc.sql(select + " ORDER BY name").query(OrganizationService::map).list();
+    /** Creates the organization unless the id or the name exists; empty when it did (also when another won a race). */
+    public Optional<OrganizationSummary> create(UUID id, String name) {
+        try {
+            return transactions.execute(status -> {
+                if (organizations.existsById(id) || organizations.existsByName(name.strip())) {
+                    return Optional.empty();
+                }
+                Organization organization = organizations.saveAndFlush(new Organization(id, name, clock.instant()));
+                return Optional.of(OrganizationSummary.of(organization));
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // Another request created the same id or name between the check and the insert.
+            return Optional.empty();
         }
-        return jdbc.sql(select + " WHERE id = ANY (?) ORDER BY name")
-                .param(caller.organizations().toArray(UUID[]::new)).query(OrganizationService::map).list();
     }
 
-    public Organization get(CurrentUser caller, UUID id) {
-        if (!caller.canManage(id)) {
-            throw new OrganizationNotFound(id);
+    public List<OrganizationSummary> visibleTo(CurrentUser caller) {
+        if (!caller.isAdmin() && caller.organizations().isEmpty()) {
+            return List.of();
         }
-        return find(id).orElseThrow(() -> new OrganizationNotFound(id));
+        return read(() -> (caller.isAdmin() ? organizations.findAllByOrderByName()
+                : organizations.findAllByIdInOrderByName(caller.organizations()))
+                .stream().map(OrganizationSummary::of).toList());
     }
 
-    public List<Account> members(CurrentUser caller, UUID id) {
-        get(caller, id);
-        return jdbc.sql("SELECT account_id FROM organization_members WHERE organization_id = ? ORDER BY granted_at")
-                .param(id).query(UUID.class).list().stream()
-                .map(accountId -> accounts.findById(accountId).orElseThrow()).toList();
+    public OrganizationSummary get(CurrentUser caller, UUID id) {
+        return read(() -> OrganizationSummary.of(visible(caller, id)));
+    }
+
+    /** The organization's members, longest-standing first: three statements however many there are. */
+    public List<OrganizationMember> members(CurrentUser caller, UUID id) {
+        return read(() -> {
+            List<UUID> ids = visible(caller, id).memberIds();
+            if (ids.isEmpty()) {
+                return List.<OrganizationMember>of();
+            }
+            Map<UUID, Account> byId = accounts.findAllByIdIn(ids).stream()
+                    .collect(Collectors.toMap(Account::id, Function.identity()));
+            return ids.stream().map(byId::get).map(OrganizationMember::of).toList();
+        });
     }
 
     /** Makes the account an organizer of the organization; true when it was not one already. */
-    @Transactional
     public boolean grant(CurrentUser caller, UUID organizationId, String email) {
         requireAdmin(caller);
-        find(organizationId).orElseThrow(() -> new OrganizationNotFound(organizationId));
-        Account account = accounts.findByEmail(EmailAddress.normalise(email))
-                .orElseThrow(() -> new AccountNotFound("with email " + EmailAddress.normalise(email)));
-        return grant(organizationId, account.id());
+        return retried(() -> {
+            Organization organization = find(organizationId);
+            String normalised = EmailAddress.normalise(email);
+            Account account = EmailAddress.parse(normalised).flatMap(accounts::findByEmail)
+                    .orElseThrow(() -> new AccountNotFound("with email " + normalised));
+            return add(organization, account);
+        });
     }
 
-    @Transactional
     public boolean grant(UUID organizationId, UUID accountId) {
-        accounts.grantRole(accountId, Role.ORGANIZER);
-        return jdbc.sql("INSERT INTO organization_members (organization_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(organizationId, accountId).update() == 1;
+        return retried(() -> add(find(organizationId), accounts.findById(accountId)
+                .orElseThrow(() -> new AccountNotFound("with id " + accountId))));
     }
 
-    private Optional<Organization> find(UUID id) {
-        return jdbc.sql("SELECT id, name, created_at FROM organizations WHERE id = ?").param(id)
-                .query(OrganizationService::map).optional();
+    /** Ends the account's membership; true when it was a member. */
+    public boolean revoke(CurrentUser caller, UUID organizationId, UUID accountId) {
+        requireAdmin(caller);
+        return retried(() -> {
+            Organization organization = find(organizationId);
+            boolean removed = organization.removeMember(accountId);
+            organizations.save(organization);
+            return removed;
+        });
+    }
+
+    private boolean add(Organization organization, Account account) {
+        boolean added = organization.addMember(account, clock.instant());
+        organizations.save(organization);
+        accounts.save(account);
+        return added;
+    }
+
+    private Organization find(UUID id) {
+        return organizations.findById(id).orElseThrow(() -> new OrganizationNotFound(id));
+    }
+
+    private Organization visible(CurrentUser caller, UUID id) {
+        if (!caller.canManage(id)) {
+            throw new OrganizationNotFound(id);
+        }
+        return find(id);
+    }
+
+    private <T> T read(Supplier<T> work) {
+        return readOnly.execute(status -> work.get());
+    }
+
+    /** Runs the change in a transaction of its own, again on fresh state when a concurrent change got there first. */
+    private boolean retried(Supplier<Boolean> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transactions.execute(status -> change.get()));
+            } catch (OptimisticLockingFailureException | DataIntegrityViolationException concurrent) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
     }
 
     private static void requireAdmin(CurrentUser caller) {
         if (!caller.isAdmin()) {
             throw new AdminOnly();
         }
-    }
-
-    private static Organization map(ResultSet row, int index) throws SQLException {
-        return new Organization(row.getObject("id", UUID.class), row.getString("name"),
-                row.getTimestamp("created_at").toInstant());
     }
 }

@@ -75,7 +75,7 @@ class Bootstrap implements ApplicationRunner {
             emailVerification.verifiedByOperator(organizer);
             emailVerification.verifiedByOperator(buyer);
             if (hasText(properties.adminEmail())) {
-                accounts.findByEmail(EmailAddress.normalise(properties.adminEmail()))
+                accounts.findByEmail(new EmailAddress(properties.adminEmail()))
                         .ifPresent(admin -> emailVerification.verifiedByOperator(admin.id()));
             }
             log.info("Demo data ready: organization {} 'Demo Productions', {} and {}", DEMO_ORGANIZATION,
@@ -93,7 +93,7 @@ class Bootstrap implements ApplicationRunner {
         } catch (EmailAlreadyRegistered existing) {
             // Another replica created it a moment ago, an earlier start did, or someone registered the address.
         }
-        Account account = accounts.findByEmail(EmailAddress.normalise(email)).orElseThrow();
+        Account account = accounts.findByEmail(new EmailAddress(email)).orElseThrow();
         if (!account.roles().contains(Role.ADMIN)) {
             if (!properties.promoteExistingAdmin()) {
                 throw new IllegalStateException("BOXOFFICE_ADMIN_EMAIL " + account.email() + " belongs to an"
@@ -102,7 +102,7 @@ class Bootstrap implements ApplicationRunner {
                         + " account is yours, start once with BOXOFFICE_ADMIN_PROMOTE_EXISTING=true to make it admin"
                         + " (it keeps its own password), then remove the flag.");
             }
-            accounts.grantRole(account.id(), Role.ADMIN);
+            accountService.grant(account.id(), Role.ADMIN);
             log.warn("Made the existing account {} an admin (BOXOFFICE_ADMIN_PROMOTE_EXISTING=true): remove the flag",
                     account.email());
         }
@@ -118,7 +118,7 @@ class Bootstrap implements ApplicationRunner {
             log.info("Created account {} with roles {}", EmailAddress.normalise(email), roles);
             return id;
         } catch (EmailAlreadyRegistered existing) {
-            UUID id = accounts.findByEmail(EmailAddress.normalise(email)).orElseThrow().id();
+            UUID id = accounts.findByEmail(new EmailAddress(email)).orElseThrow().id();
             if (demo.enabled()) {
                 accountService.applyConfiguredPassword(id, password);
             }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.Outbox;
 import org.boxoffice.platform.security.VerificationCodes;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code codes-per-hour}; notification-service's per-address caps apply to the mail on top. Confirming marks the
  * account verified and announces {@code EmailVerified}, in one transaction.
  */
+@SqlByDesign("Codes are used under a row lock with atomic attempt counts, and the verified mark is a column no entity writes")
 @Service
 public class EmailVerification {
 

@@ -105,6 +105,27 @@ class AuthorizationIT {
     }
 
     @Test
+    void letsOnlyAdminsEndAMembershipAfterWhichTheMemberActsForTheOrganizationNoLonger() throws Exception {
+        String organization = createOrganization(adminToken, "Leaving " + UUID.randomUUID()).text("id");
+        String organizerEmail = unique("organizer");
+        api.register(organizerEmail, PASSWORD);
+        grant(adminToken, organization, organizerEmail);
+        String organizer = api.login(organizerEmail, PASSWORD).text("accessToken");
+        String member = "/api/v1/admin/organizations/" + organization + "/members/"
+                + api.get("/api/v1/users/me", organizer).text("id");
+
+        assertThat(api.send("DELETE", member, null, organizer).status()).as("organizers cannot").isEqualTo(403);
+        assertThat(api.send("DELETE", member, null, adminToken).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", member, null, adminToken).status()).as("already gone").isEqualTo(204);
+
+        UserApi.Response members = api.get("/api/v1/admin/organizations/" + organization + "/members", adminToken);
+        assertThat(members.body().isEmpty()).as(members.body().toString()).isTrue();
+        UserApi.Response me = api.get("/api/v1/users/me", api.login(organizerEmail, PASSWORD).text("accessToken"));
+        assertThat(me.body().path("organizations").isEmpty()).as(me.body().toString()).isTrue();
+        assertThat(me.body().path("roles").toString()).contains("ORGANIZER");
+    }
+
+    @Test
     void showsAnOrganizerOnlyTheirOwnOrganizations() throws Exception {
         String own = createOrganization(adminToken, "Own " + UUID.randomUUID()).text("id");
         String other = createOrganization(adminToken, "Other " + UUID.randomUUID()).text("id");

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.boxoffice.notification.announcement.Announcement;
+import org.boxoffice.notification.announcement.AnnouncementView;
 import org.boxoffice.notification.announcement.Announcements;
 import org.boxoffice.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +34,7 @@ class AnnouncementController {
 
     record AnnouncementResponse(UUID id, UUID eventId, String subject, int recipients, Instant createdAt) {
 
-        static AnnouncementResponse of(Announcement announcement) {
+        static AnnouncementResponse of(AnnouncementView announcement) {
             return new AnnouncementResponse(announcement.id(), announcement.eventId(), announcement.subject(),
                     announcement.recipients(), announcement.createdAt());
         }
@@ -44,7 +44,7 @@ class AnnouncementController {
     @PostMapping
     ResponseEntity<AnnouncementResponse> announce(CurrentUser user, @PathVariable UUID eventId,
             @Valid @RequestBody AnnouncementRequest request) {
-        Announcement announcement = announcements.announce(user, eventId, request.subject().strip(), request.body().strip());
+        AnnouncementView announcement = announcements.announce(user, eventId, request.subject().strip(), request.body().strip());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/notifications/deliveries?sourceId=" + announcement.id()))
                 .body(AnnouncementResponse.of(announcement));

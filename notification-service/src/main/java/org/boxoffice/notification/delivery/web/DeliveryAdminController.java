@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.boxoffice.notification.delivery.Channel;
-import org.boxoffice.notification.delivery.Deliveries;
-import org.boxoffice.notification.delivery.Delivery;
 import org.boxoffice.notification.delivery.DeliveryRetries;
 import org.boxoffice.notification.delivery.DeliverySearch;
 import org.boxoffice.notification.delivery.DeliveryStatus;
+import org.boxoffice.notification.delivery.DeliveryView;
 import org.boxoffice.notification.system.AdminRequired;
 import org.boxoffice.notification.system.PageResponse;
 import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +30,9 @@ import jakarta.validation.constraints.Min;
 @RequestMapping("/api/v1/admin/notifications/deliveries")
 class DeliveryAdminController {
 
-    private final Deliveries deliveries;
     private final DeliveryRetries retries;
 
-    DeliveryAdminController(Deliveries deliveries, DeliveryRetries retries) {
-        this.deliveries = deliveries;
+    DeliveryAdminController(DeliveryRetries retries) {
         this.retries = retries;
     }
 
@@ -42,7 +40,7 @@ class DeliveryAdminController {
             @Nullable String recipient, String locale, String status, int attempts, Instant nextAttemptAt,
             @Nullable String lastError, @Nullable String providerId, Instant createdAt, @Nullable Instant sentAt) {
 
-        static DeliveryResponse of(Delivery d) {
+        static DeliveryResponse of(DeliveryView d) {
             return new DeliveryResponse(d.id(), d.sourceId(), d.channel().name(), d.buyerId(), d.kind().name(),
                     d.lane().name(), d.recipient(), d.locale().toLanguageTag(), d.status().name(), d.attempts(),
                     d.nextAttemptAt(), d.lastError(), d.providerId(), d.createdAt(), d.sentAt());
@@ -58,8 +56,8 @@ class DeliveryAdminController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         requireAdmin(user);
         DeliverySearch search = new DeliverySearch(status, channel, sourceId, buyerId);
-        return PageResponse.of(deliveries.search(search, page, size).stream().map(DeliveryResponse::of).toList(), page,
-                size, deliveries.count(search));
+        Page<DeliveryView> found = retries.search(search, page, size);
+        return PageResponse.of(found.map(DeliveryResponse::of).getContent(), page, size, found.getTotalElements());
     }
 
     @GetMapping("/{id}")

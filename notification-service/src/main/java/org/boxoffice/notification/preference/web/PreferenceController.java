@@ -3,7 +3,7 @@ package org.boxoffice.notification.preference.web;
 import java.time.Instant;
 
 import org.boxoffice.notification.preference.PhoneVerification;
-import org.boxoffice.notification.preference.Preference;
+import org.boxoffice.notification.preference.PreferenceView;
 import org.boxoffice.notification.preference.PreferenceService;
 import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +42,7 @@ class PreferenceController {
     record PreferenceResponse(String locale, boolean smsOptIn, boolean whatsappOptIn, @Nullable String phone,
             boolean phoneVerified) {
 
-        static PreferenceResponse of(Preference preference) {
+        static PreferenceResponse of(PreferenceView preference) {
             return new PreferenceResponse(preference.locale().toLanguageTag(), preference.smsOptIn(),
                     preference.whatsappOptIn(), preference.phone(), preference.phoneVerified());
         }

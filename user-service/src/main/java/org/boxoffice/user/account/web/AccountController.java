@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
-import org.boxoffice.user.account.Account;
+import org.boxoffice.user.account.AccountProfile;
 import org.boxoffice.user.account.AccountService;
 import org.boxoffice.user.account.EmailAddress;
 import org.boxoffice.user.account.PasswordPolicy;
@@ -85,7 +85,7 @@ class AccountController {
     record AccountResponse(UUID id, String email, @Nullable String displayName, Set<Role> roles,
             Set<UUID> organizations, Instant createdAt) {
 
-        static AccountResponse of(Account account) {
+        static AccountResponse of(AccountProfile account) {
             return new AccountResponse(account.id(), account.email(), account.displayName(), account.roles(),
                     account.organizations(), account.createdAt());
         }

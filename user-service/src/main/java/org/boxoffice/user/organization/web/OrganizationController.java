@@ -11,12 +11,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.boxoffice.platform.security.CurrentUser;
-import org.boxoffice.user.account.Account;
-import org.boxoffice.user.organization.Organization;
+import org.boxoffice.user.organization.OrganizationMember;
 import org.boxoffice.user.organization.OrganizationService;
+import org.boxoffice.user.organization.OrganizationSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,7 @@ class OrganizationController {
 
     @PostMapping
     ResponseEntity<OrganizationResponse> create(CurrentUser caller, @Valid @RequestBody NewOrganization request) {
-        Organization created = organizations.create(caller, request.name());
+        OrganizationSummary created = organizations.create(caller, request.name());
         return ResponseEntity.created(URI.create("/api/v1/admin/organizations/" + created.id()))
                 .body(OrganizationResponse.of(created));
     }
@@ -57,6 +58,13 @@ class OrganizationController {
         return organizations.members(caller, id).stream().map(MemberResponse::of).toList();
     }
 
+    /** 204 whether or not the account was a member: afterwards it is not. It keeps its organizer role. */
+    @DeleteMapping("/{id}/members/{userId}")
+    ResponseEntity<Void> revoke(CurrentUser caller, @PathVariable UUID id, @PathVariable UUID userId) {
+        organizations.revoke(caller, id, userId);
+        return ResponseEntity.noContent().build();
+    }
+
     /** 201 when the account became an organizer of the organization, 200 when it already was. */
     @PostMapping("/{id}/members")
     ResponseEntity<Void> grant(CurrentUser caller, @PathVariable UUID id, @Valid @RequestBody NewMember request) {
@@ -71,14 +79,14 @@ class OrganizationController {
     }
 
     record OrganizationResponse(UUID id, String name, Instant createdAt) {
-        static OrganizationResponse of(Organization organization) {
+        static OrganizationResponse of(OrganizationSummary organization) {
             return new OrganizationResponse(organization.id(), organization.name(), organization.createdAt());
         }
     }
 
     record MemberResponse(UUID userId, String email, @Nullable String displayName) {
-        static MemberResponse of(Account account) {
-            return new MemberResponse(account.id(), account.email(), account.displayName());
+        static MemberResponse of(OrganizationMember member) {
+            return new MemberResponse(member.userId(), member.email(), member.displayName());
         }
     }
 }

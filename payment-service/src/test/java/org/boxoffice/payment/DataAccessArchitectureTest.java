@@ -1,0 +1,13 @@
+package org.boxoffice.payment;
+
+import org.boxoffice.platform.testing.DataAccessRules;
+import org.junit.jupiter.api.Test;
+
+/** JDBC only where marked @SqlByDesign, no entity at the web edge, repositories as interfaces. */
+class DataAccessArchitectureTest {
+
+    @Test
+    void followsTheDataAccessRule() {
+        DataAccessRules.check("org.boxoffice.payment");
+    }
+}

@@ -1,0 +1,84 @@
+package org.boxoffice.platform.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.Optional;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+import org.boxoffice.platform.data.SqlByDesign;
+
+/**
+ * The data-access rule of docs/adr/0001-data-access.md as an architecture test: aggregates go through Spring Data JPA,
+ * SQL is written by hand only where it is the point and says so. Every service runs {@link #check(String)} over its own
+ * production classes in one small test, so {@code ./mvnw verify} fails on a class that breaks it.
+ */
+public final class DataAccessRules {
+
+    /**
+     * {@code JdbcClient}, {@code JdbcTemplate}, {@code NamedParameterJdbcTemplate} and the rest of Spring's JDBC core
+     * (row mappers, their interfaces) are used only in classes marked {@link SqlByDesign}, or nested in one.
+     */
+    public static final ArchRule SQL_ONLY_BY_DESIGN = noClasses()
+            .that(notMarkedSqlByDesign())
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc.core..")
+            .because("aggregates are read and written through Spring Data JPA; hand-written SQL states why it is "
+                    + "the point with @SqlByDesign (docs/adr/0001-data-access.md)")
+            .allowEmptyShould(true);
+
+    /** Controllers and their payloads map entities to records; no {@code ..web..} class touches an entity. */
+    public static final ArchRule WEB_DOES_NOT_SEE_ENTITIES = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
+            .because("an entity is never an API payload: the edge maps it to a record")
+            .allowEmptyShould(true);
+
+    /** A Spring Data repository is an interface Spring implements, not a class of its own. */
+    public static final ArchRule REPOSITORIES_ARE_INTERFACES = classes()
+            .that().areAssignableTo("org.springframework.data.repository.Repository")
+            .should().beInterfaces()
+            .because("hand-written queries live in a @SqlByDesign fragment, not in a repository class")
+            .allowEmptyShould(true);
+
+    /** The three rules together. */
+    public static final ArchRule ALL = CompositeArchRule.of(SQL_ONLY_BY_DESIGN)
+            .and(WEB_DOES_NOT_SEE_ENTITIES)
+            .and(REPOSITORIES_ARE_INTERFACES);
+
+    private DataAccessRules() {
+    }
+
+    /**
+     * Checks {@link #ALL} over the production classes under {@code basePackage} (tests excluded) and throws an
+     * {@link AssertionError} listing every violation.
+     */
+    public static void check(String basePackage) {
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        if (production.isEmpty()) {
+            // The rules allow an empty selection, so an import that found nothing would pass them silently.
+            throw new AssertionError("No production classes found under " + basePackage);
+        }
+        ALL.check(production);
+    }
+
+    /** Neither marked {@link SqlByDesign} itself nor nested (records, row mappers) in a class that is. */
+    private static DescribedPredicate<JavaClass> notMarkedSqlByDesign() {
+        return DescribedPredicate.describe("are not marked @SqlByDesign (nor nested in a class that is)", type -> {
+            for (Optional<JavaClass> c = Optional.of(type); c.isPresent(); c = c.get().getEnclosingClass()) {
+                if (c.get().isAnnotatedWith(SqlByDesign.class)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}

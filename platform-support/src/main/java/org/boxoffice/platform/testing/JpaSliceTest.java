@@ -1,0 +1,28 @@
+package org.boxoffice.platform.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A JPA slice ({@link DataJpaTest}: entities, repositories, Flyway, JDBC) on the real PostgreSQL this JVM's tests
+ * use (never an embedded replacement), with Hibernate statistics on so that a test can count the statements a read
+ * takes. Each test runs in a transaction rolled back at its end unless the class says otherwise. Name such classes
+ * {@code *IT}: Failsafe runs them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+public @interface JpaSliceTest {
+}
