@@ -12,6 +12,7 @@ import org.boxoffice.payment.provider.InvalidPaymentMethod;
 import org.boxoffice.payment.provider.InvalidWebhook;
 import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.RefundDeclined;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * first and confirmed later by {@link SandboxWorker}; and the outcome reaches payment-service as a signed webhook
  * over HTTP.
  */
+@SqlByDesign("The sandbox stands for a remote provider: its ledger (sandbox_* tables) is the provider's own record, "
+        + "kept apart from payment's entities so that reconciliation compares two independent records; a token is "
+        + "used up by one guarded UPDATE ... RETURNING.")
 @Component
 class SandboxProvider implements PaymentProvider {
 
