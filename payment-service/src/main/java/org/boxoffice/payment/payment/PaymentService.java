@@ -1,10 +1,12 @@
 package org.boxoffice.payment.payment;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,10 +23,10 @@ import org.boxoffice.payment.provider.PaymentProviders;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.Outbox;
 import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,24 +42,27 @@ public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
+    /** PostgreSQL's unique_violation: here only {@code payment_one_live_per_order} can raise it. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Payments payments;
+    private final ProviderEvents providerEvents;
     private final BookingOrders orders;
     private final PaymentProviders providers;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Counter succeeded;
     private final Counter failed;
 
-    PaymentService(Payments payments, BookingOrders orders, PaymentProviders providers, Outbox outbox,
-            TransactionTemplate transactions, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    PaymentService(Payments payments, ProviderEvents providerEvents, BookingOrders orders, PaymentProviders providers,
+            Outbox outbox, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.payments = payments;
+        this.providerEvents = providerEvents;
         this.orders = orders;
         this.providers = providers;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.succeeded = Counter.builder("boxoffice.payments").tag("outcome", "succeeded")
                 .description("Payments by final outcome").register(meters);
@@ -93,8 +98,11 @@ public class PaymentService {
         Payment payment = Payment.start(order.id(), buyer.id(), order.totalMinor(), order.currency(),
                 provider.name(), method.last4(), now);
         try {
-            transactions.executeWithoutResult(status -> payments.insert(payment));
-        } catch (DuplicateKeyException e) {
+            transactions.executeWithoutResult(status -> payments.saveAndFlush(payment));
+        } catch (DataIntegrityViolationException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
             throw new PaymentExists(order.id(), payments.findLiveByOrder(order.id()).map(Payment::id)
                     .orElse(payment.id()));
         }
@@ -113,19 +121,18 @@ public class PaymentService {
         }
         return transactions.execute(status -> {
             Payment current = payments.findForUpdate(payment.id()).orElseThrow();
-            current.providerPaymentId(providerPaymentId);
-            payments.update(current, clock.instant());
-            return current;
+            current.chargedAs(providerPaymentId, clock.instant());
+            return payments.save(current);
         });
     }
 
     public Payment get(UUID paymentId, CurrentUser buyer) {
-        return payments.find(paymentId).filter(p -> p.buyerId().equals(buyer.id()))
+        return payments.findById(paymentId).filter(p -> p.buyerId().equals(buyer.id()))
                 .orElseThrow(() -> new PaymentNotFound(paymentId));
     }
 
     public List<Payment> forOrder(UUID orderId, CurrentUser buyer) {
-        return payments.findByOrder(orderId, buyer.id());
+        return payments.findByOrderIdAndBuyerIdOrderByCreatedAt(orderId, buyer.id());
     }
 
     /** What a webhook did. */
@@ -139,27 +146,23 @@ public class PaymentService {
             default -> null;
         };
         WebhookResult result = transactions.execute(status -> {
-            int fresh = jdbc.sql("""
-                    INSERT INTO provider_event (provider, event_id, event_type, payment_id, outcome, received_at)
-                    VALUES (?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING""")
-                    .params(providerName, event.id(), event.type(), event.reference(),
-                            java.sql.Timestamp.from(clock.instant()))
-                    .update();
-            if (fresh == 0) {
+            if (!providerEvents.claim(providerName, event, clock.instant())) {
                 return WebhookResult.DUPLICATE;
             }
+            // Only an outcome changes the payment: only then is its row locked.
+            Optional<Payment> payment = outcome == null ? payments.findById(event.reference())
+                    : payments.findForUpdate(event.reference());
             WebhookResult applied;
-            if (payments.find(event.reference()).isEmpty()) {
+            if (payment.isEmpty()) {
                 applied = WebhookResult.UNKNOWN_PAYMENT;
             } else if (outcome == null) {
                 // "processing" tells us nothing new: a payment is PROCESSING from the moment it exists.
                 applied = WebhookResult.IGNORED_OUT_OF_ORDER;
             } else {
-                applied = transition(event.reference(), outcome, event.failureReason())
+                applied = transition(payment.get(), outcome, event.failureReason())
                         ? WebhookResult.APPLIED : WebhookResult.IGNORED_OUT_OF_ORDER;
             }
-            jdbc.sql("UPDATE provider_event SET outcome = ? WHERE provider = ? AND event_id = ?")
-                    .params(applied.name(), providerName, event.id()).update();
+            providerEvents.outcome(providerName, event.id(), applied);
             return applied;
         });
         if (result == WebhookResult.APPLIED) {
@@ -177,33 +180,43 @@ public class PaymentService {
      * @return true if it changed the payment (and announced it), false if the payment had already left PROCESSING
      */
     public boolean settle(UUID paymentId, Outcome outcome, String reason) {
-        Boolean changed = transactions.execute(status -> transition(paymentId, outcome, reason));
+        Boolean changed = transactions.execute(status -> transition(
+                payments.findForUpdate(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId)), outcome, reason));
         if (Boolean.TRUE.equals(changed)) {
             count(outcome);
         }
         return Boolean.TRUE.equals(changed);
     }
 
-    private boolean transition(UUID paymentId, Outcome outcome, @org.jspecify.annotations.Nullable String reason) {
-        Payment payment = payments.findForUpdate(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+    /** Applies an outcome to a payment locked by the caller's transaction, and announces it if it changed it. */
+    private boolean transition(Payment payment, Outcome outcome, @Nullable String reason) {
         Instant now = clock.instant();
         if (outcome == Outcome.SUCCEEDED) {
             if (!payment.succeed(now)) {
                 return false;
             }
-            payments.update(payment, now);
+            payments.save(payment);
             outbox.append("PaymentSucceeded", 1, payment.orderId().toString(), new PaymentSucceeded(payment.id(),
                     payment.orderId(), payment.buyerId(), payment.capturedMinor(), payment.currency(), now));
         } else {
             String why = reason == null ? "declined" : reason;
-            if (!payment.fail(why)) {
+            if (!payment.fail(why, now)) {
                 return false;
             }
-            payments.update(payment, now);
+            payments.save(payment);
             outbox.append("PaymentFailed", 1, payment.orderId().toString(),
                     new PaymentFailed(payment.id(), payment.orderId(), payment.buyerId(), why));
         }
         return true;
+    }
+
+    private static boolean isUniqueViolation(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void count(Outcome outcome) {

@@ -23,6 +23,7 @@ import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.PaymentProvider.ProviderRecord;
 import org.boxoffice.payment.provider.PaymentProviders;
 import org.boxoffice.payment.refund.RefundService;
+import org.boxoffice.payment.refund.RefundTally;
 import org.boxoffice.payment.system.PaymentProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Service;
  * published once. Everything else — money taken for a payment we think failed, amounts or refunds that differ,
  * records only one side has — is reported for a human, with the metric
  * {@code boxoffice_payments_reconciliation_differences} set to the number found by the last run.
+ *
+ * <p>Our side is read in a fixed number of statements however many payments the window holds: the payments, the
+ * payments the provider's ledger names beyond them, and every one's refund tallies, each in one query.
  */
 @Service
 public class Reconciliation {
@@ -97,24 +101,35 @@ public class Reconciliation {
         for (Payment payment : payments.createdSince(since)) {
             ours.put(payment.id(), payment);
         }
+        List<ProviderRecord> ledger = new ArrayList<>();
+        for (PaymentProvider provider : providers.all()) {
+            ledger.addAll(provider.ledger(since));
+        }
+        // A charge in the window may belong to a payment created just before it.
+        Set<UUID> older = new HashSet<>();
+        for (ProviderRecord record : ledger) {
+            if (!ours.containsKey(record.reference())) {
+                older.add(record.reference());
+            }
+        }
+        Map<UUID, Payment> known = new HashMap<>(ours);
+        if (!older.isEmpty()) {
+            for (Payment payment : payments.findAllById(older)) {
+                known.put(payment.id(), payment);
+            }
+        }
+        Map<UUID, RefundTally> tallies = refunds.talliesOf(since, older);
         List<Difference> differences = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
-        int records = 0;
-        for (PaymentProvider provider : providers.all()) {
-            for (ProviderRecord record : provider.ledger(since)) {
-                records++;
-                Payment payment = ours.get(record.reference());
-                if (payment == null) {
-                    payment = payments.find(record.reference()).orElse(null);
-                }
-                if (payment == null) {
-                    differences.add(new Difference(Kind.UNKNOWN_TO_US, null, record.providerPaymentId(), "none",
-                            describe(record), false));
-                    continue;
-                }
-                seen.add(payment.id());
-                compare(payment, record, differences);
+        for (ProviderRecord record : ledger) {
+            Payment payment = known.get(record.reference());
+            if (payment == null) {
+                differences.add(new Difference(Kind.UNKNOWN_TO_US, null, record.providerPaymentId(), "none",
+                        describe(record), false));
+                continue;
             }
+            seen.add(payment.id());
+            compare(payment, record, tallies.getOrDefault(payment.id(), RefundTally.none(payment.id())), differences);
         }
         for (Payment payment : ours.values()) {
             if (!seen.contains(payment.id()) && payment.createdAt().isBefore(now.minus(IN_FLIGHT))
@@ -127,10 +142,11 @@ public class Reconciliation {
         if (!differences.isEmpty()) {
             log.warn("Reconciliation found {} difference(s): {}", differences.size(), differences);
         }
-        return new Report(now, since, ours.size(), records, List.copyOf(differences));
+        return new Report(now, since, ours.size(), ledger.size(), List.copyOf(differences));
     }
 
-    private void compare(Payment payment, ProviderRecord record, List<Difference> differences) {
+    private void compare(Payment payment, ProviderRecord record, RefundTally refunds,
+            List<Difference> differences) {
         boolean providerCaptured = record.status().equals("SUCCEEDED");
         boolean providerDeclined = record.status().equals("FAILED");
         switch (payment.status()) {
@@ -163,8 +179,8 @@ public class Reconciliation {
             differences.add(new Difference(Kind.AMOUNT_MISMATCH, payment.id(), record.providerPaymentId(),
                     describe(payment), describe(record), false));
         }
-        long refunded = refunds.succeededTotal(payment.id());
-        if (refunded != record.refundedMinor() && !refunds.hasPending(payment.id())) {
+        long refunded = refunds.succeededMinor();
+        if (refunded != record.refundedMinor() && !refunds.hasPending()) {
             differences.add(new Difference(Kind.REFUND_MISMATCH, payment.id(), record.providerPaymentId(),
                     describe(payment) + " refunded " + refunded, describe(record), false));
         }

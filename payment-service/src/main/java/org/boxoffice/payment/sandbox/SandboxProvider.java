@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * first and confirmed later by {@link SandboxWorker}; and the outcome reaches payment-service as a signed webhook
  * over HTTP.
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
+@SqlByDesign("The sandbox stands for a remote provider: its ledger (sandbox_* tables) is the provider's own record, "
+        + "kept apart from payment's entities so that reconciliation compares two independent records; a token is "
+        + "used up by one guarded UPDATE ... RETURNING.")
 @Component
 class SandboxProvider implements PaymentProvider {
 

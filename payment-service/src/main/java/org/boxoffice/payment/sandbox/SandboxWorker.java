@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * exponential backoff. Queued webhooks are rows, so a crash loses none; a delivery is leased before it is sent, so
  * replicas never send the same row at once, and one that dies mid-send is retried after the lease.
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
+@SqlByDesign("The provider's back office: claims due charges and webhooks with FOR UPDATE SKIP LOCKED, so replicas "
+        + "share the work without waiting on each other, and leases deliveries with one set-based UPDATE ... RETURNING.")
 @Component
 class SandboxWorker extends BackgroundTask {
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.boxoffice.payment.refund.RefundService;
-import org.boxoffice.payment.refund.RefundService.Refund;
+import org.boxoffice.payment.refund.Refund;
 import org.boxoffice.platform.problem.ProblemException;
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.security.CurrentUser;
