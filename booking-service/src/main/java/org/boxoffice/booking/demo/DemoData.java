@@ -18,8 +18,10 @@ import org.boxoffice.booking.event.NewEvent;
 import org.boxoffice.booking.event.TierSpec;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.RowRange;
+import org.boxoffice.booking.venue.Section;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.VenueService;
+import org.boxoffice.booking.venue.Venues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,13 +48,16 @@ class DemoData implements ApplicationRunner {
     private static final OrganizerAccess DEMO = organization -> organization.equals(DEMO_ORGANIZATION);
 
     private final VenueService venues;
+    private final Venues venueRepository;
     private final EventService events;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(VenueService venues, EventService events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    DemoData(VenueService venues, Venues venueRepository, EventService events, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
         this.venues = venues;
+        this.venueRepository = venueRepository;
         this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -64,8 +69,7 @@ class DemoData implements ApplicationRunner {
         transactions.executeWithoutResult(status -> {
             // Serializes replicas starting together; released at commit.
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('booking-demo-data'))").query(Object.class).single();
-            UUID venue = jdbc.sql("SELECT id FROM venue WHERE organization_id = ? AND name = ?")
-                    .params(DEMO_ORGANIZATION, VENUE_NAME).query(UUID.class).optional()
+            UUID venue = venueRepository.findByOrganizationIdAndName(DEMO_ORGANIZATION, VENUE_NAME).map(Venue::id)
                     .orElseGet(this::createVenue);
             // The local database outlives runs: when the last demo event's sale is over (or nearly), a new one opens.
             boolean onSale = jdbc.sql("""
@@ -96,11 +100,10 @@ class DemoData implements ApplicationRunner {
     private void createEvent(UUID venue) {
         Map<String, Long> prices = Map.of("A", 8_900L, "B", 6_500L, "C", 4_500L, "FLOOR", 3_500L);
         List<TierSpec> tiers = new ArrayList<>();
-        jdbc.sql("SELECT id, code, kind FROM section WHERE venue_id = ? ORDER BY position").param(venue)
-                .query((rs, row) -> new TierSpec(rs.getObject(1, UUID.class),
-                        "GENERAL_ADMISSION".equals(rs.getString(3)) ? "Standing" : "Section " + rs.getString(2),
-                        prices.get(rs.getString(2))))
-                .list().forEach(tiers::add);
+        for (Section section : venues.get(DEMO, venue).sections()) {
+            tiers.add(new TierSpec(section.id(), section.seated() ? "Section " + section.code() : "Standing",
+                    prices.get(section.code())));
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         Event event = events.create(DEMO, new NewEvent(venue, "The Demo Tour — Lisbon",
                 "A demo concert, on sale now.", now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(30)).plusSeconds(3 * 3600),

@@ -143,7 +143,7 @@ public class EventService {
             throw new EventStateConflict(eventId, event.status(),
                     "Price tiers are fixed once an event is published.");
         }
-        Map<UUID, Section> sections = venues.sections(event.venueId()).stream()
+        Map<UUID, Section> sections = venues.findById(event.venueId()).orElseThrow().sections().stream()
                 .collect(Collectors.toMap(Section::id, Function.identity()));
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < tiers.size(); i++) {

@@ -334,7 +334,7 @@ public class OrderService {
         List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
                 order.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
                         line.quantity(), line.unitPriceMinor())).toList());
-        Venue venue = venues.find(event.venueId()).orElseThrow();
+        Venue venue = venues.findById(event.venueId()).orElseThrow();
         announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
                 order.buyerId(), order.buyerEmail(), event.title(), event.startsAt(), event.timezone().getId(),
                 venue.name(), venue.city(), order.totalMinor(), order.currency().getCurrencyCode(), now,

@@ -1,0 +1,4 @@
+@NullMarked
+package org.boxoffice.platform.data;
+
+import org.jspecify.annotations.NullMarked;
