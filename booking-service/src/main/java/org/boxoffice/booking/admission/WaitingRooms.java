@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Waiting room settings, one row per event that has one. */
 @Repository
+@SqlByDesign("Read on every hold of an event (the admission check) and written as one "
+        + "upsert; the republisher reads the settings joined with their events in one statement")
 class WaitingRooms {
 
     /**

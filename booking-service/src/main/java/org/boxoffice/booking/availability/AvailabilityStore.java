@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads availability from the inventory tables: the truth the cache is rebuilt from. */
 @Repository
+@SqlByDesign("Availability: set-based counts over the inventory tables, the "
+        + "truth the availability cache is rebuilt from")
 class AvailabilityStore {
 
     private final JdbcClient jdbc;

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.event.EventStatus;
+import org.boxoffice.booking.event.Events;
 import org.boxoffice.booking.event.NewEvent;
 import org.boxoffice.booking.event.TierSpec;
 import org.boxoffice.booking.system.OrganizerAccess;
@@ -22,6 +24,7 @@ import org.boxoffice.booking.venue.Section;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.booking.venue.Venues;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (or ends within a day), when a new demo event opens on the same venue.
  */
 @Component
+@SqlByDesign("Replicas starting together serialize on a transaction-scoped PostgreSQL advisory lock, which has no JPA "
+        + "form; the demo data itself goes through the domain services")
 @ConditionalOnBooleanProperty("boxoffice.demo.enabled")
 class DemoData implements ApplicationRunner {
 
@@ -50,15 +55,17 @@ class DemoData implements ApplicationRunner {
     private final VenueService venues;
     private final Venues venueRepository;
     private final EventService events;
+    private final Events eventRepository;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(VenueService venues, Venues venueRepository, EventService events, JdbcClient jdbc,
+    DemoData(VenueService venues, Venues venueRepository, EventService events, Events eventRepository, JdbcClient jdbc,
             TransactionTemplate transactions, Clock clock) {
         this.venues = venues;
         this.venueRepository = venueRepository;
         this.events = events;
+        this.eventRepository = eventRepository;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -72,11 +79,8 @@ class DemoData implements ApplicationRunner {
             UUID venue = venueRepository.findByOrganizationIdAndName(DEMO_ORGANIZATION, VENUE_NAME).map(Venue::id)
                     .orElseGet(this::createVenue);
             // The local database outlives runs: when the last demo event's sale is over (or nearly), a new one opens.
-            boolean onSale = jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM event WHERE venue_id = ? AND status = 'PUBLISHED'
-                                      AND off_sale_at > ?)""")
-                    .params(venue, java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))))
-                    .query(Boolean.class).single();
+            boolean onSale = eventRepository.existsByVenueIdAndStatusAndOffSaleAtAfter(venue, EventStatus.PUBLISHED,
+                    clock.instant().plus(Duration.ofDays(1)));
             if (!onSale) {
                 createEvent(venue);
             }

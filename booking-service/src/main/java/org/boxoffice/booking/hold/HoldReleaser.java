@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code HoldReleased}.
  */
 @Component
+@SqlByDesign("Releases a hold exactly once: a status-guarded UPDATE decides which caller "
+        + "(buyer, organizer, sweeper on any replica) releases it, and only that caller returns its tickets")
 public class HoldReleaser {
 
     /** Why a hold ended early, as {@code HoldReleased} tells it. */

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Holds and their items. */
 @Repository
+@SqlByDesign("The hold path: holds and their items are written with the fence in one short transaction, "
+        + "ended by status-guarded updates and claimed by the sweepers with FOR UPDATE SKIP LOCKED")
 public class Holds {
 
     private final JdbcClient jdbc;

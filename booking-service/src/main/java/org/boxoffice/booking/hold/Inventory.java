@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.availability.InventoryChange.AreaCount;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Repository;
  * a second sweeper, a retried request) changes nothing instead of changing something twice.
  */
 @Repository
+@SqlByDesign("The fence: every statement that takes or returns tickets names the row's expected prior "
+        + "state in its WHERE clause and counts the rows it changed, set-based over all seats of a hold")
 public class Inventory {
 
     private final JdbcClient jdbc;

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.boxoffice.booking.system.BookingProperties;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * key is created once in the database, so every replica verifies what any other signed.
  */
 @Component
+@SqlByDesign("The local run's QR signing key is created once for every replica with "
+        + "INSERT … ON CONFLICT DO NOTHING and read back, whichever replica wins")
 public class TicketSigner {
 
     static final String PREFIX = "BX1";
