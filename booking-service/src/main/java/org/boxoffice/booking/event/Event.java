@@ -80,7 +80,7 @@ public class Event {
     }
 
     /** A draft of {@code spec} for a venue of {@code organizationId}; refuses a definition that breaks a rule. */
-    Event(UUID organizationId, NewEvent spec, Instant now) {
+    public Event(UUID organizationId, NewEvent spec, Instant now) {
         if (!spec.endsAt().isAfter(spec.startsAt())) {
             throw new InvalidEvent("endsAt", "The event must end after it starts.");
         }

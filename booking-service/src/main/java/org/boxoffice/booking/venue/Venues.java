@@ -1,6 +1,7 @@
 package org.boxoffice.booking.venue;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +24,10 @@ public interface Venues extends JpaRepository<Venue, UUID> {
     /** A seat of the venue's section, for a change to that seat alone. */
     @Query("select s from Seat s where s.id = :seatId and s.section.id = :sectionId and s.section.venue.id = :venueId")
     Optional<Seat> findSeat(UUID venueId, UUID sectionId, UUID seatId);
+
+    /** These seats, wherever they are: what orders and tickets print of a seat (its row and number). */
+    @Query("select s from Seat s where s.id in :ids")
+    List<Seat> findSeats(Collection<UUID> ids);
 
     Page<Venue> findByOrganizationIdIn(Collection<UUID> organizations, Pageable page);
 
