@@ -14,6 +14,8 @@ import org.springframework.stereotype.Repository;
 /** Reads availability from the inventory tables: the truth the cache is rebuilt from. */
 @SqlByDesign("Availability is an aggregate read over the inventory tables")
 @Repository
+@SqlByDesign("Availability: set-based counts over the inventory tables, the "
+        + "truth the availability cache is rebuilt from")
 class AvailabilityStore {
 
     private final JdbcClient jdbc;

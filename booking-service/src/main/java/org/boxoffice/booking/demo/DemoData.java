@@ -14,12 +14,16 @@ import java.util.UUID;
 
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.event.EventStatus;
+import org.boxoffice.booking.event.Events;
 import org.boxoffice.booking.event.NewEvent;
 import org.boxoffice.booking.event.TierSpec;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.RowRange;
+import org.boxoffice.booking.venue.Section;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.VenueService;
+import org.boxoffice.booking.venue.Venues;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or a second replica starting at the same time, finds it and does nothing — unless the demo event's sale has ended
  * (or ends within a day), when a new demo event opens on the same venue.
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Component
+@SqlByDesign("Replicas starting together serialize on a transaction-scoped PostgreSQL advisory lock, which has no JPA "
+        + "form; the demo data itself goes through the domain services")
 @ConditionalOnBooleanProperty("boxoffice.demo.enabled")
 class DemoData implements ApplicationRunner {
 
@@ -48,14 +53,19 @@ class DemoData implements ApplicationRunner {
     private static final OrganizerAccess DEMO = organization -> organization.equals(DEMO_ORGANIZATION);
 
     private final VenueService venues;
+    private final Venues venueRepository;
     private final EventService events;
+    private final Events eventRepository;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(VenueService venues, EventService events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    DemoData(VenueService venues, Venues venueRepository, EventService events, Events eventRepository, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
         this.venues = venues;
+        this.venueRepository = venueRepository;
         this.events = events;
+        this.eventRepository = eventRepository;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -66,15 +76,11 @@ class DemoData implements ApplicationRunner {
         transactions.executeWithoutResult(status -> {
             // Serializes replicas starting together; released at commit.
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('booking-demo-data'))").query(Object.class).single();
-            UUID venue = jdbc.sql("SELECT id FROM venue WHERE organization_id = ? AND name = ?")
-                    .params(DEMO_ORGANIZATION, VENUE_NAME).query(UUID.class).optional()
+            UUID venue = venueRepository.findByOrganizationIdAndName(DEMO_ORGANIZATION, VENUE_NAME).map(Venue::id)
                     .orElseGet(this::createVenue);
             // The local database outlives runs: when the last demo event's sale is over (or nearly), a new one opens.
-            boolean onSale = jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM event WHERE venue_id = ? AND status = 'PUBLISHED'
-                                      AND off_sale_at > ?)""")
-                    .params(venue, java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))))
-                    .query(Boolean.class).single();
+            boolean onSale = eventRepository.existsByVenueIdAndStatusAndOffSaleAtAfter(venue, EventStatus.PUBLISHED,
+                    clock.instant().plus(Duration.ofDays(1)));
             if (!onSale) {
                 createEvent(venue);
             }
@@ -98,11 +104,10 @@ class DemoData implements ApplicationRunner {
     private void createEvent(UUID venue) {
         Map<String, Long> prices = Map.of("A", 8_900L, "B", 6_500L, "C", 4_500L, "FLOOR", 3_500L);
         List<TierSpec> tiers = new ArrayList<>();
-        jdbc.sql("SELECT id, code, kind FROM section WHERE venue_id = ? ORDER BY position").param(venue)
-                .query((rs, row) -> new TierSpec(rs.getObject(1, UUID.class),
-                        "GENERAL_ADMISSION".equals(rs.getString(3)) ? "Standing" : "Section " + rs.getString(2),
-                        prices.get(rs.getString(2))))
-                .list().forEach(tiers::add);
+        for (Section section : venues.get(DEMO, venue).sections()) {
+            tiers.add(new TierSpec(section.id(), section.seated() ? "Section " + section.code() : "Standing",
+                    prices.get(section.code())));
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         Event event = events.create(DEMO, new NewEvent(venue, "The Demo Tour — Lisbon",
                 "A demo concert, on sale now.", now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(30)).plusSeconds(3 * 3600),

@@ -3,13 +3,11 @@ package org.boxoffice.booking.event;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.boxoffice.booking.messaging.BookingEvents;
@@ -22,6 +20,7 @@ import org.boxoffice.booking.venue.Section;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.booking.venue.Venues;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventService {
 
-    static final Duration MAX_HOLD = Duration.ofHours(1);
-    static final Duration MIN_HOLD = Duration.ofMinutes(1);
+    private static final Sort BY_START = Sort.by("startsAt", "id");
 
     private final Events events;
+    private final EventInventory inventory;
     private final Venues venues;
     private final VenueService venueService;
     private final ApplicationEventPublisher publisher;
@@ -41,9 +40,10 @@ public class EventService {
     private final Duration listingTtl;
     private final Map<UUID, Listing> listings = new ConcurrentHashMap<>();
 
-    EventService(Events events, Venues venues, VenueService venueService, ApplicationEventPublisher publisher,
-            BookingEvents announcements, Clock clock, BookingProperties properties) {
+    EventService(Events events, EventInventory inventory, Venues venues, VenueService venueService,
+            ApplicationEventPublisher publisher, BookingEvents announcements, Clock clock, BookingProperties properties) {
         this.events = events;
+        this.inventory = inventory;
         this.venues = venues;
         this.venueService = venueService;
         this.publisher = publisher;
@@ -80,52 +80,31 @@ public class EventService {
     @Transactional
     public Event create(OrganizerAccess access, NewEvent spec) {
         var venue = venueService.get(access, spec.venueId());
-        if (!spec.endsAt().isAfter(spec.startsAt())) {
-            throw new InvalidEvent("endsAt", "The event must end after it starts.");
-        }
-        if (!spec.offSaleAt().isAfter(spec.onSaleAt())) {
-            throw new InvalidEvent("offSaleAt", "Sales must close after they open.");
-        }
-        if (spec.offSaleAt().isAfter(spec.endsAt())) {
-            throw new InvalidEvent("offSaleAt", "Sales must close by the end of the event.");
-        }
-        if (spec.maxPerOrder() > spec.maxPerBuyer()) {
-            throw new InvalidEvent("maxTicketsPerOrder", "An order cannot allow more tickets than a buyer may have.");
-        }
-        if (spec.holdDuration().compareTo(MIN_HOLD) < 0 || spec.holdDuration().compareTo(MAX_HOLD) > 0) {
-            throw new InvalidEvent("holdDuration", "Hold duration must be between 1 and 60 minutes.");
-        }
-        Instant now = clock.instant();
-        Event event = new Event(UUID.randomUUID(), venue.organizationId(), venue.id(), spec.title().strip(),
-                spec.description().strip(), spec.startsAt(), spec.endsAt(), spec.timezone(), spec.onSaleAt(),
-                spec.offSaleAt(), spec.currency(), spec.maxPerOrder(), spec.maxPerBuyer(), spec.holdDuration(),
-                EventStatus.DRAFT, now, now, Duration.ofHours(spec.refundCutoff().toHours()));
-        events.insert(event);
-        return event;
+        return events.save(new Event(venue.organizationId(), spec, clock.instant()));
     }
 
     /** The event, if it exists and the caller manages its organization. */
     @Transactional(readOnly = true)
     public Event get(OrganizerAccess access, UUID eventId) {
-        return events.find(eventId).filter(event -> access.canManage(event.organizationId()))
+        return events.findById(eventId).filter(event -> access.canManage(event.organizationId()))
                 .orElseThrow(() -> new EventNotFound(eventId));
     }
 
     @Transactional(readOnly = true)
     public PageResponse<Event> search(EventSearch search, PageQuery page) {
-        return PageResponse.of(events.search(search, page), page, events.count(search));
+        return PageResponse.of(events.findAll(EventSpecifications.matching(search), page.sorted(BY_START)), page);
     }
 
     /** Any event, whatever its state: for the saga, which must finish what it started even on a cancelled event. */
     @Transactional(readOnly = true)
     public Event byId(UUID eventId) {
-        return events.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        return events.findById(eventId).orElseThrow(() -> new EventNotFound(eventId));
     }
 
     /** A published (or paused) event as buyers see it; drafts and others do not exist for them. */
     @Transactional(readOnly = true)
     public Event listed(UUID eventId) {
-        return events.find(eventId).filter(event -> event.status().listed())
+        return events.findById(eventId).filter(event -> event.status().listed())
                 .orElseThrow(() -> new EventNotFound(eventId));
     }
 
@@ -137,71 +116,49 @@ public class EventService {
     /** Replaces the event's price tiers; only while it is a draft, because a published event's prices are fixed. */
     @Transactional
     public List<PriceTier> setTiers(OrganizerAccess access, UUID eventId, List<TierSpec> tiers) {
-        Event event = events.findForUpdate(eventId).filter(e -> access.canManage(e.organizationId()))
-                .orElseThrow(() -> new EventNotFound(eventId));
-        if (event.status() != EventStatus.DRAFT) {
-            throw new EventStateConflict(eventId, event.status(),
-                    "Price tiers are fixed once an event is published.");
-        }
-        Map<UUID, Section> sections = venues.sections(event.venueId()).stream()
-                .collect(Collectors.toMap(Section::id, Function.identity()));
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < tiers.size(); i++) {
-            TierSpec tier = tiers.get(i);
-            if (!sections.containsKey(tier.sectionId())) {
-                throw new InvalidEvent("tiers[" + i + "].sectionId",
-                        "Section " + tier.sectionId() + " is not part of the event's venue.");
-            }
-            if (!seen.add(tier.sectionId())) {
-                throw new InvalidEvent("tiers[" + i + "].sectionId",
-                        "Section " + tier.sectionId() + " has more than one tier.");
-            }
-        }
-        List<PriceTier> priced = tiers.stream().map(tier -> new PriceTier(UUID.randomUUID(), eventId,
-                tier.sectionId(), tier.name().strip(), tier.amountMinor(), event.currency())).toList();
-        events.replaceTiers(eventId, priced);
-        return events.tiers(eventId);
-    }
-
-    @Transactional(readOnly = true)
-    public List<PriceTier> tiers(UUID eventId) {
-        return events.tiers(eventId);
+        Event event = locked(access, eventId);
+        Set<UUID> sections = venues.findById(event.venueId()).orElseThrow().sections().stream().map(Section::id)
+                .collect(Collectors.toSet());
+        event.setTiers(tiers, sections);
+        return event.tiers();
     }
 
     /** Publishes a draft: freezes its seat map by copying the priced sections' seats and areas into its inventory. */
     @Transactional
     public Event publish(OrganizerAccess access, UUID eventId) {
         Event event = locked(access, eventId);
-        Event published = event.publish(clock.instant());
-        if (events.tiers(eventId).isEmpty()) {
-            throw new EventStateConflict(eventId, event.status(), "Give at least one section a price tier before publishing.");
-        }
-        int tickets = events.materializeInventory(eventId);
+        event.publish(clock.instant());
+        // The copy reads the tiers in SQL: tiers set earlier in this transaction must be written first.
+        events.flush();
+        int tickets = inventory.materialize(eventId);
         if (tickets == 0) {
-            throw new EventStateConflict(eventId, event.status(), "The priced sections have no seats or capacity.");
+            throw new EventStateConflict(eventId, EventStatus.DRAFT, "The priced sections have no seats or capacity.");
         }
-        store(event, published);
+        changed(event);
         announcements.announce(new Published.EventPublished(eventId, event.organizationId(), event.title(),
                 event.startsAt(), tickets, clock.instant()));
-        return published;
+        return event;
     }
 
     @Transactional
     public Event pauseSales(OrganizerAccess access, UUID eventId) {
         Event event = locked(access, eventId);
-        return store(event, event.pauseSales(clock.instant()));
+        event.pauseSales(clock.instant());
+        return changed(event);
     }
 
     @Transactional
     public Event resumeSales(OrganizerAccess access, UUID eventId) {
         Event event = locked(access, eventId);
-        return store(event, event.resumeSales(clock.instant()));
+        event.resumeSales(clock.instant());
+        return changed(event);
     }
 
     @Transactional
     public Event complete(OrganizerAccess access, UUID eventId) {
         Event event = locked(access, eventId);
-        return store(event, event.complete(clock.instant()));
+        event.complete(clock.instant());
+        return changed(event);
     }
 
     /**
@@ -211,23 +168,24 @@ public class EventService {
     @Transactional
     public Event cancel(OrganizerAccess access, UUID eventId) {
         Event event = locked(access, eventId);
-        Event cancelled = store(event, event.cancel(clock.instant()));
+        event.cancel(clock.instant());
+        changed(event);
         publisher.publishEvent(new EventCancelled(eventId));
         announcements.announce(new Published.EventCancelled(eventId, event.organizationId(), event.title(),
-                event.startsAt(), cancelled.updatedAt()));
-        return cancelled;
+                event.startsAt(), event.updatedAt()));
+        return event;
     }
 
+    /** The caller's event, its row locked: of two concurrent organizer actions, the second sees the first's result. */
     private Event locked(OrganizerAccess access, UUID eventId) {
         return events.findForUpdate(eventId).filter(e -> access.canManage(e.organizationId()))
                 .orElseThrow(() -> new EventNotFound(eventId));
     }
 
-    private Event store(Event before, Event after) {
-        listings.remove(before.id());
-        if (!events.transition(before, after)) {
-            throw new EventStateConflict(before.id(), before.status(), after.status());
-        }
-        return after;
+    /** Writes the change now (the caller's later statements read the event table) and forgets the listing. */
+    private Event changed(Event event) {
+        events.flush();
+        listings.remove(event.id());
+        return event;
     }
 }

@@ -3,12 +3,84 @@ package org.boxoffice.booking.event;
 import java.util.Currency;
 import java.util.UUID;
 
-/** The price of every ticket in one section or area of an event, in integer minor units of the event's currency. */
-public record PriceTier(UUID id, UUID eventId, UUID sectionId, String name, long amountMinor, Currency currency) {
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-    public PriceTier {
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** The price of every ticket in one section or area of an event, in integer minor units of the event's currency. */
+@Entity
+@Table(name = "price_tier")
+public class PriceTier {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    private UUID id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "event_id")
+    private Event event;
+    @Column(name = "section_id")
+    private UUID sectionId;
+    private String name;
+    @Column(name = "amount_minor")
+    private long amountMinor;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 3)
+    private String currency;
+
+    protected PriceTier() {
+    }
+
+    PriceTier(Event event, UUID sectionId, String name, long amountMinor, Currency currency) {
+        requireNotNegative(amountMinor);
+        this.event = event;
+        this.sectionId = sectionId;
+        this.name = name;
+        this.amountMinor = amountMinor;
+        this.currency = currency.getCurrencyCode();
+    }
+
+    void reprice(String name, long amountMinor) {
+        requireNotNegative(amountMinor);
+        this.name = name;
+        this.amountMinor = amountMinor;
+    }
+
+    private static void requireNotNegative(long amountMinor) {
         if (amountMinor < 0) {
             throw new IllegalArgumentException("a price is never negative");
         }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID eventId() {
+        return event.id();
+    }
+
+    public UUID sectionId() {
+        return sectionId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long amountMinor() {
+        return amountMinor;
+    }
+
+    public Currency currency() {
+        return Currency.getInstance(currency);
     }
 }

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.platform.data.SqlByDesign;
+
 /**
  * Chooses the best {@code quantity} seats among the available ones, given best first (nearest row, then number):
  * blocks of adjacent seat numbers in one row, nearest rows first; failing any, the best {@code quantity} seats
  * wherever they are.
  */
+@SqlByDesign("The hold path: chooses seats among the best available ones an indexed "
+        + "partial-index read returns, before the fence takes them")
 final class BestAvailable {
 
     private BestAvailable() {

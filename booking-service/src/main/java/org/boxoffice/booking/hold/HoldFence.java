@@ -10,6 +10,7 @@ import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * INSERT in that transaction, nothing else: this is the surge's hot path.
  */
 @Component
+@SqlByDesign("The hold path: the hold, the buyer's allowance and the seats are taken with conditional "
+        + "statements that must change exactly the expected rows, in one short transaction per hold")
 class HoldFence {
 
     private final Holds holds;

@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @SqlByDesign("Releases a hold exactly once through a conditional status change, then returns its tickets set-based")
 @Component
+@SqlByDesign("Releases a hold exactly once: a status-guarded UPDATE decides which caller "
+        + "(buyer, organizer, sweeper on any replica) releases it, and only that caller returns its tickets")
 public class HoldReleaser {
 
     /** Why a hold ended early, as {@code HoldReleased} tells it. */

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
  */
 @SqlByDesign("The fence: conditional updates that must change exactly the expected rows, or the hold rolls back")
 @Repository
+@SqlByDesign("The fence: every statement that takes or returns tickets names the row's expected prior "
+        + "state in its WHERE clause and counts the rows it changed, set-based over all seats of a hold")
 public class Inventory {
 
     private final JdbcClient jdbc;

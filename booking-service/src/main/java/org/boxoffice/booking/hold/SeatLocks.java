@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.boxoffice.booking.system.BookingProperties;
 import org.boxoffice.booking.system.RedisGuard;
+import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
  * {@link RedisGuard} breaker and the attempt proceeds without a lock.
  */
 @Component
+@SqlByDesign("The hold path: the Redisson seat locks that keep the crowd off the fence's conditional UPDATE; the hold "
+        + "path's statements are written by hand so each hold is one short transaction")
 class SeatLocks {
 
     private static final Logger log = LoggerFactory.getLogger(SeatLocks.class);

@@ -4,7 +4,12 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
 /** One line of an order: a seat, or a quantity of an area, at the tier's unit price (minor units). */
-public record OrderLine(UUID sectionId, @Nullable UUID seatId, String description, int quantity,
-        long unitPriceMinor, long amountMinor) {
+@Embeddable
+public record OrderLine(@Column(name = "section_id") UUID sectionId, @Column(name = "seat_id") @Nullable UUID seatId,
+        String description, int quantity, @Column(name = "unit_price_minor") long unitPriceMinor,
+        @Column(name = "amount_minor") long amountMinor) {
 }

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,15 +40,18 @@ import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
 import org.boxoffice.booking.ticket.Ticket;
 import org.boxoffice.booking.ticket.TicketService;
+import org.boxoffice.booking.venue.Seat;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.Venues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +65,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrderService {
 
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
+    private static final Set<OrderStatus> LIVE = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.CONFIRMED,
+            OrderStatus.PARTIALLY_REFUNDED);
 
     private final Orders orders;
+    private final OrderStatements statements;
     private final Holds holds;
     private final HoldReleaser releaser;
     private final Inventory inventory;
@@ -75,10 +84,12 @@ public class OrderService {
     private final Clock clock;
     private final Duration paymentWindow;
 
-    OrderService(Orders orders, Holds holds, HoldReleaser releaser, Inventory inventory, EventService events,
-            Venues venues, TicketService tickets, BookingEvents announcements, AvailabilityCache cache,
-            PlatformTransactionManager transactionManager, Clock clock, BookingProperties properties) {
+    OrderService(Orders orders, OrderStatements statements, Holds holds, HoldReleaser releaser, Inventory inventory,
+            EventService events, Venues venues, TicketService tickets, BookingEvents announcements,
+            AvailabilityCache cache, PlatformTransactionManager transactionManager, Clock clock,
+            BookingProperties properties) {
         this.orders = orders;
+        this.statements = statements;
         this.holds = holds;
         this.releaser = releaser;
         this.inventory = inventory;
@@ -110,51 +121,51 @@ public class OrderService {
             Map<UUID, EventSection> sections = events.sections(event.id()).stream()
                     .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
             List<UUID> seatIds = hold.items().stream().map(HoldItem::seatId).filter(Objects::nonNull).toList();
-            Map<UUID, String> seatLabels = orders.seatLabels(seatIds);
+            Map<UUID, String> seatLabels = (seatIds.isEmpty() ? List.<Seat>of() : venues.findSeats(seatIds)).stream()
+                    .collect(Collectors.toMap(Seat::id, seat -> "row " + seat.row() + ", seat " + seat.number()));
             List<OrderLine> lines = new ArrayList<>();
-            long total = 0;
             for (HoldItem item : hold.items()) {
                 EventSection section = sections.get(item.sectionId());
                 String description = section.name() + " (" + section.tier() + ")"
                         + (item.seatId() == null ? "" : ", " + seatLabels.get(item.seatId()));
-                long amount = Math.multiplyExact(section.priceMinor(), item.quantity());
-                total = Math.addExact(total, amount);
                 lines.add(new OrderLine(item.sectionId(), item.seatId(), description, item.quantity(),
-                        section.priceMinor(), amount));
+                        section.priceMinor(), Math.multiplyExact(section.priceMinor(), item.quantity())));
             }
             if (!holds.end(holdId, HoldStatus.CHECKED_OUT, now, false)) {
                 throw new HoldNotActive(holdId, hold.status());
             }
-            Order order = new Order(UUID.randomUUID(), event.id(), buyerId, hold.buyerEmail(), holdId,
-                    OrderStatus.PENDING_PAYMENT, total, event.currency(), hold.quantity(), now,
-                    now.plus(paymentWindow), now, null, 0, 0, null, lines);
-            orders.insert(order);
+            Order order = orders.saveAndFlush(new Order(event.id(), buyerId, hold.buyerEmail(), holdId,
+                    event.currency(), hold.quantity(), lines, now, now.plus(paymentWindow)));
             announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
-                    buyerId, order.quantity(), total, event.currency().getCurrencyCode(), now, order.paymentDue()));
-            if (total == 0) {
+                    buyerId, order.quantity(), order.totalMinor(), event.currency().getCurrencyCode(), now,
+                    order.paymentDue()));
+            if (order.totalMinor() == 0) {
                 // Nothing to pay, so nothing to wait for: payment-service could not take a payment of zero.
-                confirm(order, event, null, 0, OrderStatus.PENDING_PAYMENT);
-                return orders.find(order.id()).orElseThrow();
+                confirm(order, event, null, 0);
             }
             return order;
         }));
     }
 
     /** The buyer's own order; another buyer's order does not exist for them. */
+    @Transactional(readOnly = true)
     public Order get(UUID buyerId, UUID orderId) {
-        return orders.find(orderId).filter(order -> order.buyerId().equals(buyerId))
+        return orders.findById(orderId).filter(order -> order.buyerId().equals(buyerId))
                 .orElseThrow(() -> new OrderNotFound(orderId));
     }
 
+    @Transactional(readOnly = true)
     public PageResponse<Order> mine(UUID buyerId, PageQuery page) {
-        return PageResponse.of(orders.ofBuyer(buyerId, page), page, orders.countOfBuyer(buyerId));
+        return PageResponse.of(orders.findByBuyerId(buyerId, page.sorted(NEWEST_FIRST)), page);
     }
 
     /** An organizer's view of an event's orders, optionally only those in one status. */
+    @Transactional(readOnly = true)
     public PageResponse<Order> ofEvent(OrganizerAccess access, UUID eventId, @Nullable OrderStatus status,
             PageQuery page) {
         events.get(access, eventId);
-        return PageResponse.of(orders.ofEvent(eventId, status, page), page, orders.countOfEvent(eventId, status));
+        return PageResponse.of(status == null ? orders.findByEventId(eventId, page.sorted(NEWEST_FIRST))
+                : orders.findByEventIdAndStatus(eventId, status, page.sorted(NEWEST_FIRST)), page);
     }
 
     /**
@@ -171,7 +182,7 @@ public class OrderService {
             }
             cancelLive(order, event, "ORGANIZER");
         });
-        return orders.find(orderId).orElseThrow();
+        return orders.findById(orderId).orElseThrow();
     }
 
     /**
@@ -196,7 +207,7 @@ public class OrderService {
             }
             cancelLive(order, event, "BUYER");
         });
-        return orders.find(orderId).orElseThrow();
+        return orders.findById(orderId).orElseThrow();
     }
 
     /** Expires unpaid orders past their payment deadline; several replicas may run it at once. */
@@ -204,11 +215,10 @@ public class OrderService {
         Instant now = clock.instant();
         Integer expired = transactions.execute(status -> {
             Map<UUID, Event> eventsById = new HashMap<>();
-            List<UUID> claimed = orders.claimOverdue(now, batch);
-            for (UUID orderId : claimed) {
-                Order order = orders.find(orderId).orElseThrow();
+            List<UUID> claimed = statements.claimOverdue(now, batch);
+            for (Order order : orders.findAllById(claimed)) {
                 Event event = eventsById.computeIfAbsent(order.eventId(), events::byId);
-                endOrder(order, OrderStatus.EXPIRED, null);
+                endOrder(order, () -> order.expire(now));
                 announcements.announce(new Published.OrderExpired(order.id(), event.id(), event.organizationId(),
                         order.buyerId(), order.buyerEmail(), event.title(), order.quantity(), order.totalMinor(),
                         order.currency().getCurrencyCode(), now));
@@ -226,8 +236,8 @@ public class OrderService {
         for (UUID holdId : holds.activeOfEvent(cancelled.eventId())) {
             releaser.release(holdId, HoldReleaser.Reason.ORGANIZER, now);
         }
-        for (UUID orderId : orders.liveOfEvent(cancelled.eventId())) {
-            cancelLive(orders.find(orderId).orElseThrow(), event, "EVENT_CANCELLED");
+        for (Order order : orders.findByEventForUpdate(cancelled.eventId(), LIVE)) {
+            cancelLive(order, event, "EVENT_CANCELLED");
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -263,11 +273,12 @@ public class OrderService {
             return;
         }
         switch (order.status()) {
-            case PENDING_PAYMENT -> confirm(order, event, paymentId, amountMinor, OrderStatus.PENDING_PAYMENT);
+            case PENDING_PAYMENT -> confirm(order, event, paymentId, amountMinor);
             case EXPIRED, FAILED -> confirmLateOrRefund(order, event, paymentId, amountMinor);
             default -> {
                 // Cancelled before the money arrived (buyer, organizer, cancelled event): the buyer gets it back.
-                orders.paid(orderId, order.status(), order.status(), paymentId, amountMinor, null, clock.instant());
+                order.paidAfterCancellation(paymentId, amountMinor, clock.instant());
+                orders.flush();
                 announcements.announce(new Published.RefundRequested(orderId, order.buyerId(), null,
                         order.currency().getCurrencyCode(), "PAID_AFTER_CANCELLATION", paymentId));
             }
@@ -281,7 +292,8 @@ public class OrderService {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return;
         }
-        endOrder(order, OrderStatus.FAILED, null);
+        Instant now = clock.instant();
+        endOrder(order, () -> order.fail(now));
     }
 
     /**
@@ -293,21 +305,14 @@ public class OrderService {
         Order order = orders.findForUpdate(orderId)
                 .orElseThrow(() -> new IllegalStateException("RefundSucceeded for unknown order " + orderId));
         Instant now = clock.instant();
-        if (!orders.recordRefund(refundId, orderId, amountMinor, now)) {
+        if (!statements.recordRefund(refundId, orderId, amountMinor, now)) {
             return;
         }
         if (!order.paid() || (paymentId != null && !paymentId.equals(order.paymentId()))) {
             return;
         }
-        long refunded = order.refundedMinor() + amountMinor;
-        boolean whole = refunded >= order.paidMinor();
-        // Part of the money back: a confirmed order is now partly refunded; one already awaiting its refund (or
-        // cancelled) keeps waiting for the rest.
-        OrderStatus to = whole ? OrderStatus.REFUNDED
-                : order.status().sold() ? OrderStatus.PARTIALLY_REFUNDED : order.status();
-        if (!orders.refunded(orderId, order.status(), to, refunded, now)) {
-            throw new IllegalStateException("order " + orderId + " changed while locked");
-        }
+        boolean whole = order.refunded(amountMinor, now);
+        orders.flush();
         // Valid tickets mean the seats are still sold for this order: voiding and releasing go together.
         if (whole && tickets.voidOrder(orderId) > 0) {
             InventoryChange change = new InventoryChange(order.eventId());
@@ -318,23 +323,20 @@ public class OrderService {
     }
 
     /** Sells the order's tickets and issues them; {@code paymentId} is null for a free order. */
-    private void confirm(Order order, Event event, @Nullable UUID paymentId, long amountMinor, OrderStatus from) {
+    private void confirm(Order order, Event event, @Nullable UUID paymentId, long amountMinor) {
         Instant now = clock.instant();
         Hold hold = holds.find(order.holdId()).orElseThrow();
-        if (from == OrderStatus.PENDING_PAYMENT) {
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
             InventoryChange sold = new InventoryChange(order.eventId());
             inventory.sell(order.eventId(), hold.id(), hold.items(), sold);
             afterCommit(sold);
         }
-        boolean moved = paymentId == null ? orders.transition(order.id(), from, OrderStatus.CONFIRMED, now)
-                : orders.paid(order.id(), from, OrderStatus.CONFIRMED, paymentId, amountMinor, null, now);
-        if (!moved) {
-            throw new IllegalStateException("order " + order.id() + " changed while locked");
-        }
+        order.confirm(paymentId, amountMinor, now);
+        orders.flush();
         List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
                 order.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
                         line.quantity(), line.unitPriceMinor())).toList());
-        Venue venue = venues.find(event.venueId()).orElseThrow();
+        Venue venue = venues.findById(event.venueId()).orElseThrow();
         announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
                 order.buyerId(), order.buyerEmail(), event.title(), event.startsAt(), event.timezone().getId(),
                 venue.name(), venue.city(), order.totalMinor(), order.currency().getCurrencyCode(), now,
@@ -368,14 +370,12 @@ public class OrderService {
         }
         if (retaken != null) {
             afterCommit(retaken);
-            confirm(order, event, paymentId, amountMinor, order.status());
+            confirm(order, event, paymentId, amountMinor);
             return;
         }
         Instant now = clock.instant();
-        if (!orders.paid(order.id(), order.status(), OrderStatus.CANCELLED, paymentId, amountMinor,
-                "PAID_AFTER_EXPIRY", now)) {
-            throw new IllegalStateException("order " + order.id() + " changed while locked");
-        }
+        order.paidTooLate(paymentId, amountMinor, now);
+        orders.flush();
         announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), null,
                 order.currency().getCurrencyCode(), "PAID_AFTER_EXPIRY", paymentId));
         announcements.announce(new Published.OrderCancelled(order.id(), event.id(), event.organizationId(),
@@ -388,11 +388,12 @@ public class OrderService {
      * was paid and not yet refunded is refunded (nothing, for a free order).
      */
     private void cancelLive(Order order, Event event, String reason) {
-        OrderStatus to = order.cancelled();
-        endOrder(order, to, reason);
+        boolean sold = order.status().sold();
+        long refundable = order.refundable();
+        endOrder(order, () -> order.cancel(reason, clock.instant()));
         long refund = 0;
-        if (order.status().sold() && order.refundable() > 0) {
-            refund = order.refundable();
+        if (sold && refundable > 0) {
+            refund = refundable;
             // null: everything still refundable, which payment-service knows to the minor unit.
             announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), null,
                     order.currency().getCurrencyCode(), reason, order.paymentId()));
@@ -402,14 +403,16 @@ public class OrderService {
                 order.currency().getCurrencyCode(), clock.instant()));
     }
 
-    /** Moves a seat-keeping order to {@code to} and gives its seats back; a confirmed order's tickets become void. */
-    private void endOrder(Order order, OrderStatus to, @Nullable String reason) {
-        if (!orders.end(order.id(), order.status(), to, reason, clock.instant())) {
-            throw new OrderStateConflict(order.id(), order.status(), "The order changed meanwhile; try again.");
-        }
+    /**
+     * Moves a seat-keeping order on with {@code transition} and gives its seats back; a confirmed order's tickets
+     * become void.
+     */
+    private void endOrder(Order order, Runnable transition) {
+        boolean sold = order.status().sold();
+        transition.run();
+        orders.flush();
         Hold hold = holds.find(order.holdId()).orElseThrow();
         InventoryChange change = new InventoryChange(order.eventId());
-        boolean sold = order.status().sold();
         inventory.returnTickets(order.eventId(), order.buyerId(), hold.id(), hold.items(), sold, change);
         if (sold) {
             tickets.voidOrder(order.id());

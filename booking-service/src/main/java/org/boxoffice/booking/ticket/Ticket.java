@@ -4,11 +4,198 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
-/** One admission: a seat ({@code row} and {@code seat} set) or a general-admission place. */
-public record Ticket(UUID id, UUID orderId, UUID eventId, UUID buyerId, int position, UUID sectionId,
-        String sectionName, @Nullable UUID seatId, @Nullable String row, @Nullable String seat, String tierName,
-        long priceMinor, Currency currency, String code, String qrPayload, TicketStatus status, Instant issuedAt,
-        @Nullable Instant voidedAt, @Nullable Instant checkedInAt) {
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+/**
+ * One admission: a seat ({@code row} and {@code seat} set) or a general-admission place. Its id is chosen before it is
+ * stored, because the QR payload signs it. VALID → VOID (order cancelled or refunded); check-in is a timestamp on a
+ * VALID ticket, set once ({@link #checkIn}).
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    @Column(name = "order_id")
+    private UUID orderId;
+    @Column(name = "event_id")
+    private UUID eventId;
+    @Column(name = "buyer_id")
+    private UUID buyerId;
+    private int position;
+    @Column(name = "section_id")
+    private UUID sectionId;
+    @Column(name = "section_name")
+    private String sectionName;
+    @Column(name = "seat_id")
+    private @Nullable UUID seatId;
+    @Column(name = "row_label")
+    private @Nullable String row;
+    @Column(name = "seat_number")
+    private @Nullable String seat;
+    @Column(name = "tier_name")
+    private String tierName;
+    @Column(name = "price_minor")
+    private long priceMinor;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 3)
+    private String currency;
+    private String code;
+    @Column(name = "qr_payload")
+    private String qrPayload;
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
+    @Column(name = "issued_at")
+    private Instant issuedAt;
+    @Column(name = "voided_at")
+    private @Nullable Instant voidedAt;
+    @Column(name = "checked_in_at")
+    private @Nullable Instant checkedInAt;
+    @Transient
+    private boolean stored;
+
+    protected Ticket() {
+    }
+
+    Ticket(UUID id, UUID orderId, UUID eventId, UUID buyerId, int position, UUID sectionId, String sectionName,
+            @Nullable UUID seatId, @Nullable String row, @Nullable String seat, String tierName, long priceMinor,
+            Currency currency, String code, String qrPayload, Instant issuedAt) {
+        this.id = id;
+        this.orderId = orderId;
+        this.eventId = eventId;
+        this.buyerId = buyerId;
+        this.position = position;
+        this.sectionId = sectionId;
+        this.sectionName = sectionName;
+        this.seatId = seatId;
+        this.row = row;
+        this.seat = seat;
+        this.tierName = tierName;
+        this.priceMinor = priceMinor;
+        this.currency = currency.getCurrencyCode();
+        this.code = code;
+        this.qrPayload = qrPayload;
+        this.status = TicketStatus.VALID;
+        this.issuedAt = issuedAt;
+    }
+
+    /**
+     * Admits the holder: only a valid ticket, and only once. The service calls it on the ticket's locked row, so of
+     * two scans racing exactly one admits and the other is told when the first did.
+     */
+    void checkIn(Instant now) {
+        if (status == TicketStatus.VOID) {
+            throw new TicketVoid(id);
+        }
+        if (checkedInAt != null) {
+            throw new TicketAlreadyCheckedIn(id, checkedInAt);
+        }
+        checkedInAt = now;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        stored = true;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public UUID eventId() {
+        return eventId;
+    }
+
+    public UUID buyerId() {
+        return buyerId;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public UUID sectionId() {
+        return sectionId;
+    }
+
+    public String sectionName() {
+        return sectionName;
+    }
+
+    public @Nullable UUID seatId() {
+        return seatId;
+    }
+
+    public @Nullable String row() {
+        return row;
+    }
+
+    public @Nullable String seat() {
+        return seat;
+    }
+
+    public String tierName() {
+        return tierName;
+    }
+
+    public long priceMinor() {
+        return priceMinor;
+    }
+
+    public Currency currency() {
+        return Currency.getInstance(currency);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String qrPayload() {
+        return qrPayload;
+    }
+
+    public TicketStatus status() {
+        return status;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public @Nullable Instant voidedAt() {
+        return voidedAt;
+    }
+
+    public @Nullable Instant checkedInAt() {
+        return checkedInAt;
+    }
 }

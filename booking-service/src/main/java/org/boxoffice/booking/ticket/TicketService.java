@@ -16,6 +16,8 @@ import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.system.OrganizerAccess;
+import org.boxoffice.booking.venue.Seat;
+import org.boxoffice.booking.venue.Venues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,13 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketService {
 
     private final Tickets tickets;
+    private final Venues venues;
     private final TicketSigner signer;
     private final EventService events;
     private final BookingEvents announcements;
     private final Clock clock;
 
-    TicketService(Tickets tickets, TicketSigner signer, EventService events, BookingEvents announcements, Clock clock) {
+    TicketService(Tickets tickets, Venues venues, TicketSigner signer, EventService events,
+            BookingEvents announcements, Clock clock) {
         this.tickets = tickets;
+        this.venues = venues;
         this.signer = signer;
         this.events = events;
         this.announcements = announcements;
@@ -52,25 +57,25 @@ public class TicketService {
     public List<Ticket> issue(UUID orderId, UUID eventId, UUID buyerId, Currency currency, List<Admission> admissions) {
         Map<UUID, EventSection> sections = events.sections(eventId).stream()
                 .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
-        Map<UUID, String[]> places = tickets.seatPlaces(
-                admissions.stream().map(Admission::seatId).filter(Objects::nonNull).toList());
+        List<UUID> seatIds = admissions.stream().map(Admission::seatId).filter(Objects::nonNull).toList();
+        Map<UUID, Seat> places = (seatIds.isEmpty() ? List.<Seat>of() : venues.findSeats(seatIds)).stream()
+                .collect(Collectors.toMap(Seat::id, Function.identity()));
         Instant now = clock.instant();
         List<Ticket> issued = new ArrayList<>();
         for (Admission admission : admissions) {
             EventSection section = sections.get(admission.sectionId());
-            String[] place = admission.seatId() == null ? null : places.get(admission.seatId());
+            Seat place = admission.seatId() == null ? null : places.get(admission.seatId());
             for (int i = 0; i < admission.quantity(); i++) {
                 UUID id = UUID.randomUUID();
                 String code = TicketSigner.newCode();
-                Ticket ticket = new Ticket(id, orderId, eventId, buyerId, issued.size(), admission.sectionId(),
-                        section.name(), admission.seatId(), place == null ? null : place[0],
-                        place == null ? null : place[1], section.tier(), admission.unitPriceMinor(), currency, code,
-                        signer.sign(id, eventId, code), TicketStatus.VALID, now, null, null);
-                tickets.insert(ticket);
-                issued.add(ticket);
+                issued.add(new Ticket(id, orderId, eventId, buyerId, issued.size(), admission.sectionId(),
+                        section.name(), admission.seatId(), place == null ? null : place.row(),
+                        place == null ? null : Integer.toString(place.number()), section.tier(),
+                        admission.unitPriceMinor(), currency, code, signer.sign(id, eventId, code), now));
             }
         }
-        return issued;
+        // Written now: the announcement that follows, and a second issue for the same order, must meet the rows.
+        return tickets.saveAllAndFlush(issued);
     }
 
     /** Voids the order's valid tickets (cancelled or refunded); joins the caller's transaction. */
@@ -86,7 +91,8 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireNotCheckedIn(UUID orderId, boolean includeCheckedIn, boolean organizer) {
-        List<Instant> admitted = tickets.lockCheckIns(orderId);
+        List<Instant> admitted = tickets.lockOfOrder(orderId).stream().map(Ticket::checkedInAt)
+                .filter(Objects::nonNull).toList();
         if (!admitted.isEmpty() && !includeCheckedIn) {
             throw new TicketsCheckedIn(orderId, admitted.size(), admitted.stream().min(Instant::compareTo).orElseThrow(),
                     organizer);
@@ -94,15 +100,17 @@ public class TicketService {
     }
 
     /** The buyer's tickets of one of their orders; someone else's order does not exist for them. */
+    @Transactional(readOnly = true)
     public List<Ticket> ofOrder(UUID buyerId, UUID orderId) {
         if (!tickets.orderOwner(orderId).map(buyerId::equals).orElse(false)) {
             throw new TicketNotFound("of order " + orderId);
         }
-        return tickets.ofOrder(orderId);
+        return tickets.findByOrderIdOrderByPosition(orderId);
     }
 
+    @Transactional(readOnly = true)
     public Ticket get(UUID buyerId, UUID ticketId) {
-        return tickets.find(ticketId).filter(t -> t.buyerId().equals(buyerId))
+        return tickets.findById(ticketId).filter(t -> t.buyerId().equals(buyerId))
                 .orElseThrow(() -> new TicketNotFound(ticketId.toString()));
     }
 
@@ -115,27 +123,22 @@ public class TicketService {
         Ticket ticket;
         if (qrPayload != null) {
             TicketSigner.Verified verified = signer.verify(qrPayload);
-            ticket = tickets.find(verified.ticketId())
+            ticket = tickets.findForUpdate(verified.ticketId())
                     .filter(t -> t.eventId().equals(verified.eventId()) && t.code().equals(verified.code()))
                     .orElseThrow(() -> new TicketNotFound(verified.ticketId().toString()));
         } else {
             String wanted = Objects.requireNonNull(code).strip().toUpperCase(java.util.Locale.ROOT);
-            ticket = tickets.findByCode(wanted).orElseThrow(() -> new TicketNotFound(wanted));
+            ticket = tickets.findByCodeForUpdate(wanted).orElseThrow(() -> new TicketNotFound(wanted));
         }
-        UUID organizationId = tickets.organizationOf(ticket.eventId());
+        UUID organizationId = events.byId(ticket.eventId()).organizationId();
         if (!access.canManage(organizationId)) {
             throw new TicketNotFound(ticket.id().toString());
         }
         Instant now = clock.instant();
-        if (!tickets.checkIn(ticket.id(), now)) {
-            Ticket current = tickets.find(ticket.id()).orElseThrow();
-            if (current.status() == TicketStatus.VOID) {
-                throw new TicketVoid(ticket.id());
-            }
-            throw new TicketAlreadyCheckedIn(ticket.id(), Objects.requireNonNull(current.checkedInAt()));
-        }
+        ticket.checkIn(now);
+        tickets.flush();
         announcements.announce(new Published.TicketCheckedIn(ticket.id(), ticket.orderId(), ticket.eventId(),
                 organizationId, now));
-        return tickets.find(ticket.id()).orElseThrow();
+        return ticket;
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Component
+@SqlByDesign("The local run's QR signing key is created once for every replica with "
+        + "INSERT … ON CONFLICT DO NOTHING and read back, whichever replica wins")
 public class TicketSigner {
 
     static final String PREFIX = "BX1";

@@ -5,13 +5,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +24,8 @@ public class VenueService {
 
     /** Largest number of seats one bulk request may create. */
     public static final int MAX_SEATS_PER_REQUEST = 20_000;
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
     private final Venues venues;
     private final Clock clock;
@@ -39,30 +41,27 @@ public class VenueService {
         if (!access.canManage(organizationId)) {
             throw new OrganizationNotManaged(organizationId);
         }
-        Venue venue = new Venue(UUID.randomUUID(), organizationId, name.strip(), city.strip(), address.strip(), timezone,
-                clock.instant());
-        venues.insert(venue);
-        return venue;
+        return venues.save(new Venue(organizationId, name, city, address, timezone, clock.instant()));
     }
 
     /** The venue, if it exists and the caller manages its organization. */
     @Transactional(readOnly = true)
     public Venue get(OrganizerAccess access, UUID venueId) {
-        return venues.find(venueId).filter(venue -> access.canManage(venue.organizationId()))
+        return venues.findById(venueId).filter(venue -> access.canManage(venue.organizationId()))
                 .orElseThrow(() -> new VenueNotFound(venueId));
     }
 
     @Transactional(readOnly = true)
     public PageResponse<Venue> list(List<UUID> organizations, boolean admin, PageQuery page) {
-        return PageResponse.of(venues.page(organizations, admin, page), page, venues.count(organizations, admin));
+        return PageResponse.of(admin ? venues.findAll(page.sorted(NEWEST_FIRST))
+                : venues.findByOrganizationIdIn(organizations, page.sorted(NEWEST_FIRST)), page);
     }
 
     @Transactional(readOnly = true)
     public SeatMap seatMap(OrganizerAccess access, UUID venueId) {
         Venue venue = get(access, venueId);
-        List<SeatMap.SectionSeats> sections = venues.sections(venueId).stream()
-                .map(section -> new SeatMap.SectionSeats(section,
-                        section.seated() ? venues.seatsOf(section.id()) : List.of()))
+        List<SeatMap.SectionSeats> sections = venue.sections().stream()
+                .map(section -> new SeatMap.SectionSeats(section, section.seated() ? section.seats() : List.of()))
                 .toList();
         return new SeatMap(venue, sections);
     }
@@ -81,20 +80,21 @@ public class VenueService {
             throw new InvalidSeatMap("rows", "A section request may create at most " + MAX_SEATS_PER_REQUEST
                     + " seats; this one would create " + count + ".");
         }
-        Section section = newSection(access, venueId, code, name, SectionKind.SEATED, (int) count);
-        List<Seat> seats = new ArrayList<>();
-        for (int r = 0; r < labels.size(); r++) {
+        List<SeatSpec> specs = new ArrayList<>((int) count);
+        Set<String> all = new HashSet<>();
+        for (String row : labels) {
             for (int number = firstSeat; number <= lastSeat; number++) {
-                String label = labels.get(r) + "-" + number;
-                seats.add(new Seat(UUID.randomUUID(), section.id(), labels.get(r), r + 1, number,
-                        accessibleSeats.contains(label), restrictedViewSeats.contains(label)));
+                String label = row + "-" + number;
+                all.add(label);
+                specs.add(new SeatSpec(row, number, accessibleSeats.contains(label),
+                        restrictedViewSeats.contains(label)));
             }
         }
-        Set<String> all = new HashSet<>();
-        seats.forEach(seat -> all.add(seat.row() + "-" + seat.number()));
+        Section section = locked(access, venueId).addSection(code, name, SectionKind.SEATED, 0);
         requireAllKnown("accessibleSeats", accessibleSeats, all);
         requireAllKnown("restrictedViewSeats", restrictedViewSeats, all);
-        venues.insertSeats(seats);
+        List<Seat> seats = section.addSeats(specs);
+        venues.flush();
         return new SeatMap.SectionSeats(section, seats);
     }
 
@@ -105,38 +105,19 @@ public class VenueService {
         if (capacity < 1) {
             throw new InvalidSeatMap("capacity", "A general-admission area needs a capacity of at least 1.");
         }
-        return newSection(access, venueId, code, name, SectionKind.GENERAL_ADMISSION, capacity);
+        Section section = locked(access, venueId).addSection(code, name, SectionKind.GENERAL_ADMISSION, capacity);
+        venues.flush();
+        return section;
     }
 
     /** Adds seats one by one to a seated section. */
     @Transactional
     public List<Seat> addSeats(OrganizerAccess access, UUID venueId, UUID sectionId, List<SeatSpec> specs) {
-        get(access, venueId);
-        venues.lock(venueId);
-        Section section = venues.section(venueId, sectionId).orElseThrow(() -> new SectionNotFound(sectionId));
-        if (!section.seated()) {
-            throw new SeatMapConflict("Section " + section.code() + " is a general-admission area; it has no seats.");
-        }
-        Set<String> requested = new HashSet<>();
-        for (int i = 0; i < specs.size(); i++) {
-            if (!requested.add(specs.get(i).row() + "-" + specs.get(i).number())) {
-                throw new InvalidSeatMap("seats[" + i + "]", "Seat " + specs.get(i).row() + "-"
-                        + specs.get(i).number() + " appears twice in the request.");
-            }
-        }
-        List<String> existing = venues.existingSeats(sectionId, specs);
-        if (!existing.isEmpty()) {
-            throw new SeatMapConflict("Seats already exist in section " + section.code() + ": " + existing + ".");
-        }
-        Map<String, Integer> rowPositions = venues.rowPositions(sectionId);
-        List<Seat> seats = new ArrayList<>();
-        for (SeatSpec spec : specs) {
-            int position = rowPositions.computeIfAbsent(spec.row(), row -> rowPositions.size() + 1);
-            seats.add(new Seat(UUID.randomUUID(), sectionId, spec.row(), position, spec.number(), spec.accessible(),
-                    spec.restrictedView()));
-        }
-        venues.insertSeats(seats);
-        venues.addToCapacity(sectionId, seats.size());
+        Section section = locked(access, venueId).sections().stream()
+                .filter(candidate -> candidate.id().equals(sectionId)).findFirst()
+                .orElseThrow(() -> new SectionNotFound(sectionId));
+        List<Seat> seats = section.addSeats(specs);
+        venues.flush();
         return seats;
     }
 
@@ -144,22 +125,15 @@ public class VenueService {
     public Seat setSeatFlags(OrganizerAccess access, UUID venueId, UUID sectionId, UUID seatId, boolean accessible,
             boolean restrictedView) {
         get(access, venueId);
-        venues.section(venueId, sectionId).orElseThrow(() -> new SectionNotFound(sectionId));
-        return venues.updateSeatFlags(sectionId, seatId, accessible, restrictedView)
-                .orElseThrow(() -> new SectionNotFound(sectionId));
+        Seat seat = venues.findSeat(venueId, sectionId, seatId).orElseThrow(() -> new SectionNotFound(sectionId));
+        seat.flag(accessible, restrictedView);
+        return seat;
     }
 
-    private Section newSection(OrganizerAccess access, UUID venueId, String code, String name, SectionKind kind,
-            int capacity) {
-        get(access, venueId);
-        venues.lock(venueId);
-        if (venues.sectionCodeTaken(venueId, code)) {
-            throw new SeatMapConflict("The venue already has a section with code " + code + ".");
-        }
-        Section section = new Section(UUID.randomUUID(), venueId, code.strip(), name.strip(), kind, capacity,
-                venues.nextSectionPosition(venueId));
-        venues.insert(section);
-        return section;
+    /** The caller's venue, locked for a seat-map change. */
+    private Venue locked(OrganizerAccess access, UUID venueId) {
+        return venues.findForUpdate(venueId).filter(venue -> access.canManage(venue.organizationId()))
+                .orElseThrow(() -> new VenueNotFound(venueId));
     }
 
     private static void requireAllKnown(String field, Set<String> labels, Set<String> all) {
