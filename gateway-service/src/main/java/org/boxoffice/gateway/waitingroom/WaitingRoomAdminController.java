@@ -28,12 +28,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The live queue of an event, for its organizers and for admins: see it, pause and resume admissions, change the rate
  * for this sale (a number, or back to AUTO), let everyone in. The organization of the event comes from the setting
  * booking-service published; an organizer of another organization gets a 404, as elsewhere. A change the organizer
  * then saves in booking-service replaces these live changes.
  */
+@Tag(name = "Waiting room operations", description = "Organizers watch and steer an event's live queue")
 @RestController
 @RequestMapping("/api/v1/admin/waiting-room/events/{eventId}")
 class WaitingRoomAdminController {
@@ -71,21 +75,25 @@ class WaitingRoomAdminController {
     }
 
     @GetMapping
+    @Operation(operationId = "getQueue", summary = "Watch an event's live queue")
     Mono<QueueView> view(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return managed(eventId, jwt).flatMap(this::view);
     }
 
     @PostMapping("/pause")
+    @Operation(operationId = "pauseQueue", summary = "Pause admissions from an event's queue")
     Mono<QueueView> pause(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return change(eventId, jwt, Map.of("paused", "1"), List.of("everyone"));
     }
 
     @PostMapping("/resume")
+    @Operation(operationId = "resumeQueue", summary = "Resume admissions from an event's queue")
     Mono<QueueView> resume(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return change(eventId, jwt, Map.of(), List.of("paused"));
     }
 
     @PutMapping("/rate")
+    @Operation(operationId = "setQueueRate", summary = "Admit at a fixed rate, or go back to AUTO")
     Mono<QueueView> rate(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody RateRequest request) {
         return request.ratePerMinute() != null
@@ -95,6 +103,7 @@ class WaitingRoomAdminController {
 
     /** Everyone waiting is let in at the next ticks, and anyone who joins from now on at once. */
     @PostMapping("/admit-all")
+    @Operation(operationId = "admitEveryone", summary = "Let everyone waiting in, and anyone who joins from now on")
     Mono<QueueView> admitAll(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return change(eventId, jwt, Map.of("everyone", "1"), List.of("paused"));
     }

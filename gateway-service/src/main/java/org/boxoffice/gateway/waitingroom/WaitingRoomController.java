@@ -20,12 +20,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * A buyer's place in an event's waiting room, answered by the gateway alone from Redis. {@code POST} takes a place
  * (or returns the one the account has: one place per account), {@code GET} polls it, {@code DELETE} gives it up.
  * While waiting, {@code Retry-After} says when to ask again; once admitted the answer carries the pass to send with
  * holds in the {@code X-Waiting-Room-Pass} header.
  */
+@Tag(name = "Waiting room", description = "The queue in front of an on-sale (docs/waiting-room.md)")
 @RestController
 @RequestMapping("/api/v1/waiting-room/events/{eventId}")
 class WaitingRoomController {
@@ -65,16 +70,25 @@ class WaitingRoomController {
     }
 
     @PostMapping
+    @Operation(operationId = "joinWaitingRoom", summary = "Join an event's waiting room, or get one's place again",
+            description = "Poll GET after `pollAfterSeconds` (also `Retry-After`); when ADMITTED, send `pass` in the "
+                    + "`passHeader` header of the hold.")
+    @ApiResponse(responseCode = "200", description = "The caller's place")
+    @ApiResponse(responseCode = "409", description = "`waiting-room-not-open` (`opensAt`) or `waiting-room-closed`.")
     Mono<ResponseEntity<QueueResponse>> join(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return admissions.join(eventId, account(jwt)).map(WaitingRoomController::respond);
     }
 
     @GetMapping
+    @Operation(operationId = "getWaitingRoomPlace", summary = "Poll the caller's place in an event's waiting room")
+    @ApiResponse(responseCode = "200", description = "The caller's place")
     Mono<ResponseEntity<QueueResponse>> status(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return admissions.status(eventId, account(jwt)).map(WaitingRoomController::respond);
     }
 
     @DeleteMapping
+    @Operation(operationId = "leaveWaitingRoom", summary = "Leave an event's waiting room")
+    @ApiResponse(responseCode = "204", description = "Left (also when not in it)")
     Mono<ResponseEntity<Void>> leave(@PathVariable UUID eventId, @AuthenticationPrincipal Jwt jwt) {
         return admissions.leave(eventId, account(jwt)).thenReturn(ResponseEntity.noContent().build());
     }

@@ -16,9 +16,11 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.boxoffice.notification.system.AdminRequired;
 import org.boxoffice.notification.system.NotificationProblems;
+import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.problem.ProblemException;
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.security.CurrentUser;
+import org.boxoffice.platform.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ContentDisposition;
@@ -31,10 +33,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The demo mailbox, for admins: every message sent in this local run, newest last. {@code GET …/mailbox/{n}} returns
  * the raw message ({@code .eml}, opens in any mail client, PDF tickets included); {@code ?format=html} its HTML body.
  */
+@Tag(name = "Notification administration")
 @RestController
 @ConditionalOnBooleanProperty("boxoffice.demo.enabled")
 @RequestMapping("/api/v1/admin/notifications/mailbox")
@@ -50,6 +59,8 @@ class MailboxController {
     }
 
     @GetMapping
+    @Operation(operationId = "listMailbox", summary = "List the mail sent to the local demo SMTP server (demo mode only)")
+    @ApiRoles(Role.ADMIN)
     List<MailSummary> list(CurrentUser user) throws MessagingException {
         requireAdmin(user);
         List<MimeMessage> messages = mailbox.messages();
@@ -64,6 +75,11 @@ class MailboxController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getMailboxMessage", summary = "Open one message of the demo mailbox, raw (eml) or its HTML body")
+    @ApiRoles(Role.ADMIN)
+    @ApiResponse(responseCode = "200", description = "The message", content = {
+            @Content(mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")) })
     ResponseEntity<byte[]> open(CurrentUser user, @PathVariable int id,
             @RequestParam(defaultValue = "eml") String format) throws MessagingException, IOException {
         requireAdmin(user);

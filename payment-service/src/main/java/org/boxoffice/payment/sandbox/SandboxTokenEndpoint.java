@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,11 @@ class SandboxTokenEndpoint {
     }
 
     @PostMapping(PATH)
-    @Operation(summary = "Turn card details into a single-use payment method token (pay with it at /api/v1/payments)")
+    @Operation(operationId = "createSandboxToken",
+            summary = "Turn card details into a single-use payment method token (pay with it at /api/v1/payments)",
+            description = "4242424242424242 pays; docs/payments.md lists the cards that fail.")
+    @ApiResponse(responseCode = "201", description = "The token")
+    @ApiResponse(responseCode = "422", description = "`card-expired`.")
     ResponseEntity<TokenResponse> tokenize(@Valid @RequestBody CardDetails card) {
         if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
             throw new CardExpired(card.expMonth(), card.expYear());

@@ -11,11 +11,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Publishes the public keys this service signs its events with, for consumers whose
  * {@code boxoffice.events.signing.trusted-keys} point here (the Helm chart does): the signing key first, then any
  * still published for events signed before a rotation. Public keys only; open without a token, like the JWKS.
  */
+@Tag(name = "Keys", description = "Public keys to verify what Boxoffice signs")
 @RestController
 class EventKeysController {
 
@@ -35,6 +40,9 @@ class EventKeysController {
     }
 
     @GetMapping(PATH)
+    @Operation(operationId = "getEventKeys", summary = "The public keys this service signs its events with",
+            description = "Consumers verify events with them (docs/events.md, \"Trust\").")
+    @ApiResponse(responseCode = "200", description = "The producer, algorithm and keys")
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
     }

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param title       document title, e.g. "Boxoffice booking-service"
  * @param description one sentence on what the service owns
  * @param version     API version
+ * @param rateLimited whether the gateway's rate limits (429) apply to the service's operations: true for the services
+ *                    it routes to, false for the gateway's own endpoints
  */
 @ConfigurationProperties("boxoffice.api")
 public record ApiDocsProperties(@DefaultValue("Boxoffice") String title, @DefaultValue("") String description,
-        @DefaultValue("v1") String version) {
+        @DefaultValue("v1") String version, @DefaultValue("true") boolean rateLimited) {
 }

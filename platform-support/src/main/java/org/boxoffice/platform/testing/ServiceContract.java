@@ -1,9 +1,21 @@
 package org.boxoffice.platform.testing;
 
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -14,9 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +55,8 @@ public abstract class ServiceContract {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
 
     private final String applicationName;
     private final @Nullable String schema;
@@ -113,14 +135,115 @@ public abstract class ServiceContract {
                 .contains("boxoffice_http_requests_in_progress").contains("boxoffice_http_requests_refused_total");
     }
 
+    /**
+     * The document served, also written pretty-printed to {@code target/openapi/<applicationName>.json} for the linter
+     * ({@code .ci/lint-openapi}) and the client build.
+     */
     @Test
     void publishesItsOpenApiDocument() throws Exception {
         HttpResponse<String> response = get("/v3/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode document = JSON.readTree(response.body());
+        Path exported = Path.of("target", "openapi", applicationName + ".json");
+        Files.createDirectories(exported.getParent());
+        Files.writeString(exported, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
         assertThat(document.path("openapi").asString()).startsWith("3.");
         assertThat(document.path("info").path("title").asString()).contains(applicationName);
+    }
+
+    /**
+     * Every operation has a summary and a stable, unique operationId (springdoc's "_1" suffixes change with the
+     * order controllers are scanned); no error page or actuator endpoint is listed.
+     */
+    @Test
+    void documentsEveryOperationWithASummaryAndAStableId() throws Exception {
+        JsonNode document = JSON.readTree(get("/v3/api-docs").body());
+        Set<String> ids = new HashSet<>();
+        List<String> wrong = new ArrayList<>();
+
+        assertThat(document.path("paths").propertyNames()).as("documented paths").isNotEmpty()
+                .noneMatch(path -> path.equals("/error") || path.startsWith("/actuator"));
+        forEachOperation(document, (operation, name) -> {
+            if (operation.path("summary").asString("").isBlank()) {
+                wrong.add(name + ": no summary");
+            }
+            String id = operation.path("operationId").asString("");
+            if (id.isBlank() || id.matches(".*_\\d+") || !ids.add(id)) {
+                wrong.add(name + ": operationId '" + id + "' is missing, generated or not unique");
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The success statuses are documented: a handler with {@code @ResponseStatus} documents that status, and one that
+     * picks its status in code ({@code ResponseEntity}: 201, 202, 204) declares it with {@code @ApiResponse}; a
+     * handler that does neither answers 200 and documents 200.
+     */
+    @Test
+    void documentsTheSuccessStatusOfEveryHandler() throws Exception {
+        JsonNode document = JSON.readTree(get("/v3/api-docs").body());
+        List<String> wrong = new ArrayList<>();
+
+        handlers().forEach((route, handler) -> {
+            JsonNode operation = document.path("paths").path(route.path()).path(route.method());
+            if (operation.isMissingNode()) {
+                return;
+            }
+            Set<String> documented = new TreeSet<>();
+            operation.path("responses").propertyNames().stream().filter(code -> code.matches("[23]\\d\\d"))
+                    .forEach(documented::add);
+            ResponseStatus fixed = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), ResponseStatus.class);
+            Set<String> declared = new TreeSet<>();
+            for (ApiResponse declaration : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
+                    ApiResponse.class, ApiResponses.class)) {
+                if (declaration.responseCode().matches("[23]\\d\\d")) {
+                    declared.add(declaration.responseCode());
+                }
+            }
+            String name = route.method().toUpperCase(Locale.ROOT) + " " + route.path();
+            if (fixed != null) {
+                declared.add(Integer.toString(fixed.code().value()));
+            } else if (choosesItsStatus(handler) && declared.isEmpty()) {
+                wrong.add(name + ": returns a ResponseEntity but declares no success @ApiResponse");
+            } else if (declared.isEmpty()) {
+                declared.add("200");
+            }
+            if (!documented.containsAll(declared)) {
+                wrong.add(name + ": documents " + documented + ", answers " + declared);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The document says which operations need a bearer token, and it is what the service does: each operation called
+     * without a token (and without a body, so that nothing can change) answers 401 exactly when the document
+     * requires {@code bearerAuth}.
+     */
+    @Test
+    void documentsWhichOperationsNeedABearerToken() throws Exception {
+        JsonNode document = JSON.readTree(get("/v3/api-docs").body());
+        List<String> wrong = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> operations = new ArrayList<>();
+        forEachOperation(document, (operation, name) -> operations.add(Map.entry(name, operation)));
+
+        for (Map.Entry<String, JsonNode> entry : operations) {
+            String[] methodAndPath = entry.getKey().split(" ", 2);
+            String path = methodAndPath[1].replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .method(methodAndPath[0], HttpRequest.BodyPublishers.noBody()).build());
+            boolean documented = false;
+            for (JsonNode requirement : entry.getValue().path("security")) {
+                documented |= requirement.has("bearerAuth");
+            }
+            if ((answer.statusCode() == 401) != documented) {
+                wrong.add(entry.getKey() + ": answers " + answer.statusCode() + " without a token, documented "
+                        + (documented ? "secured" : "open"));
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
@@ -191,6 +314,61 @@ public abstract class ServiceContract {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+
+    private static void forEachOperation(JsonNode document, java.util.function.BiConsumer<JsonNode, String> action) {
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (HTTP_METHODS.contains(operation.getKey())) {
+                    action.accept(operation.getValue(), operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+    }
+
+    private record Route(String method, String path) {
+    }
+
+    /** The service's controller methods by method and path pattern, from the servlet or the reactive handler mapping. */
+    private Map<Route, HandlerMethod> handlers() {
+        Map<Route, HandlerMethod> routes = new LinkedHashMap<>();
+        Object mapping = context.getBean("requestMappingHandlerMapping");
+        Map<?, ?> methods = (Map<?, ?>) invoke(mapping, "getHandlerMethods");
+        methods.forEach((info, handler) -> {
+            Object patterns = hasMethod(info, "getPatternValues") ? invoke(info, "getPatternValues")
+                    : invoke(invoke(info, "getPatternsCondition"), "getPatterns");
+            Set<?> verbs = (Set<?>) invoke(invoke(info, "getMethodsCondition"), "getMethods");
+            for (Object pattern : (Set<?>) patterns) {
+                for (Object verb : verbs) {
+                    routes.put(new Route(verb.toString().toLowerCase(Locale.ROOT), pattern.toString()),
+                            (HandlerMethod) handler);
+                }
+            }
+        });
+        return routes;
+    }
+
+    private static boolean hasMethod(Object target, String method) {
+        return Arrays.stream(target.getClass().getMethods()).anyMatch(candidate -> candidate.getName().equals(method));
+    }
+
+    private static Object invoke(Object target, String method) {
+        try {
+            Method getter = target.getClass().getMethod(method);
+            getter.setAccessible(true);
+            return getter.invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(target.getClass() + " has no " + method, e);
+        }
+    }
+
+    /** A handler that builds its own ResponseEntity decides the status in code, so it must declare it. */
+    private static boolean choosesItsStatus(HandlerMethod handler) {
+        ResolvableType type = ResolvableType.forMethodReturnType(handler.getMethod());
+        if (type.getRawClass() != null && type.getRawClass().getName().equals("reactor.core.publisher.Mono")) {
+            type = type.getGeneric(0);
+        }
+        return type.getRawClass() != null && ResponseEntity.class.isAssignableFrom(type.getRawClass());
+    }
 
     private boolean hasBean(String typeName) {
         if (!ClassUtils.isPresent(typeName, getClass().getClassLoader())) {

@@ -8,7 +8,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** The public signing keys every service validates tokens with (RFC 7517 JWK Set). */
+@Tag(name = "Keys", description = "Public keys to verify what Boxoffice signs")
 @RestController
 class JwksController {
 
@@ -19,6 +24,8 @@ class JwksController {
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = "application/jwk-set+json")
+    @Operation(operationId = "getJwks", summary = "The public keys access tokens are signed with (RFC 7517 JWK Set)")
+    @ApiResponse(responseCode = "200", description = "The JWK Set")
     ResponseEntity<Map<String, Object>> jwks() {
         // Short, so that a newly added key is seen well before it can sign (validators also refetch on unknown kid).
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())

@@ -11,7 +11,9 @@ import org.boxoffice.analytics.report.PlatformSummary;
 import org.boxoffice.analytics.report.SalesReports;
 import org.boxoffice.analytics.report.TimeSeries;
 import org.boxoffice.analytics.system.AdminRoleRequired;
+import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.security.CurrentUser;
+import org.boxoffice.platform.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,10 +25,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Sales numbers for organizers (their organizations' events; another organization's event answers 404) and the
  * platform-wide summary for admins. Buyers never get here: {@code /api/v1/admin/**} needs ORGANIZER or ADMIN.
  */
+@Tag(name = "Analytics", description = "Sales numbers for organizers and admins")
 @RestController
 @RequestMapping("/api/v1/admin/analytics")
 class AnalyticsController {
@@ -40,12 +49,17 @@ class AnalyticsController {
     }
 
     @GetMapping("/events/{eventId}")
+    @Operation(operationId = "getEventSales", summary = "Sales of an event: tickets, revenue, funnel, per section and tier")
     EventSalesReport event(CurrentUser user, @PathVariable UUID eventId) {
         return reports.event(eventId, user::canManage);
     }
 
     /** {@code from}/{@code to} are ISO-8601 instants, [from, to); both default to the event's activity. */
     @GetMapping("/events/{eventId}/timeseries")
+    @Operation(operationId = "getEventSalesTimeSeries", summary = "Sales of an event over time",
+            description = "`from`/`to` are ISO-8601 instants, [from, to); both default to the event's activity. "
+                    + "`granularity`: minute, hour or day. A range out of order is `invalid-time-range`, one with too many "
+                + "points `time-range-too-large` (400).")
     TimeSeries timeSeries(CurrentUser user, @PathVariable UUID eventId,
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
@@ -55,6 +69,9 @@ class AnalyticsController {
 
     // No "produces": a 404 from here must still render as a problem, not fail content negotiation on text/csv.
     @GetMapping("/events/{eventId}/export.csv")
+    @Operation(operationId = "exportEventSales", summary = "Sales of an event per section and tier, as CSV")
+    @ApiResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> export(CurrentUser user, @PathVariable UUID eventId) {
         List<SectionTierSales> rows = reports.sectionTierSales(eventId, user::canManage);
         Csv csv = new Csv().row(List.of("event_id", "section_id", "section_name", "tier_name", "currency",
@@ -71,6 +88,8 @@ class AnalyticsController {
     }
 
     @GetMapping("/summary")
+    @Operation(operationId = "getPlatformSummary", summary = "Sales across the platform")
+    @ApiRoles(Role.ADMIN)
     PlatformSummary summary(CurrentUser user) {
         if (!user.isAdmin()) {
             throw new AdminRoleRequired("The platform-wide summary");

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
  * for this sale, letting everyone in — is the gateway's, at {@code /api/v1/admin/waiting-room/events/{eventId}}.
  * Another organization's event is a 404.
  */
+@Tag(name = "Event administration")
 @RestController
 @RequestMapping("/api/v1/admin/events/{eventId}/waiting-room")
 class WaitingRoomAdminController {
@@ -73,14 +76,19 @@ class WaitingRoomAdminController {
     }
 
     @GetMapping
+    @Operation(operationId = "getWaitingRoomSettings", summary = "Get the waiting room setting of an event",
+            description = "The live queue is at `liveQueue` on the gateway.")
     WaitingRoomResponse get(CurrentUser user, @PathVariable UUID eventId) {
         return WaitingRoomResponse.of(rooms.get(user::canManage, eventId));
     }
 
     @PutMapping
-    @Operation(summary = "Turn the event's waiting room on or off and set its admission rate",
+    @Operation(operationId = "configureWaitingRoom",
+            summary = "Turn the event's waiting room on or off and set its admission rate",
             description = "FIXED lets buyers in at ratePerMinute; AUTO starts there and adjusts between "
                     + "minRatePerMinute and maxRatePerMinute from the platform's health. Fields left out keep their value.")
+    @ApiResponse(responseCode = "200", description = "The setting")
+    @ApiResponse(responseCode = "422", description = "`invalid-waiting-room` (`errors`): rates out of order, ...")
     WaitingRoomResponse configure(CurrentUser user, @PathVariable UUID eventId,
             @Valid @RequestBody WaitingRoomRequest request) {
         return WaitingRoomResponse.of(rooms.configure(user::canManage, eventId, request::applyTo));

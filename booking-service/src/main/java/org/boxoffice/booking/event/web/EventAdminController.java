@@ -39,7 +39,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Organizers' events: definition, price tiers and lifecycle. Another organization's event is a 404. */
+@Tag(name = "Event administration", description = "Organizers create events, price them and run their sales")
 @RestController
 @RequestMapping("/api/v1/admin/events")
 class EventAdminController {
@@ -67,6 +72,9 @@ class EventAdminController {
     }
 
     @PostMapping
+    @Operation(operationId = "createEvent", summary = "Create an event (a DRAFT) at one of the organization's venues")
+    @ApiResponse(responseCode = "201", description = "The event")
+    @ApiResponse(responseCode = "422", description = "`invalid-event` (`errors`): times out of order, unknown currency, ...")
     ResponseEntity<EventResponse> create(CurrentUser user, @Valid @RequestBody CreateEventRequest request) {
         Currency currency;
         try {
@@ -86,6 +94,7 @@ class EventAdminController {
     }
 
     @GetMapping
+    @Operation(operationId = "listManagedEvents", summary = "List the events of the caller's organizations (every event for an admin)")
     PageResponse<EventResponse> list(CurrentUser user, @RequestParam(required = false) @Nullable EventStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -95,12 +104,16 @@ class EventAdminController {
     }
 
     @GetMapping("/{eventId}")
+    @Operation(operationId = "getManagedEvent", summary = "Get an event of the caller's organizations, in any state")
     EventResponse get(CurrentUser user, @PathVariable UUID eventId) {
         Event event = events.get(user::canManage, eventId);
         return EventResponse.of(event, events.sections(eventId));
     }
 
     @PutMapping("/{eventId}/price-tiers")
+    @Operation(operationId = "setPriceTiers", summary = "Set the price tiers of an event's sections, replacing the old ones")
+    @ApiResponse(responseCode = "200", description = "The event with its new tiers")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse setTiers(CurrentUser user, @PathVariable UUID eventId, @Valid @RequestBody TiersRequest request) {
         events.setTiers(user::canManage, eventId, request.tiers().stream()
                 .map(t -> new TierSpec(t.sectionId(), t.name(), t.amountMinor())).toList());
@@ -108,26 +121,41 @@ class EventAdminController {
     }
 
     @PostMapping("/{eventId}/publish")
+    @Operation(operationId = "publishEvent", summary = "Publish a DRAFT event: it is listed and goes on sale at onSaleAt")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse publish(CurrentUser user, @PathVariable UUID eventId) {
         return EventResponse.of(events.publish(user::canManage, eventId), events.sections(eventId));
     }
 
     @PostMapping("/{eventId}/pause")
+    @Operation(operationId = "pauseEventSales", summary = "Pause an event's sales: no new holds")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse pause(CurrentUser user, @PathVariable UUID eventId) {
         return EventResponse.of(events.pauseSales(user::canManage, eventId), events.sections(eventId));
     }
 
     @PostMapping("/{eventId}/resume")
+    @Operation(operationId = "resumeEventSales", summary = "Resume an event's paused sales")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse resume(CurrentUser user, @PathVariable UUID eventId) {
         return EventResponse.of(events.resumeSales(user::canManage, eventId), events.sections(eventId));
     }
 
     @PostMapping("/{eventId}/complete")
+    @Operation(operationId = "completeEvent", summary = "Mark an event as having taken place")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse complete(CurrentUser user, @PathVariable UUID eventId) {
         return EventResponse.of(events.complete(user::canManage, eventId), events.sections(eventId));
     }
 
     @PostMapping("/{eventId}/cancel")
+    @Operation(operationId = "cancelEvent", summary = "Cancel an event: every order that holds money is refunded")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse cancel(CurrentUser user, @PathVariable UUID eventId) {
         return EventResponse.of(events.cancel(user::canManage, eventId), events.sections(eventId));
     }

@@ -20,7 +20,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Published events for everyone, no account needed. */
+@Tag(name = "Events", description = "The catalogue buyers browse: published events, no account needed")
 @RestController
 @RequestMapping("/api/v1/events")
 class EventCatalogController {
@@ -32,6 +37,11 @@ class EventCatalogController {
     }
 
     @GetMapping
+    @Operation(operationId = "searchEvents", summary = "Search the event catalogue",
+            description = "Published events on sale or coming up, soonest first; filter by time window, venue, city or "
+                    + "text. Cached for 5 seconds by shared caches.")
+    @ApiResponse(responseCode = "200", description = "A page of events")
+    @ApiResponse(responseCode = "304", description = "Not modified")
     ResponseEntity<PageResponse<EventResponse>> search(@RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable UUID venueId,
@@ -45,6 +55,9 @@ class EventCatalogController {
     }
 
     @GetMapping("/{eventId}")
+    @Operation(operationId = "getEvent", summary = "Get an event with its sections and price tiers")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "304", description = "Not modified")
     ResponseEntity<EventResponse> get(@PathVariable UUID eventId) {
         EventService.Listing listing = events.listing(eventId);
         return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE)

@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /** A buyer's holds. Another buyer's hold is a 404. */
+@Tag(name = "Holds", description = "Seats held for a buyer for a few minutes, until checkout or expiry")
 @RestController
 @RequestMapping("/api/v1/holds")
 class HoldController {
@@ -41,9 +43,15 @@ class HoldController {
     }
 
     @PostMapping
-    @Operation(summary = "Hold seats, best-available seats or general-admission tickets",
-            parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    description = "Retries with the same key return the first response"))
+    @Operation(operationId = "createHold", summary = "Hold seats, best-available seats or general-admission tickets",
+            description = "Give exactly one of `seatIds`, `bestAvailable` or `generalAdmission`. The seats are the "
+                    + "buyer's until `expiresAt` (the event's hold duration); check out with POST /api/v1/orders.")
+    @ApiResponse(responseCode = "201", description = "The hold")
+    @ApiResponse(responseCode = "403", description = "`waiting-room-pass-required` or `waiting-room-pass-invalid` "
+            + "(`reason`): the event has a waiting room and the pass is missing or does not open this hold.")
+    @ApiResponse(responseCode = "409", description = "`seats-unavailable`, `sale-not-open`, `capacity-exceeded`, or "
+            + "`idempotent-request-in-progress`.")
+    @ApiResponse(responseCode = "422", description = "`unknown-seats`, `ticket-limit-exceeded`, or `idempotency-key-reused`.")
     ResponseEntity<HoldResponse> create(CurrentUser user, @Valid @RequestBody CreateHoldRequest request,
             @Parameter(description = "The pass the waiting room gave, for an event that has one (docs/waiting-room.md)")
             @RequestHeader(name = AdmissionPass.HEADER, required = false) @Nullable String pass) {
@@ -54,11 +62,14 @@ class HoldController {
     }
 
     @GetMapping("/{holdId}")
+    @Operation(operationId = "getHold", summary = "Get one of the caller's holds")
     HoldResponse get(CurrentUser user, @PathVariable UUID holdId) {
         return HoldResponse.of(holds.get(user.id(), holdId), clock.instant());
     }
 
     @DeleteMapping("/{holdId}")
+    @Operation(operationId = "releaseHold", summary = "Release one of the caller's holds",
+            description = "The seats are free again at once. Answers the released hold.")
     HoldResponse release(CurrentUser user, @PathVariable UUID holdId) {
         return HoldResponse.of(holds.release(user.id(), holdId), clock.instant());
     }

@@ -21,7 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** An organizer's view of an event's orders, and the cancel and release actions. */
+@Tag(name = "Event administration")
 @RestController
 @RequestMapping("/api/v1/admin/events/{eventId}")
 class EventOrdersAdminController {
@@ -37,6 +42,7 @@ class EventOrdersAdminController {
     }
 
     @GetMapping("/orders")
+    @Operation(operationId = "listEventOrders", summary = "List the orders of an event, optionally by status")
     PageResponse<OrderResponse> orders(CurrentUser user, @PathVariable UUID eventId,
             @RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -49,12 +55,18 @@ class EventOrdersAdminController {
      * refused ({@code 409 tickets-checked-in}) unless {@code includeCheckedIn=true} says the organizer means it.
      */
     @PostMapping("/orders/{orderId}/cancel")
+    @Operation(operationId = "cancelEventOrder", summary = "Cancel an order of the event and refund what is left of its payment",
+            description = "An order whose tickets were used at the door is refused (`409 tickets-checked-in`) unless "
+                    + "`includeCheckedIn=true`.")
+    @ApiResponse(responseCode = "200", description = "The cancelled order")
+    @ApiResponse(responseCode = "409", description = "`tickets-checked-in` or `order-state-conflict`.")
     OrderResponse cancel(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID orderId,
             @RequestParam(defaultValue = "false") boolean includeCheckedIn) {
         return OrderResponse.of(orders.cancel(user::canManage, eventId, orderId, includeCheckedIn));
     }
 
     @PostMapping("/holds/{holdId}/release")
+    @Operation(operationId = "releaseEventHold", summary = "Release a buyer's hold on the event: its seats are free again")
     HoldResponse release(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID holdId) {
         return HoldResponse.of(holds.releaseForOrganizer(user::canManage, eventId, holdId), clock.instant());
     }

@@ -18,14 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** Checkout and a buyer's orders. Another buyer's order is a 404. */
+@Tag(name = "Orders", description = "A buyer's orders: checkout of a hold, payment status, cancellation")
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrderController {
@@ -40,28 +41,35 @@ class OrderController {
     }
 
     @PostMapping
-    @Operation(summary = "Check out a hold: an order awaiting payment, priced on the server",
-            parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    description = "Retries with the same key return the first response"))
+    @Operation(operationId = "createOrder", summary = "Check out a hold: an order awaiting payment, priced on the server",
+            description = "The order is PENDING_PAYMENT until its payment succeeds (POST /api/v1/payments), then "
+                    + "CONFIRMED with tickets.")
+    @ApiResponse(responseCode = "201", description = "The order")
+    @ApiResponse(responseCode = "409", description = "`hold-expired`, `hold-not-active`, or "
+            + "`idempotent-request-in-progress`.")
     ResponseEntity<OrderResponse> checkout(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {
         Order order = orders.checkout(user.id(), request.holdId());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderResponse.of(order));
     }
 
     @PostMapping("/{orderId}/cancel")
-    @Operation(summary = "Cancel an order: unpaid ones end; paid ones are refunded in full within the event's refund policy",
-            parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    description = "Retries with the same key return the first response"))
+    @Operation(operationId = "cancelOrder",
+            summary = "Cancel an order: unpaid ones end; paid ones are refunded in full within the event's refund policy")
+    @ApiResponse(responseCode = "200", description = "The cancelled order")
+    @ApiResponse(responseCode = "409", description = "`order-state-conflict`, `refund-window-closed`, or "
+            + "`idempotent-request-in-progress`.")
     OrderResponse cancel(CurrentUser user, @PathVariable UUID orderId) {
         return OrderResponse.of(orders.cancelByBuyer(user.id(), orderId));
     }
 
     @GetMapping("/{orderId}")
+    @Operation(operationId = "getOrder", summary = "Get one of the caller's orders")
     OrderResponse get(CurrentUser user, @PathVariable UUID orderId) {
         return OrderResponse.of(orders.get(user.id(), orderId));
     }
 
     @GetMapping
+    @Operation(operationId = "listMyOrders", summary = "List the caller's orders, newest first")
     PageResponse<OrderResponse> mine(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return orders.mine(user.id(), new PageQuery(page, size)).map(OrderResponse::of);

@@ -14,10 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Door check-in for organizers of the ticket's organization: a typed code or a scanned QR payload admits once; a
  * second scan is a 409 saying when the first was.
  */
+@Tag(name = "Check-in", description = "Admitting ticket holders at the door")
 @RestController
 @RequestMapping("/api/v1/admin/check-ins")
 class CheckInController {
@@ -39,6 +44,12 @@ class CheckInController {
     }
 
     @PostMapping
+    @Operation(operationId = "checkInTicket", summary = "Check a ticket in at the door, by its code or its QR payload",
+            description = "Give exactly one of `code` or `qrPayload`. A ticket is admitted once.")
+    @ApiResponse(responseCode = "200", description = "The ticket, checked in")
+    @ApiResponse(responseCode = "409", description = "`ticket-already-checked-in` (when, in the problem) or `ticket-void`.")
+    @ApiResponse(responseCode = "400", description = "`validation-failed` (`errors`), or `invalid-ticket-signature`: the QR "
+            + "payload was not signed by us.")
     TicketResponse checkIn(CurrentUser user, @Valid @RequestBody CheckInRequest request) {
         boolean hasCode = request.code() != null && !request.code().isBlank();
         boolean hasPayload = request.qrPayload() != null && !request.qrPayload().isBlank();

@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** A buyer's own tickets. Another buyer's ticket or order is a 404. */
+@Tag(name = "Tickets", description = "A buyer's tickets with their signed QR payloads")
 @RestController
 @RequestMapping("/api/v1/tickets")
 class TicketController {
@@ -23,11 +27,13 @@ class TicketController {
     }
 
     @GetMapping
+    @Operation(operationId = "listOrderTickets", summary = "List the tickets of one of the caller's orders")
     List<TicketResponse> ofOrder(CurrentUser user, @RequestParam UUID orderId) {
         return tickets.ofOrder(user.id(), orderId).stream().map(TicketResponse::of).toList();
     }
 
     @GetMapping("/{ticketId}")
+    @Operation(operationId = "getTicket", summary = "Get one of the caller's tickets")
     TicketResponse get(CurrentUser user, @PathVariable UUID ticketId) {
         return TicketResponse.of(tickets.get(user.id(), ticketId));
     }

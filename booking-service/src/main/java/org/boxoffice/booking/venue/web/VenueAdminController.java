@@ -38,7 +38,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Organizers' venues and seat maps. Another organization's venue is a 404. */
+@Tag(name = "Venue administration", description = "Organizers' venues and their seat maps")
 @RestController
 @RequestMapping("/api/v1/admin/venues")
 class VenueAdminController {
@@ -116,6 +121,8 @@ class VenueAdminController {
     }
 
     @PostMapping
+    @Operation(operationId = "createVenue", summary = "Create a venue for one of the caller's organizations")
+    @ApiResponse(responseCode = "201", description = "The venue")
     ResponseEntity<VenueResponse> create(CurrentUser user, @Valid @RequestBody CreateVenueRequest request) {
         Venue venue = venues.create(user::canManage, request.organizationId(), request.name(), request.city(),
                 request.address(), request.timezone());
@@ -123,6 +130,7 @@ class VenueAdminController {
     }
 
     @GetMapping
+    @Operation(operationId = "listVenues", summary = "List the venues of the caller's organizations (every venue for an admin)")
     PageResponse<VenueResponse> list(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return venues.list(List.copyOf(user.organizations()), user.isAdmin(), new PageQuery(page, size))
@@ -130,11 +138,16 @@ class VenueAdminController {
     }
 
     @GetMapping("/{venueId}")
+    @Operation(operationId = "getSeatMap", summary = "Get a venue with its sections and seats")
     SeatMapResponse seatMap(CurrentUser user, @PathVariable UUID venueId) {
         return SeatMapResponse.of(venues.seatMap(user::canManage, venueId));
     }
 
     @PostMapping("/{venueId}/sections")
+    @Operation(operationId = "addSection", summary = "Add a seated section (rows x seats) or a general-admission area",
+            description = "A SEATED section needs `rows` and `seats`; a GENERAL_ADMISSION area needs `capacity` only.")
+    @ApiResponse(responseCode = "201", description = "The section, with its seats")
+    @ApiResponse(responseCode = "409", description = "`seat-map-conflict`: the code is taken, or the venue has events on sale.")
     ResponseEntity<SectionResponse> addSection(CurrentUser user, @PathVariable UUID venueId,
             @Valid @RequestBody CreateSectionRequest request) {
         SectionResponse created;
@@ -151,6 +164,9 @@ class VenueAdminController {
     }
 
     @PostMapping("/{venueId}/sections/{sectionId}/seats")
+    @Operation(operationId = "addSeats", summary = "Add seats to a seated section")
+    @ApiResponse(responseCode = "201", description = "The seats added")
+    @ApiResponse(responseCode = "409", description = "`seat-map-conflict`: a seat exists, or the venue has events on sale.")
     ResponseEntity<List<SeatResponse>> addSeats(CurrentUser user, @PathVariable UUID venueId,
             @PathVariable UUID sectionId, @Valid @RequestBody AddSeatsRequest request) {
         List<Seat> seats = venues.addSeats(user::canManage, venueId, sectionId, request.seats().stream()
@@ -160,6 +176,7 @@ class VenueAdminController {
     }
 
     @PutMapping("/{venueId}/sections/{sectionId}/seats/{seatId}")
+    @Operation(operationId = "setSeatFlags", summary = "Mark a seat accessible or with a restricted view")
     SeatResponse setFlags(CurrentUser user, @PathVariable UUID venueId, @PathVariable UUID sectionId,
             @PathVariable UUID seatId, @Valid @RequestBody SeatFlagsRequest request) {
         return SeatResponse.of(venues.setSeatFlags(user::canManage, venueId, sectionId, seatId, request.accessible(),

@@ -18,7 +18,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Organizers tell every ticket holder of their event something. Another organization's event is a 404. */
+@Tag(name = "Notification administration", description = "Announcements, deliveries and the demo mailbox")
 @RestController
 @RequestMapping("/api/v1/admin/notifications/events/{eventId}/announcements")
 class AnnouncementController {
@@ -42,6 +49,11 @@ class AnnouncementController {
 
     /** Accepted: the messages are queued on the bulk lane and go out in batches. */
     @PostMapping
+    @Operation(operationId = "announceToEventBuyers", summary = "Send a message to every buyer of an event",
+            description = "Accepted: the messages are queued on the bulk lane and go out in batches; `Location` lists "
+                    + "their deliveries.")
+    @ApiResponse(responseCode = "202", description = "Queued", headers = @Header(name = "Location",
+            description = "The deliveries of this announcement", schema = @Schema(type = "string")))
     ResponseEntity<AnnouncementResponse> announce(CurrentUser user, @PathVariable UUID eventId,
             @Valid @RequestBody AnnouncementRequest request) {
         AnnouncementView announcement = announcements.announce(user, eventId, request.subject().strip(), request.body().strip());

@@ -10,7 +10,9 @@ import org.boxoffice.notification.delivery.DeliveryStatus;
 import org.boxoffice.notification.delivery.DeliveryView;
 import org.boxoffice.notification.system.AdminRequired;
 import org.boxoffice.notification.system.PageResponse;
+import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.security.CurrentUser;
+import org.boxoffice.platform.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.validation.annotation.Validated;
@@ -24,7 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** The delivery log, for platform admins: what was sent, what is waiting, what FAILED and why. */
+@Tag(name = "Notification administration")
 @RestController
 @Validated
 @RequestMapping("/api/v1/admin/notifications/deliveries")
@@ -48,6 +55,8 @@ class DeliveryAdminController {
     }
 
     @GetMapping
+    @Operation(operationId = "listDeliveries", summary = "List deliveries, newest first, by status, channel, source or buyer")
+    @ApiRoles(Role.ADMIN)
     PageResponse<DeliveryResponse> list(CurrentUser user, @RequestParam(required = false) @Nullable DeliveryStatus status,
             @RequestParam(required = false) @Nullable Channel channel,
             @RequestParam(required = false) @Nullable UUID sourceId,
@@ -61,6 +70,8 @@ class DeliveryAdminController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getDelivery", summary = "Get a delivery")
+    @ApiRoles(Role.ADMIN)
     DeliveryResponse get(CurrentUser user, @PathVariable UUID id) {
         requireAdmin(user);
         return DeliveryResponse.of(retries.find(id));
@@ -68,6 +79,10 @@ class DeliveryAdminController {
 
     /** A FAILED delivery is tried again, with a fresh budget of attempts (after fixing a provider's credentials). */
     @PostMapping("/{id}/retry")
+    @Operation(operationId = "retryDelivery", summary = "Try a FAILED delivery again, with a fresh budget of attempts")
+    @ApiRoles(Role.ADMIN)
+    @ApiResponse(responseCode = "200", description = "The delivery, queued again")
+    @ApiResponse(responseCode = "409", description = "`delivery-not-retryable`: only a FAILED delivery is tried again.")
     DeliveryResponse retry(CurrentUser user, @PathVariable UUID id) {
         requireAdmin(user);
         return DeliveryResponse.of(retries.retry(id));

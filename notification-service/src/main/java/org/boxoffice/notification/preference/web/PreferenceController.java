@@ -19,7 +19,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** The caller's own channel preferences. Transactional messages always go by email too, whatever is chosen here. */
+@Tag(name = "Notification preferences", description = "How a buyer wants to be told: language, SMS, WhatsApp")
 @RestController
 @RequestMapping("/api/v1/notifications/preferences")
 class PreferenceController {
@@ -55,12 +60,15 @@ class PreferenceController {
     }
 
     @GetMapping
+    @Operation(operationId = "getNotificationPreferences", summary = "Get the caller's notification preferences")
     PreferenceResponse get(CurrentUser user) {
         return PreferenceResponse.of(preferences.get(user));
     }
 
     /** Saves the preferences. A new phone number starts unconfirmed: no text goes to it before its code is back. */
     @PutMapping
+    @Operation(operationId = "updateNotificationPreferences", summary = "Save the caller's notification preferences",
+            description = "A new phone number starts unconfirmed: no text goes to it before its code is back.")
     PreferenceResponse put(CurrentUser user, @Valid @RequestBody PreferenceRequest request) {
         return PreferenceResponse.of(preferences.update(user, request.locale(), request.smsOptIn(),
                 request.whatsappOptIn(), request.phone()));
@@ -68,6 +76,11 @@ class PreferenceController {
 
     /** Sends a 6-digit code to the phone number in the preferences (by SMS, else WhatsApp). */
     @PostMapping("/phone-verification")
+    @Operation(operationId = "requestPhoneVerificationCode",
+            summary = "Send a 6-digit code to the phone number in the preferences (by SMS, else WhatsApp)")
+    @ApiResponse(responseCode = "202", description = "A code is on its way")
+    @ApiResponse(responseCode = "409", description = "`phone-not-set`, `phone-already-verified` or `no-phone-channel`.")
+    @ApiResponse(responseCode = "429", description = "`too-many-verification-codes`: retry after `Retry-After`.")
     ResponseEntity<CodeSentResponse> requestCode(CurrentUser user) {
         PhoneVerification.CodeSent sent = verification.requestCode(user);
         return ResponseEntity.accepted().body(new CodeSentResponse(sent.phone(), sent.channel().name(),
@@ -76,6 +89,9 @@ class PreferenceController {
 
     /** Confirms the phone number with the code it received. */
     @PostMapping("/phone-verification/confirm")
+    @Operation(operationId = "confirmPhone", summary = "Confirm the phone number with the code it received")
+    @ApiResponse(responseCode = "200", description = "The preferences, phone verified")
+    @ApiResponse(responseCode = "422", description = "`invalid-verification-code` or `verification-code-expired`.")
     PreferenceResponse confirm(CurrentUser user, @Valid @RequestBody ConfirmRequest request) {
         return PreferenceResponse.of(verification.confirm(user, request.code()));
     }

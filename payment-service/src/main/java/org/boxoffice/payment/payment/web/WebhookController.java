@@ -13,11 +13,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Where providers report outcomes. Public (no bearer token): trust comes from the provider's signature, checked over
  * the raw bytes before anything is parsed or changed. A forged or stale webhook gets a 400 problem; an event already
  * applied gets 200 again, so the provider stops retrying without a second effect.
  */
+@Tag(name = "Webhooks", description = "Calls from payment providers, verified by their signature")
 @RestController
 class WebhookController {
 
@@ -32,6 +37,11 @@ class WebhookController {
     }
 
     @PostMapping("/api/v1/webhooks/payments/{provider}")
+    @Operation(operationId = "receivePaymentWebhook", summary = "Receive a payment provider's event",
+            description = "No bearer token: the `Boxoffice-Signature` header (the sandbox provider's HMAC) is checked "
+                    + "instead. An event already applied is acknowledged again.")
+    @ApiResponse(responseCode = "200", description = "Received and applied")
+    @ApiResponse(responseCode = "400", description = "`invalid-webhook-signature`, `stale-webhook` or `malformed-webhook`.")
     Map<String, Object> receive(@PathVariable String provider,
             @RequestHeader(name = "Boxoffice-Signature", required = false) @Nullable String signature,
             @RequestBody byte[] body) {

@@ -27,7 +27,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Registration, and the caller's own account: read it, change the display name, change the password. */
+@Tag(name = "Accounts", description = "Registration and the caller's own account")
 @RestController
 class AccountController {
 
@@ -44,6 +49,12 @@ class AccountController {
      * owner is mailed): the answer never tells who has an account.
      */
     @PostMapping("/api/v1/auth/register")
+    @Operation(operationId = "register", summary = "Register a buyer account",
+            description = "201 with the account whether the email was free or already had one (then nothing changes and "
+                    + "its owner is mailed): the answer never tells who has an account. Log in next.")
+    @ApiResponse(responseCode = "201", description = "The account")
+    @ApiResponse(responseCode = "429", description = "`too-many-requests` (password hashing is busy) or `rate-limited`: "
+            + "retry after `Retry-After`.")
     ResponseEntity<AccountResponse> register(@Valid @RequestBody RegistrationRequest request) {
         AccountService.Registration registration = accounts.register(request.email(), request.password(),
                 request.displayName());
@@ -53,17 +64,25 @@ class AccountController {
     }
 
     @GetMapping("/api/v1/users/me")
+    @Operation(operationId = "getMyAccount", summary = "Get the caller's account")
     AccountResponse me(CurrentUser user) {
         return AccountResponse.of(accounts.get(user.id()));
     }
 
     @PatchMapping("/api/v1/users/me")
+    @Operation(operationId = "updateMyProfile", summary = "Change the caller's display name")
     AccountResponse updateProfile(CurrentUser user, @Valid @RequestBody ProfileUpdate request) {
         return AccountResponse.of(accounts.updateProfile(user.id(), request.displayName()));
     }
 
     /** Ends every session of the account: other devices must log in again. */
     @PutMapping("/api/v1/users/me/password")
+    @Operation(operationId = "changeMyPassword", summary = "Change the caller's password",
+            description = "Ends every session of the account: other devices must log in again. A wrong current "
+                + "password is a `validation-failed` naming `currentPassword`.")
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @ApiResponse(responseCode = "429", description = "`too-many-requests` (password hashing is busy) or `rate-limited`: "
+            + "retry after `Retry-After`.")
     ResponseEntity<Void> changePassword(CurrentUser user, @Valid @RequestBody PasswordChange request) {
         accounts.changePassword(user.id(), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();

@@ -18,7 +18,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Login, token refresh and logout. Responses carrying tokens are never cached. */
+@Tag(name = "Authentication", description = "Access and refresh tokens")
 @RestController
 class AuthController {
 
@@ -32,16 +37,27 @@ class AuthController {
 
     /** The failed-login throttle counts per (account, client) and per client: the client the gateway vouches for. */
     @PostMapping("/api/v1/auth/login")
+    @Operation(operationId = "login", summary = "Log in: an access token (15 minutes) and a refresh token",
+            description = "Failed logins are throttled per account and client.")
+    @ApiResponse(responseCode = "200", description = "The tokens (never cached)")
+    @ApiResponse(responseCode = "401", description = "`invalid-credentials`: wrong email or password.")
+    @ApiResponse(responseCode = "429", description = "`login-throttled`, or `too-many-requests` (password hashing is busy): retry after `Retry-After`.")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return tokens(auth.login(request.email(), request.password(), clients.limitKey(http)));
     }
 
     @PostMapping("/api/v1/auth/refresh")
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for a new token pair",
+            description = "Each refresh token works once.")
+    @ApiResponse(responseCode = "200", description = "The new tokens (never cached)")
+    @ApiResponse(responseCode = "401", description = "`invalid-refresh-token` (unknown or expired) or `refresh-token-reused` (the session is ended).")
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
         return tokens(auth.refresh(request.refreshToken()));
     }
 
     @PostMapping("/api/v1/auth/logout")
+    @Operation(operationId = "logout", summary = "Log out: end the session of this refresh token")
+    @ApiResponse(responseCode = "204", description = "Logged out (also when the session had ended)")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         auth.logout(request.refreshToken());
         return ResponseEntity.noContent().build();
