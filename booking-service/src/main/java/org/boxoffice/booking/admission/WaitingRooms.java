@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Waiting room settings, one row per event that has one. */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Repository
 @SqlByDesign("Read on every hold of an event (the admission check) and written as one "
         + "upsert; the republisher reads the settings joined with their events in one statement")

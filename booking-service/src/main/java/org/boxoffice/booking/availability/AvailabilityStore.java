@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads availability from the inventory tables: the truth the cache is rebuilt from. */
-@SqlByDesign("Availability is an aggregate read over the inventory tables")
 @Repository
 @SqlByDesign("Availability: set-based counts over the inventory tables, the "
         + "truth the availability cache is rebuilt from")

@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  * caller releases it, and only that caller returns the seats, area counts and buyer allowance, and announces
  * {@code HoldReleased}.
  */
-@SqlByDesign("Releases a hold exactly once through a conditional status change, then returns its tickets set-based")
 @Component
 @SqlByDesign("Releases a hold exactly once: a status-guarded UPDATE decides which caller "
         + "(buyer, organizer, sweeper on any replica) releases it, and only that caller returns its tickets")

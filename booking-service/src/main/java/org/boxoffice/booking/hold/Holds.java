@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Holds and their items. */
-@SqlByDesign("The hold path: holds are written in the transaction that fences their seats")
 @Repository
 @SqlByDesign("The hold path: holds and their items are written with the fence in one short transaction, "
         + "ended by status-guarded updates and claimed by the sweepers with FOR UPDATE SKIP LOCKED")

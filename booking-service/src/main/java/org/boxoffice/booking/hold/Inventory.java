@@ -17,7 +17,6 @@ import org.springframework.stereotype.Repository;
  * tickets states the row's expected prior state in its WHERE clause, so a statement that arrives late (a lost lock,
  * a second sweeper, a retried request) changes nothing instead of changing something twice.
  */
-@SqlByDesign("The fence: conditional updates that must change exactly the expected rows, or the hold rolls back")
 @Repository
 @SqlByDesign("The fence: every statement that takes or returns tickets names the row's expected prior "
         + "state in its WHERE clause and counts the rows it changed, set-based over all seats of a hold")

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
  * event or the code without the key. The key is {@code BOXOFFICE_TICKET_SIGNING_KEY}; without it (local run) a random
  * key is created once in the database, so every replica verifies what any other signed.
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Component
 @SqlByDesign("The local run's QR signing key is created once for every replica with "
         + "INSERT … ON CONFLICT DO NOTHING and read back, whichever replica wins")

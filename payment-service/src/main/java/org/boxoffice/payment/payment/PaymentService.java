@@ -20,7 +20,6 @@ import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.PaymentProvider.ChargeRequest;
 import org.boxoffice.payment.provider.PaymentProvider.ProviderEvent;
 import org.boxoffice.payment.provider.PaymentProviders;
-import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.Outbox;
 import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in the transaction that applies it, the status machine ignores transitions that no longer apply, and the
  * {@code PaymentSucceeded}/{@code PaymentFailed} event is written to the outbox in that same transaction.
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Service
 public class PaymentService {
 

@@ -13,7 +13,6 @@ import org.boxoffice.payment.payment.PaymentNotFound;
 import org.boxoffice.payment.payment.Payments;
 import org.boxoffice.payment.provider.PaymentProviders;
 import org.boxoffice.payment.provider.RefundDeclined;
-import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.Outbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   an unreachable provider is retried by {@link RefundWorker}.</li>
  * </ol>
  */
-@SqlByDesign("Still hand-written until this service's aggregates move to Spring Data JPA (issue #21)")
 @Service
 public class RefundService {
 
