@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.boxoffice.payment.JpaSliceTest;
+import org.boxoffice.platform.testing.JpaSliceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * transaction, as in the service.
  */
 @JpaSliceTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class PaymentsIT {
 
     /** Microseconds: what PostgreSQL keeps of an instant. */

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.boxoffice.payment.JpaSliceTest;
 import org.boxoffice.payment.payment.Payment;
 import org.boxoffice.payment.payment.PaymentFixtures;
 import org.boxoffice.payment.payment.Payments;
+import org.boxoffice.platform.testing.JpaSliceTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The refund mapping on the real schema, and the sums reconciliation reads. */
 @JpaSliceTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RefundsIT {
 
     /** Microseconds: what PostgreSQL keeps of an instant. */
