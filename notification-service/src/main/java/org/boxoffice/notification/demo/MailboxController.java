@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -81,6 +82,8 @@ class MailboxController {
             @Content(mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "text/html", schema = @Schema(type = "string")) })
     ResponseEntity<byte[]> open(CurrentUser user, @PathVariable int id,
+            @Parameter(description = "eml (the raw message) or html (its HTML body)",
+                    schema = @Schema(allowableValues = { "eml", "html" }, defaultValue = "eml"))
             @RequestParam(defaultValue = "eml") String format) throws MessagingException, IOException {
         requireAdmin(user);
         if (!format.equals("eml") && !format.equals("html")) {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,11 +59,12 @@ class AnalyticsController {
     @GetMapping("/events/{eventId}/timeseries")
     @Operation(operationId = "getEventSalesTimeSeries", summary = "Sales of an event over time",
             description = "`from`/`to` are ISO-8601 instants, [from, to); both default to the event's activity. "
-                    + "`granularity`: minute, hour or day. A range out of order is `invalid-time-range`, one with too many "
+                    + "A range out of order is `invalid-time-range`, one with too many "
                 + "points `time-range-too-large` (400).")
     TimeSeries timeSeries(CurrentUser user, @PathVariable UUID eventId,
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(schema = @Schema(allowableValues = { "minute", "hour", "day" }, defaultValue = "minute"))
             @RequestParam(defaultValue = "minute") String granularity) {
         return reports.timeSeries(eventId, user::canManage, from, to, Granularity.parse(granularity));
     }

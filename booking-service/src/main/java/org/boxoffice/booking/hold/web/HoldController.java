@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,7 +47,18 @@ class HoldController {
     @PostMapping
     @Operation(operationId = "createHold", summary = "Hold seats, best-available seats or general-admission tickets",
             description = "Give exactly one of `seatIds`, `bestAvailable` or `generalAdmission`. The seats are the "
-                    + "buyer's until `expiresAt` (the event's hold duration); check out with POST /api/v1/orders.")
+                    + "buyer's until `expiresAt` (the event's hold duration); check out with POST /api/v1/orders.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "seats", summary = "These seats", value = """
+                            {"eventId": "e1000000-0000-4000-8000-000000000001",
+                             "seatIds": ["5ea70000-0000-4000-8000-000000000001", "5ea70000-0000-4000-8000-000000000002"]}"""),
+                    @ExampleObject(name = "bestAvailable", summary = "The best seats together in a section", value = """
+                            {"eventId": "e1000000-0000-4000-8000-000000000001",
+                             "bestAvailable": {"sectionId": "5ec70000-0000-4000-8000-000000000001", "quantity": 2}}"""),
+                    @ExampleObject(name = "generalAdmission", summary = "Tickets of a general-admission area", value = """
+                            {"eventId": "e1000000-0000-4000-8000-000000000001",
+                             "generalAdmission": {"sectionId": "5ec70000-0000-4000-8000-000000000002", "quantity": 4}}""")
+            })))
     @ApiResponse(responseCode = "201", description = "The hold")
     @ApiResponse(responseCode = "403", description = "`waiting-room-pass-required` or `waiting-room-pass-invalid` "
             + "(`reason`): the event has a waiting room and the pass is missing or does not open this hold.")
