@@ -74,6 +74,11 @@ class OrganizationController {
 
     /** 204 whether or not the account was a member: afterwards it is not. It keeps its organizer role. */
     @DeleteMapping("/{id}/members/{userId}")
+    @Operation(operationId = "removeOrganizationMember", summary = "End an account's membership of the organization",
+            description = "Answers 204 whether or not the account was a member: afterwards it is not. The account "
+                    + "keeps its organizer role.")
+    @ApiRoles(Role.ADMIN)
+    @ApiResponse(responseCode = "204", description = "The account is not a member (any more)")
     ResponseEntity<Void> revoke(CurrentUser caller, @PathVariable UUID id, @PathVariable UUID userId) {
         organizations.revoke(caller, id, userId);
         return ResponseEntity.noContent().build();
