@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -111,6 +113,7 @@ public abstract class ServiceContract {
                 .contains("boxoffice_http_requests_in_progress").contains("boxoffice_http_requests_refused_total");
     }
 
+    /** Also exports the document served, pretty-printed, as {@code target/openapi/<applicationName>.json}. */
     @Test
     void publishesItsOpenApiDocument() throws Exception {
         HttpResponse<String> response = get("/v3/api-docs");
@@ -119,6 +122,21 @@ public abstract class ServiceContract {
         JsonNode document = JSON.readTree(response.body());
         assertThat(document.path("openapi").asString()).startsWith("3.");
         assertThat(document.path("info").path("title").asString()).contains(applicationName);
+        Path export = Path.of("target", "openapi", applicationName + ".json");
+        Files.createDirectories(export.getParent());
+        Files.writeString(export, PublishedContract.pretty(response.body()));
+    }
+
+    /**
+     * The served document is the committed {@code docs/openapi/<applicationName>.json}: no breaking change without a
+     * new major version, no other change without updating the committed document ({@link PublishedContract}).
+     */
+    @Test
+    void keepsItsPublishedApiContract() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        PublishedContract.verify(applicationName, response.body(), getClass().getSimpleName());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 
 /** A buyer's holds. Another buyer's hold is a 404. */
@@ -43,7 +44,8 @@ class HoldController {
     @PostMapping
     @Operation(summary = "Hold seats, best-available seats or general-admission tickets",
             parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    description = "Retries with the same key return the first response"))
+                    description = "Retries with the same key return the first response",
+                    schema = @Schema(type = "string")))
     ResponseEntity<HoldResponse> create(CurrentUser user, @Valid @RequestBody CreateHoldRequest request,
             @Parameter(description = "The pass the waiting room gave, for an event that has one (docs/waiting-room.md)")
             @RequestHeader(name = AdmissionPass.HEADER, required = false) @Nullable String pass) {

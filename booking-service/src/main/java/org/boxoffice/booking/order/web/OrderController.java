@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +43,8 @@ class OrderController {
     @PostMapping
     @Operation(summary = "Check out a hold: an order awaiting payment, priced on the server",
             parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    description = "Retries with the same key return the first response"))
+                    description = "Retries with the same key return the first response",
+                    schema = @Schema(type = "string")))
     ResponseEntity<OrderResponse> checkout(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {
         Order order = orders.checkout(user.id(), request.holdId());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderResponse.of(order));
@@ -51,7 +53,8 @@ class OrderController {
     @PostMapping("/{orderId}/cancel")
     @Operation(summary = "Cancel an order: unpaid ones end; paid ones are refunded in full within the event's refund policy",
             parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    description = "Retries with the same key return the first response"))
+                    description = "Retries with the same key return the first response",
+                    schema = @Schema(type = "string")))
     OrderResponse cancel(CurrentUser user, @PathVariable UUID orderId) {
         return OrderResponse.of(orders.cancelByBuyer(user.id(), orderId));
     }
