@@ -1,41 +1,66 @@
 package org.boxoffice.loadtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.boxoffice.client.booking.api.AvailabilityControllerApi;
+import org.boxoffice.client.booking.api.EventAdminControllerApi;
+import org.boxoffice.client.booking.api.VenueAdminControllerApi;
+import org.boxoffice.client.booking.api.WaitingRoomAdminControllerApi;
+import org.boxoffice.client.booking.model.CreateEventRequest;
+import org.boxoffice.client.booking.model.CreateSectionRequest;
+import org.boxoffice.client.booking.model.CreateVenueRequest;
+import org.boxoffice.client.booking.model.Range;
+import org.boxoffice.client.booking.model.SeatAvailability;
+import org.boxoffice.client.booking.model.SeatRange;
+import org.boxoffice.client.booking.model.TierRequest;
+import org.boxoffice.client.booking.model.TiersRequest;
+import org.boxoffice.client.booking.model.WaitingRoomRequest;
+import org.boxoffice.client.booking.model.WaitingRoomResponse;
+import org.boxoffice.client.user.api.AccountControllerApi;
+import org.boxoffice.client.user.api.AuthControllerApi;
+import org.boxoffice.client.user.model.LoginRequest;
+import org.boxoffice.client.user.model.RegistrationRequest;
+
 /**
- * The load test's client of the platform's API for set-up work (seeding venues, events and buyers, logging in): JSON
- * in and out, a fresh {@code Idempotency-Key} on every body, and 429s waited out. Not used on the measured path.
+ * The load test's client of the platform's API for set-up work (seeding venues, events and buyers, logging in),
+ * through the typed clients generated from the published contract (docs/openapi, the {@code org.boxoffice.client}
+ * packages): a fresh {@code Idempotency-Key} on every change, and 429s waited out. Not used on the measured path.
  */
 final class Api {
 
     static final UUID DEMO_ORGANIZATION = UUID.fromString("d3000000-0000-4000-8000-000000000001");
     static final String ORGANIZER = "organizer@demo.boxoffice.dev";
 
-    final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String gateway;
-    private final String users;
-    private String token;
+    // One instance of each: every generated API object holds an HttpClient of its own.
+    private final AuthControllerApi auth;
+    private final AccountControllerApi accounts;
+    private final VenueAdminControllerApi venues;
+    private final EventAdminControllerApi events;
+    private final WaitingRoomAdminControllerApi waitingRooms;
+    private final AvailabilityControllerApi availability;
+    private volatile String token;
 
     Api(String gateway, String users) {
-        this.gateway = gateway;
-        this.users = users;
+        Clients viaGateway = new Clients(gateway, () -> token);
+        Clients direct = new Clients(users, () -> null);
+        auth = new AuthControllerApi(direct.user);
+        accounts = new AccountControllerApi(direct.user);
+        venues = new VenueAdminControllerApi(viaGateway.booking);
+        events = new EventAdminControllerApi(viaGateway.booking);
+        waitingRooms = new WaitingRoomAdminControllerApi(viaGateway.booking);
+        availability = new AvailabilityControllerApi(viaGateway.booking);
     }
 
     /** The platform's addresses from {@code BOXOFFICE_GATEWAY} and {@code BOXOFFICE_USER_URL} (local run defaults). */
@@ -63,12 +88,15 @@ final class Api {
 
     /** Logs in on user-service's own port: the access token, or null when refused. */
     String login(String email, String password) throws Exception {
-        HttpResponse<String> response = send("POST", users + "/api/v1/auth/login",
-                Map.of("email", email, "password", password), null);
-        if (response.statusCode() != 200) {
-            return null;
+        try {
+            return waitingOutTooManyRequests(() -> auth.login(new LoginRequest().email(email).password(password)))
+                    .getAccessToken();
+        } catch (org.boxoffice.client.user.ApiException refused) {
+            if (refused.getCode() >= 400 && refused.getCode() < 500) {
+                return null;
+            }
+            throw refused;
         }
-        return json.readTree(response.body()).get("accessToken").asText();
     }
 
     /**
@@ -76,33 +104,33 @@ final class Api {
      * answers alike, docs/security.md): such an account is reusable as is.
      */
     void register(String email, String password, String displayName) throws Exception {
-        HttpResponse<String> response = send("POST", users + "/api/v1/auth/register",
-                Map.of("email", email, "password", password, "displayName", displayName), null);
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("register " + email + ": " + response.statusCode() + " " + response.body());
+        int status = waitingOutTooManyRequests(() -> accounts.registerWithHttpInfo(
+                new RegistrationRequest().email(email).password(password).displayName(displayName), idempotencyKey()))
+                .getStatusCode();
+        if (status != 201) {
+            throw new IllegalStateException("register " + email + ": " + status);
         }
     }
 
     /** A venue of {@code sections} seated sections ({@code rows} x {@code seatsPerRow}) and GA areas. */
     Venue venue(String name, int sections, int rows, int seatsPerRow, int gaAreas, int gaCapacity) throws Exception {
-        JsonNode venue = call("POST", "/api/v1/admin/venues", Map.of("organizationId", DEMO_ORGANIZATION,
-                "name", name + " " + Instant.now(), "city", "Benchtown", "address", "1 Load Street", "timezone", "UTC"),
-                201);
-        String venueId = venue.get("id").asText();
+        UUID venueId = venues.create1(new CreateVenueRequest().organizationId(DEMO_ORGANIZATION)
+                .name(name + " " + Instant.now()).city("Benchtown").address("1 Load Street").timezone("UTC"),
+                idempotencyKey()).getId();
         List<String> seated = new ArrayList<>();
         List<String> standing = new ArrayList<>();
         for (int i = 0; i < sections; i++) {
-            seated.add(call("POST", "/api/v1/admin/venues/" + venueId + "/sections", Map.of(
-                    "code", "S" + (i + 1), "name", "Stand " + (i + 1), "kind", "SEATED",
-                    "rows", Map.of("from", "1", "to", Integer.toString(rows)),
-                    "seats", Map.of("from", 1, "to", seatsPerRow)), 201).get("id").asText());
+            seated.add(venues.addSection(venueId, new CreateSectionRequest().code("S" + (i + 1))
+                    .name("Stand " + (i + 1)).kind(CreateSectionRequest.KindEnum.SEATED)
+                    .rows(new Range().from("1").to(Integer.toString(rows)))
+                    .seats(new SeatRange().from(1).to(seatsPerRow)), idempotencyKey()).getId().toString());
         }
         for (int i = 0; i < gaAreas; i++) {
-            standing.add(call("POST", "/api/v1/admin/venues/" + venueId + "/sections", Map.of(
-                    "code", "GA" + (i + 1), "name", "Floor " + (i + 1), "kind", "GENERAL_ADMISSION",
-                    "capacity", gaCapacity), 201).get("id").asText());
+            standing.add(venues.addSection(venueId, new CreateSectionRequest().code("GA" + (i + 1))
+                    .name("Floor " + (i + 1)).kind(CreateSectionRequest.KindEnum.GENERAL_ADMISSION)
+                    .capacity(gaCapacity), idempotencyKey()).getId().toString());
         }
-        return new Venue(venueId, seated, standing);
+        return new Venue(venueId.toString(), seated, standing);
     }
 
     record Venue(String id, List<String> seatedSections, List<String> gaSections) {
@@ -110,69 +138,101 @@ final class Api {
 
     /** Creates, prices and publishes an event on the venue, on sale since a minute ago; its id. */
     String onSaleEvent(Venue venue, String title) throws Exception {
-        List<Map<String, Object>> tiers = new ArrayList<>();
+        List<TierRequest> tiers = new ArrayList<>();
         for (int i = 0; i < venue.seatedSections().size(); i++) {
-            tiers.add(Map.of("sectionId", venue.seatedSections().get(i), "name", "Stand " + (i + 1),
-                    "amountMinor", 4_500 + 2_000 * i));
+            tiers.add(new TierRequest().sectionId(UUID.fromString(venue.seatedSections().get(i)))
+                    .name("Stand " + (i + 1)).amountMinor(4_500L + 2_000L * i));
         }
         for (int i = 0; i < venue.gaSections().size(); i++) {
-            tiers.add(Map.of("sectionId", venue.gaSections().get(i), "name", "Floor " + (i + 1), "amountMinor", 3_500));
+            tiers.add(new TierRequest().sectionId(UUID.fromString(venue.gaSections().get(i)))
+                    .name("Floor " + (i + 1)).amountMinor(3_500L));
         }
-        Instant now = Instant.now();
-        JsonNode event = call("POST", "/api/v1/admin/events", Map.ofEntries(Map.entry("venueId", venue.id()),
-                Map.entry("title", title + " " + now), Map.entry("description", "Seeded by the load test"),
-                Map.entry("startsAt", now.plus(Duration.ofDays(60)).toString()),
-                Map.entry("endsAt", now.plus(Duration.ofDays(60)).plus(Duration.ofHours(3)).toString()),
-                Map.entry("timezone", "UTC"), Map.entry("onSaleAt", now.minusSeconds(60).toString()),
-                Map.entry("offSaleAt", now.plus(Duration.ofDays(30)).toString()), Map.entry("currency", "EUR"),
-                Map.entry("maxTicketsPerOrder", 8),
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID eventId = events.create2(new CreateEventRequest().venueId(UUID.fromString(venue.id()))
+                .title(title + " " + now.toInstant()).description("Seeded by the load test")
+                .startsAt(now.plusDays(60)).endsAt(now.plusDays(60).plusHours(3)).timezone("UTC")
+                .onSaleAt(now.minusSeconds(60)).offSaleAt(now.plusDays(30)).currency("EUR").maxTicketsPerOrder(8)
                 // Seeded buyers are reused across virtual users, so the per-buyer cap must not be what stops them.
-                Map.entry("maxTicketsPerBuyer", 1_000), Map.entry("holdDurationSeconds", 300)), 201);
-        String eventId = event.get("id").asText();
-        call("PUT", "/api/v1/admin/events/" + eventId + "/price-tiers", Map.of("tiers", tiers), 200);
-        call("POST", "/api/v1/admin/events/" + eventId + "/publish", null, 200);
-        return eventId;
+                .maxTicketsPerBuyer(1_000).holdDurationSeconds(300), idempotencyKey()).getId();
+        events.setTiers(eventId, new TiersRequest().tiers(tiers), idempotencyKey());
+        events.publish(eventId, idempotencyKey());
+        return eventId.toString();
     }
 
-    JsonNode call(String method, String path, Object body, int expected) throws Exception {
-        HttpResponse<String> response = send(method, gateway + path, body, token);
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    /** Puts an event behind a waiting room, or changes its settings (docs/waiting-room.md). */
+    WaitingRoomResponse waitingRoom(String eventId, WaitingRoomRequest setting) throws Exception {
+        return waitingRooms.configure(UUID.fromString(eventId), setting,
+                idempotencyKey());
     }
 
-    /** Sends the request; a 429 is waited out ({@code Retry-After}, else 1 s, plus jitter) and sent again. */
-    HttpResponse<String> send(String method, String url, Object body, String bearer)
-            throws IOException, InterruptedException {
+    /** The seats of a seated section of an event, with their availability. */
+    List<SeatAvailability> seats(String eventId, String sectionId) throws Exception {
+        return availability.seats(UUID.fromString(eventId),
+                UUID.fromString(sectionId)).getSeats();
+    }
+
+    private static Map<String, String> idempotencyKey() {
+        return Map.of("Idempotency-Key", "seed-" + UUID.randomUUID());
+    }
+
+    /**
+     * Calls user-service; a 429 (its password-hashing slots are busy, or a rate limit) is waited out
+     * ({@code Retry-After}, else 1 s, plus jitter) and the call made again, up to 30 times.
+     */
+    static <T> T waitingOutTooManyRequests(Callable<T> call) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = sendOnce(method, url, body, bearer);
-            if (response.statusCode() != 429 || attempt == 30) {
-                return response;
-            }
-            long seconds = response.headers().firstValue("Retry-After").map(v -> {
-                try {
-                    return Long.parseLong(v.trim());
-                } catch (NumberFormatException e) {
-                    return 1L;
+            try {
+                return call.call();
+            } catch (org.boxoffice.client.user.ApiException refused) {
+                if (refused.getCode() != 429 || attempt == 30) {
+                    throw refused;
                 }
-            }).orElse(1L);
-            Thread.sleep(Math.max(1, seconds) * 1000 + ThreadLocalRandom.current().nextLong(500));
+                long seconds = retryAfter(refused.getResponseHeaders() == null ? null
+                        : refused.getResponseHeaders().firstValue("Retry-After").orElse(null));
+                Thread.sleep(seconds * 1000 + ThreadLocalRandom.current().nextLong(500));
+            }
         }
     }
 
-    private HttpResponse<String> sendOnce(String method, String url, Object body, String bearer)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json").header("Idempotency-Key", "seed-" + UUID.randomUUID());
+    private static long retryAfter(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+    }
+
+    /**
+     * The generated clients of the services as one caller sees them at one address (the gateway, or a service's own
+     * port): JSON in and out, the caller's bearer token when it has one.
+     */
+    static final class Clients {
+
+        final org.boxoffice.client.user.ApiClient user = new org.boxoffice.client.user.ApiClient();
+        final org.boxoffice.client.booking.ApiClient booking = new org.boxoffice.client.booking.ApiClient();
+        final org.boxoffice.client.payment.ApiClient payment = new org.boxoffice.client.payment.ApiClient();
+        final org.boxoffice.client.notification.ApiClient notification =
+                new org.boxoffice.client.notification.ApiClient();
+        final org.boxoffice.client.analytics.ApiClient analytics = new org.boxoffice.client.analytics.ApiClient();
+
+        Clients(String baseUri, java.util.function.Supplier<String> bearer) {
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            java.util.function.Consumer<java.net.http.HttpRequest.Builder> credentials = request -> {
+                String token = bearer.get();
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+            };
+            user.setHttpClientBuilder(http).updateBaseUri(baseUri);
+            user.setReadTimeout(Duration.ofSeconds(120)).setRequestInterceptor(credentials);
+            booking.setHttpClientBuilder(http).updateBaseUri(baseUri);
+            booking.setReadTimeout(Duration.ofSeconds(120)).setRequestInterceptor(credentials);
+            payment.setHttpClientBuilder(http).updateBaseUri(baseUri);
+            payment.setReadTimeout(Duration.ofSeconds(120)).setRequestInterceptor(credentials);
+            notification.setHttpClientBuilder(http).updateBaseUri(baseUri);
+            notification.setReadTimeout(Duration.ofSeconds(120)).setRequestInterceptor(credentials);
+            analytics.setHttpClientBuilder(http).updateBaseUri(baseUri);
+            analytics.setReadTimeout(Duration.ofSeconds(120)).setRequestInterceptor(credentials);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,6 @@
 package org.boxoffice.loadtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.boxoffice.client.booking.model.SeatAvailability;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -204,12 +204,9 @@ public final class HopBench {
         String event = api.onSaleEvent(venue, "Per-hop " + c.name());
         List<String[]> pairs = new ArrayList<>();
         if (c.name().contains("specific")) {
-            JsonNode seats = api.call("GET", "/api/v1/events/" + event + "/sections/" + venue.seatedSections().getFirst()
-                    + "/seats", null, 200).get("seats");
             TreeMap<String, String> ordered = new TreeMap<>();
-            for (JsonNode seat : seats) {
-                ordered.put("%6s-%06d".formatted(seat.get("row").asText(), seat.get("number").asInt()),
-                        seat.get("seatId").asText());
+            for (SeatAvailability seat : api.seats(event, venue.seatedSections().getFirst())) {
+                ordered.put("%6s-%06d".formatted(seat.getRow(), seat.getNumber()), seat.getSeatId().toString());
             }
             List<String> ids = new ArrayList<>(ordered.values());
             for (int k = 0; k + 1 < ids.size(); k += 2) {

@@ -1,19 +1,20 @@
 package org.boxoffice.loadtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.boxoffice.client.booking.model.WaitingRoomRequest;
+import org.boxoffice.client.booking.model.WaitingRoomResponse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * The benchmark's seed step: through the admin API (as the demo organizer) a large venue and two on-sale events —
+ * The benchmark's seed step: through the admin API (as the demo organizer, with the client generated from the
+ * published contract, {@link Api}) a large venue and two on-sale events —
  * the surge event on every seat of the venue, the sell-out event on a small venue — and a pool of buyer accounts
  * registered on user-service's own port (8081), so the gateway's per-address registration budget does not apply to
  * seeding. Writes {@code seed.properties} and {@code buyers.csv} into the output directory for the simulation.
@@ -83,22 +84,19 @@ public final class Seed {
             props.setProperty("surge.waitingRoom", "off");
             return;
         }
-        Map<String, Object> setting = new java.util.LinkedHashMap<>();
-        setting.put("enabled", true);
+        WaitingRoomRequest setting = new WaitingRoomRequest().enabled(true);
         if (mode.equals("auto")) {
-            setting.put("mode", "AUTO");
-            setting.put("ratePerMinute", Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_RATE", "300")));
-            setting.put("minRatePerMinute", Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_MIN", "60")));
-            setting.put("maxRatePerMinute", Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_MAX", "3000")));
+            setting.mode(WaitingRoomRequest.ModeEnum.AUTO)
+                    .ratePerMinute(Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_RATE", "300")))
+                    .minRatePerMinute(Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_MIN", "60")))
+                    .maxRatePerMinute(Integer.parseInt(System.getenv().getOrDefault("WAITING_ROOM_MAX", "3000")));
         } else {
-            setting.put("mode", "FIXED");
-            setting.put("ratePerMinute", Integer.parseInt(mode));
+            setting.mode(WaitingRoomRequest.ModeEnum.FIXED).ratePerMinute(Integer.parseInt(mode));
         }
-        setting.put("opensMinutesBeforeSale", 0);
-        setting.put("passMinutes", 10);
-        JsonNode room = api.call("PUT", "/api/v1/admin/events/" + eventId + "/waiting-room", setting, 200);
-        props.setProperty("surge.waitingRoom", room.get("mode").asText() + " " + room.get("ratePerMinute").asInt()
-                + "/min (" + room.get("minRatePerMinute").asInt() + ".." + room.get("maxRatePerMinute").asInt() + ")");
+        setting.opensMinutesBeforeSale(0).passMinutes(10);
+        WaitingRoomResponse room = api.waitingRoom(eventId, setting);
+        props.setProperty("surge.waitingRoom", room.getMode() + " " + room.getRatePerMinute() + "/min ("
+                + room.getMinRatePerMinute() + ".." + room.getMaxRatePerMinute() + ")");
         System.out.printf("seed: surge event behind a waiting room: %s%n", props.getProperty("surge.waitingRoom"));
     }
 

@@ -153,6 +153,18 @@ public abstract class ServiceContract {
     }
 
     /**
+     * The served document is the committed {@code docs/openapi/<applicationName>.json}: no breaking change without a
+     * new major version, no other change without updating the committed document ({@link PublishedContract}).
+     */
+    @Test
+    void keepsItsPublishedApiContract() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        PublishedContract.verify(applicationName, response.body(), getClass().getSimpleName());
+    }
+
+    /**
      * Every operation has a summary and a stable, unique operationId (springdoc's "_1" suffixes change with the
      * order controllers are scanned); no error page or actuator endpoint is listed.
      */
