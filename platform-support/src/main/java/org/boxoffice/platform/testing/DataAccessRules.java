@@ -2,12 +2,15 @@ package org.boxoffice.platform.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.util.Optional;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -33,10 +36,22 @@ public final class DataAccessRules {
                     + "the point with @SqlByDesign (docs/adr/0001-data-access.md)")
             .allowEmptyShould(true);
 
-    /** Controllers and their payloads map entities to records; no {@code ..web..} class touches an entity. */
-    public static final ArchRule WEB_DOES_NOT_SEE_ENTITIES = noClasses()
-            .that().resideInAPackage("..web..")
-            .should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
+    /**
+     * An entity is never an API payload: no method of a {@code ..web..} class returns one and no {@code ..web..} class
+     * (a request or response record) holds one. Mapping an entity to a record at the edge — a controller reading the
+     * entity a service returned, a response's {@code of(entity)} factory — is what the edge is for (STYLE.md,
+     * spring-restbucks' web layer) and is allowed.
+     */
+    public static final ArchRule NO_ENTITY_IN_API_PAYLOADS = noMethods()
+            .that().areDeclaredInClassesThat().resideInAPackage("..web..")
+            .should().haveRawReturnType(CanBeAnnotated.Predicates.annotatedWith("jakarta.persistence.Entity"))
+            .because("an entity is never an API payload: the edge maps it to a record")
+            .allowEmptyShould(true);
+
+    /** The second half of {@link #NO_ENTITY_IN_API_PAYLOADS}: no request or response record holds an entity. */
+    public static final ArchRule NO_ENTITY_IN_WEB_RECORDS = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("..web..")
+            .should().haveRawType(CanBeAnnotated.Predicates.annotatedWith("jakarta.persistence.Entity"))
             .because("an entity is never an API payload: the edge maps it to a record")
             .allowEmptyShould(true);
 
@@ -47,9 +62,10 @@ public final class DataAccessRules {
             .because("hand-written queries live in a @SqlByDesign fragment, not in a repository class")
             .allowEmptyShould(true);
 
-    /** The three rules together. */
+    /** The rules together. */
     public static final ArchRule ALL = CompositeArchRule.of(SQL_ONLY_BY_DESIGN)
-            .and(WEB_DOES_NOT_SEE_ENTITIES)
+            .and(NO_ENTITY_IN_API_PAYLOADS)
+            .and(NO_ENTITY_IN_WEB_RECORDS)
             .and(REPOSITORIES_ARE_INTERFACES);
 
     private DataAccessRules() {

@@ -23,10 +23,17 @@ class DataAccessRulesTest {
     }
 
     @Test
-    void rejectsAnEntityInAWebClass() {
-        assertThat(failures(DataAccessRules.WEB_DOES_NOT_SEE_ENTITIES, breaking))
-                .contains("fixture.breaking.web.TicketController")
-                .contains("fixture.breaking.Ticket");
+    void rejectsAnEntityAnsweredByTheWebLayer() {
+        assertThat(failures(DataAccessRules.NO_ENTITY_IN_API_PAYLOADS, breaking))
+                .contains("fixture.breaking.web.TicketController.show()")
+                .contains("raw return type annotated with @Entity");
+    }
+
+    @Test
+    void rejectsAnEntityHeldByAWebRecord() {
+        assertThat(failures(DataAccessRules.NO_ENTITY_IN_WEB_RECORDS, breaking))
+                .contains("fixture.breaking.web.TicketResponse.ticket")
+                .contains("raw type annotated with @Entity");
     }
 
     @Test
