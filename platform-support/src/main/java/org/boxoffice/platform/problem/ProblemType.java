@@ -15,6 +15,8 @@ public record ProblemType(String slug, String title, int status) {
 
     public static final ProblemType VALIDATION_FAILED = new ProblemType("validation-failed", "Request validation failed", 400);
     public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", "Malformed request body", 400);
+    /** The request line, a header or the URI is malformed or too large: refused before any controller saw it. */
+    public static final ProblemType BAD_REQUEST = new ProblemType("bad-request", "Bad request", 400);
     public static final ProblemType INVALID_PARAMETER = new ProblemType("invalid-parameter", "Invalid request parameter", 400);
     public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", "Authentication required", 401);
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Not allowed", 403);

@@ -16,9 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.assertj.core.api.SoftAssertions;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -32,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
 
@@ -47,8 +51,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * What every Boxoffice service promises its operators and callers, checked over HTTP against the running service:
  * probes that reflect its data stores, its own migrated schema, Prometheus metrics, an OpenAPI document, and
- * RFC 9457 problems for errors, and no API without a valid bearer token. Each service runs it through a subclass
- * annotated {@link IntegrationTest}.
+ * RFC 9457 problems for errors, no API without a valid bearer token, and no 5xx for any client input on any documented
+ * operation ({@link InputFuzz}). Each service runs it through a subclass annotated {@link IntegrationTest}.
  */
 @SqlByDesign("Reads the catalog to prove a service migrates its own schema and no other")
 public abstract class ServiceContract {
@@ -288,6 +292,54 @@ public abstract class ServiceContract {
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.has("trace")).isFalse();
         assertThat(problem.has("exception")).isFalse();
+    }
+
+    /**
+     * Issue #20: every documented operation, fed malformed, oversized and boundary input by each kind of caller,
+     * answers below 500, every 4xx an RFC 9457 problem with a {@code type} and no internals, and a request refused for
+     * its input (400, 405, 406, 413, 415) changes no row of the service's tables. See {@link InputFuzz} for the inputs.
+     */
+    @Test
+    void answersEveryMalformedInputOnEveryOperationWithA4xxProblemAndChangesNothing() throws Exception {
+        Assumptions.assumeTrue(context instanceof WebApplicationContext, "servlet services; the gateway (WebFlux, Netty)"
+                + " still answers some malformed paths and headers with bare 400/414 or a 500: open, see docs/errors.md");
+        HttpResponse<String> apiDocs = get("/v3/api-docs");
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        DataSize bodyLimit = context.getEnvironment().getProperty("boxoffice.http.max-request-body", DataSize.class,
+                DataSize.ofKilobytes(256));
+        SoftAssertions softly = new SoftAssertions();
+
+        int requests = new InputFuzz(JSON.readTree(apiDocs.body()), uri(""), fuzzCallers(), bodyLimit.toBytes(),
+                dataFingerprint()).run(softly);
+
+        softly.assertThat(requests).as("requests sent").isPositive();
+        softly.assertAll();
+    }
+
+    /**
+     * The callers the fuzz sends each input as, least privileged first; admin paths are fuzzed as the last, others
+     * as the first. A service that trusts only its own keys (user-service) obtains its tokens from itself.
+     */
+    protected List<InputFuzz.Caller> fuzzCallers() throws Exception {
+        return List.of(new InputFuzz.Caller("buyer", TestTokens.buyer()),
+                new InputFuzz.Caller("organizer", TestTokens.organizer(UUID.randomUUID())),
+                new InputFuzz.Caller("admin", TestTokens.admin()));
+    }
+
+    /**
+     * Tables that the service's background work writes whatever the requests do (schedulers, relays): left out of
+     * the no-data-changed check. The platform's outbox, inbox, idempotency records and migration histories always are.
+     */
+    protected Set<String> tablesWrittenInTheBackground() {
+        return Set.of();
+    }
+
+    /** Changes whenever a row of the service's tables does; null for a service without a database. */
+    private @Nullable Supplier<String> dataFingerprint() {
+        if (schema == null || !hasBean("javax.sql.DataSource")) {
+            return null;
+        }
+        return DataFingerprint.of(context.getBean(DataSource.class), schema, tablesWrittenInTheBackground());
     }
 
     /** A token the service accepts; a service that signs its own tokens (user-service) obtains one from itself. */

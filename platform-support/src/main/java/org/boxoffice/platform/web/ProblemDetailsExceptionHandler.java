@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.boxoffice.platform.problem.DataRejected;
 import org.boxoffice.platform.problem.FieldViolation;
 import org.boxoffice.platform.problem.PayloadTooLarge;
 import org.boxoffice.platform.problem.ProblemException;
@@ -37,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -54,6 +58,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+    private static final boolean BEAN_VALIDATION = org.springframework.util.ClassUtils.isPresent(
+            "jakarta.validation.ConstraintViolationException", ProblemDetailsExceptionHandler.class.getClassLoader());
+    private static final Pattern UNDECODABLE_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
@@ -74,6 +81,25 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (BEAN_VALIDATION && ex instanceof jakarta.validation.ConstraintViolationException violation) {
+            return constraintsViolated(violation);
+        }
+        String parameter = undecodableParameter(ex);
+        if (parameter != null) {
+            ProblemDetail body = Problems.of(ProblemType.INVALID_PARAMETER, parameter.isEmpty()
+                    ? "The query string is not valid percent-encoded UTF-8."
+                    : "Parameter '" + parameter + "' is not valid percent-encoded UTF-8.");
+            if (!parameter.isEmpty()) {
+                body.setProperty("parameter", parameter);
+            }
+            return ResponseEntity.status(400).body(body);
+        }
+        DataRejected rejected = DataRejected.from(ex);
+        if (rejected != null) {
+            // A limit the request payload should declare (Bean Validation) and does not: worth a warning, not a 500.
+            log.warn("The database refused a value on {}: {}", request.getDescription(false), rejected.detail(), ex);
+            return handleProblem(rejected, request);
+        }
         log.error("Unhandled error on {}", request.getDescription(false), ex);
         ProblemDetail body = Problems.of(ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the traceId when reporting it.");
@@ -152,6 +178,39 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         return ResponseEntity.status(statusCode).headers(headers).body(Problems.of(type, detail));
     }
 
+    /**
+     * A controller (or a bean it calls) validated by {@code @Validated} method validation rather than Spring MVC's
+     * own: the same 400 {@code validation-failed}, each field named by its parameter path without the method name
+     * ({@code list.size} is {@code size}).
+     */
+    private ResponseEntity<Object> constraintsViolated(jakarta.validation.ConstraintViolationException ex) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (jakarta.validation.ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+            String path = String.valueOf(violation.getPropertyPath());
+            int dot = path.indexOf('.');
+            violations.add(new FieldViolation(dot < 0 ? path : path.substring(dot + 1), violation.getMessage()));
+        }
+        return validationFailed(violations, new HttpHeaders());
+    }
+
+    /**
+     * The name of a query parameter Tomcat could not decode ({@code %FF}), "" when it does not say which, or null when
+     * {@code ex} is something else. Tomcat reports it only when the parameters are first read, as an unchecked
+     * exception from deep inside argument resolution.
+     */
+    static @Nullable String undecodableParameter(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                Matcher name = UNDECODABLE_PARAMETER.matcher(String.valueOf(cause.getMessage()));
+                return name.find() ? name.group(1) : "";
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
     private ResponseEntity<Object> validationFailed(List<FieldViolation> violations, HttpHeaders headers) {
         String summary = violations.stream()
                 .map(v -> v.field() + ": " + v.message())
@@ -184,6 +243,11 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
                 return "The request body must be a JSON object.";
             }
             return "Field '" + field + "' must be " + (target == null ? "of a different type" : friendlyType(target)) + ".";
+        }
+        if (cause instanceof InputCoercionException coercion) {
+            String field = path(coercion);
+            String type = coercion.getTargetType() == null ? "a number" : friendlyType(coercion.getTargetType());
+            return (field.isEmpty() ? "A number" : "Field '" + field + "'") + " is out of range for " + type + ".";
         }
         if (cause instanceof StreamReadException) {
             return "The request body is not valid JSON.";

@@ -28,8 +28,10 @@ public class ProblemErrorController implements ErrorController {
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 500;
-        ProblemType type = ProblemType.forStatus(status);
-        String detail = status >= 500 ? "An unexpected error occurred. Quote the traceId when reporting it." : type.title() + ".";
+        // A 400 that no controller raised: the servlet container or the security firewall refused the request itself.
+        ProblemType type = status == 400 ? ProblemType.BAD_REQUEST : ProblemType.forStatus(status);
+        String detail = status >= 500 ? "An unexpected error occurred. Quote the traceId when reporting it."
+                : status == 400 ? ProblemErrorReportValve.BAD_REQUEST_DETAIL : type.title() + ".";
         return respond(Problems.of(type, detail));
     }
 

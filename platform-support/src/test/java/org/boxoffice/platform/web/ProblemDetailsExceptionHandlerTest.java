@@ -66,6 +66,37 @@ class ProblemDetailsExceptionHandlerTest {
             throw new ObjectOptimisticLockingFailureException("Organization", "d3000000-0000-4000-8000-000000000001");
         }
 
+        @GetMapping("/too-long")
+        String tooLong() {
+            throw new org.springframework.dao.DataIntegrityViolationException("could not execute statement",
+                    new java.sql.SQLException("ERROR: value too long for type character varying(100)", "22001"));
+        }
+
+        @GetMapping("/undecodable")
+        String undecodable() {
+            throw new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed. Parameter [page] "
+                    + "with value [\uFFFD] has been ignored.");
+        }
+
+        @GetMapping("/method-validated")
+        String methodValidated() {
+            var validator = jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+            throw new jakarta.validation.ConstraintViolationException(validator.forExecutables().validateParameters(
+                    this, pageMethod(), new Object[] { -1 }));
+        }
+
+        public String page(@jakarta.validation.constraints.Min(0) int page) {
+            return "page " + page;
+        }
+
+        private static java.lang.reflect.Method pageMethod() {
+            try {
+                return SampleController.class.getMethod("page", int.class);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("connection pool secret-host:5432 exhausted");
@@ -92,6 +123,40 @@ class ProblemDetailsExceptionHandlerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"))
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON."));
+    }
+
+    @Test
+    void namesANumberTooLargeForItsField() throws Exception {
+        mvc.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"A\",\"quantity\":2147483648}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"))
+                .andExpect(jsonPath("$.detail").value("Field 'quantity' is out of range for an integer."));
+    }
+
+    @Test
+    void answersAValueTheDatabaseRefusesWith400NotA500() throws Exception {
+        mvc.perform(get("/too-long"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-value"))
+                .andExpect(jsonPath("$.detail").value("A value is longer than the service accepts."))
+                .andExpect(content().string(not(containsString("varying"))));
+    }
+
+    @Test
+    void namesAQueryParameterTomcatCouldNotDecode() throws Exception {
+        mvc.perform(get("/undecodable"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.parameter").value("page"))
+                .andExpect(jsonPath("$.detail").value("Parameter 'page' is not valid percent-encoded UTF-8."));
+    }
+
+    @Test
+    void answersMethodValidationWith400NamingTheParameter() throws Exception {
+        mvc.perform(get("/method-validated"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
     }
 
     @Test
