@@ -14,10 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.boxoffice.client.booking.api.AvailabilityControllerApi;
-import org.boxoffice.client.booking.api.EventAdminControllerApi;
-import org.boxoffice.client.booking.api.VenueAdminControllerApi;
-import org.boxoffice.client.booking.api.WaitingRoomAdminControllerApi;
+import org.boxoffice.client.booking.api.EventsApi;
+import org.boxoffice.client.booking.api.EventAdministrationApi;
+import org.boxoffice.client.booking.api.VenueAdministrationApi;
 import org.boxoffice.client.booking.model.CreateEventRequest;
 import org.boxoffice.client.booking.model.CreateSectionRequest;
 import org.boxoffice.client.booking.model.CreateVenueRequest;
@@ -28,8 +27,8 @@ import org.boxoffice.client.booking.model.TierRequest;
 import org.boxoffice.client.booking.model.TiersRequest;
 import org.boxoffice.client.booking.model.WaitingRoomRequest;
 import org.boxoffice.client.booking.model.WaitingRoomResponse;
-import org.boxoffice.client.user.api.AccountControllerApi;
-import org.boxoffice.client.user.api.AuthControllerApi;
+import org.boxoffice.client.user.api.AccountsApi;
+import org.boxoffice.client.user.api.AuthenticationApi;
 import org.boxoffice.client.user.model.LoginRequest;
 import org.boxoffice.client.user.model.RegistrationRequest;
 
@@ -44,23 +43,23 @@ final class Api {
     static final String ORGANIZER = "organizer@demo.boxoffice.dev";
 
     // One instance of each: every generated API object holds an HttpClient of its own.
-    private final AuthControllerApi auth;
-    private final AccountControllerApi accounts;
-    private final VenueAdminControllerApi venues;
-    private final EventAdminControllerApi events;
-    private final WaitingRoomAdminControllerApi waitingRooms;
-    private final AvailabilityControllerApi availability;
+    private final AuthenticationApi auth;
+    private final AccountsApi accounts;
+    private final VenueAdministrationApi venues;
+    private final EventAdministrationApi events;
+    private final EventAdministrationApi waitingRooms;
+    private final EventsApi availability;
     private volatile String token;
 
     Api(String gateway, String users) {
         Clients viaGateway = new Clients(gateway, () -> token);
         Clients direct = new Clients(users, () -> null);
-        auth = new AuthControllerApi(direct.user);
-        accounts = new AccountControllerApi(direct.user);
-        venues = new VenueAdminControllerApi(viaGateway.booking);
-        events = new EventAdminControllerApi(viaGateway.booking);
-        waitingRooms = new WaitingRoomAdminControllerApi(viaGateway.booking);
-        availability = new AvailabilityControllerApi(viaGateway.booking);
+        auth = new AuthenticationApi(direct.user);
+        accounts = new AccountsApi(direct.user);
+        venues = new VenueAdministrationApi(viaGateway.booking);
+        events = new EventAdministrationApi(viaGateway.booking);
+        waitingRooms = new EventAdministrationApi(viaGateway.booking);
+        availability = new EventsApi(viaGateway.booking);
     }
 
     /** The platform's addresses from {@code BOXOFFICE_GATEWAY} and {@code BOXOFFICE_USER_URL} (local run defaults). */
@@ -105,7 +104,7 @@ final class Api {
      */
     void register(String email, String password, String displayName) throws Exception {
         int status = waitingOutTooManyRequests(() -> accounts.registerWithHttpInfo(
-                new RegistrationRequest().email(email).password(password).displayName(displayName), idempotencyKey()))
+                new RegistrationRequest().email(email).password(password).displayName(displayName), idempotencyKeyHeader()))
                 .getStatusCode();
         if (status != 201) {
             throw new IllegalStateException("register " + email + ": " + status);
@@ -114,7 +113,7 @@ final class Api {
 
     /** A venue of {@code sections} seated sections ({@code rows} x {@code seatsPerRow}) and GA areas. */
     Venue venue(String name, int sections, int rows, int seatsPerRow, int gaAreas, int gaCapacity) throws Exception {
-        UUID venueId = venues.create1(new CreateVenueRequest().organizationId(DEMO_ORGANIZATION)
+        UUID venueId = venues.createVenue(new CreateVenueRequest().organizationId(DEMO_ORGANIZATION)
                 .name(name + " " + Instant.now()).city("Benchtown").address("1 Load Street").timezone("UTC"),
                 idempotencyKey()).getId();
         List<String> seated = new ArrayList<>();
@@ -148,31 +147,35 @@ final class Api {
                     .name("Floor " + (i + 1)).amountMinor(3_500L));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        UUID eventId = events.create2(new CreateEventRequest().venueId(UUID.fromString(venue.id()))
+        UUID eventId = events.createEvent(new CreateEventRequest().venueId(UUID.fromString(venue.id()))
                 .title(title + " " + now.toInstant()).description("Seeded by the load test")
                 .startsAt(now.plusDays(60)).endsAt(now.plusDays(60).plusHours(3)).timezone("UTC")
                 .onSaleAt(now.minusSeconds(60)).offSaleAt(now.plusDays(30)).currency("EUR").maxTicketsPerOrder(8)
                 // Seeded buyers are reused across virtual users, so the per-buyer cap must not be what stops them.
                 .maxTicketsPerBuyer(1_000).holdDurationSeconds(300), idempotencyKey()).getId();
-        events.setTiers(eventId, new TiersRequest().tiers(tiers), idempotencyKey());
-        events.publish(eventId, idempotencyKey());
+        events.setPriceTiers(eventId, new TiersRequest().tiers(tiers), idempotencyKeyHeader());
+        events.publishEvent(eventId, idempotencyKey());
         return eventId.toString();
     }
 
     /** Puts an event behind a waiting room, or changes its settings (docs/waiting-room.md). */
     WaitingRoomResponse waitingRoom(String eventId, WaitingRoomRequest setting) throws Exception {
-        return waitingRooms.configure(UUID.fromString(eventId), setting,
-                idempotencyKey());
+        return waitingRooms.configureWaitingRoom(UUID.fromString(eventId), setting, idempotencyKeyHeader());
     }
 
     /** The seats of a seated section of an event, with their availability. */
     List<SeatAvailability> seats(String eventId, String sectionId) throws Exception {
-        return availability.seats(UUID.fromString(eventId),
-                UUID.fromString(sectionId)).getSeats();
+        return availability.getSectionSeats(UUID.fromString(eventId), UUID.fromString(sectionId), null).getSeats();
     }
 
-    private static Map<String, String> idempotencyKey() {
-        return Map.of("Idempotency-Key", "seed-" + UUID.randomUUID());
+    /** A fresh key, for the operations whose document takes {@code Idempotency-Key} as a parameter. */
+    private static String idempotencyKey() {
+        return "seed-" + UUID.randomUUID();
+    }
+
+    /** The same as a header, for the operations whose document does not list it (the filter still honours it). */
+    private static Map<String, String> idempotencyKeyHeader() {
+        return Map.of("Idempotency-Key", idempotencyKey());
     }
 
     /**

@@ -20,13 +20,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.boxoffice.client.analytics.api.AnalyticsControllerApi;
+import org.boxoffice.client.analytics.api.AnalyticsApi;
 import org.boxoffice.client.analytics.model.EventSalesReport;
-import org.boxoffice.client.booking.api.AvailabilityControllerApi;
-import org.boxoffice.client.booking.api.EventCatalogControllerApi;
-import org.boxoffice.client.booking.api.HoldControllerApi;
-import org.boxoffice.client.booking.api.OrderControllerApi;
-import org.boxoffice.client.booking.api.TicketControllerApi;
+import org.boxoffice.client.booking.api.EventsApi;
+import org.boxoffice.client.booking.api.HoldsApi;
+import org.boxoffice.client.booking.api.OrdersApi;
+import org.boxoffice.client.booking.api.TicketsApi;
 import org.boxoffice.client.booking.model.CheckoutRequest;
 import org.boxoffice.client.booking.model.CreateHoldRequest;
 import org.boxoffice.client.booking.model.EventResponse;
@@ -36,14 +35,13 @@ import org.boxoffice.client.booking.model.PageResponseEventResponse;
 import org.boxoffice.client.booking.model.Quantity;
 import org.boxoffice.client.booking.model.SectionPrice;
 import org.boxoffice.client.booking.model.TicketResponse;
-import org.boxoffice.client.payment.api.PaymentControllerApi;
+import org.boxoffice.client.payment.api.PaymentsApi;
 import org.boxoffice.client.payment.api.SandboxProviderApi;
 import org.boxoffice.client.payment.model.CardDetails;
 import org.boxoffice.client.payment.model.CreatePaymentRequest;
 import org.boxoffice.client.payment.model.PaymentResponse;
-import org.boxoffice.client.user.api.AccountControllerApi;
-import org.boxoffice.client.user.api.AuthControllerApi;
-import org.boxoffice.client.user.api.EmailVerificationControllerApi;
+import org.boxoffice.client.user.api.AccountsApi;
+import org.boxoffice.client.user.api.AuthenticationApi;
 import org.boxoffice.client.user.model.ConfirmRequest;
 import org.boxoffice.client.user.model.LoginRequest;
 import org.boxoffice.client.user.model.RegistrationRequest;
@@ -96,7 +94,7 @@ public final class PurchaseSmoke {
         String buyer = "smoke-" + System.currentTimeMillis() / 1000 + "-" + random() + "@example.test";
         String buyerPassword = "Smoke-" + random() + "-" + random() + "-pass";
         Api.Clients anonymous = clients(() -> null);
-        call("POST", "/api/v1/auth/register", 201, () -> new AccountControllerApi(anonymous.user).registerWithHttpInfo(
+        call("POST", "/api/v1/auth/register", 201, () -> new AccountsApi(anonymous.user).registerWithHttpInfo(
                 new RegistrationRequest().email(buyer).password(buyerPassword).displayName("Smoke Buyer"), key()));
         String buyerToken = login(anonymous, buyer, buyerPassword);
         String adminToken = login(anonymous, admin, password);
@@ -105,7 +103,7 @@ public final class PurchaseSmoke {
         // Tickets go only to a verified address: ask for the code, read it from the local mailbox, type it back.
         Api.Clients asBuyer = clients(() -> buyerToken);
         call("POST", "/api/v1/users/me/email-verification", 202,
-                () -> new EmailVerificationControllerApi(asBuyer.user).requestCodeWithHttpInfo(key()));
+                () -> new AccountsApi(asBuyer.user).requestEmailVerificationCodeWithHttpInfo(idempotencyKey()));
         Integer codeMail = awaitMail(adminToken, buyer, true, 30);
         if (codeMail == null) {
             throw new Failed("no confirmation code reached " + buyer + " within 30 s");
@@ -115,8 +113,8 @@ public final class PurchaseSmoke {
             throw new Failed("no code in the confirmation mail to " + buyer);
         }
         StateResponse state = call("POST", "/api/v1/users/me/email-verification/confirm", 200,
-                () -> new EmailVerificationControllerApi(asBuyer.user).confirmWithHttpInfo(
-                        new ConfirmRequest().code(code.group(1)), key()));
+                () -> new AccountsApi(asBuyer.user).confirmEmailWithHttpInfo(
+                        new ConfirmRequest().code(code.group(1)), idempotencyKey()));
         if (!Boolean.TRUE.equals(state.getVerified())) {
             throw new Failed("the code did not verify " + buyer);
         }
@@ -124,26 +122,26 @@ public final class PurchaseSmoke {
 
         OffsetDateTime now = OffsetDateTime.now();
         PageResponseEventResponse page = call("GET", "/api/v1/events?q=Demo%20Tour&size=100", 200,
-                () -> new EventCatalogControllerApi(asBuyer.booking).searchWithHttpInfo(null, null, null, null,
-                        "Demo Tour", null, 100));
+                () -> new EventsApi(asBuyer.booking).searchEventsWithHttpInfo(null, null, null, null,
+                        "Demo Tour", null, 100, null));
         EventResponse event = page.getItems().stream()
                 .filter(e -> !e.getOnSaleAt().isAfter(now) && e.getOffSaleAt().isAfter(now)).findFirst()
                 .orElseThrow(() -> new Failed("no published event"));
         EventResponse detail = call("GET", "/api/v1/events/" + event.getId(), 200,
-                () -> new EventCatalogControllerApi(asBuyer.booking).get4WithHttpInfo(event.getId()));
+                () -> new EventsApi(asBuyer.booking).getEventWithHttpInfo(event.getId(), null));
         UUID section = detail.getSections().stream().filter(s -> s.getKind() == SectionPrice.KindEnum.SEATED).findFirst()
                 .orElseThrow(() -> new Failed("the event has no seated section")).getSectionId();
         System.out.println("purchase smoke: event " + event.getId() + ", section " + section);
         call("GET", "/api/v1/events/" + event.getId() + "/availability", 200,
-                () -> new AvailabilityControllerApi(asBuyer.booking).sectionsWithHttpInfo(event.getId()));
+                () -> new EventsApi(asBuyer.booking).getAvailabilityWithHttpInfo(event.getId(), null));
         HoldResponse hold = call("POST", "/api/v1/holds", 201,
-                () -> new HoldControllerApi(asBuyer.booking).createWithHttpInfo(new CreateHoldRequest()
+                () -> new HoldsApi(asBuyer.booking).createHoldWithHttpInfo(new CreateHoldRequest()
                         .eventId(event.getId()).bestAvailable(new Quantity().sectionId(section).quantity(2)),
                         idempotencyKey(), null));
         System.out.println("purchase smoke: held 2 seats (hold " + hold.getId() + ", " + hold.getRemainingSeconds()
                 + " s left)");
         OrderResponse order = call("POST", "/api/v1/orders", 201,
-                () -> new OrderControllerApi(asBuyer.booking).checkoutWithHttpInfo(
+                () -> new OrdersApi(asBuyer.booking).createOrderWithHttpInfo(
                         new CheckoutRequest().holdId(hold.getId()), idempotencyKey()));
         System.out.println("purchase smoke: order " + order.getId() + " is " + order.getStatus() + ", total "
                 + order.getTotalMinor() + " " + order.getCurrency() + " minor units");
@@ -154,25 +152,25 @@ public final class PurchaseSmoke {
         // The card goes to the payment provider (the sandbox's tokenization, without Boxoffice's token); Boxoffice
         // gets the token.
         org.boxoffice.client.payment.model.TokenResponse card = call("POST", "/sandbox/v1/tokens", 201,
-                () -> new SandboxProviderApi(anonymous.payment).tokenizeWithHttpInfo(new CardDetails()
+                () -> new SandboxProviderApi(anonymous.payment).createSandboxTokenWithHttpInfo(new CardDetails()
                         .number("4242424242424242").expMonth(12).expYear(2030).cvc("123"), key()));
         PaymentResponse payment = call("POST", "/api/v1/payments", 201,
-                () -> new PaymentControllerApi(asBuyer.payment).payWithHttpInfo(idempotencyKey(),
+                () -> new PaymentsApi(asBuyer.payment).createPaymentWithHttpInfo(idempotencyKey(),
                         new CreatePaymentRequest().orderId(order.getId()).paymentMethod(card.getId())));
         System.out.println("purchase smoke: payment " + payment.getId() + " is " + payment.getStatus());
-        OrderControllerApi orders = new OrderControllerApi(asBuyer.booking);
+        OrdersApi orders = new OrdersApi(asBuyer.booking);
         OrderResponse.StatusEnum status = order.getStatus();
         for (int i = 0; i < 60 && status != OrderResponse.StatusEnum.CONFIRMED; i++) {
             Thread.sleep(i == 0 ? 0 : 1000);
             OrderResponse current = call("GET", "/api/v1/orders/" + order.getId(), 200,
-                    () -> orders.get2WithHttpInfo(order.getId()));
+                    () -> orders.getOrderWithHttpInfo(order.getId()));
             status = current.getStatus();
         }
         if (status != OrderResponse.StatusEnum.CONFIRMED) {
             throw new Failed("order still " + status + " 60 s after payment");
         }
         List<TicketResponse> tickets = call("GET", "/api/v1/tickets?orderId=" + order.getId(), 200,
-                () -> new TicketControllerApi(asBuyer.booking).ofOrderWithHttpInfo(order.getId()));
+                () -> new TicketsApi(asBuyer.booking).listOrderTicketsWithHttpInfo(order.getId()));
         if (tickets.size() != 2) {
             throw new Failed("expected 2 tickets, got " + tickets.size() + ": " + tickets);
         }
@@ -190,12 +188,12 @@ public final class PurchaseSmoke {
 
         String organizerToken = login(anonymous, "organizer@demo.boxoffice.dev", password);
         Api.Clients asOrganizer = clients(() -> organizerToken);
-        AnalyticsControllerApi analytics = new AnalyticsControllerApi(asOrganizer.analytics);
+        AnalyticsApi analytics = new AnalyticsApi(asOrganizer.analytics);
         long sold = 0;
         for (int i = 0; i < 30 && sold < 2; i++) {
             Thread.sleep(i == 0 ? 0 : 1000);
             EventSalesReport report = call("GET", "/api/v1/admin/analytics/events/" + event.getId(), 200,
-                    () -> analytics.eventWithHttpInfo(event.getId()));
+                    () -> analytics.getEventSalesWithHttpInfo(event.getId()));
             var figures = report.getFigures();
             sold = figures == null || figures.getTicketsSold() == null ? 0 : figures.getTicketsSold();
         }
@@ -208,7 +206,7 @@ public final class PurchaseSmoke {
 
     private String login(Api.Clients clients, String email, String password) throws Exception {
         org.boxoffice.client.user.model.TokenResponse tokens = call("POST", "/api/v1/auth/login", 200,
-                () -> new AuthControllerApi(clients.user).loginWithHttpInfo(
+                () -> new AuthenticationApi(clients.user).loginWithHttpInfo(
                         new LoginRequest().email(email).password(password), key()));
         return tokens.getAccessToken();
     }

@@ -300,6 +300,7 @@ public abstract class ServiceContract {
      * its input (400, 405, 406, 413, 415) changes no row of the service's tables. See {@link InputFuzz} for the inputs.
      */
     @Test
+    @MalformedTrafficOnPurpose
     void answersEveryMalformedInputOnEveryOperationWithA4xxProblemAndChangesNothing() throws Exception {
         Assumptions.assumeTrue(context instanceof WebApplicationContext, "servlet services; the gateway (WebFlux, Netty)"
                 + " still answers some malformed paths and headers with bare 400/414 or a 500: open, see docs/errors.md");

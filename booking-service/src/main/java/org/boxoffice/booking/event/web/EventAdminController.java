@@ -96,7 +96,7 @@ class EventAdminController {
     @GetMapping
     @Operation(operationId = "listManagedEvents", summary = "List the events of the caller's organizations (every event for an admin)")
     PageResponse<EventResponse> list(CurrentUser user, @RequestParam(required = false) @Nullable EventStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         EventSearch search = new EventSearch(status == null ? Set.of() : Set.of(status), user.isAdmin(),
                 user.organizations(), null, null, null, null, null);

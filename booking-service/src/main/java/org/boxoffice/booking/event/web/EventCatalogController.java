@@ -47,7 +47,7 @@ class EventCatalogController {
             @RequestParam(required = false) @Nullable UUID venueId,
             @RequestParam(required = false) @Nullable @Size(max = 100) String city,
             @RequestParam(required = false) @Nullable @Size(max = 100) String q,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE).body(events.search(
                 EventSearch.listed(from, to, venueId, blankToNull(city), blankToNull(q)), new PageQuery(page, size))

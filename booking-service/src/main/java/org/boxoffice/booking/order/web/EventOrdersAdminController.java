@@ -45,7 +45,7 @@ class EventOrdersAdminController {
     @Operation(operationId = "listEventOrders", summary = "List the orders of an event, optionally by status")
     PageResponse<OrderResponse> orders(CurrentUser user, @PathVariable UUID eventId,
             @RequestParam(required = false) @Nullable OrderStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return orders.ofEvent(user::canManage, eventId, status, new PageQuery(page, size)).map(OrderResponse::of);
     }

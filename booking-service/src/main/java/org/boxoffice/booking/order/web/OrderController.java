@@ -70,7 +70,7 @@ class OrderController {
 
     @GetMapping
     @Operation(operationId = "listMyOrders", summary = "List the caller's orders, newest first")
-    PageResponse<OrderResponse> mine(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<OrderResponse> mine(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return orders.mine(user.id(), new PageQuery(page, size)).map(OrderResponse::of);
     }

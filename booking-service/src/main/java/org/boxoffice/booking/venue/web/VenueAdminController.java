@@ -131,7 +131,7 @@ class VenueAdminController {
 
     @GetMapping
     @Operation(operationId = "listVenues", summary = "List the venues of the caller's organizations (every venue for an admin)")
-    PageResponse<VenueResponse> list(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<VenueResponse> list(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return venues.list(List.copyOf(user.organizations()), user.isAdmin(), new PageQuery(page, size))
                 .map(VenueResponse::of);

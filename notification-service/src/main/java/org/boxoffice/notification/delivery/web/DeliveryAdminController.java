@@ -61,7 +61,7 @@ class DeliveryAdminController {
             @RequestParam(required = false) @Nullable Channel channel,
             @RequestParam(required = false) @Nullable UUID sourceId,
             @RequestParam(required = false) @Nullable UUID buyerId,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         requireAdmin(user);
         DeliverySearch search = new DeliverySearch(status, channel, sourceId, buyerId);
