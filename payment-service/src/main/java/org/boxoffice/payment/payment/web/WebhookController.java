@@ -44,6 +44,10 @@ class WebhookController {
     @ApiResponse(responseCode = "400", description = "`invalid-webhook-signature`, `stale-webhook` or `malformed-webhook`.")
     Map<String, Object> receive(@PathVariable String provider,
             @RequestHeader(name = "Boxoffice-Signature", required = false) @Nullable String signature,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The provider's event as it sent it: "
+                    + "a JSON object, read as raw bytes because the signature covers them exactly",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
             @RequestBody byte[] body) {
         PaymentProvider source = providers.named(provider);
         PaymentProvider.ProviderEvent event = source.verifyWebhook(signature, body, clock.instant());
