@@ -104,7 +104,8 @@ public class Ticket implements Persistable<UUID> {
         if (checkedInAt != null) {
             throw new TicketAlreadyCheckedIn(id, checkedInAt);
         }
-        checkedInAt = now;
+        // As PostgreSQL keeps it (microseconds), so the answer and a later read agree.
+        checkedInAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @PostLoad
