@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -82,6 +83,17 @@ class EdgeSecurityConfiguration {
                         .authenticationEntryPoint((exchange, failure) -> unauthenticated(exchange, failure, problems))
                         .accessDeniedHandler((exchange, denied) -> forbidden(exchange, problems)));
         return http.build();
+    }
+
+    /**
+     * What Spring Security's firewall refuses before any route sees it (a path with {@code %00}, {@code ..},
+     * {@code %2e%2e}, {@code %25}, {@code %5C}, {@code ;} or a line break; a header with control characters): a 400
+     * problem saying what was refused, instead of the firewall's bare 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, Problems.of(ProblemType.BAD_REQUEST,
+                rejected.getMessage() == null ? "The request was refused." : rejected.getMessage()));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.boxoffice.platform.problem.FieldViolation;
 import org.boxoffice.platform.problem.ProblemException;
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 
 /** The waiting room endpoints' failures as RFC 9457 problems, with {@code Retry-After} where the problem has one. */
@@ -40,6 +43,23 @@ class WaitingRoomAdvice {
     ResponseEntity<Map<String, Object>> malformed(ServerWebInputException exception) {
         return render(Problems.of(ProblemType.MALFORMED_REQUEST, exception.getReason() == null
                 ? "The request could not be read." : exception.getReason()));
+    }
+
+    /**
+     * A path variable that converts to nothing ({@code %20} for an event id: a blank UUID is null): WebFlux calls it
+     * a missing path variable, a server error, but the client sent it. Any other server error stays one.
+     */
+    @ExceptionHandler(ServerErrorException.class)
+    ResponseEntity<Map<String, Object>> blankPathVariable(ServerErrorException exception) {
+        MethodParameter parameter = exception.getMethodParameter();
+        if (parameter == null || !parameter.hasParameterAnnotation(PathVariable.class)) {
+            throw exception;
+        }
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER,
+                parameter.getParameterName() + ": must not be blank");
+        problem.setProperty("errors", List.of(new FieldViolation(String.valueOf(parameter.getParameterName()),
+                "must not be blank")));
+        return render(problem);
     }
 
     private static ResponseEntity<Map<String, Object>> render(ProblemDetail problem) {

@@ -7,11 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import org.boxoffice.platform.testing.IntegrationTest;
@@ -162,6 +165,40 @@ class EdgeIT {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("https://boxoffice.dev/problems/payload-too-large");
+    }
+
+    /** Issue #20: what the firewall, Netty's limits or a blank path variable refuse is a 4xx problem, never bare. */
+    @Test
+    void refusesMalformedPathsHeadersAndOversizedRequestsWithProblems() throws Exception {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (String path : List.of("/api/v1/events/%00", "/api/v1/events/..%2F..%2Factuator", "/api/v1/%2e%2e/actuator",
+                "/api/v1/events/%25", "/api/v1/events/%5C", "/api/v1/events/x;jsessionid=1")) {
+            refused.put("GET " + path, problemType(send("GET", path, TestTokens.buyer(), null), 400));
+        }
+        refused.put("10 kB path", problemType(send("GET", "/api/v1/events/" + "a".repeat(10 * 1024), null, null), 414));
+        HttpRequest.Builder header = HttpRequest.newBuilder(uri("/api/v1/events")).GET();
+        refused.put("10 kB header", problemType(HTTP.send(header.header("X-Big", "a".repeat(10 * 1024)).build(),
+                HttpResponse.BodyHandlers.ofString()), 431));
+        for (String accept : List.of("garbage/;;;", "text/html;q=abc", "application/json;charset=bogus")) {
+            refused.put("Accept " + accept, problemType(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/events"))
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString()), 400));
+        }
+        refused.put("blank event id", problemType(send("PUT", "/api/v1/admin/waiting-room/events/%20/rate",
+                TestTokens.admin(), "{\"ratePerMinute\": 10}"), 400));
+
+        assertThat(refused).containsEntry("10 kB path", "http-414").containsEntry("10 kB header", "http-431")
+                .containsEntry("blank event id", "invalid-parameter").containsEntry("Accept text/html;q=abc", "bad-request")
+                .containsEntry("GET /api/v1/events/%00", "bad-request").containsEntry("GET /api/v1/events/%25", "bad-request");
+        assertThat(refused.values()).as(refused.toString()).doesNotContain("");
+    }
+
+    /** The problem type's slug if the response has {@code status} and is a problem, else "". */
+    private static String problemType(HttpResponse<String> response, int status) {
+        boolean problem = response.statusCode() == status && response.headers().firstValue("Content-Type")
+                .orElse("").startsWith("application/problem+json");
+        Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"https://boxoffice.dev/problems/([a-z0-9-]+)\"")
+                .matcher(response.body());
+        return problem && type.find() ? type.group(1) : "";
     }
 
     @Test
