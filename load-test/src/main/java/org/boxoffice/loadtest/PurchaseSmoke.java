@@ -136,7 +136,8 @@ public final class PurchaseSmoke {
                 () -> new EventsApi(asBuyer.booking).getAvailabilityWithHttpInfo(event.getId(), null));
         HoldResponse hold = call("POST", "/api/v1/holds", 201,
                 () -> new HoldsApi(asBuyer.booking).createHoldWithHttpInfo(new CreateHoldRequest()
-                        .eventId(event.getId()).bestAvailable(new Quantity().sectionId(section).quantity(2)),
+                        // The generated model starts seatIds as an empty list; a hold names exactly one kind.
+                        .eventId(event.getId()).seatIds(null).bestAvailable(new Quantity().sectionId(section).quantity(2)),
                         idempotencyKey(), null));
         System.out.println("purchase smoke: held 2 seats (hold " + hold.getId() + ", " + hold.getRemainingSeconds()
                 + " s left)");
