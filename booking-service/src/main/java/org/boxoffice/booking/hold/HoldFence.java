@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The transactions that take tickets. Each creates the hold, counts the tickets against the buyer's limit and
- * takes the inventory with a conditional update, in one transaction: if any step finds less than it needs, the
+ * The transactions that take tickets. Each counts the tickets against the buyer's limit, creates the hold and
+ * takes the inventory with a conditional update, in one transaction and in that order (the contended inventory rows
+ * last, so they are locked for as short a time as possible): if any step finds less than it needs, the
  * exception rolls all of it back, so a rejected hold leaves nothing behind. The {@code HoldPlaced} event is one more
  * INSERT in that transaction, nothing else: this is the surge's hot path.
  */
@@ -53,12 +54,13 @@ class HoldFence {
             items.add(new HoldItem(sections.get(seat), seat, 1));
         }
         Hold hold = newHold(holdId, event, buyerId, buyerEmail, seatIds.size(), now, items);
+        holds.insert(hold);
+        announce(event, hold);
+        // The contended rows last: they stay locked only from this statement to the commit.
         int taken = inventory.takeSeats(event.id(), holdId, seatIds);
         if (taken != seatIds.size()) {
             throw new SeatsUnavailable(inventory.notHeldBy(event.id(), holdId, seatIds));
         }
-        holds.insert(hold);
-        announce(event, hold);
         InventoryChange change = new InventoryChange(event.id());
         items.forEach(item -> change.seatTaken(item.sectionId(), item.seatId()));
         return new Taken(hold, change);
@@ -70,10 +72,12 @@ class HoldFence {
         reserveAllowance(event, buyerId, quantity);
         UUID holdId = UUID.randomUUID();
         Hold hold = newHold(holdId, event, buyerId, buyerEmail, quantity, now, List.of(new HoldItem(sectionId, null, quantity)));
-        var count = inventory.takeFromArea(event.id(), sectionId, quantity).orElseThrow(() -> new CapacityExceeded(
-                sectionId, quantity, inventory.area(event.id(), sectionId).map(a -> a.remaining()).orElse(0)));
         holds.insert(hold);
         announce(event, hold);
+        // The area's row is the hottest in a general-admission on-sale (every buyer of the area updates it): taken
+        // last, it is locked only from this statement to the commit, not across the two inserts before it.
+        var count = inventory.takeFromArea(event.id(), sectionId, quantity).orElseThrow(() -> new CapacityExceeded(
+                sectionId, quantity, inventory.area(event.id(), sectionId).map(a -> a.remaining()).orElse(0)));
         return new Taken(hold, new InventoryChange(event.id()).area(sectionId, count));
     }
 
