@@ -12,9 +12,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stored Idempotency-Key records in the service's {@code idempotency_record} table. Each statement commits in its own
- * transaction, outside the request's business transaction: a claim must be visible to a concurrent duplicate before
- * the work starts, and must survive the work rolling back.
+ * Stored Idempotency-Key records in the service's {@code idempotency_record} table. Each statement commits on its
+ * own, outside the request's business transaction: a claim must be visible to a concurrent duplicate before the work
+ * starts, and must survive the work rolling back. Each is one statement, so it runs in auto-commit with any
+ * surrounding transaction suspended ({@code NOT_SUPPORTED}), not in a transaction of its own ({@code REQUIRES_NEW}):
+ * the same commit, without a begin and a session of the JPA transaction manager around it — a claim and a completion
+ * accompany every buyer's write (docs/performance.md).
  */
 @SqlByDesign("A key is claimed atomically with INSERT ... ON CONFLICT DO NOTHING and old records are pruned set-based")
 public class IdempotencyRecords {
@@ -25,7 +28,7 @@ public class IdempotencyRecords {
     IdempotencyRecords(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     record StoredRecord(String requestHash, String state, @Nullable Integer status, @Nullable String contentType,
