@@ -1,14 +1,12 @@
 package org.boxoffice.platform.events;
 
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
 
 /**
- * Signs what this service publishes with its own Ed25519 key, so that consumers can tell its events from anything
+ * Signs what this service publishes with its own Ed25519 key ({@link Ed25519Signatures}), so that consumers can tell its events from anything
  * else written to its stream. Only the producer holds the private key; consumers hold the public key
  * ({@link TrustedEventKeys}). The signature covers every envelope field ({@link EventKeys#signedBytes}) and travels
  * in two more stream fields: {@value #KEY_ID_FIELD} and {@value #SIGNATURE_FIELD}.
@@ -20,12 +18,12 @@ public final class EventSigner {
     /** Stream field holding the base64 Ed25519 signature. */
     public static final String SIGNATURE_FIELD = "signature";
 
-    private final PrivateKey key;
+    private final Ed25519Signatures.SigningKey key;
     private final PublicKey publicKey;
     private final String keyId;
 
     public EventSigner(PrivateKey key) {
-        this.key = key;
+        this.key = Ed25519Signatures.SigningKey.of(key);
         this.publicKey = EventKeys.publicKeyOf(key);
         this.keyId = EventKeys.keyId(publicKey);
     }
@@ -42,18 +40,8 @@ public final class EventSigner {
     public Map<String, String> signedFields(EventEnvelope event) {
         Map<String, String> fields = event.toFields();
         fields.put(KEY_ID_FIELD, keyId);
-        fields.put(SIGNATURE_FIELD, Base64.getEncoder().encodeToString(sign(EventKeys.signedBytes(event))));
+        fields.put(SIGNATURE_FIELD, Base64.getEncoder().encodeToString(key.sign(EventKeys.signedBytes(event))));
         return fields;
     }
 
-    private byte[] sign(byte[] bytes) {
-        try {
-            Signature signature = Signature.getInstance(EventKeys.ALGORITHM);
-            signature.initSign(key);
-            signature.update(bytes);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign an event", e);
-        }
-    }
 }

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +13,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class TrustedEventKeys {
     }
 
     private final Map<String, Source> sources;
+    /** Trusted keys decoded for verification, once each (a handful: the producers' current and rotated keys). */
+    private final Map<PublicKey, Optional<Ed25519.PublicPoint>> verifyingKeys = new ConcurrentHashMap<>();
 
     TrustedEventKeys(String setting, Duration refresh, Duration timeout, JsonMapper json, Clock clock) {
         Map<String, List<PublicKey>> inline = new LinkedHashMap<>();
@@ -130,14 +133,16 @@ public final class TrustedEventKeys {
         } catch (IllegalArgumentException e) {
             return Verification.invalid("signature is not base64");
         }
-        try {
-            Signature verifier = Signature.getInstance(EventKeys.ALGORITHM);
-            verifier.initVerify(key);
-            verifier.update(EventKeys.signedBytes(event));
-            return verifier.verify(bytes) ? Verification.VALID : Verification.invalid("signature does not match");
-        } catch (GeneralSecurityException e) {
-            return Verification.invalid("signature does not verify: " + e.getMessage());
+        Ed25519.PublicPoint point = verifyingKeys.computeIfAbsent(key, TrustedEventKeys::decode).orElse(null);
+        if (point == null) {
+            return Verification.invalid("key " + keyId + " of " + producer + " is not a valid Ed25519 key");
         }
+        return Ed25519Signatures.verify(point, bytes, EventKeys.signedBytes(event)) ? Verification.VALID
+                : Verification.invalid("signature does not match");
+    }
+
+    private static Optional<Ed25519.PublicPoint> decode(PublicKey key) {
+        return Optional.ofNullable(Ed25519Signatures.verifyingKey(key));
     }
 
     /** One producer's keys: fixed ones from the setting and, with a URL, the ones last fetched from it. */
