@@ -166,8 +166,8 @@ class EdgeInputFuzzIT {
 
     /**
      * Headers the edge itself reads, malformed and oversized, on a proxied GET and a proxied hold: the client address
-     * ({@code X-Forwarded-For}), the request id, trace context, the waiting room pass, cache validators, and headers
-     * over the edge's 8 KB limit.
+     * ({@code X-Forwarded-For}), the request id, trace context, the waiting room pass, cache directives and
+     * validators, and headers over the edge's 8 KB limit.
      */
     private static int edgeHeaders(URI gateway, SoftAssertions softly) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -182,11 +182,11 @@ class EdgeInputFuzzIT {
             headers.add(new String[] { "X-Waiting-Room-Pass", value });
             headers.add(new String[] { "If-None-Match", value });
             headers.add(new String[] { "Cache-Control", value });
-            headers.add(new String[] { "Origin", value });
         }
         headers.add(new String[] { "traceparent", "00-" + "0".repeat(32) + "-" + "0".repeat(16) + "-01" });
         headers.add(new String[] { "X-Big", "a".repeat(9 * 1024) });
-        headers.add(new String[] { "Authorization", "Bearer " + "a".repeat(70 * 1024) });
+        // Over the edge's 8 KB, under what Netty reads (64 KB): the gateway's own 431 problem.
+        headers.add(new String[] { "Authorization", "Bearer " + "a".repeat(60 * 1024) });
         int sent = 0;
         for (String[] header : headers) {
             for (String target : List.of("GET /api/v1/events/" + UUID.randomUUID(), "POST /api/v1/holds")) {
