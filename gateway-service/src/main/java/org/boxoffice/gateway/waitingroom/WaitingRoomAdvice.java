@@ -51,9 +51,9 @@ class WaitingRoomAdvice {
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<Map<String, Object>> malformed(ServerWebInputException exception) {
         MethodParameter parameter = exception.getMethodParameter();
-        if (parameter != null && parameter.getParameterName() != null
-                && !parameter.hasParameterAnnotation(RequestBody.class)) {
-            String name = parameter.getParameterName();
+        String name = parameter == null || parameter.hasParameterAnnotation(RequestBody.class) ? null
+                : parameter.getParameterName();
+        if (name != null) {
             String detail = exception.getCause() instanceof TypeMismatchException mismatch
                     ? "Parameter '" + name + "' must be " + expected(mismatch.getRequiredType()) + ", got '"
                             + shorten(String.valueOf(mismatch.getValue())) + "'."
