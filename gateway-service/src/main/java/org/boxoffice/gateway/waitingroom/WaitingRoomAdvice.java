@@ -2,11 +2,14 @@ package org.boxoffice.gateway.waitingroom;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.boxoffice.platform.problem.FieldViolation;
 import org.boxoffice.platform.problem.ProblemException;
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -39,8 +43,23 @@ class WaitingRoomAdvice {
         return render(problem);
     }
 
+    /**
+     * A path variable, query parameter or header that does not convert to its type ({@code not-a-uuid} for an event
+     * id) is an {@code invalid-parameter} naming it, as in the servlet services; a body that cannot be read is a
+     * {@code malformed-request}.
+     */
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<Map<String, Object>> malformed(ServerWebInputException exception) {
+        MethodParameter parameter = exception.getMethodParameter();
+        String name = parameter == null || parameter.hasParameterAnnotation(RequestBody.class) ? null
+                : parameter.getParameterName();
+        if (name != null) {
+            String detail = exception.getCause() instanceof TypeMismatchException mismatch
+                    ? "Parameter '" + name + "' must be " + expected(mismatch.getRequiredType()) + ", got '"
+                            + shorten(String.valueOf(mismatch.getValue())) + "'."
+                    : "Parameter '" + name + "' is missing or not valid.";
+            return render(invalidParameter(name, detail));
+        }
         return render(Problems.of(ProblemType.MALFORMED_REQUEST, exception.getReason() == null
                 ? "The request could not be read." : exception.getReason()));
     }
@@ -55,11 +74,29 @@ class WaitingRoomAdvice {
         if (parameter == null || !parameter.hasParameterAnnotation(PathVariable.class)) {
             throw exception;
         }
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER,
-                parameter.getParameterName() + ": must not be blank");
-        problem.setProperty("errors", List.of(new FieldViolation(String.valueOf(parameter.getParameterName()),
-                "must not be blank")));
+        String name = String.valueOf(parameter.getParameterName());
+        ProblemDetail problem = invalidParameter(name, name + ": must not be blank");
+        problem.setProperty("errors", List.of(new FieldViolation(name, "must not be blank")));
         return render(problem);
+    }
+
+    private static ProblemDetail invalidParameter(String name, String detail) {
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER, detail);
+        problem.setProperty("parameter", name);
+        return problem;
+    }
+
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        return type == UUID.class ? "a UUID" : Number.class.isAssignableFrom(type) || type.isPrimitive()
+                ? "a number" : "a valid " + type.getSimpleName();
+    }
+
+    /** The value as sent, cut to 100 characters: a detail names the input, it does not echo 10 kB of it. */
+    private static String shorten(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }
 
     private static ResponseEntity<Map<String, Object>> render(ProblemDetail problem) {

@@ -85,6 +85,7 @@ public final class InputFuzz {
     private final List<Caller> callers;
     private final long bodyLimit;
     private final @Nullable Supplier<String> dataFingerprint;
+    private Duration timeout = Duration.ofSeconds(30);
     private int requests;
 
     /**
@@ -104,6 +105,12 @@ public final class InputFuzz {
         this.callers = List.copyOf(callers);
         this.bodyLimit = bodyLimit;
         this.dataFingerprint = dataFingerprint;
+    }
+
+    /** How long a request may go unanswered before it counts as a failure (no response); 30 s unless set. */
+    public InputFuzz timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
     }
 
     /** Sends every input to every operation; records each broken promise in {@code softly}. Returns the request count. */
@@ -660,7 +667,7 @@ public final class InputFuzz {
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + probe.pathAndQuery()))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(timeout)
                     .method(operation.method, probe.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
             if (!probe.headers().containsKey("Authorization")) {
