@@ -1,8 +1,11 @@
 package org.boxoffice.platform.events;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -40,6 +43,17 @@ final class Ed25519Signatures {
             byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
             Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
             return signature;
+        }
+    }
+
+    /** The JDK's public key for a raw 32-byte Ed25519 public key (its X.509 encoding). */
+    static PublicKey publicKey(byte[] raw) {
+        byte[] encoded = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + raw.length);
+        System.arraycopy(raw, 0, encoded, SPKI_PREFIX.length, raw.length);
+        try {
+            return KeyFactory.getInstance(EventKeys.ALGORITHM).generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
         }
     }
 

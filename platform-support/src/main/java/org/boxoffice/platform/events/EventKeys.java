@@ -8,9 +8,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -73,36 +70,9 @@ public final class EventKeys {
         }
     }
 
-    /**
-     * The public half of a private key. An Ed25519 private key is a 32-byte seed from which the public key follows;
-     * the JDK has no call for that, but its key pair generator draws exactly that seed from the random source it is
-     * given, so a source that yields the seed regenerates the pair.
-     */
+    /** The public half of a private key: an Ed25519 private key is a 32-byte seed from which the public key follows. */
     public static PublicKey publicKeyOf(PrivateKey key) {
-        if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
-            throw new IllegalArgumentException("not an Ed25519 private key");
-        }
-        byte[] seed = edec.getBytes().get();
-        SecureRandom replay = new SecureRandom() {
-            @Override
-            public void nextBytes(byte[] bytes) {
-                if (bytes.length != seed.length) {
-                    throw new IllegalStateException("expected a request for the " + seed.length + "-byte seed");
-                }
-                System.arraycopy(seed, 0, bytes, 0, seed.length);
-            }
-        };
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
-            generator.initialize(NamedParameterSpec.ED25519, replay);
-            KeyPair pair = generator.generateKeyPair();
-            if (!Arrays.equals(((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow(), seed)) {
-                throw new IllegalStateException("could not derive the Ed25519 public key");
-            }
-            return pair.getPublic();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no Ed25519", e);
-        }
+        return Ed25519Signatures.publicKey(Ed25519Signatures.SigningKey.of(key).publicKey());
     }
 
     /** A short, stable id of a public key: base64url of the first 12 bytes of SHA-256 over its X.509 encoding. */

@@ -24,7 +24,7 @@ public final class EventSigner {
 
     public EventSigner(PrivateKey key) {
         this.key = Ed25519Signatures.SigningKey.of(key);
-        this.publicKey = EventKeys.publicKeyOf(key);
+        this.publicKey = Ed25519Signatures.publicKey(this.key.publicKey());
         this.keyId = EventKeys.keyId(publicKey);
     }
 
