@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Ed25519 (RFC 8032) signing and verification of events with Bouncy Castle's field arithmetic instead of the JDK's
- * {@code Signature}: the same keys, the same deterministic signatures, about 14 times cheaper to sign and 7 times
+ * {@code Signature}: the same keys, the same deterministic signatures, about 15 times cheaper to sign and 7 times
  * cheaper to verify (the JDK derives the public key again on every signature and has no precomputed tables; measured
  * in docs/performance.md). Every hold, order and payment publishes at least one event, so on the hot path this is
  * CPU every request pays.
