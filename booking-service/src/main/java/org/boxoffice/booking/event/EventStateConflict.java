@@ -11,13 +11,13 @@ public final class EventStateConflict extends ProblemException {
     public EventStateConflict(UUID eventId, EventStatus from, EventStatus to) {
         super(BookingProblems.EVENT_STATE_CONFLICT, "A " + from + " event cannot become " + to + ".");
         with("eventId", eventId);
-        with("status", from.name());
+        with("currentStatus", from.name());
         with("requestedStatus", to.name());
     }
 
     public EventStateConflict(UUID eventId, EventStatus status, String detail) {
         super(BookingProblems.EVENT_STATE_CONFLICT, detail);
         with("eventId", eventId);
-        with("status", status.name());
+        with("currentStatus", status.name());
     }
 }

@@ -11,6 +11,6 @@ public final class HoldNotActive extends ProblemException {
     public HoldNotActive(UUID holdId, HoldStatus status) {
         super(BookingProblems.HOLD_NOT_ACTIVE, "Hold " + holdId + " is " + status + ".");
         with("holdId", holdId);
-        with("status", status.name());
+        with("currentStatus", status.name());
     }
 }

@@ -11,6 +11,6 @@ public final class OrderStateConflict extends ProblemException {
     public OrderStateConflict(UUID orderId, OrderStatus status, String detail) {
         super(BookingProblems.ORDER_STATE_CONFLICT, detail);
         with("orderId", orderId);
-        with("status", status.name());
+        with("currentStatus", status.name());
     }
 }

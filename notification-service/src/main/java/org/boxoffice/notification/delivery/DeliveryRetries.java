@@ -60,7 +60,7 @@ public class DeliveryRetries {
         DeliveryNotRetryable(Delivery delivery) {
             super(NotificationProblems.DELIVERY_NOT_RETRYABLE, "Delivery " + delivery.id() + " is " + delivery.status()
                     + "; only a FAILED delivery can be retried.");
-            with("status", delivery.status().name());
+            with("currentStatus", delivery.status().name());
         }
     }
 }

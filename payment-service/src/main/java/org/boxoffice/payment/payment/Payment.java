@@ -202,7 +202,7 @@ public class Payment {
         PaymentNotRefundable(UUID id, PaymentStatus status) {
             super(PaymentProblems.PAYMENT_NOT_REFUNDABLE, "Payment " + id + " is " + status + "; only a "
                     + "SUCCEEDED or PARTIALLY_REFUNDED payment can be refunded.");
-            with("status", status.name());
+            with("currentStatus", status.name());
         }
     }
 

@@ -38,8 +38,16 @@ public abstract class ProblemException extends RuntimeException {
         return Collections.unmodifiableMap(properties);
     }
 
+    /** RFC 9457's own members: an extension member of the same name would overwrite them in the answer. */
+    private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status", "detail",
+            "instance");
+
     /** Adds a machine-readable extension member to the problem; returns this for chaining in constructors. */
     protected ProblemException with(String name, Object value) {
+        if (STANDARD_MEMBERS.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is an RFC 9457 member of every problem, not an "
+                    + "extension: name the extension member otherwise (e.g. currentStatus)");
+        }
         properties.put(name, value);
         return this;
     }
