@@ -179,7 +179,7 @@ public class OnSaleSimulation extends Simulation {
         String token = buyer.usableToken(now);
         Session next = session.set("refreshing", refresh);
         next = refresh ? next.set("oldRefreshToken", buyer.refreshToken()) : next;
-        return token == null ? next : next.set("token", token);
+        return token == null ? next.remove("token") : next.set("token", token);
     })
             .doIf(session -> session.getBoolean("refreshing")).then(
                     exec(session -> session.remove("newToken"))
@@ -236,6 +236,8 @@ public class OnSaleSimulation extends Simulation {
                         && !stats.planOver()).on(
                         pause(session -> Duration.ofSeconds(session.contains("pollAfter") ? session.getInt("pollAfter") : 5)
                                 .plusMillis(ThreadLocalRandom.current().nextLong(500)))
+                                // A wait can outlast the access token: the session is refreshed as on any other step.
+                                .exec(takeSession)
                                 .exec(queueCall(http("queue poll").get(path), 200, 404))
                                 .doIf(session -> session.contains("st") && session.getInt("st") == 404).then(
                                         queueCall(http("queue join").post(path), 200)))
