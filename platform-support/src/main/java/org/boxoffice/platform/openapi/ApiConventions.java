@@ -45,10 +45,13 @@ import io.swagger.v3.oas.models.tags.Tag;
  *   (the platform's {@link PublicPath#PLATFORM} and the service's {@code boxoffice.security.public-paths}), an empty
  *   requirement on the open ones, and the roles needed ({@code x-roles}, also said in the description);</li>
  *   <li>errors: the RFC 9457 {@code Problem} schema and the problem responses each operation can really return
- *   ({@code application/problem+json}): 400 for input, 401/403 where secured, 404 with a path id, 409/422 for the
- *   {@code Idempotency-Key} contract, 413/415 with a body, 429 where the gateway's rate limits apply (what it routes:
- *   all but the platform's own endpoints), 503 when the
- *   service sheds load; an error response a controller declares itself gets the same schema;</li>
+ *   ({@code application/problem+json}): on every operation 400 (a parameter or header refused), 406 (an
+ *   {@code Accept} without JSON), 414 and 431 (a URI or headers too large to read) and 503 (the service sheds load);
+ *   401 wherever the service reads tokens (on an open operation, for a token sent that is not valid), 403 where
+ *   secured by role, 404 with a path id, 409/422 for the {@code Idempotency-Key} contract, 413/415 with a body, 429
+ *   where the gateway's rate limits apply (what it routes: all but the platform's own endpoints); an error response
+ *   a controller declares itself (a 404 for an id in the body, a 409 naming its problem types) gets the same
+ *   schema;</li>
  *   <li>the {@code Idempotency-Key} header on the POSTs the idempotency filter accepts;</li>
  *   <li>{@code Location} on every 201, {@code ETag} and {@code If-None-Match} where an operation declares a 304;</li>
  *   <li>the limits of the {@code page} and {@code size} parameters of paginated lists.</li>
@@ -73,23 +76,31 @@ public class ApiConventions implements GlobalOpenApiCustomizer {
     private enum ProblemResponse {
         BAD_REQUEST(400, "BadRequest", "The request is invalid: `validation-failed` (`errors` names each field), "
                 + "`malformed-request` (body not JSON or a field of the wrong type), `invalid-parameter` (`parameter` "
-                + "names it), `invalid-idempotency-key`.", ProblemType.VALIDATION_FAILED, null),
-        UNAUTHORIZED(401, "Unauthorized", "`unauthenticated`: no valid bearer token (`WWW-Authenticate` says why).",
+                + "names the path or query parameter or header), `invalid-idempotency-key`, or `bad-request` (a "
+                + "request line or header the server cannot read).", ProblemType.VALIDATION_FAILED, null),
+        UNAUTHORIZED(401, "Unauthorized", "`unauthenticated`: no valid bearer token (`WWW-Authenticate` says why). "
+                + "On an open operation only when a token is sent and is not valid.",
                 ProblemType.UNAUTHENTICATED, "WWW-Authenticate"),
         FORBIDDEN(403, "Forbidden", "`forbidden`: the caller's role or organization does not allow it.",
                 ProblemType.FORBIDDEN, null),
         NOT_FOUND(404, "NotFound", "`not-found`: no such resource, or one the caller may not see.",
                 ProblemType.NOT_FOUND, null),
+        NOT_ACCEPTABLE(406, "NotAcceptable", "`not-acceptable`: the `Accept` header admits neither "
+                + "`application/json` nor `application/problem+json`.", ProblemType.NOT_ACCEPTABLE, null),
         CONFLICT(409, "Conflict", "`conflict` with the resource's current state, or `idempotent-request-in-progress`: "
                 + "a request with the same `Idempotency-Key` is still running.", ProblemType.CONFLICT, null),
         PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "`payload-too-large`: the body exceeds `limitBytes`.",
                 ProblemType.PAYLOAD_TOO_LARGE, null),
+        URI_TOO_LONG(414, "UriTooLong", "`http-414`: the request URI is longer than the server reads.",
+                ProblemType.forStatus(414), null),
         UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType", "`unsupported-media-type`: the body is not JSON.",
                 ProblemType.UNSUPPORTED_MEDIA_TYPE, null),
         UNPROCESSABLE(422, "Unprocessable", "`unprocessable`, or `idempotency-key-reused`: the key was used for a "
                 + "different request.", ProblemType.UNPROCESSABLE, null),
         TOO_MANY_REQUESTS(429, "TooManyRequests", "`rate-limited`: over the gateway's request budget; retry after "
                 + "`Retry-After` seconds.", ProblemType.TOO_MANY_REQUESTS, "Retry-After"),
+        HEADERS_TOO_LARGE(431, "RequestHeaderFieldsTooLarge", "`http-431`: the request headers are larger than the "
+                + "server reads.", ProblemType.forStatus(431), null),
         SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "`service-busy` (the service sheds load; nothing was changed) "
                 + "or `service-unavailable`; retry after `Retry-After` seconds.", ProblemType.SERVICE_UNAVAILABLE,
                 "Retry-After");
@@ -193,7 +204,7 @@ public class ApiConventions implements GlobalOpenApiCustomizer {
             operation.addExtension(ROLES_EXTENSION, roles);
             operation.setDescription(join(operation.getDescription(), "Roles: " + String.join(", ", roles) + "."));
         } else {
-            // Explicitly open: no token needed (and none is looked at).
+            // Explicitly open: no token needed (one that is sent must still be valid: 401 otherwise).
             operation.setSecurity(new ArrayList<>());
             if (operation.getExtensions() != null) {
                 operation.getExtensions().remove(ROLES_EXTENSION);
@@ -211,17 +222,20 @@ public class ApiConventions implements GlobalOpenApiCustomizer {
         }
 
         boolean hasBody = operation.getRequestBody() != null;
-        boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean scopedByRole = secured && (paths.match(ADMIN_API, path) || roles(operation, path).size() < 3);
-        addProblem(responses, ProblemResponse.BAD_REQUEST, hasBody || hasParameters, usedResponses);
-        addProblem(responses, ProblemResponse.UNAUTHORIZED, secured, usedResponses);
+        // Any request can carry a query parameter or header the service refuses, whatever the operation declares.
+        addProblem(responses, ProblemResponse.BAD_REQUEST, true, usedResponses);
+        addProblem(responses, ProblemResponse.UNAUTHORIZED, open != null && !isPlatform(path), usedResponses);
         addProblem(responses, ProblemResponse.FORBIDDEN, scopedByRole, usedResponses);
         addProblem(responses, ProblemResponse.NOT_FOUND, path.contains("{"), usedResponses);
+        addProblem(responses, ProblemResponse.NOT_ACCEPTABLE, true, usedResponses);
         addProblem(responses, ProblemResponse.CONFLICT, idempotent, usedResponses);
         addProblem(responses, ProblemResponse.PAYLOAD_TOO_LARGE, hasBody, usedResponses);
+        addProblem(responses, ProblemResponse.URI_TOO_LONG, true, usedResponses);
         addProblem(responses, ProblemResponse.UNSUPPORTED_MEDIA_TYPE, hasBody, usedResponses);
         addProblem(responses, ProblemResponse.UNPROCESSABLE, idempotent, usedResponses);
         addProblem(responses, ProblemResponse.TOO_MANY_REQUESTS, rateLimited && !isPlatform(path), usedResponses);
+        addProblem(responses, ProblemResponse.HEADERS_TOO_LARGE, true, usedResponses);
         addProblem(responses, ProblemResponse.SERVICE_UNAVAILABLE, true, usedResponses);
         // Error responses a controller declared itself (a 409 naming its problem types) get the problem schema too.
         for (Map.Entry<String, ApiResponse> response : responses.entrySet()) {

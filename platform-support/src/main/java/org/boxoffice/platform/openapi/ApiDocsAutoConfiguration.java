@@ -58,6 +58,12 @@ public class ApiDocsAutoConfiguration {
             }, api.rateLimited());
         }
 
+        /** Fields marked {@code @Nullable} admit {@code null} in the document. */
+        @Bean
+        NullableComponents boxofficeNullableComponents() {
+            return new NullableComponents();
+        }
+
         /** An operation's own {@link ApiRoles} become its {@code x-roles}. */
         @Bean
         GlobalOperationCustomizer boxofficeApiRoles() {

@@ -17,14 +17,18 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problems ({@code unauthenticated}, {@code forbidden}). The {@code WWW-Authenticate}
  * header is the one RFC 6750 prescribes, set by Spring Security's bearer-token handlers; only the body is ours.
+ * A request the firewall refuses (a path with {@code ;}, {@code ..}, an encoded {@code %} or line break) is a 400
+ * {@code bad-request} problem written here, not a bare status that the container fills in later.
  */
-final class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler accessDenied = new BearerTokenAccessDeniedHandler();
@@ -46,6 +50,14 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
             throws IOException, ServletException {
         accessDenied.handle(request, response, exception);
         write(response, ProblemType.FORBIDDEN, "Your roles do not allow this request.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        // The firewall's message quotes the offending input: not echoed back.
+        write(response, ProblemType.BAD_REQUEST, "The request path contains characters that are not accepted "
+                + "(such as ';', '..', an encoded '%', '/' or line break).");
     }
 
     /** Says why a token was refused (expired, bad signature, wrong issuer) without echoing the token itself. */

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -73,6 +74,13 @@ public class ServletSecurityAutoConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Found by Spring Security's {@code WebSecurity}: the firewall's refusals become problems too. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler boxofficeRequestRejectedHandler(JsonMapper json) {
+        return new ProblemSecurityResponses(json);
     }
 
     @Bean

@@ -249,6 +249,9 @@ public final class ApiTraffic {
     static OpenAPI parse(String spec) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
+        // Responses and parameters referred to by $ref (the shared problem responses) are read as written inline:
+        // unresolved, the validator takes a referred error response for one without a body.
+        options.setResolveFully(true);
         SwaggerParseResult result = new OpenAPIParser().readContents(spec, null, options);
         if (result.getOpenAPI() == null) {
             throw new IllegalStateException("unreadable OpenAPI document: " + result.getMessages());

@@ -1,5 +1,6 @@
 package org.boxoffice.platform.web;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The servlet side of the platform: problem details for every error, the request size limit and the concurrency
@@ -82,6 +86,18 @@ public class WebMvcProblemsAutoConfiguration {
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
         }
+    }
+
+    /**
+     * A JSON number or boolean where the API expects text is refused ({@code malformed-request} naming the field),
+     * not read as its digits: {@code "displayName": 123} is a client's mistake, not a name.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer textIsNotCoerced() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     /** Right after the size limit: a request whose {@code Accept} header cannot be parsed could not even be told so. */

@@ -8,6 +8,7 @@ import org.boxoffice.platform.problem.ProblemException;
 import org.boxoffice.platform.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -164,6 +167,26 @@ class ProblemDetailsExceptionHandlerTest {
         mvc.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"A\",\"quantity\":\"two\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Field 'quantity' must be an integer, got 'two'."));
+    }
+
+    @Test
+    void refusesANumberOrABooleanWhereTextIsExpected() throws Exception {
+        JsonMapper.Builder builder = JsonMapper.builder();
+        new WebMvcProblemsAutoConfiguration().textIsNotCoerced().customize(builder);
+        MockMvc strict = MockMvcBuilders.standaloneSetup(new SampleController())
+                .setControllerAdvice(new ProblemDetailsExceptionHandler())
+                .setMessageConverters(new JacksonJsonHttpMessageConverter(builder.build()))
+                .build();
+
+        for (String section : new String[] {"7", "7.5", "true"}) {
+            strict.perform(post("/seats").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"section\":" + section + ",\"quantity\":1}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"))
+                    .andExpect(jsonPath("$.detail").value("Field 'section' must be a string, got '" + section + "'."));
+        }
+        strict.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"7\",\"quantity\":1}"))
+                .andExpect(status().isOk());
     }
 
     @Test

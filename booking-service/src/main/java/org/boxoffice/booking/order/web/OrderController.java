@@ -45,6 +45,7 @@ class OrderController {
             description = "The order is PENDING_PAYMENT until its payment succeeds (POST /api/v1/payments), then "
                     + "CONFIRMED with tickets.")
     @ApiResponse(responseCode = "201", description = "The order")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no such hold of the caller's.")
     @ApiResponse(responseCode = "409", description = "`hold-expired`, `hold-not-active`, or "
             + "`idempotent-request-in-progress`.")
     ResponseEntity<OrderResponse> checkout(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {

@@ -47,6 +47,8 @@ class CheckInController {
     @Operation(operationId = "checkInTicket", summary = "Check a ticket in at the door, by its code or its QR payload",
             description = "Give exactly one of `code` or `qrPayload`. A ticket is admitted once.")
     @ApiResponse(responseCode = "200", description = "The ticket, checked in")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no ticket with that code at an event of the "
+            + "caller's organization.")
     @ApiResponse(responseCode = "409", description = "`ticket-already-checked-in` (when, in the problem) or `ticket-void`.")
     @ApiResponse(responseCode = "400", description = "`validation-failed` (`errors`), or `invalid-ticket-signature`: the QR "
             + "payload was not signed by us.")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** A buyer's own tickets. Another buyer's ticket or order is a 404. */
@@ -28,6 +29,8 @@ class TicketController {
 
     @GetMapping
     @Operation(operationId = "listOrderTickets", summary = "List the tickets of one of the caller's orders")
+    @ApiResponse(responseCode = "200", description = "The order's tickets (none before it is confirmed)")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no such order of the caller's.")
     List<TicketResponse> ofOrder(CurrentUser user, @RequestParam UUID orderId) {
         return tickets.ofOrder(user.id(), orderId).stream().map(TicketResponse::of).toList();
     }

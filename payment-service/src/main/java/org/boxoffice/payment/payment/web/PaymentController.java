@@ -46,6 +46,7 @@ class PaymentController {
             description = "`Idempotency-Key` is required: a retry gets the first answer back and never charges twice. "
                     + "Answers with the payment PROCESSING; the provider's webhook settles it, and the order follows.")
     @ApiResponse(responseCode = "201", description = "The payment, PROCESSING")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no such order of the caller's.")
     @ApiResponse(responseCode = "409", description = "`order-not-payable`, `payment-exists`, `nothing-to-pay`, or "
             + "`idempotent-request-in-progress`.")
     @ApiResponse(responseCode = "422", description = "`payment-window-closed`, `invalid-payment-method`, `card-expired`, "
