@@ -21,8 +21,8 @@ import io.swagger.v3.oas.models.media.Schema;
 /**
  * Says in the document which fields of a record may be {@code null}: the components the code marks
  * {@link Nullable @Nullable} (JSpecify, a type-use annotation that the schema generator does not read). In OpenAPI
- * 3.1 such a property admits the type {@code null} beside its own; one that refers to another schema, or lists its
- * values, becomes {@code anyOf} that schema and {@code null}. Every other field of a response is present and not
+ * 3.1 such a property admits the type {@code null} beside its own (and, when it lists its values, {@code null} among
+ * them); one that refers to another schema becomes {@code anyOf} that schema and {@code null}. Every other field of a response is present and not
  * null, which is what clients generated from the document assume.
  */
 public class NullableComponents implements ModelConverter {
@@ -76,10 +76,16 @@ public class NullableComponents implements ModelConverter {
         } else if (property.getType() != null) {
             types.add(property.getType());
         }
-        if (property.get$ref() == null && property.getEnum() == null && !types.isEmpty()) {
+        if (property.get$ref() == null && !types.isEmpty()) {
             types.add(NULL);
             property.setTypes(types);
             property.setType(null);
+            if (property.getEnum() != null) {
+                // JSON Schema checks enum on its own: null must be one of the values too.
+                @SuppressWarnings("unchecked")
+                Schema<Object> values = (Schema<Object>) property;
+                values.addEnumItemObject(null);
+            }
             return property;
         }
         Schema<Object> nullOnly = new Schema<>();

@@ -89,6 +89,8 @@ class WaitingRoomAdminController {
                     + "minRatePerMinute and maxRatePerMinute from the platform's health. Fields left out keep their value.")
     @ApiResponse(responseCode = "200", description = "The setting")
     @ApiResponse(responseCode = "422", description = "`invalid-waiting-room` (`errors`): rates out of order, ...")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict` (`currentStatus`): the event is cancelled "
+            + "or completed: its waiting room can no longer change")
     WaitingRoomResponse configure(CurrentUser user, @PathVariable UUID eventId,
             @Valid @RequestBody WaitingRoomRequest request) {
         return WaitingRoomResponse.of(rooms.configure(user::canManage, eventId, request::applyTo));
