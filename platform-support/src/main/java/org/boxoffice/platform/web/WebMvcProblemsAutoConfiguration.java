@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,13 +109,21 @@ public class WebMvcProblemsAutoConfiguration {
         return registration;
     }
 
-    /** Instant parameters within the years a database can store, else a 400 naming the parameter. */
+    /**
+     * Request parameters read as documented, else a 400 naming the parameter: instants as RFC 3339 date-times within
+     * the years a database can store, and a single-valued parameter given once.
+     */
     @Bean
-    WebMvcConfigurer storableInstantParameters() {
+    WebMvcConfigurer strictRequestParameters() {
         return new WebMvcConfigurer() {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addConverter(new StorableInstantConverter());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RepeatedParameters());
             }
         };
     }

@@ -59,6 +59,11 @@ class ProblemDetailsExceptionHandlerTest {
             return q;
         }
 
+        @GetMapping("/tagged")
+        String tagged(@RequestParam(name = "tag") java.util.List<String> tags, @RequestParam(defaultValue = "0") int page) {
+            return tags.size() + " tags, page " + page;
+        }
+
         @GetMapping("/taken")
         String taken() {
             throw new SeatsUnavailable("A-1-3");
@@ -187,6 +192,26 @@ class ProblemDetailsExceptionHandlerTest {
         }
         strict.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"7\",\"quantity\":1}"))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void refusesASingleValuedParameterGivenTwiceButNotAListGivenTwice() throws Exception {
+        MockMvc strict = MockMvcBuilders.standaloneSetup(new SampleController())
+                .setControllerAdvice(new ProblemDetailsExceptionHandler())
+                .addInterceptors(new RepeatedParameters())
+                .build();
+
+        strict.perform(get("/events/7").queryParam("page", "0", "-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.parameter").value("page"))
+                .andExpect(jsonPath("$.detail").value("Parameter 'page' takes one value but was given 2 times."));
+        strict.perform(get("/tagged").queryParam("tag", "rock", "jazz").queryParam("page", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("2 tags, page 1"));
+        strict.perform(get("/tagged").queryParam("tag", "rock").queryParam("page", "1", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("page"));
     }
 
     @Test
