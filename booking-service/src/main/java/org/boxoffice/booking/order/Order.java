@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.boxoffice.booking.inventory.Allotment;
+import org.boxoffice.booking.inventory.Claim;
+import org.boxoffice.booking.inventory.SeatStatus;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -27,8 +32,9 @@ import jakarta.persistence.Version;
 
 /**
  * A checked-out hold: line items and a total computed on the server from the event's price tiers. Its transitions
- * ({@link OrderStatus}) are the methods here, which refuse a move the lifecycle does not allow; the service takes
- * them on the order's locked row, and the version catches any writer that did not lock.
+ * ({@link OrderStatus}) are the methods here, which refuse a move the lifecycle does not allow and answer with what
+ * the move means for the inventory ({@link Release}, the {@link Claim} to sell); the use cases take them on the
+ * order's locked row, and the version catches any writer that did not lock.
  */
 @Entity(name = "PurchaseOrder")
 @Table(name = "purchase_order")
@@ -67,8 +73,9 @@ public class Order {
     private long paidMinor;
     @Column(name = "refunded_minor")
     private long refundedMinor;
+    @Enumerated(EnumType.STRING)
     @Column(name = "cancel_reason")
-    private @Nullable String cancelReason;
+    private @Nullable CancelReason cancelReason;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "position")
@@ -77,83 +84,129 @@ public class Order {
     protected Order() {
     }
 
-    /** A new order awaiting payment until {@code paymentDue}; its total is the sum of its lines. */
-    Order(UUID eventId, UUID buyerId, String buyerEmail, UUID holdId, Currency currency, int quantity,
-            List<OrderLine> lines, Instant now, Instant paymentDue) {
+    /**
+     * A new order for a checked-out hold, awaiting payment until {@code paymentDue}: its total is the sum of its
+     * lines, its quantity their tickets.
+     */
+    static Order place(Purchase purchase, List<OrderLine> lines, Instant now, Instant paymentDue) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an order is of at least one line");
+        }
+        if (paymentDue.isBefore(now)) {
+            throw new IllegalArgumentException("payment is not due before the order is placed");
+        }
+        Order order = new Order();
         long total = 0;
+        int quantity = 0;
         for (OrderLine line : lines) {
             total = Math.addExact(total, line.amountMinor());
+            quantity = Math.addExact(quantity, line.quantity());
         }
-        this.eventId = eventId;
-        this.buyerId = buyerId;
-        this.buyerEmail = buyerEmail;
-        this.holdId = holdId;
-        this.status = OrderStatus.PENDING_PAYMENT;
-        this.totalMinor = total;
-        this.currency = currency.getCurrencyCode();
-        this.quantity = quantity;
-        this.createdAt = now;
-        this.paymentDue = paymentDue;
-        this.updatedAt = now;
-        this.lines = new ArrayList<>(lines);
+        order.eventId = purchase.eventId();
+        order.buyerId = purchase.buyerId();
+        order.buyerEmail = purchase.buyerEmail();
+        order.holdId = purchase.holdId();
+        order.status = OrderStatus.PENDING_PAYMENT;
+        order.totalMinor = total;
+        order.currency = purchase.currency().getCurrencyCode();
+        order.quantity = quantity;
+        order.createdAt = now;
+        order.paymentDue = paymentDue;
+        order.updatedAt = now;
+        order.lines = new ArrayList<>(lines);
+        return order;
+    }
+
+    /** What {@code payment} arriving now calls for; nothing changes until the transition it names is taken. */
+    PaymentVerdict judge(Payment payment) {
+        if (paid()) {
+            return payment.id().equals(paymentId) ? PaymentVerdict.ALREADY_COUNTED : PaymentVerdict.DUPLICATE;
+        }
+        return switch (status) {
+            case CONFIRMED, PARTIALLY_REFUNDED -> PaymentVerdict.NOTHING_DUE;
+            case PENDING_PAYMENT -> PaymentVerdict.CONFIRM;
+            case EXPIRED, FAILED -> PaymentVerdict.RETAKE_OR_REFUND;
+            case CANCELLED, REFUND_REQUESTED, REFUNDED -> PaymentVerdict.REFUND_AFTER_CANCELLATION;
+        };
     }
 
     /**
-     * Confirms an order awaiting payment, or one whose late payment took its seats again (expired, failed): with the
-     * payment that paid it, or none for a free order.
+     * Confirms an order awaiting payment, or one whose late payment took its seats again (expired, failed), with the
+     * payment that paid it. Returns the tickets still to be sold: the held ones of a pending order; none for a late
+     * payment, whose retake sold them already.
      */
-    void confirm(@Nullable UUID paymentId, long amountMinor, Instant now) {
-        if (status != OrderStatus.PENDING_PAYMENT && status != OrderStatus.EXPIRED && status != OrderStatus.FAILED) {
-            throw new OrderStateConflict(id, status, "A " + status + " order cannot be confirmed.");
-        }
-        if (paymentId != null) {
-            recordPayment(paymentId, amountMinor);
-        }
+    Optional<Claim> confirm(Payment payment, Instant now) {
+        Optional<Claim> toSell = requireConfirmable();
+        recordPayment(payment);
         move(OrderStatus.CONFIRMED, now);
+        return toSell;
     }
 
-    /** Not paid in time. */
-    void expire(Instant now) {
+    /**
+     * Confirms an order awaiting payment without one: a free order at checkout, where there is nothing to wait for.
+     * Returns its tickets to sell.
+     */
+    Claim confirmFree(Instant now) {
+        requirePending("be confirmed without a payment");
+        move(OrderStatus.CONFIRMED, now);
+        return claim();
+    }
+
+    private Optional<Claim> requireConfirmable() {
+        return switch (status) {
+            case PENDING_PAYMENT -> Optional.of(claim());
+            case EXPIRED, FAILED -> Optional.empty();
+            default -> throw new OrderStateConflict(id, status, "A " + status + " order cannot be confirmed.");
+        };
+    }
+
+    /** Not paid in time: its held tickets go back. */
+    Release expire(Instant now) {
         requirePending("expire");
         move(OrderStatus.EXPIRED, now);
+        return new Release(claim(), SeatStatus.HELD, 0);
     }
 
-    /** The payment was declined. */
-    void fail(Instant now) {
+    /** The payment was declined: its held tickets go back. */
+    Release fail(Instant now) {
         requirePending("fail");
         move(OrderStatus.FAILED, now);
+        return new Release(claim(), SeatStatus.HELD, 0);
     }
 
     /**
      * Cancels a pending, confirmed or partly refunded order: unpaid and free orders end, paid ones await the refund of
-     * what is left.
+     * what is left. Its tickets go back, and what was paid and not yet refunded is to be refunded.
      */
-    void cancel(String reason, Instant now) {
+    Release cancel(CancelReason reason, Instant now) {
         OrderStatus to = switch (status) {
             case PENDING_PAYMENT -> OrderStatus.CANCELLED;
             case CONFIRMED, PARTIALLY_REFUNDED -> paid() ? OrderStatus.REFUND_REQUESTED : OrderStatus.CANCELLED;
             default -> throw new OrderStateConflict(id, status, "A " + status + " order cannot be cancelled.");
         };
+        boolean sold = status.sold();
+        long refund = sold ? refundable() : 0;
         cancelReason = reason;
         move(to, now);
+        return new Release(claim(), sold ? SeatStatus.SOLD : SeatStatus.HELD, refund);
     }
 
     /** Money arrived for an order cancelled before it did: recorded, so that it can be refunded; nothing else moves. */
-    void paidAfterCancellation(UUID paymentId, long amountMinor, Instant now) {
+    void paidAfterCancellation(Payment payment, Instant now) {
         if (paid() || status.keepsSeats()) {
             throw new OrderStateConflict(id, status, "A " + status + " order takes no late payment.");
         }
-        recordPayment(paymentId, amountMinor);
+        recordPayment(payment);
         updatedAt = now;
     }
 
     /** Money arrived after the order expired or failed and its seats could not be taken again: it is cancelled. */
-    void paidTooLate(UUID paymentId, long amountMinor, Instant now) {
+    void paidTooLate(Payment payment, Instant now) {
         if (status != OrderStatus.EXPIRED && status != OrderStatus.FAILED) {
             throw new OrderStateConflict(id, status, "A " + status + " order was not paid too late.");
         }
-        recordPayment(paymentId, amountMinor);
-        cancelReason = "PAID_AFTER_EXPIRY";
+        recordPayment(payment);
+        cancelReason = CancelReason.PAID_AFTER_EXPIRY;
         move(OrderStatus.CANCELLED, now);
     }
 
@@ -171,6 +224,11 @@ public class Order {
         return whole;
     }
 
+    /** Whether a refund of {@code paymentId} (null: not said) is one of this order's payment. */
+    boolean refundsItsPayment(@Nullable UUID paymentId) {
+        return paid() && (paymentId == null || paymentId.equals(this.paymentId));
+    }
+
     /** What a cancellation gives back: what was paid and not yet refunded. */
     long refundable() {
         return paid() ? paidMinor - refundedMinor : 0;
@@ -181,9 +239,20 @@ public class Order {
         return paymentId != null;
     }
 
-    private void recordPayment(UUID paymentId, long amountMinor) {
-        this.paymentId = paymentId;
-        this.paidMinor = amountMinor;
+    /** Whether {@code buyerId} placed it. */
+    boolean placedBy(UUID buyerId) {
+        return this.buyerId.equals(buyerId);
+    }
+
+    /** The tickets it holds or bought: those of the hold it was checked out from, line by line. */
+    Claim claim() {
+        return new Claim(eventId, buyerId, holdId, lines.stream()
+                .map(line -> new Allotment(line.sectionId(), line.seatId(), line.quantity())).toList());
+    }
+
+    private void recordPayment(Payment payment) {
+        this.paymentId = payment.id();
+        this.paidMinor = payment.amountMinor();
     }
 
     private void requirePending(String action) {
@@ -260,8 +329,8 @@ public class Order {
         return refundedMinor;
     }
 
-    /** Why it was cancelled (BUYER, ORGANIZER, EVENT_CANCELLED, PAID_AFTER_EXPIRY, …). */
-    public @Nullable String cancelReason() {
+    /** Why it was cancelled, once it was. */
+    public @Nullable CancelReason cancelReason() {
         return cancelReason;
     }
 
