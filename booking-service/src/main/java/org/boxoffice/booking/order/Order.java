@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.boxoffice.booking.inventory.Allotment;
 import org.boxoffice.booking.inventory.Claim;
 import org.boxoffice.booking.inventory.SeatStatus;
-
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -67,12 +67,8 @@ public class Order {
     private Instant paymentDue;
     @Column(name = "updated_at")
     private Instant updatedAt;
-    @Column(name = "payment_id")
-    private @Nullable UUID paymentId;
-    @Column(name = "paid_minor")
-    private long paidMinor;
-    @Column(name = "refunded_minor")
-    private long refundedMinor;
+    @Embedded
+    private Settlement settlement = new Settlement();
     @Enumerated(EnumType.STRING)
     @Column(name = "cancel_reason")
     private @Nullable CancelReason cancelReason;
@@ -120,7 +116,7 @@ public class Order {
     /** What {@code payment} arriving now calls for; nothing changes until the transition it names is taken. */
     PaymentVerdict judge(Payment payment) {
         if (paid()) {
-            return payment.id().equals(paymentId) ? PaymentVerdict.ALREADY_COUNTED : PaymentVerdict.DUPLICATE;
+            return settlement.paidBy(payment.id()) ? PaymentVerdict.ALREADY_COUNTED : PaymentVerdict.DUPLICATE;
         }
         return switch (status) {
             case CONFIRMED, PARTIALLY_REFUNDED -> PaymentVerdict.NOTHING_DUE;
@@ -136,8 +132,12 @@ public class Order {
      * payment, whose retake sold them already.
      */
     Optional<Claim> confirm(Payment payment, Instant now) {
-        Optional<Claim> toSell = requireConfirmable();
-        recordPayment(payment);
+        Optional<Claim> toSell = switch (status) {
+            case PENDING_PAYMENT -> Optional.of(claim());
+            case EXPIRED, FAILED -> Optional.empty();
+            default -> throw new OrderStateConflict(id, status, "A " + status + " order cannot be confirmed.");
+        };
+        settlement.pay(payment);
         move(OrderStatus.CONFIRMED, now);
         return toSell;
     }
@@ -150,14 +150,6 @@ public class Order {
         requirePending("be confirmed without a payment");
         move(OrderStatus.CONFIRMED, now);
         return claim();
-    }
-
-    private Optional<Claim> requireConfirmable() {
-        return switch (status) {
-            case PENDING_PAYMENT -> Optional.of(claim());
-            case EXPIRED, FAILED -> Optional.empty();
-            default -> throw new OrderStateConflict(id, status, "A " + status + " order cannot be confirmed.");
-        };
     }
 
     /** Not paid in time: its held tickets go back. */
@@ -196,7 +188,7 @@ public class Order {
         if (paid() || status.keepsSeats()) {
             throw new OrderStateConflict(id, status, "A " + status + " order takes no late payment.");
         }
-        recordPayment(payment);
+        settlement.pay(payment);
         updatedAt = now;
     }
 
@@ -205,7 +197,7 @@ public class Order {
         if (status != OrderStatus.EXPIRED && status != OrderStatus.FAILED) {
             throw new OrderStateConflict(id, status, "A " + status + " order was not paid too late.");
         }
-        recordPayment(payment);
+        settlement.pay(payment);
         cancelReason = CancelReason.PAID_AFTER_EXPIRY;
         move(OrderStatus.CANCELLED, now);
     }
@@ -218,25 +210,24 @@ public class Order {
         if (!paid()) {
             throw new OrderStateConflict(id, status, "Nothing was paid for this order.");
         }
-        refundedMinor += amountMinor;
-        boolean whole = refundedMinor >= paidMinor;
+        boolean whole = settlement.refund(amountMinor);
         move(whole ? OrderStatus.REFUNDED : status.sold() ? OrderStatus.PARTIALLY_REFUNDED : status, now);
         return whole;
     }
 
     /** Whether a refund of {@code paymentId} (null: not said) is one of this order's payment. */
     boolean refundsItsPayment(@Nullable UUID paymentId) {
-        return paid() && (paymentId == null || paymentId.equals(this.paymentId));
+        return paid() && (paymentId == null || settlement.paidBy(paymentId));
     }
 
     /** What a cancellation gives back: what was paid and not yet refunded. */
     long refundable() {
-        return paid() ? paidMinor - refundedMinor : 0;
+        return settlement.refundable();
     }
 
     /** Whether money was taken for it. */
     boolean paid() {
-        return paymentId != null;
+        return settlement.paid();
     }
 
     /** Whether {@code buyerId} placed it. */
@@ -248,11 +239,6 @@ public class Order {
     Claim claim() {
         return new Claim(eventId, buyerId, holdId, lines.stream()
                 .map(line -> new Allotment(line.sectionId(), line.seatId(), line.quantity())).toList());
-    }
-
-    private void recordPayment(Payment payment) {
-        this.paymentId = payment.id();
-        this.paidMinor = payment.amountMinor();
     }
 
     private void requirePending(String action) {
@@ -316,17 +302,17 @@ public class Order {
 
     /** The payment that paid it, once one did. */
     public @Nullable UUID paymentId() {
-        return paymentId;
+        return settlement.paymentId();
     }
 
     /** What that payment captured. */
     public long paidMinor() {
-        return paidMinor;
+        return settlement.paidMinor();
     }
 
     /** What payment-service has reported refunded so far. */
     public long refundedMinor() {
-        return refundedMinor;
+        return settlement.refundedMinor();
     }
 
     /** Why it was cancelled, once it was. */
