@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * How booking's feature packages may depend on each other (docs/architecture.md, "Booking's packages"). Every rule
+ * How booking's feature packages may depend on each other (docs/booking.md, "Packages and use cases"). Every rule
  * refuses to pass on an empty selection ({@code allowEmptyShould(false)}), so a renamed package fails the test
  * instead of silently satisfying it.
  */

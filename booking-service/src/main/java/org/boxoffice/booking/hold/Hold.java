@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.boxoffice.booking.inventory.Allotment;
 import org.boxoffice.booking.inventory.Claim;
 import org.jspecify.annotations.Nullable;
 

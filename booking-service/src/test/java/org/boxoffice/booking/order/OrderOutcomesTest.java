@@ -1,6 +1,5 @@
 package org.boxoffice.booking.order;
 
-import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
