@@ -76,13 +76,7 @@ public class Cancellations {
             Order order = orders.findForUpdate(orderId).filter(o -> o.placedBy(buyerId))
                     .orElseThrow(() -> new OrderNotFound(orderId));
             Event event = events.byId(order.eventId());
-            if (order.status().sold() && order.paid() && !clock.instant().isBefore(event.refundableUntil())) {
-                throw new RefundWindowClosed(orderId, event.refundableUntil());
-            }
-            if (!order.status().keepsSeats()) {
-                throw new OrderStateConflict(orderId, order.status(),
-                        "A " + order.status() + " order cannot be cancelled.");
-            }
+            order.requireCancellableByBuyer(event.refundableUntil(), clock.instant());
             if (order.status().sold()) {
                 tickets.requireNotCheckedIn(orderId, UsedTickets.REFUSED_FOR_BUYER);
             }

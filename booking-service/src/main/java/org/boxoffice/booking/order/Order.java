@@ -183,6 +183,19 @@ public class Order {
         return new Release(claim(), sold ? SeatStatus.SOLD : SeatStatus.HELD, refund);
     }
 
+    /**
+     * Refuses what the buyer may not cancel: a paid order once the event's refund window closed
+     * ({@link RefundWindowClosed}), an order that no longer keeps seats. Used tickets are checked after this.
+     */
+    void requireCancellableByBuyer(Instant refundableUntil, Instant now) {
+        if (status.sold() && paid() && !now.isBefore(refundableUntil)) {
+            throw new RefundWindowClosed(id, refundableUntil);
+        }
+        if (!status.keepsSeats()) {
+            throw new OrderStateConflict(id, status, "A " + status + " order cannot be cancelled.");
+        }
+    }
+
     /** Money arrived for an order cancelled before it did: recorded, so that it can be refunded; nothing else moves. */
     void paidAfterCancellation(Payment payment, Instant now) {
         if (paid() || status.keepsSeats()) {

@@ -142,6 +142,22 @@ class OrderOutcomesTest {
     }
 
     @Test
+    void theBuyerCancelsAPaidOrderOnlyWithinTheRefundWindowAndNeverAnEndedOne() {
+        Order paid = pending(4_500);
+        paid.confirm(PAID, NOW);
+        Order unpaid = pending(4_500);
+        Order expired = pending(4_500);
+        expired.expire(NOW);
+
+        paid.requireCancellableByBuyer(LATER, NOW);
+        assertThatThrownBy(() -> paid.requireCancellableByBuyer(LATER, LATER))
+                .isInstanceOf(RefundWindowClosed.class);
+        unpaid.requireCancellableByBuyer(NOW, LATER);
+        assertThatThrownBy(() -> expired.requireCancellableByBuyer(LATER, NOW))
+                .isInstanceOf(OrderStateConflict.class).hasMessage("A EXPIRED order cannot be cancelled.");
+    }
+
+    @Test
     void everyCancellationReasonIsAlsoARefundReasonOfTheSameName() {
         for (CancelReason reason : CancelReason.values()) {
             assertThat(RefundReason.of(reason).name()).isEqualTo(reason.name());
