@@ -12,15 +12,16 @@ public final class RetakeRefused extends RuntimeException {
     /** What refused it. */
     public enum Cause { PER_BUYER_LIMIT, TAKEN }
 
-    private final Cause cause;
+    private final Cause refusal;
 
-    RetakeRefused(Cause cause, List<UUID> seatIds) {
-        super(cause == Cause.TAKEN ? "taken meanwhile: " + (seatIds.isEmpty() ? "area tickets" : seatIds)
+    RetakeRefused(Cause refusal, List<UUID> seatIds) {
+        super(refusal == Cause.TAKEN ? "taken meanwhile: " + (seatIds.isEmpty() ? "area tickets" : seatIds)
                 : "over the per-buyer limit", null, false, false);
-        this.cause = cause;
+        this.refusal = refusal;
     }
 
+    /** Which fence refused it. */
     public Cause refusal() {
-        return cause;
+        return refusal;
     }
 }
