@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.event.Event;
+import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.platform.data.SqlByDesign;
@@ -53,7 +54,7 @@ class HoldFence {
         for (UUID seat : seatIds) {
             items.add(new HoldItem(sections.get(seat), seat, 1));
         }
-        Hold hold = newHold(holdId, event, buyerId, buyerEmail, seatIds.size(), now, items);
+        Hold hold = newHold(holdId, event, buyerId, buyerEmail, now, items);
         holds.insert(hold);
         announce(event, hold);
         // The contended rows last: they stay locked only from this statement to the commit.
@@ -71,7 +72,7 @@ class HoldFence {
     public Taken holdArea(Event event, UUID buyerId, String buyerEmail, UUID sectionId, int quantity, Instant now) {
         reserveAllowance(event, buyerId, quantity);
         UUID holdId = UUID.randomUUID();
-        Hold hold = newHold(holdId, event, buyerId, buyerEmail, quantity, now, List.of(new HoldItem(sectionId, null, quantity)));
+        Hold hold = newHold(holdId, event, buyerId, buyerEmail, now, List.of(new HoldItem(sectionId, null, quantity)));
         holds.insert(hold);
         announce(event, hold);
         // The area's row is the hottest in a general-admission on-sale (every buyer of the area updates it): taken
@@ -94,9 +95,8 @@ class HoldFence {
         }
     }
 
-    private Hold newHold(UUID holdId, Event event, UUID buyerId, String buyerEmail, int quantity, Instant now,
+    private Hold newHold(UUID holdId, Event event, UUID buyerId, String buyerEmail, Instant now,
             List<HoldItem> items) {
-        return new Hold(holdId, event.id(), buyerId, buyerEmail, HoldStatus.ACTIVE, quantity, now,
-                now.plus(event.holdDuration()), null, items);
+        return Hold.place(holdId, event.id(), new Hold.Buyer(buyerId, buyerEmail), items, now, event.holdDuration());
     }
 }

@@ -1,10 +1,11 @@
 package org.boxoffice.booking.hold;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
+import org.boxoffice.booking.inventory.Inventory;
+import org.boxoffice.booking.inventory.SeatStatus;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.platform.data.SqlByDesign;
@@ -21,12 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @SqlByDesign("Releases a hold exactly once: a status-guarded UPDATE decides which caller "
         + "(buyer, organizer, sweeper on any replica) releases it, and only that caller returns its tickets")
-public class HoldReleaser {
-
-    /** Why a hold ended early, as {@code HoldReleased} tells it. */
-    public enum Reason {
-        BUYER, EXPIRED, ORGANIZER
-    }
+class HoldReleaser {
 
     private final Holds holds;
     private final Inventory inventory;
@@ -41,22 +37,24 @@ public class HoldReleaser {
     }
 
     /**
-     * Ends the hold if it is still active (EXPIRED only if past its expiry, RELEASED otherwise); joins the caller's
+     * Applies {@code ending} (a release for {@code reason}) if the hold is still active; joins the caller's
      * transaction. Empty if someone else ended it first.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<InventoryChange> release(UUID holdId, Reason reason, Instant now) {
-        boolean expiry = reason == Reason.EXPIRED;
-        if (!holds.end(holdId, expiry ? HoldStatus.EXPIRED : HoldStatus.RELEASED, now, expiry)) {
+    Optional<InventoryChange> release(HoldEnding ending, ReleaseReason reason) {
+        if (ending.to() != reason.ending()) {
+            throw new IllegalArgumentException(reason + " ends a hold " + reason.ending() + ", not " + ending.to());
+        }
+        if (!holds.end(ending)) {
             return Optional.empty();
         }
-        Hold hold = holds.find(holdId).orElseThrow();
+        Hold hold = holds.find(ending.holdId()).orElseThrow();
         InventoryChange change = new InventoryChange(hold.eventId());
-        inventory.returnTickets(hold.eventId(), hold.buyerId(), hold.id(), hold.items(), false, change);
+        inventory.returnTickets(hold.claim(), SeatStatus.HELD, change);
         UUID organizationId = jdbc.sql("SELECT organization_id FROM event WHERE id = ?").param(hold.eventId())
                 .query(UUID.class).single();
         announcements.announce(new Published.HoldReleased(hold.id(), hold.eventId(), organizationId, hold.buyerId(),
-                hold.quantity(), reason.name(), now));
+                hold.quantity(), reason.name(), ending.at()));
         return Optional.of(change);
     }
 }

@@ -14,6 +14,7 @@ import org.boxoffice.booking.availability.AvailabilityCache;
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.SectionNotFound;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,7 @@ public class HoldService {
         if (!unknown.isEmpty()) {
             throw new UnknownSeats(unknown, event.id());
         }
-        List<UUID> taken = seatIds.stream().filter(id -> !"AVAILABLE".equals(states.get(id).status())).toList();
+        List<UUID> taken = seatIds.stream().filter(id -> !states.get(id).available()).toList();
         if (!taken.isEmpty()) {
             throw new SeatsUnavailable(taken);
         }
@@ -111,7 +112,7 @@ public class HoldService {
             return locks.withSeats(event.id(), seatIds, () -> fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now));
         } catch (SeatLocks.Contended contended) {
             List<UUID> taken = inventory.lookup(event.id(), seatIds).values().stream()
-                    .filter(state -> !"AVAILABLE".equals(state.status())).map(Inventory.SeatState::seatId).toList();
+                    .filter(state -> !state.available()).map(Inventory.SeatState::seatId).toList();
             if (!taken.isEmpty()) {
                 throw new SeatsUnavailable(taken);
             }
@@ -189,14 +190,14 @@ public class HoldService {
 
     /** The buyer's own hold; another buyer's hold does not exist for them. */
     public Hold get(UUID buyerId, UUID holdId) {
-        return holds.find(holdId).filter(hold -> hold.buyerId().equals(buyerId))
+        return holds.find(holdId).filter(hold -> hold.heldBy(buyerId))
                 .orElseThrow(() -> new HoldNotFound(holdId));
     }
 
     /** The buyer gives the hold up before it expires. */
     public Hold release(UUID buyerId, UUID holdId) {
         Hold hold = get(buyerId, holdId);
-        return end(hold, HoldReleaser.Reason.BUYER);
+        return end(hold, ReleaseReason.BUYER);
     }
 
     /** An organizer releases a hold on one of their events. */
@@ -204,15 +205,12 @@ public class HoldService {
         events.get(access, eventId);
         Hold hold = holds.find(holdId).filter(h -> h.eventId().equals(eventId))
                 .orElseThrow(() -> new HoldNotFound(holdId));
-        return end(hold, HoldReleaser.Reason.ORGANIZER);
+        return end(hold, ReleaseReason.ORGANIZER);
     }
 
-    private Hold end(Hold hold, HoldReleaser.Reason reason) {
-        Instant now = clock.instant();
-        if (hold.effectiveStatus(now) != HoldStatus.ACTIVE) {
-            throw new HoldNotActive(hold.id(), hold.effectiveStatus(now));
-        }
-        var change = transactions.execute(status -> releaser.release(hold.id(), reason, now));
+    private Hold end(Hold hold, ReleaseReason reason) {
+        HoldEnding ending = hold.release(reason, clock.instant());
+        var change = transactions.execute(status -> releaser.release(ending, reason));
         if (change == null || change.isEmpty()) {
             Hold current = holds.find(hold.id()).orElseThrow();
             throw new HoldNotActive(hold.id(), current.status());

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * conditional on the hold still being ACTIVE, so a hold is released exactly once whoever gets to it.
  */
 @Component
-public class HoldSweeper {
+class HoldSweeper {
 
     private final TransactionTemplate transactions;
     private final Holds holds;
@@ -51,14 +51,14 @@ public class HoldSweeper {
     }
 
     /** Releases every hold expired by now; returns how many this call released. */
-    public int sweep() {
+    int sweep() {
         int released = 0;
         while (true) {
             Instant now = clock.instant();
             List<InventoryChange> changes = transactions.execute(status -> {
                 List<InventoryChange> batchChanges = new ArrayList<>();
                 for (UUID holdId : holds.claimExpired(now, batch)) {
-                    releaser.release(holdId, HoldReleaser.Reason.EXPIRED, now).ifPresent(batchChanges::add);
+                    releaser.release(HoldEnding.of(holdId, ReleaseReason.EXPIRED, now), ReleaseReason.EXPIRED).ifPresent(batchChanges::add);
                 }
                 return batchChanges;
             });

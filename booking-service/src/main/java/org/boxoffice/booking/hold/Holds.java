@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 @SqlByDesign("The hold path: holds and their items are written with the fence in one short transaction, "
         + "ended by status-guarded updates and claimed by the sweepers with FOR UPDATE SKIP LOCKED")
-public class Holds {
+class Holds {
 
     private final JdbcClient jdbc;
 
@@ -44,24 +44,25 @@ public class Holds {
                 .update();
     }
 
-    public Optional<Hold> find(UUID holdId) {
+    Optional<Hold> find(UUID holdId) {
         return jdbc.sql("SELECT * FROM hold WHERE id = ?").param(holdId).query(this::hold).optional().map(this::withItems);
     }
 
-    public Optional<Hold> findForUpdate(UUID holdId) {
+    Optional<Hold> findForUpdate(UUID holdId) {
         return jdbc.sql("SELECT * FROM hold WHERE id = ? FOR UPDATE").param(holdId).query(this::hold).optional()
                 .map(this::withItems);
     }
 
     /**
-     * Ends an active hold. Conditional on it still being ACTIVE (and, for expiry, on being past its expiry), so of
-     * several callers racing to end one hold exactly one succeeds.
+     * Applies an ending the hold decided on. Conditional on it still being ACTIVE (and, for expiry, on being past its
+     * expiry), so of several callers racing to end one hold exactly one succeeds: false for the others.
      */
-    public boolean end(UUID holdId, HoldStatus to, Instant now, boolean onlyIfExpired) {
+    boolean end(HoldEnding ending) {
+        Timestamp at = Timestamp.from(ending.at());
         return jdbc.sql("""
                 UPDATE hold SET status = ?, ended_at = ?
                  WHERE id = ? AND status = 'ACTIVE' AND (NOT ? OR expires_at <= ?)""")
-                .params(to.name(), Timestamp.from(now), holdId, onlyIfExpired, Timestamp.from(now)).update() == 1;
+                .params(ending.to().name(), at, ending.holdId(), ending.onlyIfExpired(), at).update() == 1;
     }
 
     /** Claims up to {@code limit} expired active holds; rows another sweeper has claimed are skipped, not waited for. */
@@ -72,7 +73,8 @@ public class Holds {
                 .params(Timestamp.from(now), limit).query(UUID.class).list();
     }
 
-    public List<UUID> activeOfEvent(UUID eventId) {
+    /** The event's active holds, locked in id order. */
+    List<UUID> activeOfEvent(UUID eventId) {
         return jdbc.sql("SELECT id FROM hold WHERE event_id = ? AND status = 'ACTIVE' ORDER BY id FOR UPDATE")
                 .param(eventId).query(UUID.class).list();
     }

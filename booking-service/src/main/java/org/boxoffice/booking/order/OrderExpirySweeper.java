@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderExpirySweeper {
 
-    private final OrderService orders;
+    private final OrderExpiry orders;
     private final int batch;
 
-    OrderExpirySweeper(OrderService orders, BookingProperties properties) {
+    OrderExpirySweeper(OrderExpiry orders, BookingProperties properties) {
         this.orders = orders;
         this.batch = properties.sweepBatch();
     }

@@ -3,7 +3,7 @@ package org.boxoffice.booking.payment;
 import java.util.Set;
 import java.util.UUID;
 
-import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.order.PaymentOutcomes;
 import org.boxoffice.platform.events.EventEnvelope;
 import org.boxoffice.platform.events.EventHandler;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +28,10 @@ class PaymentEvents implements EventHandler {
     record RefundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor, String currency) {
     }
 
-    private final OrderService orders;
+    private final PaymentOutcomes orders;
     private final JsonMapper json;
 
-    PaymentEvents(OrderService orders, JsonMapper json) {
+    PaymentEvents(PaymentOutcomes orders, JsonMapper json) {
         this.orders = orders;
         this.json = json;
     }

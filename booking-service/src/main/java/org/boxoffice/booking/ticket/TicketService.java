@@ -85,17 +85,17 @@ public class TicketService {
     }
 
     /**
-     * Refuses to let an order whose tickets were used go, unless {@code includeCheckedIn} (an organizer's explicit
+     * Refuses to let an order whose tickets were used go, unless {@code used} includes them (an organizer's explicit
      * choice). Locks the order's tickets for the caller's transaction, so a scan at the door cannot slip in between
      * this check and the voiding of the tickets: whichever comes first wins, the other is refused.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void requireNotCheckedIn(UUID orderId, boolean includeCheckedIn, boolean organizer) {
+    public void requireNotCheckedIn(UUID orderId, UsedTickets used) {
         List<Instant> admitted = tickets.lockOfOrder(orderId).stream().map(Ticket::checkedInAt)
                 .filter(Objects::nonNull).toList();
-        if (!admitted.isEmpty() && !includeCheckedIn) {
+        if (!admitted.isEmpty() && used != UsedTickets.INCLUDED) {
             throw new TicketsCheckedIn(orderId, admitted.size(), admitted.stream().min(Instant::compareTo).orElseThrow(),
-                    organizer);
+                    used);
         }
     }
 

@@ -12,10 +12,10 @@ import org.boxoffice.platform.problem.ProblemException;
  */
 public final class TicketsCheckedIn extends ProblemException {
 
-    public TicketsCheckedIn(UUID orderId, int checkedIn, Instant firstAt, boolean organizerMayOverride) {
+    public TicketsCheckedIn(UUID orderId, int checkedIn, Instant firstAt, UsedTickets refused) {
         super(BookingProblems.TICKETS_CHECKED_IN, checkedIn + (checkedIn == 1 ? " ticket" : " tickets")
                 + " of order " + orderId + " checked in (first at " + firstAt + "): a used ticket is not cancelled"
-                + " or refunded" + (organizerMayOverride
+                + " or refunded" + (refused == UsedTickets.REFUSED_FOR_ORGANIZER
                         ? " unless the organizer asks for it with includeCheckedIn=true." : " on the buyer's request."));
         with("orderId", orderId);
         with("checkedIn", checkedIn);

@@ -50,8 +50,8 @@ class OrderMappingIT {
 
     Order order(Instant createdAt) {
         UUID buyer = UUID.randomUUID();
-        return new Order(event.id(), buyer, "buyer@test.boxoffice.dev",
-                SaleFixtureRows.hold(entities.getEntityManager(), event.id(), buyer), event.currency(), 3, List.of(
+        return Order.place(new Purchase(event.id(), SaleFixtureRows.hold(entities.getEntityManager(), event.id(),
+                buyer), buyer, "buyer@test.boxoffice.dev", event.currency()), List.of(
                         new OrderLine(UUID.randomUUID(), UUID.randomUUID(), "Stalls, row 1, seat 1", 1, 4_500, 4_500),
                         new OrderLine(UUID.randomUUID(), null, "Floor", 2, 2_500, 5_000)),
                 createdAt, createdAt.plus(Duration.ofMinutes(15)));
@@ -64,7 +64,7 @@ class OrderMappingIT {
         entities.clear();
 
         Order read = orders.findForUpdate(order.id()).orElseThrow();
-        read.confirm(UUID.randomUUID(), 9_500, now.plusSeconds(5));
+        read.confirm(new Payment(UUID.randomUUID(), 9_500), now.plusSeconds(5));
         orders.flush();
         entities.clear();
         Order confirmed = orders.findById(order.id()).orElseThrow();

@@ -18,8 +18,8 @@ class OrderTest {
     static final Instant LATER = NOW.plusSeconds(60);
 
     static Order pending(long seatPrice) {
-        return new Order(UUID.randomUUID(), UUID.randomUUID(), "buyer@test.boxoffice.dev", UUID.randomUUID(),
-                Currency.getInstance("EUR"), 3, List.of(
+        return Order.place(new Purchase(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "buyer@test.boxoffice.dev", Currency.getInstance("EUR")), List.of(
                         new OrderLine(UUID.randomUUID(), UUID.randomUUID(), "Stalls, row 1, seat 1", 1, seatPrice,
                                 seatPrice),
                         new OrderLine(UUID.randomUUID(), null, "Floor", 2, 2_500, 5_000)),
@@ -41,15 +41,15 @@ class OrderTest {
         Order order = pending(4_500);
         UUID payment = UUID.randomUUID();
 
-        order.confirm(payment, 9_500, LATER);
+        order.confirm(new Payment(payment, 9_500), LATER);
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.refunded(1_000, LATER)).isFalse();
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(order.refundable()).isEqualTo(8_500);
-        order.cancel("BUYER", LATER);
+        order.cancel(CancelReason.BUYER, LATER);
 
         assertThat(order.status()).isEqualTo(OrderStatus.REFUND_REQUESTED);
-        assertThat(order.cancelReason()).isEqualTo("BUYER");
+        assertThat(order.cancelReason()).isEqualTo(CancelReason.BUYER);
         assertThat(order.refunded(8_500, LATER)).isTrue();
         assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
     }
@@ -57,9 +57,9 @@ class OrderTest {
     @Test
     void aFreeOrderEndsWhenCancelledAndTakesNoRefund() {
         Order order = pending(0);
-        order.confirm(null, 0, NOW);
+        order.confirmFree(NOW);
 
-        order.cancel("ORGANIZER", LATER);
+        order.cancel(CancelReason.ORGANIZER, LATER);
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThatThrownBy(() -> order.refunded(100, LATER)).isInstanceOf(OrderStateConflict.class);
@@ -70,15 +70,15 @@ class OrderTest {
         Order expired = pending(4_500);
         expired.expire(LATER);
 
-        assertThatThrownBy(() -> expired.cancel("BUYER", LATER)).isInstanceOf(OrderStateConflict.class)
+        assertThatThrownBy(() -> expired.cancel(CancelReason.BUYER, LATER)).isInstanceOf(OrderStateConflict.class)
                 .hasMessage("A EXPIRED order cannot be cancelled.");
         assertThatThrownBy(() -> expired.fail(LATER)).isInstanceOf(OrderStateConflict.class);
         assertThatThrownBy(() -> expired.expire(LATER)).isInstanceOf(OrderStateConflict.class);
         Order confirmed = pending(4_500);
-        confirmed.confirm(UUID.randomUUID(), 9_500, LATER);
-        assertThatThrownBy(() -> confirmed.confirm(UUID.randomUUID(), 9_500, LATER))
+        confirmed.confirm(new Payment(UUID.randomUUID(), 9_500), LATER);
+        assertThatThrownBy(() -> confirmed.confirm(new Payment(UUID.randomUUID(), 9_500), LATER))
                 .isInstanceOf(OrderStateConflict.class);
-        assertThatThrownBy(() -> confirmed.paidTooLate(UUID.randomUUID(), 9_500, LATER))
+        assertThatThrownBy(() -> confirmed.paidTooLate(new Payment(UUID.randomUUID(), 9_500), LATER))
                 .isInstanceOf(OrderStateConflict.class);
         assertThat(expired.status()).isEqualTo(OrderStatus.EXPIRED);
     }
@@ -88,28 +88,28 @@ class OrderTest {
         Order retaken = pending(4_500);
         retaken.expire(LATER);
         UUID payment = UUID.randomUUID();
-        retaken.confirm(payment, 9_500, LATER);
+        retaken.confirm(new Payment(payment, 9_500), LATER);
         assertThat(retaken.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(retaken.paymentId()).isEqualTo(payment);
 
         Order gone = pending(4_500);
         gone.fail(LATER);
-        gone.paidTooLate(payment, 9_500, LATER);
+        gone.paidTooLate(new Payment(payment, 9_500), LATER);
         assertThat(gone.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(gone.cancelReason()).isEqualTo("PAID_AFTER_EXPIRY");
+        assertThat(gone.cancelReason()).isEqualTo(CancelReason.PAID_AFTER_EXPIRY);
         assertThat(gone.paidMinor()).isEqualTo(9_500);
     }
 
     @Test
     void moneyForAnOrderCancelledBeforeItArrivedIsRecordedOnce() {
         Order order = pending(4_500);
-        order.cancel("BUYER", LATER);
+        order.cancel(CancelReason.BUYER, LATER);
 
-        order.paidAfterCancellation(UUID.randomUUID(), 9_500, LATER);
+        order.paidAfterCancellation(new Payment(UUID.randomUUID(), 9_500), LATER);
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.paid()).isTrue();
-        assertThatThrownBy(() -> order.paidAfterCancellation(UUID.randomUUID(), 9_500, LATER))
+        assertThatThrownBy(() -> order.paidAfterCancellation(new Payment(UUID.randomUUID(), 9_500), LATER))
                 .isInstanceOf(OrderStateConflict.class);
     }
 }

@@ -37,7 +37,9 @@ class ReadsUnderPoolPressureIT {
     @Autowired
     HoldService holds;
     @Autowired
-    OrderService orders;
+    Checkout checkout;
+    @Autowired
+    OrderQueries orders;
 
     @Test
     void fortyConcurrentReadsOfOrdersAndHoldsShareATwoConnectionPool() throws Exception {
@@ -45,7 +47,7 @@ class ReadsUnderPoolPressureIT {
         UUID buyer = UUID.randomUUID();
         Hold paidFor = holds.hold(buyer, "buyer@test.boxoffice.dev",
                 new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 2)));
-        Order order = orders.checkout(buyer, paidFor.id());
+        Order order = checkout.checkout(buyer, paidFor.id());
         Hold open = holds.hold(buyer, "buyer@test.boxoffice.dev",
                 new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(), 2));
 

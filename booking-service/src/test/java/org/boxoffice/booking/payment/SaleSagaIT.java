@@ -22,7 +22,10 @@ import org.boxoffice.booking.hold.HoldRequest;
 import org.boxoffice.booking.hold.HoldService;
 import org.boxoffice.booking.hold.TicketLimitExceeded;
 import org.boxoffice.booking.order.Order;
-import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.order.Cancellations;
+import org.boxoffice.booking.order.Checkout;
+import org.boxoffice.booking.order.OrderExpiry;
+import org.boxoffice.booking.order.OrderQueries;
 import org.boxoffice.booking.ticket.TicketService;
 import org.boxoffice.booking.ticket.TicketVoid;
 import org.boxoffice.booking.ticket.TicketsCheckedIn;
@@ -72,7 +75,13 @@ class SaleSagaIT {
     @Autowired
     HoldService holds;
     @Autowired
-    OrderService orders;
+    Checkout checkout;
+    @Autowired
+    OrderQueries orders;
+    @Autowired
+    Cancellations cancellations;
+    @Autowired
+    OrderExpiry expiry;
     @Autowired
     TicketService tickets;
     @Autowired
@@ -449,7 +458,7 @@ class SaleSagaIT {
 
         var outcomes = Concurrently.run(24, i -> i % 2 == 0
                 ? tickets.checkIn(BookingFixture.ANY_ORGANIZATION, codes.get(i / 2), null)
-                : orders.cancelByBuyer(paidOrders.get(i / 2).buyerId(), paidOrders.get(i / 2).id()));
+                : cancellations.cancelByBuyer(paidOrders.get(i / 2).buyerId(), paidOrders.get(i / 2).id()));
 
         for (int n = 0; n < paidOrders.size(); n++) {
             var checkIn = outcomes.get(2 * n);
@@ -539,7 +548,7 @@ class SaleSagaIT {
 
     private Order checkout(UUID buyer, HoldRequest request) {
         Hold hold = holds.hold(buyer, EMAIL, request);
-        return orders.checkout(buyer, hold.id());
+        return checkout.checkout(buyer, hold.id());
     }
 
     private Order paid(UUID buyer, OnSale sale, int from, int count) {
@@ -573,7 +582,7 @@ class SaleSagaIT {
     private void expire(Order order) {
         jdbc.sql("UPDATE purchase_order SET payment_due = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), order.id()).update();
-        orders.expireOverdue(100);
+        expiry.expireOverdue(100);
     }
 
     private String paymentSucceeded(Order order, UUID paymentId) {

@@ -15,7 +15,7 @@ import org.boxoffice.booking.hold.Hold;
 import org.boxoffice.booking.hold.HoldRequest;
 import org.boxoffice.booking.hold.HoldService;
 import org.boxoffice.booking.order.Order;
-import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.order.Checkout;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.platform.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class CheckInRaceIT {
     @Autowired
     HoldService holds;
     @Autowired
-    OrderService orders;
+    Checkout checkout;
     @Autowired
     TicketService tickets;
 
@@ -44,7 +44,7 @@ class CheckInRaceIT {
         UUID buyer = UUID.randomUUID();
         Hold hold = holds.hold(buyer, "buyer@test.boxoffice.dev",
                 new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 1)));
-        Order order = orders.checkout(buyer, hold.id());
+        Order order = checkout.checkout(buyer, hold.id());
         Ticket ticket = tickets.ofOrder(buyer, order.id()).getFirst();
 
         List<Outcome<Ticket>> scans = Concurrently.run(20, i -> i % 2 == 0

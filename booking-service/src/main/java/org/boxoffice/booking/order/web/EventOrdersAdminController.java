@@ -5,10 +5,12 @@ import java.util.UUID;
 
 import org.boxoffice.booking.hold.HoldService;
 import org.boxoffice.booking.hold.web.HoldResponse;
-import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.order.Cancellations;
+import org.boxoffice.booking.order.OrderQueries;
 import org.boxoffice.booking.order.OrderStatus;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
+import org.boxoffice.booking.ticket.UsedTickets;
 import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +33,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/admin/events/{eventId}")
 class EventOrdersAdminController {
 
-    private final OrderService orders;
+    private final OrderQueries orders;
+    private final Cancellations cancellations;
     private final HoldService holds;
     private final Clock clock;
 
-    EventOrdersAdminController(OrderService orders, HoldService holds, Clock clock) {
+    EventOrdersAdminController(OrderQueries orders, Cancellations cancellations, HoldService holds, Clock clock) {
         this.orders = orders;
+        this.cancellations = cancellations;
         this.holds = holds;
         this.clock = clock;
     }
@@ -62,7 +66,8 @@ class EventOrdersAdminController {
     @ApiResponse(responseCode = "409", description = "`tickets-checked-in` or `order-state-conflict`.")
     OrderResponse cancel(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID orderId,
             @RequestParam(defaultValue = "false") boolean includeCheckedIn) {
-        return OrderResponse.of(orders.cancel(user::canManage, eventId, orderId, includeCheckedIn));
+        return OrderResponse.of(cancellations.cancel(user::canManage, eventId, orderId,
+                UsedTickets.forOrganizer(includeCheckedIn)));
     }
 
     @PostMapping("/holds/{holdId}/release")

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.boxoffice.booking.order.Order;
-import org.boxoffice.booking.order.OrderService;
+import org.boxoffice.booking.order.Cancellations;
+import org.boxoffice.booking.order.Checkout;
+import org.boxoffice.booking.order.OrderQueries;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
 import org.boxoffice.platform.security.CurrentUser;
@@ -31,9 +33,13 @@ import jakarta.validation.constraints.NotNull;
 @RequestMapping("/api/v1/orders")
 class OrderController {
 
-    private final OrderService orders;
+    private final Checkout checkout;
+    private final Cancellations cancellations;
+    private final OrderQueries orders;
 
-    OrderController(OrderService orders) {
+    OrderController(Checkout checkout, Cancellations cancellations, OrderQueries orders) {
+        this.checkout = checkout;
+        this.cancellations = cancellations;
         this.orders = orders;
     }
 
@@ -49,7 +55,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "`hold-expired`, `hold-not-active`, or "
             + "`idempotent-request-in-progress`.")
     ResponseEntity<OrderResponse> checkout(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {
-        Order order = orders.checkout(user.id(), request.holdId());
+        Order order = checkout.checkout(user.id(), request.holdId());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderResponse.of(order));
     }
 
@@ -60,7 +66,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "`order-state-conflict`, `refund-window-closed`, or "
             + "`idempotent-request-in-progress`.")
     OrderResponse cancel(CurrentUser user, @PathVariable UUID orderId) {
-        return OrderResponse.of(orders.cancelByBuyer(user.id(), orderId));
+        return OrderResponse.of(cancellations.cancelByBuyer(user.id(), orderId));
     }
 
     @GetMapping("/{orderId}")

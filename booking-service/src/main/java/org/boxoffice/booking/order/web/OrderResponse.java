@@ -20,7 +20,7 @@ public record OrderResponse(UUID id, UUID eventId, UUID holdId, OrderStatus stat
     public static OrderResponse of(Order order) {
         return new OrderResponse(order.id(), order.eventId(), order.holdId(), order.status(), order.totalMinor(),
                 order.currency().getCurrencyCode(), order.quantity(), order.createdAt(), order.paymentDue(),
-                order.paidMinor(), order.refundedMinor(), order.cancelReason(), order.lines().stream().map(l -> new Line(l.sectionId(), l.seatId(), l.description(), l.quantity(),
+                order.paidMinor(), order.refundedMinor(), order.cancelReason() == null ? null : order.cancelReason().name(), order.lines().stream().map(l -> new Line(l.sectionId(), l.seatId(), l.description(), l.quantity(),
                         l.unitPriceMinor(), l.amountMinor())).toList());
     }
 }

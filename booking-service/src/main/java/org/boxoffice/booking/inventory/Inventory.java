@@ -1,4 +1,4 @@
-package org.boxoffice.booking.hold;
+package org.boxoffice.booking.inventory;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,18 +28,25 @@ public class Inventory {
         this.jdbc = jdbc;
     }
 
-    record SeatState(UUID seatId, UUID sectionId, String status) {
+    /** A seat of the event, its section and where it stands. */
+    public record SeatState(UUID seatId, UUID sectionId, SeatStatus status) {
+
+        public boolean available() {
+            return status == SeatStatus.AVAILABLE;
+        }
     }
 
-    record Candidate(UUID seatId, int rowPosition, int number) {
+    /** An available seat and where it is in its section, for best available. */
+    public record Candidate(UUID seatId, int rowPosition, int number) {
     }
 
-    Map<UUID, SeatState> lookup(UUID eventId, List<UUID> seatIds) {
+    /** The event's seats among {@code seatIds}; an id that is not a seat of the event is missing from the map. */
+    public Map<UUID, SeatState> lookup(UUID eventId, List<UUID> seatIds) {
         Map<UUID, SeatState> states = new HashMap<>();
         jdbc.sql("SELECT seat_id, section_id, status FROM event_seat WHERE event_id = ? AND seat_id = ANY(?)")
                 .params(eventId, seatIds.toArray(UUID[]::new))
                 .query((rs, row) -> new SeatState(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3)))
+                        SeatStatus.valueOf(rs.getString(3))))
                 .list().forEach(state -> states.put(state.seatId(), state));
         return states;
     }
@@ -48,14 +55,15 @@ public class Inventory {
      * The fence for seats: marks the seats HELD by the hold only where they are still AVAILABLE. Returns how many
      * rows changed; anything short of all of them means another hold got there first.
      */
-    int takeSeats(UUID eventId, UUID holdId, List<UUID> seatIds) {
+    public int takeSeats(UUID eventId, UUID holdId, List<UUID> seatIds) {
         return jdbc.sql("""
                 UPDATE event_seat SET status = 'HELD', hold_id = ?
                  WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'""")
                 .params(holdId, eventId, seatIds.toArray(UUID[]::new)).update();
     }
 
-    List<UUID> notHeldBy(UUID eventId, UUID holdId, List<UUID> seatIds) {
+    /** Those of {@code seatIds} that the hold does not have. */
+    public List<UUID> notHeldBy(UUID eventId, UUID holdId, List<UUID> seatIds) {
         return jdbc.sql("""
                 SELECT seat_id FROM event_seat
                  WHERE event_id = ? AND seat_id = ANY(?) AND hold_id IS DISTINCT FROM ?""")
@@ -66,7 +74,7 @@ public class Inventory {
      * The best {@code limit} available seats of a section: rows from the stage outwards, then by number. Walks the
      * partial index {@code event_seat_best_available} and stops after {@code limit} rows, however large the section.
      */
-    List<Candidate> bestAvailable(UUID eventId, UUID sectionId, int limit) {
+    public List<Candidate> bestAvailable(UUID eventId, UUID sectionId, int limit) {
         return jdbc.sql("""
                 SELECT seat_id, row_position, number FROM event_seat
                  WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE'
@@ -74,13 +82,14 @@ public class Inventory {
                 .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
     }
 
-    Optional<AreaCount> area(UUID eventId, UUID sectionId) {
+    /** The area's remaining tickets and the version of its row. */
+    public Optional<AreaCount> area(UUID eventId, UUID sectionId) {
         return jdbc.sql("SELECT capacity - held - sold, version FROM event_area WHERE event_id = ? AND section_id = ?")
                 .params(eventId, sectionId).query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional();
     }
 
     /** The fence for general admission: takes {@code quantity} only if held + sold stays within capacity. */
-    Optional<AreaCount> takeFromArea(UUID eventId, UUID sectionId, int quantity) {
+    public Optional<AreaCount> takeFromArea(UUID eventId, UUID sectionId, int quantity) {
         return jdbc.sql("""
                 UPDATE event_area SET held = held + ?, version = version + 1
                  WHERE event_id = ? AND section_id = ? AND held + sold + ? <= capacity
@@ -93,7 +102,7 @@ public class Inventory {
      * Per-buyer limit: adds the tickets to the buyer's count for the event only if it stays within the limit.
      * Parallel requests of one buyer serialize on this row.
      */
-    boolean reserveAllowance(UUID eventId, UUID buyerId, int tickets, int limit) {
+    public boolean reserveAllowance(UUID eventId, UUID buyerId, int tickets, int limit) {
         if (tickets > limit) {
             return false;
         }
@@ -109,21 +118,24 @@ public class Inventory {
      * row is updated first, as every hold takes it first: one lock order (allowance, then seats, then area), so a
      * release cannot deadlock with the same buyer's next hold.
      */
-    public void returnTickets(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, boolean sold,
-            InventoryChange change) {
-        int tickets = items.stream().mapToInt(HoldItem::quantity).sum();
+    public void returnTickets(Claim claim, SeatStatus from, InventoryChange change) {
+        if (from == SeatStatus.AVAILABLE) {
+            throw new IllegalArgumentException("only held or sold tickets are given back");
+        }
+        UUID eventId = claim.eventId();
+        int tickets = claim.tickets();
         jdbc.sql("UPDATE buyer_allowance SET tickets = tickets - ? WHERE event_id = ? AND buyer_id = ?")
-                .params(tickets, eventId, buyerId).update();
+                .params(tickets, eventId, claim.buyerId()).update();
         jdbc.sql("""
                 UPDATE event_seat SET status = 'AVAILABLE', hold_id = NULL
                  WHERE hold_id = ? AND event_id = ? AND status = ?
                 RETURNING section_id, seat_id""")
-                .params(holdId, eventId, sold ? "SOLD" : "HELD")
+                .params(claim.holdId(), eventId, from.name())
                 .query((rs, row) -> change.seatFreed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
-        for (HoldItem item : items) {
-            if (item.seatId() == null) {
-                String column = sold ? "sold" : "held";
+        for (Allotment item : claim.items()) {
+            if (!item.seated()) {
+                String column = from == SeatStatus.SOLD ? "sold" : "held";
                 jdbc.sql("UPDATE event_area SET " + column + " = " + column + " - ?, version = version + 1"
                         + " WHERE event_id = ? AND section_id = ? RETURNING capacity - held - sold, version")
                         .params(item.quantity(), eventId, item.sectionId())
@@ -138,15 +150,17 @@ public class Inventory {
      * this hold; finding fewer than the hold has means the books disagree, and the exception rolls the confirmation
      * back rather than issue tickets for seats the order does not have.
      */
-    public void sell(UUID eventId, UUID holdId, List<HoldItem> items, InventoryChange change) {
-        long seats = items.stream().filter(item -> item.seatId() != null).count();
+    public void sell(Claim claim, InventoryChange change) {
+        UUID eventId = claim.eventId();
+        UUID holdId = claim.holdId();
+        long seats = claim.seatIds().size();
         int sold = jdbc.sql("UPDATE event_seat SET status = 'SOLD' WHERE hold_id = ? AND event_id = ? AND status = 'HELD'")
                 .params(holdId, eventId).update();
         if (sold != seats) {
             throw new IllegalStateException("hold " + holdId + " has " + seats + " seats but only " + sold + " are held");
         }
-        for (HoldItem item : items) {
-            if (item.seatId() == null) {
+        for (Allotment item : claim.items()) {
+            if (!item.seated()) {
                 jdbc.sql("""
                         UPDATE event_area SET held = held - ?, sold = sold + ?, version = version + 1
                          WHERE event_id = ? AND section_id = ? RETURNING capacity - held - sold, version""")
@@ -158,38 +172,38 @@ public class Inventory {
     }
 
     /**
-     * Sells a released hold's tickets again, straight to SOLD, through the same fences as a new hold: the buyer's
+     * Sells a released claim's tickets again, straight to SOLD, through the same fences as a new hold: the buyer's
      * allowance only within {@code perBuyerLimit} (the released hold gave its tickets back, and the buyer may have
      * held or bought others since), every seat only if still AVAILABLE, every area only within capacity.
-     * {@link TicketLimitExceeded} or {@link SeatsUnavailable} when any of them refuses; the caller rolls back to before
-     * this call.
+     * {@link RetakeRefused} when any of them refuses; the caller rolls back to before this call.
      */
-    public void retake(UUID eventId, UUID buyerId, UUID holdId, List<HoldItem> items, int perBuyerLimit,
-            InventoryChange change) {
+    public void retake(Claim claim, int perBuyerLimit, InventoryChange change) {
+        UUID eventId = claim.eventId();
         // The allowance first: the same lock order as a hold and a release, and the same conditional upsert.
-        int tickets = items.stream().mapToInt(HoldItem::quantity).sum();
-        if (!reserveAllowance(eventId, buyerId, tickets, perBuyerLimit)) {
-            throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_BUYER, perBuyerLimit, tickets);
+        if (!reserveAllowance(eventId, claim.buyerId(), claim.tickets(), perBuyerLimit)) {
+            throw new RetakeRefused(RetakeRefused.Cause.PER_BUYER_LIMIT, List.of());
         }
-        List<UUID> seatIds = items.stream().map(HoldItem::seatId).filter(java.util.Objects::nonNull).toList();
+        List<UUID> seatIds = claim.seatIds();
         if (!seatIds.isEmpty()) {
             List<UUID> taken = jdbc.sql("""
                     UPDATE event_seat SET status = 'SOLD', hold_id = ?
                      WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'
-                    RETURNING seat_id""").params(holdId, eventId, seatIds.toArray(UUID[]::new)).query(UUID.class).list();
+                    RETURNING seat_id""").params(claim.holdId(), eventId, seatIds.toArray(UUID[]::new))
+                    .query(UUID.class).list();
             if (taken.size() != seatIds.size()) {
-                throw new SeatsUnavailable(seatIds.stream().filter(id -> !taken.contains(id)).toList());
+                throw new RetakeRefused(RetakeRefused.Cause.TAKEN,
+                        seatIds.stream().filter(id -> !taken.contains(id)).toList());
             }
         }
-        for (HoldItem item : items) {
-            if (item.seatId() == null) {
+        for (Allotment item : claim.items()) {
+            if (!item.seated()) {
                 AreaCount count = jdbc.sql("""
                         UPDATE event_area SET sold = sold + ?, version = version + 1
                          WHERE event_id = ? AND section_id = ? AND held + sold + ? <= capacity
                         RETURNING capacity - held - sold, version""")
                         .params(item.quantity(), eventId, item.sectionId(), item.quantity())
                         .query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional()
-                        .orElseThrow(() -> new SeatsUnavailable(List.of()));
+                        .orElseThrow(() -> new RetakeRefused(RetakeRefused.Cause.TAKEN, List.of()));
                 change.area(item.sectionId(), count);
             } else {
                 change.seatTaken(item.sectionId(), item.seatId());

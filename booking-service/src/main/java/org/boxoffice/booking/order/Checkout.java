@@ -1,0 +1,96 @@
+package org.boxoffice.booking.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.boxoffice.booking.event.Event;
+import org.boxoffice.booking.event.EventSection;
+import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.hold.Hold;
+import org.boxoffice.booking.hold.HoldCheckout;
+import org.boxoffice.booking.hold.HoldItem;
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.system.BookingProperties;
+import org.boxoffice.booking.venue.Seat;
+import org.boxoffice.booking.venue.Venues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checkout: the buyer's active hold becomes an order awaiting payment, priced on the server from the event's tiers,
+ * in one transaction with the hold's ending and {@code OrderPlaced}. A free order is confirmed there and then.
+ */
+@Service
+public class Checkout {
+
+    private final Orders orders;
+    private final HoldCheckout holds;
+    private final EventService events;
+    private final Venues venues;
+    private final OrderFulfilment fulfilment;
+    private final BookingEvents announcements;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration paymentWindow;
+
+    Checkout(Orders orders, HoldCheckout holds, EventService events, Venues venues, OrderFulfilment fulfilment,
+            BookingEvents announcements, PlatformTransactionManager transactionManager, Clock clock,
+            BookingProperties properties) {
+        this.orders = orders;
+        this.holds = holds;
+        this.events = events;
+        this.venues = venues;
+        this.fulfilment = fulfilment;
+        this.announcements = announcements;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.paymentWindow = properties.paymentWindow();
+    }
+
+    /** Turns the buyer's active hold into an order awaiting payment; prices come from the event's tiers. */
+    public Order checkout(UUID buyerId, UUID holdId) {
+        return Objects.requireNonNull(transactions.execute(status -> {
+            Instant now = clock.instant();
+            Hold hold = holds.checkOut(buyerId, holdId, now);
+            Event event = events.listed(hold.eventId());
+            Order order = orders.saveAndFlush(Order.place(new Purchase(event.id(), holdId, buyerId, hold.buyerEmail(),
+                    event.currency()), lines(event, hold), now, now.plus(paymentWindow)));
+            announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
+                    buyerId, order.quantity(), order.totalMinor(), event.currency().getCurrencyCode(), now,
+                    order.paymentDue()));
+            if (order.totalMinor() == 0) {
+                // Nothing to pay, so nothing to wait for: payment-service could not take a payment of zero.
+                fulfilment.confirmFree(order, event);
+            }
+            return order;
+        }));
+    }
+
+    /** One line per item of the hold, at its section's tier price, described as the buyer's ticket will say. */
+    private List<OrderLine> lines(Event event, Hold hold) {
+        Map<UUID, EventSection> sections = events.sections(event.id()).stream()
+                .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
+        List<UUID> seatIds = hold.items().stream().map(HoldItem::seatId).filter(Objects::nonNull).toList();
+        Map<UUID, String> seatLabels = (seatIds.isEmpty() ? List.<Seat>of() : venues.findSeats(seatIds)).stream()
+                .collect(Collectors.toMap(Seat::id, seat -> "row " + seat.row() + ", seat " + seat.number()));
+        List<OrderLine> lines = new ArrayList<>();
+        for (HoldItem item : hold.items()) {
+            EventSection section = sections.get(item.sectionId());
+            String description = section.name() + " (" + section.tier() + ")"
+                    + (item.seatId() == null ? "" : ", " + seatLabels.get(item.seatId()));
+            lines.add(new OrderLine(item.sectionId(), item.seatId(), description, item.quantity(),
+                    section.priceMinor(), Math.multiplyExact(section.priceMinor(), item.quantity())));
+        }
+        return lines;
+    }
+}

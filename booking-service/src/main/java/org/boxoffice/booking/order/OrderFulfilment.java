@@ -1,0 +1,117 @@
+package org.boxoffice.booking.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.boxoffice.booking.availability.AvailabilityCache;
+import org.boxoffice.booking.availability.InventoryChange;
+import org.boxoffice.booking.event.Event;
+import org.boxoffice.booking.inventory.Claim;
+import org.boxoffice.booking.inventory.Inventory;
+import org.boxoffice.booking.inventory.SeatStatus;
+import org.boxoffice.booking.messaging.BookingEvents;
+import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.ticket.Ticket;
+import org.boxoffice.booking.ticket.TicketService;
+import org.boxoffice.booking.venue.Venue;
+import org.boxoffice.booking.venue.Venues;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What every use case does once an order moved: a confirmed order's tickets sold and issued and
+ * {@code OrderConfirmed} announced; an ended order's tickets given back and, if they were issued, void. Runs in the
+ * caller's transaction; the availability cache learns of the change only once it commits.
+ */
+@Component
+class OrderFulfilment {
+
+    private final Orders orders;
+    private final Inventory inventory;
+    private final TicketService tickets;
+    private final Venues venues;
+    private final BookingEvents announcements;
+    private final AvailabilityCache cache;
+    private final Clock clock;
+
+    OrderFulfilment(Orders orders, Inventory inventory, TicketService tickets, Venues venues,
+            BookingEvents announcements, AvailabilityCache cache, Clock clock) {
+        this.orders = orders;
+        this.inventory = inventory;
+        this.tickets = tickets;
+        this.venues = venues;
+        this.announcements = announcements;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** Confirms the order with {@code payment}; sells its tickets unless a late payment's retake sold them already. */
+    void confirm(Order order, Event event, Payment payment) {
+        Instant now = clock.instant();
+        issue(order, event, order.confirm(payment, now), now);
+    }
+
+    /** Confirms a free order at checkout: its tickets sold and issued, nothing to pay. */
+    void confirmFree(Order order, Event event) {
+        Instant now = clock.instant();
+        issue(order, event, Optional.of(order.confirmFree(now)), now);
+    }
+
+    private void issue(Order order, Event event, Optional<Claim> toSell, Instant now) {
+        toSell.ifPresent(claim -> {
+            InventoryChange sold = new InventoryChange(claim.eventId());
+            inventory.sell(claim, sold);
+            afterCommit(sold);
+        });
+        orders.flush();
+        List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
+                order.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
+                        line.quantity(), line.unitPriceMinor())).toList());
+        Venue venue = venues.findById(event.venueId()).orElseThrow();
+        announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
+                order.buyerId(), order.buyerEmail(), event.title(), event.startsAt(), event.timezone().getId(),
+                venue.name(), venue.city(), order.totalMinor(), order.currency().getCurrencyCode(), now,
+                issued.stream().map(t -> new Published.Ticket(t.id(), t.code(), t.qrPayload(), t.sectionId(),
+                        t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
+    }
+
+    /** Gives back what an order that ended released; its tickets become void if they were issued. */
+    void giveBack(Order order, Release release) {
+        orders.flush();
+        InventoryChange change = new InventoryChange(release.claim().eventId());
+        inventory.returnTickets(release.claim(), release.from(), change);
+        if (release.voidsTickets()) {
+            tickets.voidOrder(order.id());
+        }
+        afterCommit(change);
+    }
+
+    /**
+     * A wholly refunded order's tickets become void and, if it still had them (valid tickets mean the seats are still
+     * sold for it), its seats go back on sale: voiding and releasing go together.
+     */
+    void refundedInFull(Order order) {
+        if (tickets.voidOrder(order.id()) > 0) {
+            InventoryChange change = new InventoryChange(order.eventId());
+            inventory.returnTickets(order.claim(), SeatStatus.SOLD, change);
+            afterCommit(change);
+        }
+    }
+
+    /** The availability cache learns of a change only once it committed; a rolled-back change never reaches it. */
+    void afterCommit(InventoryChange change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.apply(change);
+                }
+            });
+        } else {
+            cache.apply(change);
+        }
+    }
+}
