@@ -1,6 +1,7 @@
 package org.boxoffice.user;
 
 import org.boxoffice.platform.testing.DataAccessRules;
+import org.boxoffice.platform.testing.PlatformRules;
 import org.junit.jupiter.api.Test;
 
 /** JDBC only where marked @SqlByDesign, no entity at the web edge, repositories as interfaces. */
@@ -9,5 +10,10 @@ class DataAccessArchitectureTest {
     @Test
     void followsTheDataAccessRule() {
         DataAccessRules.check("org.boxoffice.user");
+    }
+
+    @Test
+    void followsThePlatformsOneWayPerConcern() {
+        PlatformRules.check("org.boxoffice.user");
     }
 }

@@ -46,12 +46,12 @@ public class ReadModelRebuild {
     private final Clock clock;
 
     ReadModelRebuild(JdbcTemplate jdbc, StringRedisTemplate redis, EventConsumers consumers, EventsProperties events,
-            java.util.Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.redis = redis;
         this.consumers = consumers;
         this.events = events;
-        this.clock = clock.orElseGet(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** Empties the read model and rewinds the consumer groups; the replay then runs in the background. */

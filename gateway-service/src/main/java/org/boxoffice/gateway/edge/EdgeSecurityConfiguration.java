@@ -44,8 +44,8 @@ import reactor.core.publisher.Mono;
 class EdgeSecurityConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties security) {
-        return TokenValidation.reactiveDecoder(security);
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, java.time.Clock clock) {
+        return TokenValidation.reactiveDecoder(security, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.boxoffice.gateway.waitingroom;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,8 +44,10 @@ class PlatformSignals implements GlobalFilter, Ordered {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long slowHoldNanos;
     private final Set<String> services;
+    private final Clock clock;
 
-    PlatformSignals(WaitingRoomProperties properties) {
+    PlatformSignals(WaitingRoomProperties properties, Clock clock) {
+        this.clock = clock;
         for (int i = 0; i < SECONDS; i++) {
             seconds[i] = new Second();
         }
@@ -79,7 +82,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
 
     /** The last {@code window} (whole seconds, the current one included). */
     AdmissionRate.Health window(Duration window) {
-        long current = System.currentTimeMillis() / 1000;
+        long current = clock.millis() / 1000;
         long from = current - Math.max(1, Math.min(SECONDS, window.toSeconds())) + 1;
         long requests = 0;
         long failures = 0;
@@ -101,7 +104,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
     }
 
     private void update(java.util.function.Consumer<Second> change) {
-        long epochSecond = System.currentTimeMillis() / 1000;
+        long epochSecond = clock.millis() / 1000;
         Second second = seconds[(int) (epochSecond % SECONDS)];
         synchronized (second) {
             if (second.epochSecond != epochSecond) {

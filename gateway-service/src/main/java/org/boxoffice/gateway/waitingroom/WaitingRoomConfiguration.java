@@ -1,6 +1,5 @@
 package org.boxoffice.gateway.waitingroom;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import org.boxoffice.platform.admission.AdmissionPasses;
@@ -30,10 +29,5 @@ class WaitingRoomConfiguration {
                     + "cannot be joined, and holds on them are refused");
         }
         return new PassSigner(passes);
-    }
-
-    @Bean
-    Clock waitingRoomClock() {
-        return Clock.systemUTC();
     }
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformSignalsTest {
 
     private final PlatformSignals signals = new PlatformSignals(new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("boxoffice.gateway.waiting-room", Bindable.of(WaitingRoomProperties.class)));
+            .bindOrCreate("boxoffice.gateway.waiting-room", Bindable.of(WaitingRoomProperties.class)),
+            java.time.Clock.systemUTC());
 
     @Test
     void countsTheRequestsAndFailuresOfTheSalesServices() {

@@ -1,6 +1,5 @@
 package org.boxoffice.notification.system;
 
-import java.time.Clock;
 
 import org.boxoffice.platform.security.VerificationCodes;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,11 +9,6 @@ import org.springframework.context.annotation.Configuration;
 /** Beans the whole service shares. */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** The key verification codes are derived from, shared with user-service only (docs/security.md). */
     @Bean

@@ -1,6 +1,7 @@
 package org.boxoffice.platform.events;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,12 +68,14 @@ public class EventConsumers implements SmartLifecycle {
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    private final Clock clock;
     private final List<BackgroundTask> readers = new ArrayList<>();
     private volatile boolean running;
 
     EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
             EventsProperties properties, List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -136,7 +139,7 @@ public class EventConsumers implements SmartLifecycle {
     }
 
     private int reclaimIfDue(String stream) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (now.isBefore(nextReclaim.getOrDefault(stream, Instant.MIN))) {
             return 0;
         }
@@ -260,7 +263,7 @@ public class EventConsumers implements SmartLifecycle {
         fields.put("deadLetter.group", group);
         fields.put("deadLetter.attempts", Integer.toString(attempts));
         fields.put("deadLetter.error", error);
-        fields.put("deadLetter.at", Instant.now().toString());
+        fields.put("deadLetter.at", clock.instant().toString());
         redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey(EventsProperties.DEAD_LETTERS));
         redis.opsForStream().acknowledge(stream, group, record.getId());
         lastErrors.remove(record.getId().getValue());

@@ -98,18 +98,18 @@ public class EventsAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(PlatformTables tables, DataSource dataSource, PlatformTransactionManager transactionManager,
             StringRedisTemplate redis, EventsProperties properties, EventSigner signer,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, Clock clock) {
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), redis,
-                properties, signer, meters.getIfAvailable(SimpleMeterRegistry::new));
+                properties, signer, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 
     @Bean
     EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
             List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, Clock clock) {
         return new EventConsumers(redis, new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new));
+                properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 
     /** {@code GET /.well-known/event-keys}, where consumers in a cluster fetch this service's public keys. */

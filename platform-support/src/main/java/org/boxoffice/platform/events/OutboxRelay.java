@@ -1,5 +1,6 @@
 package org.boxoffice.platform.events;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +35,13 @@ public class OutboxRelay extends BackgroundTask {
     private final EventSigner signer;
     private final Timer publishLag;
     private final long lockKey;
+    private final Clock clock;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
-            EventsProperties properties, EventSigner signer, MeterRegistry meters) {
+            EventsProperties properties, EventSigner signer, MeterRegistry meters, Clock clock) {
         super("outbox-relay", properties.relayInterval(), properties.autoStartup());
         this.signer = signer;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.redis = redis;
@@ -77,7 +80,7 @@ public class OutboxRelay extends BackgroundTask {
                 redis.opsForStream().add(StreamRecords.mapBacked(signer.signedFields(event)).withStreamKey(stream), trim);
             }
             markPublished(batch.stream().map(EventEnvelope::id).toList());
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             batch.forEach(event -> publishLag.record(Duration.between(event.occurredAt(), now)));
             return batch.size();
         });
@@ -86,7 +89,7 @@ public class OutboxRelay extends BackgroundTask {
 
     /** Marks events published; runs after they were added to the stream, in the transaction that read them. */
     protected void markPublished(List<UUID> ids) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("UPDATE outbox_event SET published_at = ? WHERE id = ?",
                 ids.stream().map(id -> new Object[] { now, id }).toList());
     }

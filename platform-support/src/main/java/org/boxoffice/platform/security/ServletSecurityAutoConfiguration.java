@@ -1,5 +1,6 @@
 package org.boxoffice.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springdoc.core.utils.SpringDocUtils;
@@ -46,8 +47,8 @@ public class ServletSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder boxofficeJwtDecoder(SecurityProperties security) {
-        return TokenValidation.decoder(security);
+    JwtDecoder boxofficeJwtDecoder(SecurityProperties security, Clock clock) {
+        return TokenValidation.decoder(security, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.boxoffice.platform.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -33,22 +34,22 @@ public final class TokenValidation {
     private TokenValidation() {
     }
 
-    public static JwtDecoder decoder(SecurityProperties security) {
+    public static JwtDecoder decoder(SecurityProperties security, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwksUri().toString())
                 .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
                 .build();
         decoder.setJwtValidator(validator(security));
         return security.tokenCache().maximumSize() == 0 ? decoder
-                : new VerifiedTokens(security.tokenCache()).servlet(decoder);
+                : new VerifiedTokens(security.tokenCache(), clock).servlet(decoder);
     }
 
-    public static ReactiveJwtDecoder reactiveDecoder(SecurityProperties security) {
+    public static ReactiveJwtDecoder reactiveDecoder(SecurityProperties security, Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwksUri().toString())
                 .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
                 .build();
         decoder.setJwtValidator(validator(security));
         return security.tokenCache().maximumSize() == 0 ? decoder
-                : new VerifiedTokens(security.tokenCache()).reactive(decoder);
+                : new VerifiedTokens(security.tokenCache(), clock).reactive(decoder);
     }
 
     /** Issuer, audience, expiry (with the default 60 s clock skew) and the shape of the Boxoffice claims. */

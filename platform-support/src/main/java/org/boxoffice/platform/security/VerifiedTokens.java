@@ -28,8 +28,8 @@ public final class VerifiedTokens {
     private final Cache<String, Jwt> verified;
     private final Clock clock;
 
-    public VerifiedTokens(SecurityProperties.TokenCache settings) {
-        this(settings, Clock.systemUTC(), Ticker.systemTicker());
+    public VerifiedTokens(SecurityProperties.TokenCache settings, Clock clock) {
+        this(settings, clock, Ticker.systemTicker());
     }
 
     VerifiedTokens(SecurityProperties.TokenCache settings, Clock clock, Ticker ticker) {

@@ -9,10 +9,7 @@ import java.util.Optional;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
@@ -76,14 +73,7 @@ public final class DataAccessRules {
      * {@link AssertionError} listing every violation.
      */
     public static void check(String basePackage) {
-        JavaClasses production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(basePackage);
-        if (production.isEmpty()) {
-            // The rules allow an empty selection, so an import that found nothing would pass them silently.
-            throw new AssertionError("No production classes found under " + basePackage);
-        }
-        ALL.check(production);
+        ALL.check(PlatformRules.production(basePackage));
     }
 
     /** Neither marked {@link SqlByDesign} itself nor nested (records, row mappers) in a class that is. */

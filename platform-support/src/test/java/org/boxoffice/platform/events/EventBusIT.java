@@ -118,7 +118,7 @@ class EventBusIT {
     @Test
     void aRelayThatDiesBetweenPublishAndCommitPublishesAgainAndTheEffectHappensOnce() {
         UUID id = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1")));
-        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), signer, meters) {
+        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), signer, meters, java.time.Clock.systemUTC()) {
             @Override
             protected void markPublished(List<UUID> ids) {
                 throw new IllegalStateException("relay killed after XADD, before commit");

@@ -19,7 +19,7 @@ class TokenValidationTest {
 
     private final JwtDecoder decoder = TokenValidation.decoder(new SecurityProperties(
             java.net.URI.create(TestJwks.get().jwksUri()), TestJwks.get().issuer(), TokenClaims.AUDIENCE, List.of(),
-            new SecurityProperties.TokenCache(100, java.time.Duration.ofMinutes(5))));
+            new SecurityProperties.TokenCache(100, java.time.Duration.ofMinutes(5))), java.time.Clock.systemUTC());
 
     @Test
     void acceptsAnRs256TokenAndReadsTheCaller() {

@@ -22,9 +22,11 @@ public class AccountService {
     private final Registrations registrations;
     private final PasswordEncoder passwords;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AccountService(Accounts accounts, Registrations registrations, PasswordEncoder passwords, Outbox outbox) {
+    AccountService(Accounts accounts, Registrations registrations, PasswordEncoder passwords, Outbox outbox,
+            Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.registrations = registrations;
         this.passwords = passwords;

@@ -35,12 +35,13 @@ public class AuthService {
     private final AccessTokenSigner signer;
     private final SecurityProperties security;
     private final UserProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** Compared against when the email is unknown, so that both cases take as long as a real check. */
     private final String unknownAccountHash;
 
     AuthService(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
-            AccessTokenSigner signer, SecurityProperties security, UserProperties properties) {
+            AccessTokenSigner signer, SecurityProperties security, UserProperties properties, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;

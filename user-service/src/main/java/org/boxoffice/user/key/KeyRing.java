@@ -49,11 +49,12 @@ public class KeyRing implements JWKSource<SecurityContext> {
     private final UserProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile List<SigningKey> keys = List.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    KeyRing(UserProperties properties, JdbcClient jdbc, TransactionTemplate transactions) {
+    KeyRing(UserProperties properties, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;

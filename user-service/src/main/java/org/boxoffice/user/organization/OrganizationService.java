@@ -37,9 +37,11 @@ public class OrganizationService {
     private final Accounts accounts;
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    OrganizationService(Organizations organizations, Accounts accounts, PlatformTransactionManager transactionManager) {
+    OrganizationService(Organizations organizations, Accounts accounts, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.clock = clock;
         this.organizations = organizations;
         this.accounts = accounts;
         this.transactions = new TransactionTemplate(transactionManager);

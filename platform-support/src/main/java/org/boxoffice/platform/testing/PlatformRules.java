@@ -1,0 +1,68 @@
+package org.boxoffice.platform.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * One way per concern (docs/architecture.md, "One way to do each thing"), as architecture rules every service checks
+ * over its production classes with {@link #check(String)}, beside {@link DataAccessRules}.
+ */
+public final class PlatformRules {
+
+    /** Where the one {@link Clock} bean is made. */
+    static final String CLOCK_PACKAGE = "org.boxoffice.platform.time..";
+
+    /**
+     * Time comes from the {@link Clock} bean ({@code org.boxoffice.platform.time}): no class asks the system for the
+     * time on its own, so a test can move time for all of them at once.
+     */
+    public static final ArchRule TIME_FROM_THE_CLOCK = noClasses()
+            .that().resideOutsideOfPackage(CLOCK_PACKAGE)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .because("time comes from the Clock bean (org.boxoffice.platform.time): inject java.time.Clock")
+            .allowEmptyShould(true);
+
+    /** The rules together. */
+    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK);
+
+    private PlatformRules() {
+    }
+
+    /**
+     * Checks {@link #ALL} over the production classes under {@code basePackage} (tests excluded) and throws an
+     * {@link AssertionError} listing every violation.
+     */
+    public static void check(String basePackage) {
+        ALL.check(production(basePackage));
+    }
+
+    static JavaClasses production(String basePackage) {
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        if (production.isEmpty()) {
+            // The rules allow an empty selection, so an import that found nothing would pass them silently.
+            throw new AssertionError("No production classes found under " + basePackage);
+        }
+        return production;
+    }
+}

@@ -1,0 +1,55 @@
+package org.boxoffice.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+class PlatformRulesTest {
+
+    private static final String FIXTURES = "org.boxoffice.platform.testing.fixture.";
+
+    @Test
+    void rejectsAClassThatAsksTheSystemForTheTime() {
+        String failures = failures(PlatformRules.TIME_FROM_THE_CLOCK,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("SelfTimedTickets.expired(java.time.Instant)").contains("Instant.now()");
+        assertThat(failures).contains("SelfTimedTickets.<init>()").contains("Clock.systemUTC()");
+    }
+
+    @Test
+    void acceptsAClassThatReadsTheInjectedClock() {
+        PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
+    }
+
+    /** The runtime code of platform-support; its test support and the local launcher are tools, not services. */
+    @Test
+    void platformSupportFollowsTheRulesItself() {
+        JavaClasses runtime = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/org/boxoffice/platform/testing/")
+                        && !location.contains("/org/boxoffice/platform/localrun/"))
+                .importPackages("org.boxoffice.platform");
+        assertThat(runtime.contain("org.boxoffice.platform.events.OutboxRelay")).isTrue();
+
+        PlatformRules.ALL.check(runtime);
+    }
+
+    @Test
+    void refusesToPassWhenItFindsNoClasses() {
+        assertThatThrownBy(() -> PlatformRules.check("org.boxoffice.nosuchservice"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("No production classes");
+    }
+
+    private static String failures(ArchRule rule, JavaClasses classes) {
+        var result = rule.evaluate(classes);
+        assertThat(result.hasViolation()).as("%s finds a violation", rule.getDescription()).isTrue();
+        return String.join("\n", result.getFailureReport().getDetails());
+    }
+}
