@@ -52,12 +52,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        runAsNonRoot: true
-        runAsUser: 65532
-        runAsGroup: 65532
-        fsGroup: 65532
-        seccompProfile:
-          type: RuntimeDefault
+        {{- include "boxoffice-lib.securityContext" (dict "root" $root "context" $root.Values.podSecurityContext) | nindent 8 }}
       {{- if $root.Values.topologySpread.enabled }}
       topologySpreadConstraints:
         {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
@@ -144,11 +139,7 @@ spec:
               sleep:
                 seconds: {{ $root.Values.preStopSleepSeconds }}
           securityContext:
-            runAsNonRoot: true
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: [ALL]
+            {{- include "boxoffice-lib.securityContext" (dict "root" $root "context" $root.Values.containerSecurityContext) | nindent 12 }}
           volumeMounts:
             # The root filesystem is read-only; the JVM and Tomcat still need a scratch directory.
             - name: tmp
