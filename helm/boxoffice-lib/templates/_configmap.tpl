@@ -26,11 +26,11 @@ data:
   BOXOFFICE_DB_USER: {{ $g.postgres.username | quote }}
   BOXOFFICE_DB_POOL_SIZE: {{ .Values.dbPoolSize | quote }}
   # The event bus: whose events this service accepts, by their producers' public keys.
-  BOXOFFICE_EVENTS_TRUSTED_KEYS: {{ $g.events.trustedKeys | quote }}
+  BOXOFFICE_EVENTS_TRUSTED_KEYS: {{ include "boxoffice-lib.trustedKeys" . | quote }}
   {{- end }}
   {{- if .Values.verifiesTokens }}
   BOXOFFICE_JWT_ISSUER: {{ $g.jwt.issuer | quote }}
-  BOXOFFICE_JWT_JWKS_URI: {{ $g.jwt.jwksUri | quote }}
+  BOXOFFICE_JWT_JWKS_URI: {{ $g.jwt.jwksUri | default (printf "%s/.well-known/jwks.json" (include "boxoffice-lib.url" (dict "root" . "service" "user-service"))) | quote }}
   {{- end }}
   {{- if $g.otel.endpoint }}
   MANAGEMENT_TRACING_EXPORT_ENABLED: "true"

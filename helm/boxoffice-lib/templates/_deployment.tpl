@@ -78,7 +78,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       containers:
-        - name: {{ include "boxoffice-lib.name" $root }}
+        - name: {{ include "boxoffice-lib.appName" $root }}
           image: {{ include "boxoffice-lib.image" $ctx }}
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           ports:
@@ -110,7 +110,7 @@ spec:
             - name: {{ $name }}
               valueFrom:
                 secretKeyRef:
-                  name: {{ $ref.secretName }}
+                  name: {{ include "boxoffice-lib.secretName" (dict "root" $root "name" $ref.secretName) }}
                   key: {{ $ref.key }}
             {{- end }}
             {{- with $root.Values.extraEnv }}
@@ -156,7 +156,7 @@ spec:
         {{- range $root.Values.secretVolumes }}
         - name: {{ .name }}
           secret:
-            secretName: {{ .secretName }}
+            secretName: {{ include "boxoffice-lib.secretName" (dict "root" $root "name" .secretName) }}
             defaultMode: 0440
         {{- end }}
 {{- end }}

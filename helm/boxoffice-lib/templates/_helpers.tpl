@@ -1,10 +1,45 @@
-{{/* Service name: also the in-cluster hostname other services are configured with. */}}
+{{/*
+Name of the service's objects, which is also its in-cluster hostname: the app name (the chart's name or
+nameOverride), prefixed with the release name when global.releasePrefix is on.
+*/}}
 {{- define "boxoffice-lib.name" -}}
+{{- include "boxoffice-lib.host" (dict "root" . "service" (include "boxoffice-lib.appName" .)) -}}
+{{- end }}
+
+{{/* The app.kubernetes.io/name label: the same in every release, so NetworkPolicies can name callers by it. */}}
+{{- define "boxoffice-lib.appName" -}}
 {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
 {{- end }}
 
+{{/* Hostname (Service name) of a Boxoffice service in this release (context: dict "root" . "service" name). */}}
+{{- define "boxoffice-lib.host" -}}
+{{- if .root.Values.global.releasePrefix -}}
+{{- printf "%s-%s" .root.Release.Name .service | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .service -}}
+{{- end -}}
+{{- end }}
+
+{{/* Base URL of a Boxoffice service in this release; the ports are the services' charts' own. */}}
+{{- define "boxoffice-lib.url" -}}
+{{- $ports := dict "gateway-service" 8080 "user-service" 8081 "booking-service" 8082 "payment-service" 8083 "notification-service" 8084 "analytics-service" 8085 -}}
+{{- printf "http://%s:%v" (include "boxoffice-lib.host" .) (get $ports .service) -}}
+{{- end }}
+
+{{/*
+A Secret the platform names `boxoffice-<what>` (the bootstrap Secrets) is `<release>-<what>` when
+global.releasePrefix is on, so two releases in one namespace keep their own keys. Other names are kept.
+*/}}
+{{- define "boxoffice-lib.secretName" -}}
+{{- if and .root.Values.global.releasePrefix (hasPrefix "boxoffice-" .name) -}}
+{{- printf "%s-%s" .root.Release.Name (trimPrefix "boxoffice-" .name) | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .name -}}
+{{- end -}}
+{{- end }}
+
 {{- define "boxoffice-lib.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "boxoffice-lib.name" . }}
+app.kubernetes.io/name: {{ include "boxoffice-lib.appName" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
@@ -191,4 +226,17 @@ http
 {{- $_ := set $env "BOXOFFICE_HTTP_BUSYRETRYAFTER" (toString $v.http.busyRetryAfter) -}}
 {{- end }}
 {{- toJson $env -}}
+{{- end }}
+
+{{/* global.events.trustedKeys, or every producer's /.well-known/event-keys in this release. */}}
+{{- define "boxoffice-lib.trustedKeys" -}}
+{{- if .Values.global.events.trustedKeys -}}
+{{- .Values.global.events.trustedKeys -}}
+{{- else -}}
+{{- $keys := list -}}
+{{- range $producer := list "user-service" "booking-service" "payment-service" "notification-service" "analytics-service" -}}
+{{- $keys = append $keys (printf "%s=%s/.well-known/event-keys" $producer (include "boxoffice-lib.url" (dict "root" $ "service" $producer))) -}}
+{{- end -}}
+{{- join "," $keys -}}
+{{- end -}}
 {{- end }}

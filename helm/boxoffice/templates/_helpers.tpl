@@ -156,3 +156,24 @@ spec:
   # A datastore calls no one.
   egress: []
 {{- end }}
+
+{{/*
+A platform object named `boxoffice-<what>` (bootstrap Secrets, the dashboard, the test pod) is `<release>-<what>`
+when global.releasePrefix is on (context: dict "root" . "name" name); the services' charts apply the same rule.
+*/}}
+{{- define "boxoffice.prefixed" -}}
+{{- if and .root.Values.global.releasePrefix (hasPrefix "boxoffice-" .name) -}}
+{{- printf "%s-%s" .root.Release.Name (trimPrefix "boxoffice-" .name) | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .name -}}
+{{- end -}}
+{{- end }}
+
+{{/* Hostname of a Boxoffice service in this release (context: dict "root" . "service" name). */}}
+{{- define "boxoffice.host" -}}
+{{- if .root.Values.global.releasePrefix -}}
+{{- printf "%s-%s" .root.Release.Name .service | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .service -}}
+{{- end -}}
+{{- end }}

@@ -24,6 +24,10 @@
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXSLOWHOLDSHARE" (toString $auto.maxSlowHoldShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXERRORSHARE" (toString $auto.maxErrorShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXINFLIGHT" (toString $auto.maxInFlight)) -}}
+{{- /* Each upstream's Service in this release (BOXOFFICE_USER_URL ...). */ -}}
+{{- range $service := list "user" "booking" "payment" "notification" "analytics" }}
+{{- $_ := set $env (printf "BOXOFFICE_%s_URL" (upper $service)) (include "boxoffice-lib.url" (dict "root" $ "service" (printf "%s-service" $service))) -}}
+{{- end }}
 {{- $up := .Values.upstream -}}
 {{- $routes := dict -}}
 {{- range $service, $timeout := $up.routeTimeouts }}{{ $_ := set $routes $service (dict "timeout" (toString $timeout)) }}{{ end -}}

@@ -158,7 +158,7 @@ class ChartPropertiesTest {
                 "boxoffice-event-signing-booking", "boxoffice-event-signing-payment",
                 "boxoffice-event-signing-notification", "boxoffice-event-signing-analytics");
         assertThat(Files.readString(Charts.UMBRELLA.resolve("templates/bootstrap-secrets.yaml")))
-                .doesNotContain("helm.sh/hook:").contains("lookup \"v1\" \"Secret\" $.Release.Namespace $secret.name");
+                .doesNotContain("helm.sh/hook:").contains("lookup \"v1\" \"Secret\" $.Release.Namespace $name");
         assertThat(Files.readString(Charts.UMBRELLA.resolve("values.yaml")))
                 .as("lookup is on in the shipped values").containsPattern("(?m)^  lookup: true$");
     }
@@ -260,6 +260,63 @@ class ChartPropertiesTest {
                 .hasMessageContaining("dbConnectionTimeoutMillis");
         assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of("gateway-service.upstream.routeTimeouts.billing-service", "1s")))
                 .hasMessageContaining("invalid propertyName 'billing-service'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"DEFAULTS", "PRODUCTION"})
+    void twoPrefixedReleasesShareANamespaceWithoutSharingAnObject(Profile profile) {
+        Rendered shop = Charts.platformAs("shop", profile, Map.of("global.releasePrefix", true));
+        Rendered box = Charts.platformAs("box", profile, Map.of("global.releasePrefix", true));
+        java.util.Set<String> shopNames = names(shop);
+
+        assertThat(shopNames).hasSizeGreaterThan(40);
+        assertThat(names(box)).hasSameSizeAs(shopNames).doesNotContainAnyElementsOf(shopNames);
+        assertThat(shop.ofKind("Deployment")).hasSize(7).allSatisfy(d ->
+                assertThat((String) at(d, "metadata.name")).startsWith("shop-"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"DEFAULTS", "PRODUCTION"})
+    void aPrefixedReleaseCallsItsOwnServicesAndReadsItsOwnSecrets(Profile profile) {
+        Rendered shop = Charts.platformAs("shop", profile, Map.of("global.releasePrefix", true));
+        java.util.Set<String> services = shop.ofKind("Service").stream().map(s -> (String) at(s, "metadata.name"))
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, ContainerEnvironment.Source> gateway = ContainerEnvironment.of(shop, "shop-gateway-service");
+        Map<String, ContainerEnvironment.Source> payment = ContainerEnvironment.of(shop, "shop-payment-service");
+        Pattern host = Pattern.compile("http://([a-z0-9-]+):\\d+");
+
+        List<String> urls = new java.util.ArrayList<>();
+        for (String upstream : List.of("USER", "BOOKING", "PAYMENT", "NOTIFICATION", "ANALYTICS")) {
+            urls.add((String) gateway.get("BOXOFFICE_" + upstream + "_URL").value());
+        }
+        urls.add((String) payment.get("BOXOFFICE_BOOKING_URL").value());
+        urls.add((String) payment.get("BOXOFFICE_JWT_JWKS_URI").value());
+        urls.addAll(List.of(((String) payment.get("BOXOFFICE_EVENTS_TRUSTED_KEYS").value()).split(",")));
+        assertThat(urls).hasSize(12).allSatisfy(url -> {
+            Matcher matcher = host.matcher(url);
+            assertThat(matcher.find()).as(url).isTrue();
+            assertThat(services).as(url).contains(matcher.group(1));
+        });
+
+        List<Map<String, Object>> deployments = shop.ofKind("Deployment");
+        List<String> referenced = deployments.stream()
+                .flatMap(d -> list(NamedPorts.containers(d).getFirst(), "env").stream())
+                .map(env -> (String) val(env, "valueFrom.secretKeyRef.name")).filter(java.util.Objects::nonNull)
+                // The datastore passwords: the operator's own Secrets (production) or each service's own.
+                .filter(name -> !name.matches("boxoffice-(postgres|redis)|shop-[a-z]+-service"))
+                .distinct().toList();
+        assertThat(referenced).hasSizeGreaterThanOrEqualTo(9).allSatisfy(name -> assertThat(name).startsWith("shop-"));
+        if (profile == Profile.DEFAULTS) {
+            assertThat(referenced).allSatisfy(name -> assertThat(shop.find("Secret", name)).as(name).isPresent());
+        }
+        assertThat(shop.ofKind("NetworkPolicy")).isNotEmpty().allSatisfy(policy -> assertThat(list(policy, "spec.ingress"))
+                .flatExtracting(rule -> list(rule, "from"))
+                .filteredOn(peer -> peer.containsKey("podSelector"))
+                .allSatisfy(peer -> assertThat(val(peer, "podSelector.matchLabels.app\\.kubernetes\\.io/instance")).isIn("shop", null)));
+    }
+
+    private static java.util.Set<String> names(Rendered rendered) {
+        return rendered.objects().stream().map(Rendered::nameOf).collect(java.util.stream.Collectors.toSet());
     }
 
     private static List<String> images(Rendered platform) {

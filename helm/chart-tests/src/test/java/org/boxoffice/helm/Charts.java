@@ -50,6 +50,14 @@ final class Charts {
         }));
     }
 
+    /** The platform installed as another release (the others render as {@link #RELEASE}). */
+    static Rendered platformAs(String release, Profile profile, Map<String, Object> overrides) {
+        return new Rendered(template(UMBRELLA, profile, t -> {
+            overrides.forEach(t::set);
+            return t.withName(release);
+        }));
+    }
+
     static Rendered serviceChart(String service, Map<String, Object> overrides) {
         return new Rendered(template(HELM_DIR.resolve(service), Profile.DEFAULTS, t -> {
             overrides.forEach(t::set);
