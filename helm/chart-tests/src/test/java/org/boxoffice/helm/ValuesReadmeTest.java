@@ -37,9 +37,11 @@ class ValuesReadmeTest {
                 "| `global.otel.samplingProbability` |", "| `locks.lease` |", "| `login.maxDelay` |", "| `hashing.maxConcurrent` |",
                 "| `upstream.responseTimeout` |", "| `upstream.pool.acquireTimeoutMillis` |", "| `namespaceDefaultDeny.enabled` |",
                 "| `bootstrapSecrets.lookup` |", "| `managementPort` |");
-        for (String row : readme.lines().filter(l -> l.startsWith("| `http.") || l.startsWith("| `jvm.")
+        java.util.List<String> rows = readme.lines().filter(l -> l.startsWith("| `http.") || l.startsWith("| `jvm.")
                 || l.startsWith("| `locks.") || l.startsWith("| `upstream.") || l.startsWith("| `login.")
-                || l.startsWith("| `hashing.")).toList()) {
+                || l.startsWith("| `hashing.")).toList();
+        assertThat(rows).hasSizeGreaterThan(20);
+        for (String row : rows) {
             assertThat(row).as("described").doesNotEndWith("|  |");
         }
     }
