@@ -70,9 +70,12 @@ spec:
       automountServiceAccountToken: false
       securityContext:
         runAsNonRoot: true
+        {{- $openshift := $root.Values.global.compatibility.openshift.adaptSecurityContext }}
+        {{- if not (or (eq $openshift "force") (and (eq $openshift "auto") ($root.Capabilities.APIVersions.Has "security.openshift.io/v1"))) }}
         runAsUser: {{ .uid }}
         runAsGroup: {{ .uid }}
         fsGroup: {{ .uid }}
+        {{- end }}
         seccompProfile:
           type: RuntimeDefault
       containers:

@@ -3,6 +3,7 @@
 {{- $login := .Values.login -}}
 {{- $hashing := .Values.hashing -}}
 {{- toJson (dict "env" (dict
+      "BOXOFFICE_ADMIN_EMAIL" .Values.adminEmail
       "BOXOFFICE_USERS_LOGIN_WINDOW" (toString $login.window)
       "BOXOFFICE_USERS_LOGIN_FREEFAILURES" (toString (int $login.freeFailures))
       "BOXOFFICE_USERS_LOGIN_FIRSTDELAY" (toString $login.firstDelay)

@@ -133,6 +133,11 @@ class ChartPropertiesTest {
                     .containsEntry("readOnlyRootFilesystem", true).containsEntry("allowPrivilegeEscalation", false);
         }
         softly.assertAll();
+        assertThat(Charts.platform(profile, Map.of("global.compatibility.openshift.adaptSecurityContext", "force",
+                "inClusterPostgres.enabled", true, "global.postgres.password", "p", "inClusterRedis.enabled", true,
+                "global.redis.password", "p")).all("StatefulSet")).as("the quick-start datastores too").allSatisfy(set ->
+                assertThat((Map<String, Object>) at(set, "spec.template.spec.securityContext"))
+                        .doesNotContainKeys("runAsUser", "runAsGroup", "fsGroup").containsEntry("runAsNonRoot", true));
     }
 
     @Test
