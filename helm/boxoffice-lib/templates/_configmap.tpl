@@ -8,10 +8,15 @@ metadata:
 data:
   SERVER_PORT: {{ .Values.port | quote }}
   {{- with .Values.managementPort }}
+  # Probes and metrics on a management server of their own (docs/operations.md, "Management port").
   BOXOFFICE_MANAGEMENT_PORT: {{ . | quote }}
+  MANAGEMENT_SERVER_PORT: {{ . | quote }}
+  MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADDADDITIONALPATHS: "false"
+  MANAGEMENT_ENDPOINT_HEALTH_GROUP_LIVENESS_ADDITIONALPATH: management:/livez
+  MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_ADDITIONALPATH: management:/readyz
   {{- end }}
   LOGGING_STRUCTURED_FORMAT_CONSOLE: ecs
-  JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
+  JAVA_TOOL_OPTIONS: {{ include "boxoffice-lib.javaToolOptions" . | quote }}
   # The p99 latency alert needs histogram buckets, not client-side percentiles.
   MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS: "true"
   BOXOFFICE_REDIS_HOST: {{ $g.redis.host | quote }}
@@ -21,11 +26,11 @@ data:
   BOXOFFICE_DB_USER: {{ $g.postgres.username | quote }}
   BOXOFFICE_DB_POOL_SIZE: {{ .Values.dbPoolSize | quote }}
   # The event bus: whose events this service accepts, by their producers' public keys.
-  BOXOFFICE_EVENTS_TRUSTED_KEYS: {{ $g.events.trustedKeys | quote }}
+  BOXOFFICE_EVENTS_TRUSTED_KEYS: {{ include "boxoffice-lib.trustedKeys" . | quote }}
   {{- end }}
   {{- if .Values.verifiesTokens }}
   BOXOFFICE_JWT_ISSUER: {{ $g.jwt.issuer | quote }}
-  BOXOFFICE_JWT_JWKS_URI: {{ $g.jwt.jwksUri | quote }}
+  BOXOFFICE_JWT_JWKS_URI: {{ $g.jwt.jwksUri | default (printf "%s/.well-known/jwks.json" (include "boxoffice-lib.url" (dict "root" . "service" "user-service"))) | quote }}
   {{- end }}
   {{- if $g.otel.endpoint }}
   MANAGEMENT_TRACING_EXPORT_ENABLED: "true"

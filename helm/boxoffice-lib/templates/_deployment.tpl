@@ -52,12 +52,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        runAsNonRoot: true
-        runAsUser: 65532
-        runAsGroup: 65532
-        fsGroup: 65532
-        seccompProfile:
-          type: RuntimeDefault
+        {{- include "boxoffice-lib.securityContext" (dict "root" $root "context" $root.Values.podSecurityContext) | nindent 8 }}
       {{- if $root.Values.topologySpread.enabled }}
       topologySpreadConstraints:
         {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
@@ -83,7 +78,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       containers:
-        - name: {{ include "boxoffice-lib.name" $root }}
+        - name: {{ include "boxoffice-lib.appName" $root }}
           image: {{ include "boxoffice-lib.image" $ctx }}
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           ports:
@@ -115,7 +110,7 @@ spec:
             - name: {{ $name }}
               valueFrom:
                 secretKeyRef:
-                  name: {{ $ref.secretName }}
+                  name: {{ include "boxoffice-lib.secretName" (dict "root" $root "name" $ref.secretName) }}
                   key: {{ $ref.key }}
             {{- end }}
             {{- with $root.Values.extraEnv }}
@@ -144,11 +139,7 @@ spec:
               sleep:
                 seconds: {{ $root.Values.preStopSleepSeconds }}
           securityContext:
-            runAsNonRoot: true
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: [ALL]
+            {{- include "boxoffice-lib.securityContext" (dict "root" $root "context" $root.Values.containerSecurityContext) | nindent 12 }}
           volumeMounts:
             # The root filesystem is read-only; the JVM and Tomcat still need a scratch directory.
             - name: tmp
@@ -165,7 +156,7 @@ spec:
         {{- range $root.Values.secretVolumes }}
         - name: {{ .name }}
           secret:
-            secretName: {{ .secretName }}
+            secretName: {{ include "boxoffice-lib.secretName" (dict "root" $root "name" .secretName) }}
             defaultMode: 0440
         {{- end }}
 {{- end }}

@@ -1,10 +1,45 @@
-{{/* Service name: also the in-cluster hostname other services are configured with. */}}
+{{/*
+Name of the service's objects, which is also its in-cluster hostname: the app name (the chart's name or
+nameOverride), prefixed with the release name when global.releasePrefix is on.
+*/}}
 {{- define "boxoffice-lib.name" -}}
+{{- include "boxoffice-lib.host" (dict "root" . "service" (include "boxoffice-lib.appName" .)) -}}
+{{- end }}
+
+{{/* The app.kubernetes.io/name label: the same in every release, so NetworkPolicies can name callers by it. */}}
+{{- define "boxoffice-lib.appName" -}}
 {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
 {{- end }}
 
+{{/* Hostname (Service name) of a Boxoffice service in this release (context: dict "root" . "service" name). */}}
+{{- define "boxoffice-lib.host" -}}
+{{- if .root.Values.global.releasePrefix -}}
+{{- printf "%s-%s" .root.Release.Name .service | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .service -}}
+{{- end -}}
+{{- end }}
+
+{{/* Base URL of a Boxoffice service in this release; the ports are the services' charts' own. */}}
+{{- define "boxoffice-lib.url" -}}
+{{- $ports := dict "gateway-service" 8080 "user-service" 8081 "booking-service" 8082 "payment-service" 8083 "notification-service" 8084 "analytics-service" 8085 -}}
+{{- printf "http://%s:%v" (include "boxoffice-lib.host" .) (get $ports .service) -}}
+{{- end }}
+
+{{/*
+A Secret the platform names `boxoffice-<what>` (the bootstrap Secrets) is `<release>-<what>` when
+global.releasePrefix is on, so two releases in one namespace keep their own keys. Other names are kept.
+*/}}
+{{- define "boxoffice-lib.secretName" -}}
+{{- if and .root.Values.global.releasePrefix (hasPrefix "boxoffice-" .name) -}}
+{{- printf "%s-%s" .root.Release.Name (trimPrefix "boxoffice-" .name) | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .name -}}
+{{- end -}}
+{{- end }}
+
 {{- define "boxoffice-lib.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "boxoffice-lib.name" . }}
+app.kubernetes.io/name: {{ include "boxoffice-lib.appName" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
@@ -52,17 +87,81 @@ boxoffice.io/slot: {{ . }}
 {{- if .slot }}{{ printf "%s-%s" $name .slot }}{{ else }}{{ $name }}{{ end -}}
 {{- end }}
 
+{{/*
+Image reference of one slot: the service's registry, else global.image.registry; the slot's tag, else the
+service's, else global.image.tag, else appVersion; a digest (the service's, else global.image.digests.<chart>)
+wins over every tag.
+*/}}
 {{- define "boxoffice-lib.image" -}}
 {{- $image := .root.Values.image -}}
+{{- $global := .root.Values.global.image -}}
+{{- $registry := default $global.registry $image.registry -}}
 {{- $repository := default (printf "boxoffice/%s" .root.Chart.Name) $image.repository -}}
 {{- $slotTag := "" -}}
 {{- if .slot }}{{ $slotTag = (get .root.Values.blueGreen.slots .slot).tag }}{{ end -}}
-{{- $tag := default .root.Chart.AppVersion (default $image.tag $slotTag) -}}
-{{- if $image.digest -}}
-{{ printf "%s/%s@%s" $image.registry $repository $image.digest }}
+{{- $tag := $slotTag | default $image.tag | default $global.tag | default .root.Chart.AppVersion -}}
+{{- $digest := default (get (default dict $global.digests) .root.Chart.Name) $image.digest -}}
+{{- if $digest -}}
+{{ printf "%s/%s@%s" $registry $repository $digest }}
 {{- else -}}
-{{ printf "%s/%s:%s" $image.registry $repository $tag }}
+{{ printf "%s/%s:%s" $registry $repository $tag }}
 {{- end -}}
+{{- end }}
+
+{{/*
+A securityContext from values (context: dict "root" . "context" the values' map). On OpenShift
+(global.compatibility.openshift.adaptSecurityContext: force, or auto on a cluster serving
+security.openshift.io/v1) the fixed user, group and fsGroup are dropped: the namespace's range assigns them.
+*/}}
+{{- define "boxoffice-lib.securityContext" -}}
+{{- $context := deepCopy .context -}}
+{{- $mode := .root.Values.global.compatibility.openshift.adaptSecurityContext -}}
+{{- if or (eq $mode "force") (and (eq $mode "auto") (.root.Capabilities.APIVersions.Has "security.openshift.io/v1")) -}}
+{{- $context = omit $context "runAsUser" "runAsGroup" "fsGroup" -}}
+{{- end -}}
+{{- toYaml $context -}}
+{{- end }}
+
+{{/*
+Processors the JVM is told it has (-XX:ActiveProcessorCount): jvm.activeProcessorCount, or the CPU limit,
+else the CPU request, rounded up, at least 2 (below 2 the JVM picks the Serial GC and one carrier thread).
+*/}}
+{{- define "boxoffice-lib.activeProcessorCount" -}}
+{{- $jvm := .Values.jvm -}}
+{{- if $jvm.activeProcessorCount -}}
+{{- $jvm.activeProcessorCount -}}
+{{- else -}}
+{{- $resources := .Values.resources | default dict -}}
+{{- $cpu := (get (default dict $resources.limits) "cpu") | default (get (default dict $resources.requests) "cpu") | default "2" | toString -}}
+{{- $cores := 0.0 -}}
+{{- if hasSuffix "m" $cpu -}}
+{{- $cores = divf (trimSuffix "m" $cpu | float64) 1000 -}}
+{{- else -}}
+{{- $cores = float64 $cpu -}}
+{{- end -}}
+{{- max 2 (int (ceil $cores)) -}}
+{{- end -}}
+{{- end }}
+
+{{- define "boxoffice-lib.javaToolOptions" -}}
+{{- $jvm := .Values.jvm -}}
+{{- $flags := list (printf "-XX:MaxRAMPercentage=%v" $jvm.maxRAMPercentage) (printf "-XX:ActiveProcessorCount=%s" (include "boxoffice-lib.activeProcessorCount" .)) -}}
+{{- with $jvm.gc }}{{ $flags = append $flags (printf "-XX:+Use%sGC" .) }}{{ end -}}
+{{- with .Values.javaToolOptions }}{{ $flags = append $flags . }}{{ end -}}
+{{- join " " $flags -}}
+{{- end }}
+
+{{/*
+Seconds Spring's graceful shutdown phase may take: what the grace period leaves after the preStop sleep and the
+reserve. Refused below 5 s, where in-flight requests would be cut off.
+*/}}
+{{- define "boxoffice-lib.shutdownPhaseSeconds" -}}
+{{- $v := .Values -}}
+{{- $phase := sub (sub (int $v.terminationGracePeriodSeconds) (int $v.preStopSleepSeconds)) (int $v.shutdownReserveSeconds) -}}
+{{- if lt (int $phase) 5 -}}
+{{- fail (printf "terminationGracePeriodSeconds %v leaves %v s for Spring's shutdown phase after preStopSleepSeconds %v and shutdownReserveSeconds %v: at least 5 are needed" $v.terminationGracePeriodSeconds $phase $v.preStopSleepSeconds $v.shutdownReserveSeconds) -}}
+{{- end -}}
+{{- $phase -}}
 {{- end }}
 
 {{- define "boxoffice-lib.monitoringEnabled" -}}
@@ -93,7 +192,8 @@ each service chart defines "<chart name>.settings" from its own values (template
 */}}
 {{- define "boxoffice-lib.settings" -}}
 {{- $own := include (printf "%s.settings" .Chart.Name) . | fromJson -}}
-{{- $env := merge (deepCopy .Values.env) (default dict $own.env) -}}
+{{- $shared := include "boxoffice-lib.sharedSettings" . | fromJson -}}
+{{- $env := merge (deepCopy .Values.env) (default dict $own.env) $shared -}}
 {{- $secretEnv := merge (deepCopy .Values.secretEnv) (default dict $own.secretEnv) -}}
 {{- toJson (dict "env" $env "secretEnv" $secretEnv) -}}
 {{- end }}
@@ -110,5 +210,33 @@ separate management server (managementPort), otherwise `http`.
 management
 {{- else -}}
 http
+{{- end -}}
+{{- end }}
+
+{{/* The typed settings every service chart shares, as a JSON map of environment variables. */}}
+{{- define "boxoffice-lib.sharedSettings" -}}
+{{- $v := .Values -}}
+{{- $env := dict "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE" (printf "%ss" (include "boxoffice-lib.shutdownPhaseSeconds" .)) -}}
+{{- if $v.database }}
+{{- $_ := set $env "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT" (toString (int $v.dbConnectionTimeoutMillis)) -}}
+{{- end }}
+{{- if $v.servlet }}
+{{- $_ := set $env "BOXOFFICE_HTTP_MAXCONCURRENTREQUESTS" (toString (int $v.http.maxConcurrentRequests)) -}}
+{{- $_ := set $env "BOXOFFICE_HTTP_MAXQUEUEWAIT" (toString $v.http.maxQueueWait) -}}
+{{- $_ := set $env "BOXOFFICE_HTTP_BUSYRETRYAFTER" (toString $v.http.busyRetryAfter) -}}
+{{- end }}
+{{- toJson $env -}}
+{{- end }}
+
+{{/* global.events.trustedKeys, or every producer's /.well-known/event-keys in this release. */}}
+{{- define "boxoffice-lib.trustedKeys" -}}
+{{- if .Values.global.events.trustedKeys -}}
+{{- .Values.global.events.trustedKeys -}}
+{{- else -}}
+{{- $keys := list -}}
+{{- range $producer := list "user-service" "booking-service" "payment-service" "notification-service" "analytics-service" -}}
+{{- $keys = append $keys (printf "%s=%s/.well-known/event-keys" $producer (include "boxoffice-lib.url" (dict "root" $ "service" $producer))) -}}
+{{- end -}}
+{{- join "," $keys -}}
 {{- end -}}
 {{- end }}

@@ -25,7 +25,8 @@ spec:
   policyTypes: [Ingress, Egress]
   {{- $peers := list }}
   {{- range $np.allowFrom }}
-  {{- $peers = append $peers (dict "podSelector" (dict "matchLabels" (dict "app.kubernetes.io/name" .))) }}
+  {{- /* Callers of this release only: another release in the namespace has its own. */}}
+  {{- $peers = append $peers (dict "podSelector" (dict "matchLabels" (dict "app.kubernetes.io/name" . "app.kubernetes.io/instance" $.Release.Name))) }}
   {{- end }}
   {{- if $np.allowFromIngressController }}
   {{- $peers = append $peers (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" $g.networkPolicy.ingressControllerNamespace))) }}

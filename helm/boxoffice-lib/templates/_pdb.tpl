@@ -11,7 +11,13 @@ metadata:
   labels:
     {{- include "boxoffice-lib.labels" $root | nindent 4 }}
 spec:
-  minAvailable: {{ $root.Values.podDisruptionBudget.minAvailable }}
+  {{- with $root.Values.podDisruptionBudget }}
+  {{- if not (eq (toString .minAvailable) "") }}
+  minAvailable: {{ .minAvailable }}
+  {{- else }}
+  maxUnavailable: {{ .maxUnavailable }}
+  {{- end }}
+  {{- end }}
   # Lets a drain evict pods that never became ready instead of blocking on them.
   unhealthyPodEvictionPolicy: AlwaysAllow
   selector:

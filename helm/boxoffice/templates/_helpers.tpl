@@ -70,9 +70,12 @@ spec:
       automountServiceAccountToken: false
       securityContext:
         runAsNonRoot: true
+        {{- $openshift := $root.Values.global.compatibility.openshift.adaptSecurityContext }}
+        {{- if not (or (eq $openshift "force") (and (eq $openshift "auto") ($root.Capabilities.APIVersions.Has "security.openshift.io/v1"))) }}
         runAsUser: {{ .uid }}
         runAsGroup: {{ .uid }}
         fsGroup: {{ .uid }}
+        {{- end }}
         seccompProfile:
           type: RuntimeDefault
       containers:
@@ -155,4 +158,25 @@ spec:
               app.kubernetes.io/part-of: boxoffice
   # A datastore calls no one.
   egress: []
+{{- end }}
+
+{{/*
+A platform object named `boxoffice-<what>` (bootstrap Secrets, the dashboard, the test pod) is `<release>-<what>`
+when global.releasePrefix is on (context: dict "root" . "name" name); the services' charts apply the same rule.
+*/}}
+{{- define "boxoffice.prefixed" -}}
+{{- if and .root.Values.global.releasePrefix (hasPrefix "boxoffice-" .name) -}}
+{{- printf "%s-%s" .root.Release.Name (trimPrefix "boxoffice-" .name) | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .name -}}
+{{- end -}}
+{{- end }}
+
+{{/* Hostname of a Boxoffice service in this release (context: dict "root" . "service" name). */}}
+{{- define "boxoffice.host" -}}
+{{- if .root.Values.global.releasePrefix -}}
+{{- printf "%s-%s" .root.Release.Name .service | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- .service -}}
+{{- end -}}
 {{- end }}

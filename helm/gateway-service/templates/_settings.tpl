@@ -24,5 +24,19 @@
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXSLOWHOLDSHARE" (toString $auto.maxSlowHoldShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXERRORSHARE" (toString $auto.maxErrorShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXINFLIGHT" (toString $auto.maxInFlight)) -}}
+{{- /* Each upstream's Service in this release (BOXOFFICE_USER_URL ...). */ -}}
+{{- range $service := list "user" "booking" "payment" "notification" "analytics" }}
+{{- $_ := set $env (printf "BOXOFFICE_%s_URL" (upper $service)) (include "boxoffice-lib.url" (dict "root" $ "service" (printf "%s-service" $service))) -}}
+{{- end }}
+{{- $up := .Values.upstream -}}
+{{- $routes := dict -}}
+{{- range $service, $timeout := $up.routeTimeouts }}{{ $_ := set $routes $service (dict "timeout" (toString $timeout)) }}{{ end -}}
+{{- $_ := merge $env (dict
+      "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_CONNECTTIMEOUT" (toString (int $up.connectTimeoutMillis))
+      "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_RESPONSETIMEOUT" (toString $up.responseTimeout)
+      "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS" (toString (int $up.pool.maxConnections))
+      "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_ACQUIRETIMEOUT" (toString (int $up.pool.acquireTimeoutMillis))) -}}
+{{- /* Route names contain dashes, which an environment variable cannot spell as a map key: JSON can. */ -}}
+{{- $_ := set $env "SPRING_APPLICATION_JSON" (toJson (dict "boxoffice" (dict "gateway" (dict "services" $routes)))) -}}
 {{- toJson (dict "env" $env) -}}
 {{- end }}

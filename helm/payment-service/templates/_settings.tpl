@@ -1,4 +1,5 @@
 {{/* What payment-service reads beyond the shared settings (see boxoffice-lib.settings). */}}
 {{- define "payment-service.settings" -}}
-{{- toJson (dict "env" (dict "BOXOFFICE_BOOKING_URL" .Values.bookingUrl)) -}}
+{{- $booking := .Values.bookingUrl | default (include "boxoffice-lib.url" (dict "root" . "service" "booking-service")) -}}
+{{- toJson (dict "env" (dict "BOXOFFICE_BOOKING_URL" $booking)) -}}
 {{- end }}

@@ -14,6 +14,8 @@ final class Charts {
     static final Path HELM_DIR = Path.of(System.getProperty("boxoffice.helmDir", "..")).toAbsolutePath().normalize();
     static final Path UMBRELLA = HELM_DIR.resolve("boxoffice");
     static final String RELEASE = "boxoffice";
+    /** The oldest Kubernetes the charts support (Chart.yaml kubeVersion): the preStop sleep action needs it. */
+    static final String KUBE_VERSION = "v1.30.0";
     static final List<String> SERVICES = List.of("gateway-service", "user-service", "booking-service",
             "payment-service", "notification-service", "analytics-service");
 
@@ -48,6 +50,14 @@ final class Charts {
         }));
     }
 
+    /** The platform installed as another release (the others render as {@link #RELEASE}). */
+    static Rendered platformAs(String release, Profile profile, Map<String, Object> overrides) {
+        return new Rendered(template(UMBRELLA, profile, t -> {
+            overrides.forEach(t::set);
+            return t.withName(release);
+        }));
+    }
+
     static Rendered serviceChart(String service, Map<String, Object> overrides) {
         return new Rendered(template(HELM_DIR.resolve(service), Profile.DEFAULTS, t -> {
             overrides.forEach(t::set);
@@ -56,7 +66,11 @@ final class Charts {
     }
 
     static String template(Path chart, Profile profile, UnaryOperator<TemplateCommand> customize) {
-        TemplateCommand command = new Helm(chart).template().withName(RELEASE);
+        TemplateCommand command = new Helm(chart).template().withName(RELEASE).withKubeVersion(KUBE_VERSION);
+        if (chart.getFileName().toString().equals("boxoffice")) {
+            // helm-java's template calls the cluster for lookup (helm template's CLI does not): render without it.
+            command = command.set("bootstrapSecrets.lookup", false);
+        }
         if (profile.valuesFile() != null) {
             command = command.withValuesFile(profile.valuesFile());
         }

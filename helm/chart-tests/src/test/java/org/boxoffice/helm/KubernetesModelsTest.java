@@ -1,8 +1,10 @@
 package org.boxoffice.helm;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.boxoffice.helm.Charts.Profile;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,9 @@ class KubernetesModelsTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void everyRenderedObjectMatchesItsKubernetesApiModel(Profile profile) {
-        for (Map<String, Object> object : Charts.platform(profile).objects()) {
+        List<Map<String, Object>> objects = Charts.platform(profile).objects();
+        assertThat(objects).hasSizeGreaterThan(30);
+        for (Map<String, Object> object : objects) {
             assertThatCode(() -> KubernetesModels.validate(object)).doesNotThrowAnyException();
         }
     }

@@ -47,36 +47,50 @@ class ManagementPortTest {
 
     @ParameterizedTest
     @EnumSource(Profile.class)
-    void otherServicesKeepProbesAndMetricsOnTheirServicePort(Profile profile) {
+    void everyServiceServesProbesAndMetricsOnItsManagementPortWhichSpringIsToldAbout(Profile profile) {
         Rendered platform = Charts.platform(profile);
-        for (Map<String, Object> deployment : platform.ofKind("Deployment")) {
+        List<Map<String, Object>> deployments = platform.ofKind("Deployment");
+        assertThat(deployments).as("the services' Deployments").hasSizeGreaterThanOrEqualTo(Charts.SERVICES.size());
+        for (Map<String, Object> deployment : deployments) {
             String service = at(deployment, "spec.selector.matchLabels.app\\.kubernetes\\.io/name");
-            if (service.equals(GATEWAY)) {
-                continue;
-            }
             String name = Rendered.nameOf(deployment);
             Map<String, Object> container = NamedPorts.containers(deployment).getFirst();
-            assertThat(NamedPorts.ofContainer(container).keySet()).as(name).containsExactly("http");
+            assertThat(NamedPorts.ofContainer(container)).as(name).containsEntry("management", 8090).containsKey("http");
             for (String probe : PROBES) {
-                assertThat(val(container, probe + ".httpGet.port")).as(name + " " + probe).isEqualTo("http");
+                assertThat(val(container, probe + ".httpGet.port")).as(name + " " + probe).isEqualTo("management");
             }
-            assertThat(ContainerEnvironment.of(platform, (String) at(deployment, "metadata.name")))
-                    .as(name).doesNotContainKey("BOXOFFICE_MANAGEMENT_PORT");
-            assertThat(NamedPorts.ofService(platform.get("Service", service)).keySet()).as(service).containsExactly("http");
+            Map<String, ContainerEnvironment.Source> env = ContainerEnvironment.of(platform, (String) at(deployment, "metadata.name"));
+            assertThat(env.get("MANAGEMENT_SERVER_PORT").value()).as(name).isEqualTo("8090");
+            assertThat(env.get("BOXOFFICE_MANAGEMENT_PORT").value()).as(name).isEqualTo("8090");
+            assertThat(env.get("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADDADDITIONALPATHS").value()).as(name).isEqualTo("false");
+            assertThat(env.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_LIVENESS_ADDITIONALPATH").value()).as(name).isEqualTo("management:/livez");
+            assertThat(env.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_ADDITIONALPATH").value()).as(name).isEqualTo("management:/readyz");
+            assertThat(NamedPorts.ofService(platform.get("Service", service))).as(service).containsKeys("http", "management");
         }
     }
 
     @Test
-    void prometheusScrapesTheGatewayOnItsManagementPortAndTheOthersOnTheirServicePort() {
+    void aServiceWithoutAManagementPortKeepsProbesOnItsServicePort() {
+        Rendered platform = Charts.platform(Profile.DEFAULTS, Map.of("analytics-service.managementPort", 0));
+        Map<String, Object> container = NamedPorts.containers(platform.get("Deployment", "analytics-service")).getFirst();
+
+        assertThat(NamedPorts.ofContainer(container).keySet()).containsExactly("http");
+        for (String probe : PROBES) {
+            assertThat(val(container, probe + ".httpGet.port")).as(probe).isEqualTo("http");
+        }
+        assertThat(ContainerEnvironment.of(platform, "analytics-service")).doesNotContainKeys("MANAGEMENT_SERVER_PORT", "BOXOFFICE_MANAGEMENT_PORT");
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceOnItsManagementPort() {
         Rendered production = Charts.platform(Profile.PRODUCTION);
 
         for (String service : Charts.SERVICES) {
-            String port = service.equals(GATEWAY) ? "management" : "http";
             assertThat(list(production.get("ServiceMonitor", service), "spec.endpoints")).as(service).singleElement()
-                    .satisfies(endpoint -> assertThat(endpoint).containsEntry("port", port)
+                    .satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "management")
                             .containsEntry("path", "/actuator/prometheus"));
             assertThat(NamedPorts.ofService(production.get("Service", service))).as(service + " names the scraped port")
-                    .containsKey(port);
+                    .containsKey("management");
         }
     }
 
@@ -116,14 +130,15 @@ class ManagementPortTest {
 
     @ParameterizedTest
     @EnumSource(Profile.class)
-    void otherServicesAdmitTheMonitoringNamespaceOnTheirServicePort(Profile profile) {
+    void everyServiceAdmitsTheMonitoringNamespaceOnItsManagementPortOnly(Profile profile) {
         Rendered platform = Charts.platform(profile);
-        for (Map<String, Object> deployment : platform.ofKind("Deployment")) {
-            String service = at(deployment, "spec.selector.matchLabels.app\\.kubernetes\\.io/name");
-            if (!service.equals(GATEWAY)) {
+        for (String service : Charts.SERVICES) {
+            List<Map<String, Object>> deployments = platform.ofKind("Deployment").stream()
+                    .filter(d -> service.equals(at(d, "spec.selector.matchLabels.app\\.kubernetes\\.io/name"))).toList();
+            assertThat(deployments).as(service).isNotEmpty();
+            for (Map<String, Object> deployment : deployments) {
                 assertThat(NamedPorts.reachableBy(platform.get("NetworkPolicy", service), deployment, namespace("monitoring")))
-                        .as(Rendered.nameOf(deployment)).containsExactly(NamedPorts.ofContainer(
-                                NamedPorts.containers(deployment).getFirst()).get("http"));
+                        .as(Rendered.nameOf(deployment)).containsExactly(8090);
             }
         }
     }

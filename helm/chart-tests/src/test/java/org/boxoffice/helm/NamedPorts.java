@@ -78,8 +78,9 @@ final class NamedPorts {
         return Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", name)));
     }
 
-    /** A NetworkPolicy peer selecting the pods of one app by app.kubernetes.io/name. */
+    /** A NetworkPolicy peer selecting the pods of one app of the test release by app.kubernetes.io/name and instance. */
     static Map<String, Object> pods(String app) {
-        return Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", app)));
+        return Map.of("podSelector", Map.of("matchLabels",
+                Map.of("app.kubernetes.io/name", app, "app.kubernetes.io/instance", Charts.RELEASE)));
     }
 }

@@ -43,7 +43,8 @@ class ObservabilityTest {
 
     @Test
     void serviceMonitorScrapesTheActuatorOnTheServicePortOfAServiceWithoutAManagementPort() {
-        Map<String, Object> monitor = Charts.platform(Profile.PRODUCTION).get("ServiceMonitor", "booking-service");
+        Map<String, Object> monitor = Charts.platform(Profile.PRODUCTION, Map.of("booking-service.managementPort", 0))
+                .get("ServiceMonitor", "booking-service");
 
         assertThat(list(monitor, "spec.endpoints")).singleElement().satisfies(endpoint -> assertThat(endpoint)
                 .containsEntry("port", "http").containsEntry("path", "/actuator/prometheus"));

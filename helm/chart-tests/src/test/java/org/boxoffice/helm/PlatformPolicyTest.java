@@ -21,12 +21,13 @@ class PlatformPolicyTest {
     @EnumSource(Profile.class)
     void everyDeploymentHasProbesResourcesAndALockedDownSecurityContext(Profile profile) {
         SoftAssertions softly = new SoftAssertions();
-        for (Map<String, Object> deployment : Charts.platform(profile).ofKind("Deployment")) {
+        for (Map<String, Object> deployment : Charts.platform(profile).all("Deployment")) {
             Map<String, Object> pod = at(deployment, "spec.template.spec");
             String name = nameOf(deployment);
             softly.assertThat(val(pod, "securityContext.runAsNonRoot")).as(name + " runAsNonRoot").isEqualTo(true);
             softly.assertThat(val(pod, "securityContext.seccompProfile.type")).as(name + " seccomp").isEqualTo("RuntimeDefault");
             softly.assertThat(Rendered.<Integer>at(pod, "terminationGracePeriodSeconds")).as(name + " grace period").isGreaterThanOrEqualTo(30);
+            softly.assertThat(list(pod, "containers")).as(name + " containers").isNotEmpty();
             for (Map<String, Object> container : list(pod, "containers")) {
                 softly.assertThat(container).as(name + " probes").containsKeys("livenessProbe", "readinessProbe", "startupProbe");
                 softly.assertThat(val(container, "readinessProbe.httpGet.path")).as(name + " readiness").isEqualTo("/readyz");
@@ -49,7 +50,10 @@ class PlatformPolicyTest {
     @EnumSource(Profile.class)
     void everyAutoscalerTargetsAnExistingDeploymentWithCpuRequests(Profile profile) {
         Rendered platform = Charts.platform(profile);
-        for (Map<String, Object> hpa : platform.ofKind("HorizontalPodAutoscaler")) {
+        List<Map<String, Object>> autoscalers = platform.ofKind("HorizontalPodAutoscaler");
+        // values-minimal.yaml turns autoscaling off; everywhere else each Deployment has one.
+        assertThat(autoscalers).hasSize(profile == Profile.MINIMAL ? 0 : platform.ofKind("Deployment").size());
+        for (Map<String, Object> hpa : autoscalers) {
             assertThat(val(hpa, "spec.scaleTargetRef.kind")).isEqualTo("Deployment");
             Map<String, Object> target = platform.get("Deployment", at(hpa, "spec.scaleTargetRef.name"));
             assertThat(list(target, "spec.template.spec.containers"))
@@ -64,7 +68,9 @@ class PlatformPolicyTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void autoscalersScaleUpFastAndDownSlowly(Profile profile) {
-        for (Map<String, Object> hpa : Charts.platform(profile).ofKind("HorizontalPodAutoscaler")) {
+        List<Map<String, Object>> autoscalers = Charts.platform(profile).ofKind("HorizontalPodAutoscaler");
+        assertThat(autoscalers).hasSize(profile == Profile.MINIMAL ? 0 : 7);
+        for (Map<String, Object> hpa : autoscalers) {
             assertThat(Rendered.<Integer>at(hpa, "spec.behavior.scaleUp.stabilizationWindowSeconds")).isZero();
             assertThat(Rendered.<Integer>at(hpa, "spec.behavior.scaleDown.stabilizationWindowSeconds")).isGreaterThanOrEqualTo(120);
             assertThat(list(hpa, "spec.metrics")).anySatisfy(m -> assertThat(val(m, "resource.name")).isEqualTo("cpu"));
@@ -75,7 +81,11 @@ class PlatformPolicyTest {
     @EnumSource(Profile.class)
     void disruptionBudgetsLeaveRoomToEvictAPod(Profile profile) {
         Rendered platform = Charts.platform(profile);
-        for (Map<String, Object> pdb : platform.ofKind("PodDisruptionBudget")) {
+        List<Map<String, Object>> budgets = platform.ofKind("PodDisruptionBudget");
+        // values-minimal.yaml runs one replica per service: no budget could let a drain proceed.
+        assertThat(budgets).as("one budget per Deployment")
+                .hasSize(profile == Profile.MINIMAL ? 0 : platform.ofKind("Deployment").size());
+        for (Map<String, Object> pdb : budgets) {
             Map<String, Object> deployment = platform.ofKind("Deployment").stream()
                     .filter(d -> Objects.equals(at(d, "spec.selector.matchLabels"), at(pdb, "spec.selector.matchLabels")))
                     .findFirst().orElseThrow(() -> new AssertionError(nameOf(pdb) + " selects no Deployment"));
@@ -83,12 +93,24 @@ class PlatformPolicyTest {
                     .map(hpa -> (Integer) at(hpa, "spec.minReplicas"))
                     .orElseGet(() -> at(deployment, "spec.replicas"));
             Object minAvailable = at(pdb, "spec.minAvailable");
-            int required = minAvailable instanceof String percent
-                    ? (int) Math.ceil(replicas * Integer.parseInt(percent.replace("%", "")) / 100.0)
-                    : (Integer) minAvailable;
-            assertThat(required).as("%s minAvailable against %d replicas: a drain could never evict", nameOf(pdb), replicas)
-                    .isLessThan(replicas);
+            if (minAvailable != null) {
+                int required = minAvailable instanceof String percent
+                        ? (int) Math.ceil(replicas * Integer.parseInt(percent.replace("%", "")) / 100.0)
+                        : (Integer) minAvailable;
+                assertThat(required).as("%s minAvailable against %d replicas: a drain could never evict", nameOf(pdb), replicas)
+                        .isLessThan(replicas);
+            } else {
+                assertThat(disruptions(at(pdb, "spec.maxUnavailable"), replicas))
+                        .as("%s lets a drain evict a pod of %d", nameOf(pdb), replicas).isBetween(1, replicas - 1);
+            }
         }
+    }
+
+    /** Pods a PodDisruptionBudget's maxUnavailable lets go at once (a percentage rounds up, as Kubernetes does). */
+    static int disruptions(Object maxUnavailable, int replicas) {
+        return maxUnavailable instanceof String percent
+                ? (int) Math.ceil(replicas * Integer.parseInt(percent.replace("%", "")) / 100.0)
+                : (Integer) maxUnavailable;
     }
 
     /** A port name nothing declares fails silently in a cluster: a probe that never passes, a scrape or route to nowhere. */
@@ -96,7 +118,7 @@ class PlatformPolicyTest {
     @EnumSource(Profile.class)
     void everyNamedPortResolvesToAPortTheTargetDeclares(Profile profile) {
         Rendered platform = Charts.platform(profile);
-        List<Map<String, Object>> workloads = new java.util.ArrayList<>(platform.ofKind("Deployment"));
+        List<Map<String, Object>> workloads = new java.util.ArrayList<>(platform.all("Deployment"));
         workloads.addAll(platform.ofKind("StatefulSet"));
         SoftAssertions softly = new SoftAssertions();
         for (Map<String, Object> workload : workloads) {
@@ -110,7 +132,7 @@ class PlatformPolicyTest {
                 }
             }
         }
-        for (Map<String, Object> service : platform.ofKind("Service")) {
+        for (Map<String, Object> service : platform.all("Service")) {
             List<Map<String, Object>> selected = selected(workloads, at(service, "spec.selector"));
             softly.assertThat(selected).as(nameOf(service) + " selects pods").isNotEmpty();
             for (Map<String, Object> port : list(service, "spec.ports")) {
@@ -119,7 +141,7 @@ class PlatformPolicyTest {
                 }
             }
         }
-        for (Map<String, Object> policy : platform.ofKind("NetworkPolicy")) {
+        for (Map<String, Object> policy : platform.all("NetworkPolicy")) {
             for (Map<String, Object> workload : selected(workloads, at(policy, "spec.podSelector.matchLabels"))) {
                 for (Map<String, Object> rule : list(policy, "spec.ingress")) {
                     for (Map<String, Object> port : list(rule, "ports")) {
@@ -130,7 +152,8 @@ class PlatformPolicyTest {
                 }
             }
         }
-        for (Map<String, Object> ingress : platform.ofKind("Ingress")) {
+        for (Map<String, Object> ingress : platform.all("Ingress")) {
+            softly.assertThat(list(ingress, "spec.rules")).as(nameOf(ingress) + " rules").isNotEmpty();
             for (Map<String, Object> rule : list(ingress, "spec.rules")) {
                 for (Map<String, Object> path : list(rule, "http.paths")) {
                     Map<String, Object> service = platform.get("Service", at(path, "backend.service.name"));
@@ -138,7 +161,10 @@ class PlatformPolicyTest {
                 }
             }
         }
-        for (Map<String, Object> monitor : platform.ofKind("ServiceMonitor")) {
+        List<Map<String, Object>> monitors = platform.ofKind("ServiceMonitor");
+        // Prometheus Operator objects are "auto" (absent without the operator's API) except in production.
+        softly.assertThat(monitors).as("ServiceMonitors").hasSize(profile == Profile.PRODUCTION ? 6 : 0);
+        for (Map<String, Object> monitor : monitors) {
             List<Map<String, Object>> services = selected(platform.ofKind("Service"), at(monitor, "spec.selector.matchLabels"), "metadata.labels");
             softly.assertThat(services).as(nameOf(monitor) + " selects a Service").isNotEmpty();
             for (Map<String, Object> endpoint : list(monitor, "spec.endpoints")) {
@@ -162,8 +188,8 @@ class PlatformPolicyTest {
     @EnumSource(Profile.class)
     void everyWorkloadIsCoveredByANetworkPolicyThatNamesItsCallers(Profile profile) {
         Rendered platform = Charts.platform(profile);
-        List<Map<String, Object>> policies = platform.ofKind("NetworkPolicy");
-        List<Map<String, Object>> workloads = new java.util.ArrayList<>(platform.ofKind("Deployment"));
+        List<Map<String, Object>> policies = platform.all("NetworkPolicy");
+        List<Map<String, Object>> workloads = new java.util.ArrayList<>(platform.all("Deployment"));
         workloads.addAll(platform.ofKind("StatefulSet"));
         for (Map<String, Object> workload : workloads) {
             Map<String, Object> podLabels = at(workload, "spec.template.metadata.labels");

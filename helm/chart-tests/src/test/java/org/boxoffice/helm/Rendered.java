@@ -29,6 +29,15 @@ record Rendered(String yaml, List<Map<String, Object>> objects) {
         return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
     }
 
+    /** {@link #ofKind} for a kind the rendering must contain: a loop over it then checks something. */
+    List<Map<String, Object>> all(String kind) {
+        List<Map<String, Object>> found = ofKind(kind);
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + kind + " rendered");
+        }
+        return found;
+    }
+
     Optional<Map<String, Object>> find(String kind, String name) {
         return ofKind(kind).stream().filter(o -> name.equals(at(o, "metadata.name"))).findFirst();
     }

@@ -22,9 +22,9 @@ class ServiceContractTest {
 
     /** managementPort 0: probes and metrics on the service port, which is then the only port. */
     @ParameterizedTest
-    @CsvSource({"gateway-service,8080,8090", "user-service,8081,0", "booking-service,8082,0",
-            "payment-service,8083,0", "notification-service,8084,0", "analytics-service,8085,0"})
-    void serviceChartRendersAloneWithItsPortNamedHttpAndOnlyTheGatewaysManagementPort(String service, int port, int management) {
+    @CsvSource({"gateway-service,8080,8090", "user-service,8081,8090", "booking-service,8082,8090",
+            "payment-service,8083,8090", "notification-service,8084,8090", "analytics-service,8085,8090"})
+    void serviceChartRendersAloneWithItsPortNamedHttpAndItsManagementPort(String service, int port, int management) {
         Rendered alone = Charts.serviceChart(service, Map.of());
         List<Map<String, Object>> servicePorts = new ArrayList<>(List.of(
                 Map.of("name", "http", "port", port, "targetPort", "http", "protocol", "TCP")));
@@ -36,6 +36,7 @@ class ServiceContractTest {
         }
 
         assertThat(list(alone.get("Service", service), "spec.ports")).isEqualTo(servicePorts);
+        assertThat(alone.ofKind("Deployment")).as(service).isNotEmpty();
         for (Map<String, Object> deployment : alone.ofKind("Deployment")) {
             assertThat(list(deployment, "spec.template.spec.containers").getFirst().get("ports")).isEqualTo(containerPorts);
         }

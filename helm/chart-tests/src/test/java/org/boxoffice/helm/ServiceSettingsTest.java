@@ -274,7 +274,7 @@ class ServiceSettingsTest {
         Rendered rendered = Charts.platform(profile, Map.of(
                 "notification-service.smtp.password", "p", "notification-service.sms.endpoint", "https://sms.example"));
         SoftAssertions softly = new SoftAssertions();
-        for (Map<String, Object> configMap : rendered.ofKind("ConfigMap")) {
+        for (Map<String, Object> configMap : rendered.all("ConfigMap")) {
             Map<String, Object> data = at(configMap, "data");
             if (data != null) {
                 softly.assertThat(data.keySet()).as(Rendered.nameOf(configMap))
@@ -292,7 +292,7 @@ class ServiceSettingsTest {
     }
 
     private static Iterable<String> deployments(Rendered rendered) {
-        return rendered.ofKind("Deployment").stream().map(d -> (String) at(d, "metadata.name")).toList();
+        return rendered.all("Deployment").stream().map(d -> (String) at(d, "metadata.name")).toList();
     }
 
     /** A service's environment; under blue-green, the blue slot's. */
