@@ -1,6 +1,5 @@
 package org.boxoffice.booking.system;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * The one circuit breaker in front of Redis. Everything booking does with Redis (seat locks, the availability
@@ -21,23 +20,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 public class RedisGuard {
 
     private static final Logger log = LoggerFactory.getLogger(RedisGuard.class);
+    static final String NAME = "redis";
 
     private final CircuitBreaker breaker;
 
-    RedisGuard() {
-        this(CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(3)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(2))
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .build());
-    }
-
-    RedisGuard(CircuitBreakerConfig config) {
-        this.breaker = CircuitBreaker.of("redis", config);
+    /** The breaker named {@code redis} of the service's registry: {@code resilience4j.circuitbreaker.instances.redis}. */
+    RedisGuard(CircuitBreakerRegistry breakers) {
+        this.breaker = breakers.circuitBreaker(NAME);
         breaker.getEventPublisher().onStateTransition(event -> log.warn("Redis circuit breaker: {}",
                 event.getStateTransition()));
     }

@@ -63,6 +63,8 @@ class RedisOutageIT {
     @Autowired
     RedisGuard guard;
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     JdbcClient jdbc;
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -96,6 +98,8 @@ class RedisOutageIT {
         });
 
         assertThat(guard.state()).as("the breaker opened").isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "redis").tag("state", "open").gauge()
+                .value()).as("the registry's breaker, exported as a metric").isEqualTo(1.0);
         List<Hold> won = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
         assertThat(outcomes.stream().filter(o -> !o.succeeded()))
                 .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(SeatsUnavailable.class));

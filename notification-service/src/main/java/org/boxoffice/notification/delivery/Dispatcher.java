@@ -14,8 +14,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.notification.message.Messages;
 import org.boxoffice.notification.message.RenderedMessage;
 import org.boxoffice.platform.background.BackgroundTask;
@@ -45,6 +43,7 @@ public class Dispatcher implements SmartLifecycle {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final DeliveryProperties properties;
     private final CircuitBreakerRegistry breakers;
+    private final CircuitBreakerConfig breakerConfig;
     private final IntervalFunction backoff;
     private final DeliveryMetrics metrics;
     private final Clock clock;
@@ -52,7 +51,7 @@ public class Dispatcher implements SmartLifecycle {
     private volatile boolean running;
 
     Dispatcher(DeliveryLog log, Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
-            DeliveryProperties properties, DeliveryMetrics metrics, MeterRegistry meters, Clock clock) {
+            DeliveryProperties properties, DeliveryMetrics metrics, CircuitBreakerRegistry breakers, Clock clock) {
         this.log = log;
         this.deliveries = deliveries;
         this.contacts = contacts;
@@ -62,22 +61,24 @@ public class Dispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         DeliveryProperties.Breaker breaker = properties.breaker();
-        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        // The service's one registry (resilience4j-spring-boot4: metrics, actuator), with the channels' breakers made
+        // from boxoffice.notification.delivery.breaker.
+        this.breakers = breakers;
+        this.breakerConfig = CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(breaker.window()).minimumNumberOfCalls(breaker.minimumCalls())
                 .waitDurationInOpenState(breaker.openFor()).permittedNumberOfCallsInHalfOpenState(1)
                 // A provider refusing one bad number is healthy: only its outages should open the breaker.
                 .ignoreException(e -> e instanceof DeliveryFailure failure && failure.permanent())
-                .build());
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+                .build();
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.2,
                 properties.maxBackoff());
     }
 
     /** The breaker in front of a channel's provider, named after the channel in lower case. */
     public CircuitBreaker breaker(Channel channel) {
-        return breakers.circuitBreaker(channel.name().toLowerCase(java.util.Locale.ROOT));
+        return breakers.circuitBreaker(channel.name().toLowerCase(java.util.Locale.ROOT), breakerConfig);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.boxoffice.payment.system.PaymentProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,20 +26,13 @@ public class BookingOrders {
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    BookingOrders(PaymentProperties properties) {
+    /** The breaker is {@code booking-service} of the service's registry ({@code resilience4j.circuitbreaker.instances}). */
+    BookingOrders(PaymentProperties properties, CircuitBreakerRegistry breakers) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.bookingConnectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.bookingReadTimeout());
         this.http = RestClient.builder().baseUrl(properties.bookingUrl().toString()).requestFactory(requests).build();
-        this.breaker = CircuitBreaker.of(BookingUnavailable.SERVICE, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(java.time.Duration.ofSeconds(10))
-                // A 404 is booking answering correctly, not booking failing.
-                .ignoreExceptions(HttpClientErrorException.class)
-                .build());
+        this.breaker = breakers.circuitBreaker(BookingUnavailable.SERVICE);
     }
 
     /** The order as booking shows it to the caller whose bearer token is given. */

@@ -10,6 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.boxoffice.payment.system.PaymentProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** booking-service slow or down costs a buyer a fast 503, and a booking that keeps failing is not asked again. */
 class BookingOrdersTest {
+
+    /** The breakers exactly as application.yml configures them (resilience4j.circuitbreaker.instances). */
+    private static final CircuitBreakerRegistry BREAKERS = breakersAsConfigured();
 
     private final AtomicInteger hits = new AtomicInteger();
     private HttpServer booking;
@@ -95,6 +104,21 @@ class BookingOrdersTest {
         assertThat(order.status()).isEqualTo(BookingOrder.PENDING_PAYMENT);
     }
 
+    private static CircuitBreakerRegistry breakersAsConfigured() {
+        try {
+            StandardEnvironment environment = new StandardEnvironment();
+            new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+            context.setEnvironment(environment);
+            context.register(CircuitBreakerAutoConfiguration.class);
+            context.refresh();
+            return context.getBean(CircuitBreakerRegistry.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private BookingOrders client(com.sun.net.httpserver.HttpHandler handler) throws IOException {
         return client(handler, Duration.ofMillis(400));
     }
@@ -107,6 +131,8 @@ class BookingOrdersTest {
         PaymentProperties properties = new PaymentProperties(
                 URI.create("http://127.0.0.1:" + booking.getAddress().getPort()), Duration.ofMillis(500),
                 readTimeout, Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofSeconds(2), false);
-        return new BookingOrders(properties);
+        // Each test starts from a closed breaker: the registry's "booking-service", its configuration, not its state.
+        BREAKERS.circuitBreaker(BookingUnavailable.SERVICE).reset();
+        return new BookingOrders(properties, BREAKERS);
     }
 }

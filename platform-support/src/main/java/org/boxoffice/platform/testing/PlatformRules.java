@@ -9,7 +9,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -41,8 +45,29 @@ public final class PlatformRules {
             .because("time comes from the Clock bean (org.boxoffice.platform.time): inject java.time.Clock")
             .allowEmptyShould(true);
 
+    /** Resilience4j's factories that make a breaker (or a registry of them) outside the service's registry. */
+    private static final Set<String> BREAKER_FACTORIES = Set.of(
+            "io.github.resilience4j.circuitbreaker.CircuitBreaker.of",
+            "io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults",
+            "io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.of",
+            "io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.ofDefaults");
+
+    /**
+     * Circuit breakers come from the service's one {@code CircuitBreakerRegistry} (resilience4j-spring-boot4):
+     * configured by {@code resilience4j.circuitbreaker.*} properties, exported as metrics and on the actuator. A
+     * breaker made with {@code CircuitBreaker.of} has neither.
+     */
+    public static final ArchRule BREAKERS_FROM_THE_REGISTRY = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe(
+                    "CircuitBreaker.of/ofDefaults or CircuitBreakerRegistry.of/ofDefaults",
+                    (JavaMethodCall call) -> BREAKER_FACTORIES.contains(
+                            call.getTargetOwner().getName() + "." + call.getName())))
+            .because("a breaker comes from the service's CircuitBreakerRegistry bean: inject it and call "
+                    + "circuitBreaker(name), configured under resilience4j.circuitbreaker.instances")
+            .allowEmptyShould(true);
+
     /** The rules together. */
-    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK);
+    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY);
 
     private PlatformRules() {
     }

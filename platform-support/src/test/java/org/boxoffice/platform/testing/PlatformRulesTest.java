@@ -23,7 +23,15 @@ class PlatformRulesTest {
     }
 
     @Test
-    void acceptsAClassThatReadsTheInjectedClock() {
+    void rejectsABreakerMadeOutsideTheRegistry() {
+        String failures = failures(PlatformRules.BREAKERS_FROM_THE_REGISTRY,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("HandMadeBreaker.<init>()").contains("CircuitBreaker.ofDefaults(java.lang.String)");
+    }
+
+    @Test
+    void acceptsTheInjectedClockAndTheRegistrysBreakers() {
         PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
     }
 
