@@ -36,7 +36,8 @@ export async function newVenuePage() {
   const slot = h('div');
   const form = h('form', { class: 'narrow', id: 'venue-form', onsubmit: async e => {
     e.preventDefault();
-    const venue = await act(slot, form, () => api('POST', '/api/v1/admin/venues', { body: formData(form) }));
+    const body = formData(form);
+    const venue = await act(slot, form, () => api('POST', '/api/v1/admin/venues', { body }));
     if (venue) go(`/admin/venues/${venue.id}`);
   } },
   organizations.length > 1

@@ -92,6 +92,9 @@ export async function eventPage(eventId) {
 
   function drawOverview() {
     const sections = event.sections;
+    const signature = JSON.stringify([state.section?.sectionId, ...sections.map(x => state.availability.get(x.sectionId)?.available)]);
+    if (signature === state.overviewSignature) return;
+    state.overviewSignature = signature;
     const cols = Math.min(3, sections.length) || 1;
     const w = 200, gap = 12, hgt = 70;
     const rows = Math.ceil(sections.length / cols);
@@ -121,6 +124,8 @@ export async function eventPage(eventId) {
 
   async function chooseSection(section) {
     state.section = section;
+    state.signature = null;
+    state.seats = [];
     state.selected.clear();
     drawOverview();
     if (section.kind === 'SEATED') {
@@ -134,6 +139,10 @@ export async function eventPage(eventId) {
     const sectionId = state.section.sectionId;
     const answer = await api('GET', `/api/v1/events/${eventId}/sections/${sectionId}/seats`, { auth: false });
     if (state.section?.sectionId !== sectionId) return;
+    // Redraw only when availability changed, so a poll never steals the keyboard focus from a seat.
+    const signature = answer.seats.map(x => (x.available ? '1' : '0')).join('');
+    if (signature === state.signature && state.seats.length) return;
+    state.signature = signature;
     state.seats = answer.seats;
     for (const id of [...state.selected.keys()]) {
       if (!answer.seats.find(x => x.seatId === id)?.available) state.selected.delete(id);
@@ -364,10 +373,21 @@ export async function orderPage(orderId) {
         order = current;
         showStatus();
         if (order.status === 'CONFIRMED') return showTickets();
+  if (['FAILED', 'EXPIRED', 'CANCELLED'].includes(order.status)) {
+    body.replaceChildren(h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
+  }
         if (payment?.status === 'FAILED') {
+          // booking fails the order when it hears of the declined payment; give it a moment to say so.
+          for (let i = 0; i < 4 && order.status === 'PENDING_PAYMENT'; i++) {
+            await new Promise(resolve => setTimeout(resolve, 700));
+            order = await api('GET', `/api/v1/orders/${orderId}`);
+          }
+          showStatus();
+          const pending = order.status === 'PENDING_PAYMENT';
           slot.replaceChildren(h('div', { class: 'problem', role: 'alert', 'data-problem-type': 'payment-failed' },
-            h('strong', {}, t('paymentFailed', { reason: payment.failureReason || 'declined' }))));
-          return order.status === 'PENDING_PAYMENT' ? payForm() : body.replaceChildren();
+            h('strong', {}, t(pending ? 'paymentFailed' : 'paymentFailedOrder', { reason: payment.failureReason || 'declined' })),
+            pending ? null : h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain')))));
+          return pending ? payForm() : body.replaceChildren();
         }
         if (order.status !== 'PENDING_PAYMENT') return body.replaceChildren();
         if (payment?.status === 'SUCCEEDED') body.replaceChildren(h('p', { class: 'busy' }, t('confirming')));
@@ -423,6 +443,9 @@ export async function orderPage(orderId) {
   }
 
   if (order.status === 'CONFIRMED') return showTickets();
+  if (['FAILED', 'EXPIRED', 'CANCELLED'].includes(order.status)) {
+    body.replaceChildren(h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
+  }
   if (order.status === 'PENDING_PAYMENT') {
     const payments = await api('GET', `/api/v1/payments?orderId=${orderId}`).catch(() => []);
     const running = (Array.isArray(payments) ? payments : payments?.items || []).find(p => p.status === 'PROCESSING' || p.status === 'SUCCEEDED');

@@ -43,8 +43,10 @@ async function route() {
       sessionStorage.setItem('boxoffice.after-login', path);
       return go('/login');
     }
+    main().removeAttribute('data-ready');
     try {
       await page(...match.slice(1), query);
+      if (location.hash === hash) main().dataset.ready = hash || '#/';
     } catch (e) {
       const { problemBox } = await import('./ui.js');
       render(t('back'), problemBox(e));
