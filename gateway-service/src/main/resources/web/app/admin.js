@@ -1,5 +1,5 @@
 import { t, money, dateTime, minorDigits } from './i18n.js';
-import { h, render, flash, act, field, formData, every, onLeave } from './ui.js';
+import { h, fill, render, flash, act, field, formData, every, onLeave } from './ui.js';
 import { api, currentSession, hasRole } from './api.js';
 import { go } from './main.js';
 
@@ -166,13 +166,33 @@ export async function eventPage(eventId) {
     }))),
   event.status === 'DRAFT' ? h('button', { type: 'submit', id: 'tiers-save' }, t('save')) : null);
 
+  const room = await api('GET', `/api/v1/admin/events/${eventId}/waiting-room`).catch(() => null);
+  const roomSlot = h('div');
+  const queue = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const roomForm = h('form', { class: 'inline', id: 'waiting-room-form', onsubmit: async e => {
+    e.preventDefault();
+    const d = formData(roomForm);
+    const body = { enabled: d.enabled === 'on', mode: 'FIXED', ratePerMinute: Number(d.ratePerMinute), passMinutes: Number(d.passMinutes) };
+    if (await act(roomSlot, roomForm, () => api('PUT', `/api/v1/admin/events/${eventId}/waiting-room`, { body }))) flash(t('saved'), 'ok');
+  } },
+  h('div', { class: 'field check' }, h('label', {}, h('input', { type: 'checkbox', name: 'enabled', checked: room?.enabled || undefined }), ` ${t('enabled')}`)),
+  field(t('rate'), { name: 'ratePerMinute', type: 'number', min: 1, value: room?.ratePerMinute || 300 }),
+  field(t('passMinutes'), { name: 'passMinutes', type: 'number', min: 1, value: room?.passMinutes || 10 }),
+  h('button', { type: 'submit' }, t('save')));
+  const waiting = h('section', {}, h('h2', {}, t('waitingRoom')), roomForm, roomSlot, queue);
+  const loadQueue = async () => {
+    try {
+      const q = await api('GET', `/api/v1/admin/waiting-room/events/${eventId}`);
+      queue.textContent = Object.entries(q).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}: ${v}`).join(' · ');
+    } catch { queue.textContent = ''; }
+  };
   const sales = h('section', { class: 'sales', 'aria-live': 'polite' }, h('h2', {}, t('sales')));
-  const orders = h('section', {}, h('h2', {}, t('orders')));
+  const orders = h('section', {}, h('h2', {}, t('eventOrders')));
   render(event.title,
     h('p', {}, h('span', { class: `badge ${event.status}`, id: 'event-status' }, event.status), ' ',
       `${dateTime(event.startsAt)} · ${t('onSaleAt')}: ${dateTime(event.onSaleAt)}`, ' · ',
       h('a', { href: `#/events/${eventId}` }, t('view'))),
-    slot, lifecycle, sales, tiers, orders);
+    slot, lifecycle, sales, tiers, orders, waiting);
 
   const loadSales = async () => {
     try {
@@ -180,7 +200,7 @@ export async function eventPage(eventId) {
       const f = report.figures;
       const stat = (label, value) => h('div', { class: 'stat' }, h('span', {}, label), h('strong', {}, value));
       const series = await api('GET', `/api/v1/admin/analytics/events/${eventId}/timeseries`).catch(() => null);
-      sales.replaceChildren(h('h2', {}, t('sales')), h('div', { class: 'stats' },
+      fill(sales, h('h2', {}, t('sales')), h('div', { class: 'stats' },
         stat(t('ticketsSold'), f.ticketsSold),
         stat(t('revenue'), f.revenue.map(r => money(r.netMinor, r.currency)).join(' + ') || money(0, event.currency)),
         stat(t('sellThrough'), report.sellThroughPercent != null ? `${report.sellThroughPercent.toFixed(1)} %` : '—'),
@@ -188,13 +208,13 @@ export async function eventPage(eventId) {
         stat(t('paymentsFailed'), f.paymentsFailed), stat(t('refunds'), f.refunds)),
       series?.points?.length ? chart(series.points) : null);
     } catch (e) {
-      sales.replaceChildren(h('h2', {}, t('sales')), h('p', { class: 'muted' }, e.message));
+      fill(sales, h('h2', {}, t('sales')), h('p', { class: 'muted' }, e.status === 404 ? t('noSales') : e.message));
     }
   };
   const loadOrders = async () => {
     const page = await api('GET', `/api/v1/admin/events/${eventId}/orders?size=50`);
     const box = h('div');
-    orders.replaceChildren(h('h2', {}, t('orders')), box, page.items.length ? h('table', {},
+    fill(orders, h('h2', {}, t('eventOrders')), box, page.items.length ? h('table', {},
       h('thead', {}, h('tr', {}, [t('order'), t('status'), t('total'), ''].map(x => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, page.items.map(o => h('tr', {}, h('td', {}, dateTime(o.createdAt), ' · ', o.quantity, '×'),
         h('td', {}, o.status), h('td', {}, money(o.totalMinor, o.currency)),
@@ -205,8 +225,8 @@ export async function eventPage(eventId) {
           } }, t('cancelOrder')) : '')))))
       : h('p', {}, t('noOrders')));
   };
-  await Promise.all([loadSales(), loadOrders()]);
-  every(5000, loadSales);
+  await Promise.all([loadSales(), loadOrders(), room?.enabled ? loadQueue() : null]);
+  every(5000, () => { loadSales(); if (room?.enabled) loadQueue(); });
 }
 
 /** Tickets sold per time bucket as an SVG bar chart with a text alternative. */
@@ -239,7 +259,7 @@ export function checkInPage() {
     const body = trimmed.includes('.') || trimmed.length > 40 ? { qrPayload: trimmed } : { code: trimmed };
     const ticket = await act(slot, form, () => api('POST', '/api/v1/admin/check-ins', { body }));
     if (ticket) {
-      slot.replaceChildren(h('p', { class: 'flash ok', id: 'checkin-result' },
+      fill(slot, h('p', { class: 'flash ok', id: 'checkin-result' },
         t('admitted', { section: ticket.sectionName, seat: ticket.row ? `${t('row')} ${ticket.row}, ${t('seat')} ${ticket.seat}` : '' }), ` (${ticket.code})`));
       form.reset();
     }

@@ -1,5 +1,5 @@
 import { t, money, dateTime, duration } from './i18n.js';
-import { h, s, render, flash, act, field, formData, every, later, problemBox } from './ui.js';
+import { h, fill, s, render, flash, act, field, formData, every, later, problemBox } from './ui.js';
 import { api, login, register, logout, currentSession, Problem } from './api.js';
 import { go } from './main.js';
 import { qrSvg } from './qr.js';
@@ -41,8 +41,8 @@ export async function eventsPage(query) {
   if (q) params.set('q', q);
   if (city) params.set('city', city);
   const page = await api('GET', `/api/v1/events?${params}`, { auth: false });
-  if (!page.items.length) results.replaceChildren(h('p', {}, t('noEvents')));
-  else results.replaceChildren(...page.items.map(eventCard));
+  if (!page.items.length) fill(results, h('p', {}, t('noEvents')));
+  else fill(results, ...page.items.map(eventCard));
 }
 
 function eventCard(event) {
@@ -119,7 +119,7 @@ export async function eventPage(eventId) {
         a ? `${a.available}/${a.capacity}` : ''));
       svg.append(g);
     });
-    overview.replaceChildren(svg);
+    fill(overview, svg);
   }
 
   async function chooseSection(section) {
@@ -186,7 +186,7 @@ export async function eventPage(eventId) {
     const best = h('form', { class: 'inline', onsubmit: e => { e.preventDefault(); hold({ bestAvailable: { sectionId: section.sectionId, quantity: Number(formData(best).quantity) } }, best); } },
       field(t('quantity'), { name: 'quantity', type: 'number', min: 1, max: event.maxTicketsPerOrder, value: 2, required: true }),
       h('button', { type: 'submit', id: 'hold-best' }, t('holdBest')));
-    detail.replaceChildren(
+    fill(detail, 
       h('h2', {}, `${section.name}${section.priceMinor != null ? ` · ${money(section.priceMinor, event.currency)}` : ''}`),
       legend(),
       h('div', { class: 'map-scroll' }, svg),
@@ -204,7 +204,7 @@ export async function eventPage(eventId) {
     const form = h('form', { class: 'inline', onsubmit: e => { e.preventDefault(); hold({ generalAdmission: { sectionId: section.sectionId, quantity: Number(formData(form).quantity) } }, form); } },
       field(t('quantity'), { name: 'quantity', type: 'number', min: 1, max: event.maxTicketsPerOrder, value: 1, required: true }),
       h('button', { type: 'submit', id: 'hold-ga' }, t('holdGa')));
-    detail.replaceChildren(h('h2', {}, `${section.name} · ${t('generalAdmission')}`),
+    fill(detail, h('h2', {}, `${section.name} · ${t('generalAdmission')}`),
       h('p', {}, a ? t('available', { n: a.available, c: a.capacity }) : '',
         section.priceMinor != null ? ` · ${money(section.priceMinor, event.currency)}` : ''), form);
   }
@@ -254,12 +254,12 @@ export async function queuePage(eventId) {
   const show = place => {
     if (place.status === 'ADMITTED') {
       keepPass(eventId, place);
-      status.replaceChildren(h('p', { class: 'flash ok' }, t('queueAdmitted')));
+      fill(status, h('p', { class: 'flash ok' }, t('queueAdmitted')));
       later(800, () => go(`/events/${eventId}`));
       return;
     }
     const stat = (label, value) => h('div', { class: 'stat' }, h('span', {}, label), h('strong', {}, value));
-    status.replaceChildren(
+    fill(status, 
       place.status === 'EARLY' ? h('p', {}, t('queueEarly', { at: dateTime(place.drawAt || event.onSaleAt) })) : null,
       place.paused ? h('p', {}, t('queuePaused')) : null,
       h('div', { class: 'stats' },
@@ -301,13 +301,15 @@ async function seatNames(eventId, items) {
 function countdown(el, seconds, textFor, onEnd) {
   const end = Date.now() + seconds * 1000;
   const tick = () => {
+    if (el.dataset.stopped) return false;
     const left = Math.max(0, (end - Date.now()) / 1000);
     el.textContent = textFor(duration(left));
     el.classList.toggle('urgent', left < 60);
     if (left <= 0) { onEnd?.(); return false; }
     return true;
   };
-  if (tick()) every(1000, tick);
+  delete el.dataset.stopped;
+  if (tick()) { const id = every(1000, () => { if (!tick()) clearInterval(id); }); }
 }
 
 export async function holdPage(holdId) {
@@ -365,7 +367,7 @@ export async function orderPage(orderId) {
   showStatus();
 
   async function follow(paymentId) {
-    body.replaceChildren(h('p', { class: 'busy' }, t('paying')));
+    fill(body, h('p', { class: 'busy' }, t('paying')));
     const poll = async () => {
       try {
         const [payment, current] = await Promise.all([
@@ -374,7 +376,7 @@ export async function orderPage(orderId) {
         showStatus();
         if (order.status === 'CONFIRMED') return showTickets();
   if (['FAILED', 'EXPIRED', 'CANCELLED'].includes(order.status)) {
-    body.replaceChildren(h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
+    fill(body, h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
   }
         if (payment?.status === 'FAILED') {
           // booking fails the order when it hears of the declined payment; give it a moment to say so.
@@ -384,16 +386,16 @@ export async function orderPage(orderId) {
           }
           showStatus();
           const pending = order.status === 'PENDING_PAYMENT';
-          slot.replaceChildren(h('div', { class: 'problem', role: 'alert', 'data-problem-type': 'payment-failed' },
+          fill(slot, h('div', { class: 'problem', role: 'alert', 'data-problem-type': 'payment-failed' },
             h('strong', {}, t(pending ? 'paymentFailed' : 'paymentFailedOrder', { reason: payment.failureReason || 'declined' })),
             pending ? null : h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain')))));
-          return pending ? payForm() : body.replaceChildren();
+          return pending ? payForm() : fill(body);
         }
-        if (order.status !== 'PENDING_PAYMENT') return body.replaceChildren();
-        if (payment?.status === 'SUCCEEDED') body.replaceChildren(h('p', { class: 'busy' }, t('confirming')));
+        if (order.status !== 'PENDING_PAYMENT') return fill(body);
+        if (payment?.status === 'SUCCEEDED') fill(body, h('p', { class: 'busy' }, t('confirming')));
         later(1000, poll);
       } catch (e) {
-        slot.replaceChildren(problemBox(e));
+        fill(slot, problemBox(e));
         later(3000, poll);
       }
     };
@@ -401,7 +403,8 @@ export async function orderPage(orderId) {
   }
 
   function payForm() {
-    timer.replaceChildren();
+    timer.dataset.stopped = 'true';
+    fill(timer);
     const seconds = (new Date(order.paymentDue) - Date.now()) / 1000;
     if (seconds > 0) countdown(timer, seconds, time => t('payBy', { time }));
     const year = new Date().getFullYear() + 3;
@@ -425,13 +428,14 @@ export async function orderPage(orderId) {
       h('ul', {}, CARDS.map(([number, label]) => h('li', {}, h('button', { type: 'button', class: 'link',
         onclick: () => { form.elements.number.value = number; form.elements.number.focus(); } }, number), ` — ${t(label)}`)))),
     h('button', { type: 'submit', id: 'pay' }, t('pay', { amount: money(order.totalMinor, order.currency) })));
-    body.replaceChildren(form);
+    fill(body, form);
   }
 
   async function showTickets() {
-    timer.replaceChildren();
+    timer.dataset.stopped = 'true';
+    fill(timer);
     const tickets = await api('GET', `/api/v1/tickets?orderId=${orderId}`);
-    body.replaceChildren(h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')),
+    fill(body, h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')),
       h('div', { class: 'tickets' }, tickets.map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
         h('div', { class: 'qr' }, qrSvg(ticket.qrPayload, `${t('ticketCode')} ${ticket.code}`)),
         h('div', {},
@@ -444,7 +448,7 @@ export async function orderPage(orderId) {
 
   if (order.status === 'CONFIRMED') return showTickets();
   if (['FAILED', 'EXPIRED', 'CANCELLED'].includes(order.status)) {
-    body.replaceChildren(h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
+    fill(body, h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
   }
   if (order.status === 'PENDING_PAYMENT') {
     const payments = await api('GET', `/api/v1/payments?orderId=${orderId}`).catch(() => []);

@@ -37,7 +37,7 @@ const en = {
   confirmCancelEvent: 'Cancel the whole event? Every paid order is refunded.', checkIn: 'Check-in',
   ticketCodeOrQr: 'Ticket code or QR payload', admit: 'Check in', admitted: 'Admitted: {section} {seat}',
   scan: 'Scan with camera', stopScan: 'Stop camera', noCamera: 'This browser cannot scan QR codes; type the code instead.',
-  waitingRoom: 'Waiting room', enabled: 'Enabled', rate: 'Admissions per minute', noOrders: 'No orders yet.',
+  noSales: 'No sales yet.', passMinutes: 'Pass valid (minutes)', eventOrders: 'Orders', waitingRoom: 'Waiting room', enabled: 'Enabled', rate: 'Admissions per minute', noOrders: 'No orders yet.',
   view: 'Open', back: 'Back', done: 'Done', saved: 'Saved.', draftOnly: 'Prices can change only while the event is a draft.',
   problem: {
     network: 'The platform could not be reached.', 'validation-failed': 'Please correct the highlighted fields.',
@@ -90,7 +90,7 @@ const de = {
   confirmCancelEvent: 'Ganze Veranstaltung absagen? Alle bezahlten Bestellungen werden erstattet.', checkIn: 'Einlass',
   ticketCodeOrQr: 'Ticket-Code oder QR-Inhalt', admit: 'Einlassen', admitted: 'Eingelassen: {section} {seat}',
   scan: 'Mit Kamera scannen', stopScan: 'Kamera aus', noCamera: 'Dieser Browser kann keine QR-Codes scannen; bitte Code eintippen.',
-  waitingRoom: 'Warteraum', enabled: 'Aktiv', rate: 'Einlässe pro Minute', noOrders: 'Noch keine Bestellungen.',
+  noSales: 'Noch keine Verkäufe.', passMinutes: 'Pass gültig (Minuten)', eventOrders: 'Bestellungen', waitingRoom: 'Warteraum', enabled: 'Aktiv', rate: 'Einlässe pro Minute', noOrders: 'Noch keine Bestellungen.',
   view: 'Öffnen', back: 'Zurück', done: 'Fertig', saved: 'Gespeichert.', draftOnly: 'Preise lassen sich nur im Entwurf ändern.',
   problem: {
     network: 'Die Plattform ist nicht erreichbar.', 'validation-failed': 'Bitte korrigieren Sie die markierten Felder.',

@@ -1,5 +1,5 @@
 import { t } from './i18n.js';
-import { h, render, flash, leavePage, main } from './ui.js';
+import { h, fill, render, flash, leavePage, main } from './ui.js';
 import { currentSession, hasRole, onSession, logout } from './api.js';
 import * as buyer from './buyer.js';
 import * as admin from './admin.js';
@@ -69,7 +69,7 @@ function nav() {
   }
   const current = `#${(location.hash.slice(1) || '/').split('?')[0]}`;
   links.forEach(a => { if (a.getAttribute?.('href') === current) a.setAttribute('aria-current', 'page'); });
-  document.getElementById('nav').replaceChildren(...links);
+  fill(document.getElementById('nav'), ...links);
 }
 
 onSession(() => nav());

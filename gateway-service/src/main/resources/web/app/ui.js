@@ -43,10 +43,19 @@ export function render(title, ...children) {
   return main();
 }
 
+let flashed = null;
 export function flash(message, kind = 'info') {
   const box = document.getElementById('flash');
-  box.replaceChildren(message ? h('p', { class: `flash ${kind}` }, message) : '');
-  if (message && kind !== 'error') setTimeout(() => { if (box.textContent === message) box.replaceChildren(); }, 5000);
+  const shown = message ? h('p', { class: `flash ${kind}` }, message) : null;
+  flashed = shown;
+  fill(box, shown);
+  if (shown && kind !== 'error') setTimeout(() => { if (flashed === shown) fill(box); }, 5000);
+}
+
+/** replaceChildren that skips null, undefined and false (conditional parts of a page). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
 }
 
 /**
@@ -85,7 +94,7 @@ export async function act(slot, form, fn) {
   try {
     return await fn();
   } catch (e) {
-    if (slot) slot.replaceChildren(problemBox(e, form)); else flash(e.message, 'error');
+    if (slot) fill(slot, problemBox(e, form)); else flash(e.message, 'error');
     return undefined;
   } finally {
     controls.forEach(c => { c.disabled = c.dataset.wasDisabled === 'true'; delete c.dataset.wasDisabled; });

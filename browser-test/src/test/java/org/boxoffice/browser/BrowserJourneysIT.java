@@ -47,6 +47,7 @@ class BrowserJourneysIT {
     private static ChromeDriver browser;
     private static WebDriverWait wait;
     private static String ticketCode;
+    private static String protectedEvent;
 
     @BeforeAll
     static void startPlatformAndBrowser() throws Exception {
@@ -125,11 +126,7 @@ class BrowserJourneysIT {
     @Test
     @Order(2)
     void anOrganizerBuildsAVenueAndAnEventPublishesItAndChecksATicketIn() throws IOException {
-        open("/#/account");
-        if (!browser.findElements(By.cssSelector("#nav button")).isEmpty()) {
-            browser.findElement(By.cssSelector("#nav button")).click();
-            wait.until(d -> "#/".equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
-        }
+        logOut();
         logIn("organizer@demo.boxoffice.dev");
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
 
@@ -168,6 +165,37 @@ class BrowserJourneysIT {
         type(By.id("checkin-code"), ticketCode);
         browser.findElement(By.id("checkin-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-problem-type='ticket-already-checked-in']")));
+        screenshot("check-in-refused");
+
+        // The organizer protects the new event with a waiting room, for the next journey.
+        open("/#/admin");
+        browser.findElement(By.partialLinkText("Browser Night " + suffix)).click();
+        WebElement room = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-room-form")));
+        WebElement enabled = room.findElement(By.name("enabled"));
+        if (!enabled.isSelected()) {
+            enabled.click();
+        }
+        room.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Saved."));
+        protectedEvent = "Browser Night " + suffix;
+    }
+
+    @Test
+    @Order(3)
+    void aBuyerOfAProtectedEventQueuesInTheWaitingRoomAndIsLetInAutomatically() throws IOException {
+        assertThat(protectedEvent).as("the organizer's journey left an event with a waiting room").isNotNull();
+        logOut();
+        logIn("buyer@demo.boxoffice.dev");
+        open("/#/?q=" + protectedEvent.substring(protectedEvent.lastIndexOf(' ') + 1));
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(protectedEvent))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
+        wait.until(ExpectedConditions.urlContains("/queue"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".queue p, .queue .stats")));
+        screenshot("waiting-room");
+        // Admitted by the gateway's ticker, the buyer is back on the event with a pass and holds.
+        new WebDriverWait(browser, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
+        wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
     }
 
     private static void logIn(String email) {
@@ -176,6 +204,13 @@ class BrowserJourneysIT {
         type(By.id("login-password"), platform.demoPassword);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
+    }
+
+    /** From the account page, so that the events page it ends on is the one rendered after logging out. */
+    private static void logOut() {
+        open("/#/account");
+        browser.findElement(By.cssSelector("#nav button")).click();
+        wait.until(d -> "#/".equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
     }
 
     private static void open(String path) {
