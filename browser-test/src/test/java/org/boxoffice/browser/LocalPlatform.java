@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalPlatform implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("boxoffice.startup-seconds", 420));
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("boxoffice.startup-seconds", 960));
 
     final String url;
     final String demoPassword;
@@ -42,6 +42,8 @@ final class LocalPlatform implements AutoCloseable {
                 root.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putIfAbsent("BOXOFFICE_AOT", "off");
+        // A CI machine busy with other builds starts six services slowly; the launcher's own limit is 300 s.
+        builder.environment().putIfAbsent("BOXOFFICE_STARTUP_TIMEOUT", "900");
         Process process = builder.start();
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
