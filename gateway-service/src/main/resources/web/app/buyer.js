@@ -493,10 +493,10 @@ export function registerPage() {
     const data = formData(form);
     if (await act(slot, form, () => register(data.email, data.password, data.displayName))) afterLogin();
   } },
-  field(t('email'), { name: 'email', type: 'email', autocomplete: 'username', required: true }),
-  field(t('password'), { name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: 12 }, t('passwordHint')),
-  field(t('displayName'), { name: 'displayName', autocomplete: 'name' }),
-  slot, h('button', { type: 'submit' }, t('register')));
+  field(t('email'), { name: 'email', type: 'email', autocomplete: 'username', required: true, id: 'register-email' }),
+  field(t('password'), { name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: 12, id: 'register-password' }, t('passwordHint')),
+  field(t('displayName'), { name: 'displayName', autocomplete: 'name', id: 'register-name' }),
+  slot, h('button', { type: 'submit', id: 'register-submit' }, t('register')));
   render(t('register'), form, h('p', {}, t('haveAccount'), ' ', h('a', { href: '#/login' }, t('login'))));
 }
 

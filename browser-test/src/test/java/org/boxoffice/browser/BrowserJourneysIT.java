@@ -42,6 +42,8 @@ class BrowserJourneysIT {
     private static final Path ROOT = Path.of(System.getProperty("boxoffice.root", "..")).toAbsolutePath().normalize();
     private static final Path SCREENSHOTS = ROOT.resolve("docs/screenshots");
     private static final String DEMO_EVENT = "The Demo Tour";
+    private static final String BUYER_EMAIL = "buyer-" + System.currentTimeMillis() + "@browser-test.boxoffice.dev";
+    private static final String BUYER_PASSWORD = "Browser-" + java.util.UUID.randomUUID();
 
     private static LocalPlatform platform;
     private static ChromeDriver browser;
@@ -73,9 +75,14 @@ class BrowserJourneysIT {
 
     @Test
     @Order(1)
-    void aBuyerPicksSeatsOnTheMapHoldsThemPaysAndGetsTickets() throws IOException {
-        open("/#/");
-        logIn("buyer@demo.boxoffice.dev");
+    void aNewBuyerPicksSeatsOnTheMapHoldsThemPaysAndGetsTickets() throws IOException {
+        // A new account each run: the demo buyer's per-buyer ticket limit would run out over repeated runs.
+        open("/#/register");
+        type(By.id("register-email"), BUYER_EMAIL);
+        type(By.id("register-password"), BUYER_PASSWORD);
+        type(By.id("register-name"), "Browser Buyer");
+        browser.findElement(By.id("register-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
         open("/#/");
         WebElement event = wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(DEMO_EVENT)));
         screenshot("events");
@@ -127,7 +134,7 @@ class BrowserJourneysIT {
     @Order(2)
     void anOrganizerBuildsAVenueAndAnEventPublishesItAndChecksATicketIn() throws IOException {
         logOut();
-        logIn("organizer@demo.boxoffice.dev");
+        logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
 
         open("/#/admin/venues/new");
@@ -185,7 +192,7 @@ class BrowserJourneysIT {
     void aBuyerOfAProtectedEventQueuesInTheWaitingRoomAndIsLetInAutomatically() throws IOException {
         assertThat(protectedEvent).as("the organizer's journey left an event with a waiting room").isNotNull();
         logOut();
-        logIn("buyer@demo.boxoffice.dev");
+        logIn(BUYER_EMAIL, BUYER_PASSWORD);
         open("/#/?q=" + protectedEvent.substring(protectedEvent.lastIndexOf(' ') + 1));
         wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(protectedEvent))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
@@ -198,10 +205,10 @@ class BrowserJourneysIT {
         wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
     }
 
-    private static void logIn(String email) {
+    private static void logIn(String email, String password) {
         open("/#/login");
         type(By.id("login-email"), email);
-        type(By.id("login-password"), platform.demoPassword);
+        type(By.id("login-password"), password);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
     }
