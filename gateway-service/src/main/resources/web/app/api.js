@@ -102,8 +102,7 @@ export async function api(method, path, options = {}) {
 
 export async function login(email, password) {
   const tokens = await raw('POST', '/api/v1/auth/login', { body: { email, password }, auth: false });
-  keep(tokens);
-  const me = await raw('GET', '/api/v1/users/me');
+  const me = await raw('GET', '/api/v1/users/me', { auth: false, headers: { Authorization: `Bearer ${tokens.accessToken}` } });
   keep(tokens, me);
   return me;
 }

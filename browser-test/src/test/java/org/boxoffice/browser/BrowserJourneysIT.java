@@ -82,6 +82,7 @@ class BrowserJourneysIT {
         type(By.id("register-password"), BUYER_PASSWORD);
         type(By.id("register-name"), "Browser Buyer");
         browser.findElement(By.id("register-submit")).click();
+        awaitPage("#/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
         open("/#/");
         WebElement event = wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(DEMO_EVENT)));
@@ -210,19 +211,47 @@ class BrowserJourneysIT {
         type(By.id("login-email"), email);
         type(By.id("login-password"), password);
         browser.findElement(By.id("login-submit")).click();
+        awaitPage("#/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
+    }
+
+    @Test
+    @Order(4)
+    void speaksTheBrowsersLanguageAndShowsProblemsInIt() throws IOException {
+        Path profile = Files.createTempDirectory(ROOT.resolve("browser-test/target"), "chromium-profile-de-");
+        ChromeDriver german = Chromium.start(profile, "de-DE");
+        try {
+            WebDriverWait waitGerman = new WebDriverWait(german, Duration.ofSeconds(30));
+            german.get(platform.url + "/#/login");
+            waitGerman.until(d -> "#/login".equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
+            assertThat(german.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+            german.findElement(By.id("login-email")).sendKeys("organizer@demo.boxoffice.dev");
+            german.findElement(By.id("login-password")).sendKeys("not-the-password");
+            german.findElement(By.id("login-submit")).click();
+            WebElement problem = waitGerman.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-problem-type='invalid-credentials']")));
+            assertThat(problem.getText()).contains("E-Mail oder Passwort falsch.");
+            Path shot = german.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve("login-problem-de.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            german.quit();
+        }
     }
 
     /** From the account page, so that the events page it ends on is the one rendered after logging out. */
     private static void logOut() {
         open("/#/account");
         browser.findElement(By.cssSelector("#nav button")).click();
-        wait.until(d -> "#/".equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
+        awaitPage("#/");
     }
 
     private static void open(String path) {
         browser.get(platform.url + path);
-        String hash = path.substring(path.indexOf('#'));
+        awaitPage(path.substring(path.indexOf('#')));
+    }
+
+    /** Waits until the page of that address has rendered (main.js marks it when its data is on the page). */
+    private static void awaitPage(String hash) {
         wait.until(d -> hash.equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
     }
 
