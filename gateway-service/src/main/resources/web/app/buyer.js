@@ -159,6 +159,8 @@ export async function eventPage(eventId) {
     const pitch = 22, left = 28;
     const svg = s('svg', { viewBox: `0 0 ${left + maxSeats * pitch + 8} ${rows.length * pitch + 8}`, class: 'seat-map',
       role: 'group', 'aria-label': `${t('pickSeats')}: ${section.name}` });
+    // At least 26 px per seat, so a seat stays a usable touch target on a phone: a wide section scrolls in its box.
+    svg.style.minWidth = `${Math.round((left + maxSeats * pitch + 8) * 26 / pitch)}px`;
     rows.forEach((row, r) => {
       const y = 4 + r * pitch + pitch / 2;
       svg.append(s('text', { x: 4, y: y + 4, class: 'row-label', 'aria-hidden': 'true' }, row));
@@ -367,6 +369,8 @@ export async function orderPage(orderId) {
   showStatus();
 
   async function follow(paymentId) {
+    timer.dataset.stopped = 'true';
+    fill(timer);
     fill(body, h('p', { class: 'busy' }, t('paying')));
     const poll = async () => {
       try {
