@@ -505,8 +505,26 @@ export function registerPage() {
 }
 
 export async function accountPage() {
-  const me = await api('GET', '/api/v1/users/me');
+  const [me, verification] = await Promise.all([api('GET', '/api/v1/users/me'),
+    api('GET', '/api/v1/users/me/email-verification').catch(() => null)]);
+  const slot = h('div');
+  const confirm = h('form', { class: 'inline', hidden: true, onsubmit: async e => {
+    e.preventDefault();
+    const { code } = formData(confirm);
+    if (await act(slot, confirm, () => api('POST', '/api/v1/users/me/email-verification/confirm', { body: { code } }))) {
+      flash(t('emailVerified'), 'ok');
+      accountPage();
+    }
+  } }, field(t('verificationCode'), { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true }),
+  h('button', { type: 'submit' }, t('confirmEmail')));
+  const send = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    const sent = await act(slot, null, () => api('POST', '/api/v1/users/me/email-verification'));
+    if (sent) { flash(t('codeSent', { email: sent.email }), 'ok'); confirm.hidden = false; confirm.querySelector('input').focus(); }
+  } }, t('sendCode'));
   render(t('account'), h('p', {}, t('loggedInAs', { email: me.email })),
     h('p', { class: 'muted' }, me.roles.join(', ')),
-    h('button', { type: 'button', onclick: async () => { await logout(); go('/'); } }, t('logout')));
+    verification && !verification.verified
+      ? h('section', {}, h('h2', {}, t('emailVerification')), h('p', {}, t('emailNotVerified')), send, confirm, slot)
+      : verification ? h('p', {}, `✓ ${t('emailVerified')}`) : null,
+    h('p', {}, h('button', { type: 'button', onclick: async () => { await logout(); go('/'); } }, t('logout'))));
 }

@@ -5,6 +5,9 @@ const en = {
   orders: 'My orders', account: 'Account', login: 'Log in', logout: 'Log out', register: 'Create account',
   organizer: 'Organizer', email: 'Email', password: 'Password', displayName: 'Name (optional)',
   passwordHint: 'At least 12 characters.', loggedInAs: 'Logged in as {email}', needLogin: 'Please log in to continue.',
+  emailVerification: 'Email address', emailNotVerified: 'Your email address is not verified yet: until it is, only purchase receipts are sent to it.',
+  emailVerified: 'Email address verified', sendCode: 'Send me a code', verificationCode: 'Six-digit code', confirmEmail: 'Verify',
+  codeSent: 'A code was sent to {email}.',
   noAccount: 'No account yet?', haveAccount: 'Already registered?',
   startsAt: 'Starts', venue: 'Venue', onSaleAt: 'On sale', status: 'Status', price: 'Price', section: 'Section',
   tier: 'Tier', available: '{n} of {c} available', seatMap: 'Seat map', pickSeats: 'Pick your seats',
@@ -50,7 +53,8 @@ const en = {
     'order-state-conflict': 'The order cannot do that in its current state ({currentStatus}).',
     'ticket-already-checked-in': 'Already checked in at {checkedInAt}.', 'ticket-void': 'This ticket is void.',
     'invalid-ticket-signature': 'This QR code is not a valid ticket.', 'ticket-not-found': 'No such ticket.',
-    'invalid-credentials': 'Email or password is wrong.', 'waiting-room-pass-required': 'This sale has a waiting room.',
+    'invalid-credentials': 'Email or password is wrong.', 'invalid-verification-code': 'That code is not right ({attemptsLeft} tries left).',
+    'verification-code-expired': 'That code has expired: ask for a new one.', 'waiting-room-pass-required': 'This sale has a waiting room.',
   },
 };
 const de = {
@@ -58,6 +62,9 @@ const de = {
   orders: 'Meine Bestellungen', account: 'Konto', login: 'Anmelden', logout: 'Abmelden', register: 'Konto anlegen',
   organizer: 'Veranstalter', email: 'E-Mail', password: 'Passwort', displayName: 'Name (optional)',
   passwordHint: 'Mindestens 12 Zeichen.', loggedInAs: 'Angemeldet als {email}', needLogin: 'Bitte melden Sie sich an.',
+  emailVerification: 'E-Mail-Adresse', emailNotVerified: 'Ihre E-Mail-Adresse ist noch nicht bestätigt: bis dahin gehen nur Kaufbelege an sie.',
+  emailVerified: 'E-Mail-Adresse bestätigt', sendCode: 'Code senden', verificationCode: 'Sechsstelliger Code', confirmEmail: 'Bestätigen',
+  codeSent: 'Ein Code wurde an {email} gesendet.',
   noAccount: 'Noch kein Konto?', haveAccount: 'Schon registriert?',
   startsAt: 'Beginn', venue: 'Ort', onSaleAt: 'Vorverkauf ab', status: 'Status', price: 'Preis', section: 'Bereich',
   tier: 'Kategorie', available: '{n} von {c} frei', seatMap: 'Saalplan', pickSeats: 'Plätze wählen',
@@ -103,7 +110,8 @@ const de = {
     'order-state-conflict': 'Im aktuellen Zustand der Bestellung ({currentStatus}) nicht möglich.',
     'ticket-already-checked-in': 'Bereits eingelassen um {checkedInAt}.', 'ticket-void': 'Dieses Ticket ist ungültig.',
     'invalid-ticket-signature': 'Dieser QR-Code ist kein gültiges Ticket.', 'ticket-not-found': 'Ticket nicht gefunden.',
-    'invalid-credentials': 'E-Mail oder Passwort falsch.', 'waiting-room-pass-required': 'Dieser Verkauf hat einen Warteraum.',
+    'invalid-credentials': 'E-Mail oder Passwort falsch.', 'invalid-verification-code': 'Der Code stimmt nicht (noch {attemptsLeft} Versuche).',
+    'verification-code-expired': 'Der Code ist abgelaufen: bitte einen neuen anfordern.', 'waiting-room-pass-required': 'Dieser Verkauf hat einen Warteraum.',
   },
 };
 
