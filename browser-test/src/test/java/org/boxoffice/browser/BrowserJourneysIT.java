@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,10 @@ class BrowserJourneysIT {
 
     @BeforeAll
     static void startPlatformAndBrowser() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), Chromium::missing);
+        if (!Chromium.installed()) {
+            System.err.println("[browser-test] SKIPPED: " + Chromium.missing());
+            return;
+        }
         Path target = ROOT.resolve("browser-test/target");
         platform = LocalPlatform.start(ROOT, target.resolve("platform.log"));
         Path profile = Files.createTempDirectory(target, "chromium-profile-");
@@ -61,6 +65,12 @@ class BrowserJourneysIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Each journey is reported as skipped, with the reason, when the machine has no Chromium. */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(Chromium.installed(), Chromium::missing);
     }
 
     @AfterAll
