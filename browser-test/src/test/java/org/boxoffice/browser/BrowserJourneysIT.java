@@ -227,6 +227,24 @@ class BrowserJourneysIT {
 
     @Test
     @Order(4)
+    void theBuyerHoldsGeneralAdmissionPlacesByQuantityAndReleasesThem() throws IOException {
+        open("/#/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(DEMO_EVENT))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("g.section-block[data-section='FLOOR']"))).click();
+        WebElement quantity = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hold-ga")))
+                .findElement(By.xpath("ancestor::form//input[@name='quantity']"));
+        quantity.clear();
+        quantity.sendKeys("3");
+        screenshot("general-admission");
+        browser.findElement(By.id("hold-ga")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
+        assertThat(text("ul.lines")).contains("Standing floor").contains("3 ×");
+        browser.findElement(By.cssSelector(".actions button.secondary")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("g.section-block[data-section='FLOOR']")));
+    }
+
+    @Test
+    @Order(5)
     void speaksTheBrowsersLanguageAndShowsProblemsInIt() throws IOException {
         Path profile = Files.createTempDirectory(ROOT.resolve("browser-test/target"), "chromium-profile-de-");
         ChromeDriver german = Chromium.start(profile, "de-DE");
