@@ -230,7 +230,7 @@ export async function eventPage(eventId) {
   drawOverview();
   await refreshAvailability();
   const first = event.sections.find(x => x.kind === 'SEATED') || event.sections[0];
-  if (first) await chooseSection(first);
+  if (first && !state.section) await chooseSection(first); // unless the buyer already picked one meanwhile
   every(5000, refreshAvailability);
 }
 
@@ -515,9 +515,9 @@ export async function accountPage() {
       flash(t('emailVerified'), 'ok');
       accountPage();
     }
-  } }, field(t('verificationCode'), { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true }),
+  } }, field(t('verificationCode'), { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, id: 'verification-code' }),
   h('button', { type: 'submit' }, t('confirmEmail')));
-  const send = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+  const send = h('button', { type: 'button', class: 'secondary', id: 'send-code', onclick: async () => {
     const sent = await act(slot, null, () => api('POST', '/api/v1/users/me/email-verification'));
     if (sent) { flash(t('codeSent', { email: sent.email }), 'ok'); confirm.hidden = false; confirm.querySelector('input').focus(); }
   } }, t('sendCode'));

@@ -231,16 +231,21 @@ class BrowserJourneysIT {
         open("/#/");
         wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(DEMO_EVENT))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("g.section-block[data-section='FLOOR']"))).click();
-        WebElement quantity = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hold-ga")))
-                .findElement(By.xpath("ancestor::form//input[@name='quantity']"));
-        quantity.clear();
-        quantity.sendKeys("3");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-ga")));
+        type(By.cssSelector("form:has(#hold-ga) input[name='quantity']"), "3");
         screenshot("general-admission");
         browser.findElement(By.id("hold-ga")).click();
         wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
         assertThat(text("ul.lines")).contains("Standing floor").contains("3 ×");
         browser.findElement(By.cssSelector(".actions button.secondary")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("g.section-block[data-section='FLOOR']")));
+
+        // The new account's email address is not verified yet: the account page sends the code.
+        open("/#/account");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send-code"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), BUYER_EMAIL));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-code")));
+        screenshot("account");
     }
 
     @Test
@@ -284,9 +289,16 @@ class BrowserJourneysIT {
     }
 
     private static void type(By field, String value) {
-        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
-        element.clear();
-        element.sendKeys(value);
+        // Found again if a redraw replaced it meanwhile (the wait ignores stale elements).
+        wait.until(d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(field).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.clear();
+            element.sendKeys(value);
+            return true;
+        });
     }
 
     private static String text(String css) {
