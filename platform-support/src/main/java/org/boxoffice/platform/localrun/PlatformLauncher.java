@@ -281,6 +281,7 @@ public final class PlatformLauncher {
     private void printBanner(String demoPassword, String adminEmail) {
         System.out.println();
         System.out.println("Boxoffice is running.");
+        System.out.println("  Web:         http://localhost:8080/  (buyers; organizers: http://localhost:8080/#/admin)");
         System.out.println("  Gateway:     http://localhost:8080/api/v1/events");
         System.out.println("  Swagger UI:  http://localhost:8080/swagger-ui.html");
         System.out.println("  Demo logins (password " + demoPassword + "):");

@@ -1,0 +1,350 @@
+package org.boxoffice.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web front end's two journeys in a real headless Chromium against the whole platform: a buyer picks seats on
+ * the map and holds them, is declined (the order fails and frees them), holds the best two and pays, and gets tickets with QR codes; an organizer builds a venue and an
+ * event, prices and publishes it, and checks the buyer's ticket in (twice: the second is refused). Screenshots of the
+ * pages go to docs/screenshots/ (README, docs/web.md).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(BrowserJourneysIT.ShowFailure.class)
+class BrowserJourneysIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("boxoffice.root", "..")).toAbsolutePath().normalize();
+    private static final Path SCREENSHOTS = ROOT.resolve("docs/screenshots");
+    private static final String DEMO_EVENT = "The Demo Tour";
+    private static final String BUYER_EMAIL = "buyer-" + System.currentTimeMillis() + "@browser-test.boxoffice.dev";
+    private static final String BUYER_PASSWORD = "Browser-" + java.util.UUID.randomUUID();
+
+    private static LocalPlatform platform;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static String ticketCode;
+    private static String protectedEvent;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() throws Exception {
+        if (!Chromium.installed()) {
+            System.err.println("[browser-test] SKIPPED: " + Chromium.missing());
+            return;
+        }
+        Path target = ROOT.resolve("browser-test/target");
+        platform = LocalPlatform.start(ROOT, target.resolve("platform.log"));
+        Path profile = Files.createTempDirectory(target, "chromium-profile-");
+        browser = Chromium.start(profile, "en-US");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Each journey is reported as skipped, with the reason, when the machine has no Chromium. */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(Chromium.installed(), Chromium::missing);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aNewBuyerPicksSeatsOnTheMapHoldsThemPaysAndGetsTickets() throws IOException {
+        // A new account each run: the demo buyer's per-buyer ticket limit would run out over repeated runs.
+        open("/#/register");
+        type(By.id("register-email"), BUYER_EMAIL);
+        type(By.id("register-password"), BUYER_PASSWORD);
+        type(By.id("register-name"), "Browser Buyer");
+        browser.findElement(By.id("register-submit")).click();
+        awaitPage("#/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
+        open("/#/");
+        WebElement event = wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(DEMO_EVENT)));
+        screenshot("events");
+        event.click();
+
+        List<WebElement> free = wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("circle.seat.free"), 2));
+        List<String> seats = free.subList(free.size() - 2, free.size()).stream().map(e -> e.getAttribute("data-seat")).toList();
+        for (String seat : seats) {
+            wait.until(d -> {
+                d.findElement(By.cssSelector("circle[data-seat='" + seat + "']")).click();
+                return true;
+            });
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("circle[data-seat='" + seat + "']"), "aria-checked", "true"));
+        }
+        assertThat(text("#selection")).contains("Selected:");
+        screenshot("seat-map");
+        phone(() -> screenshot("seat-map-phone"));
+        browser.findElement(By.id("hold-selected")).click();
+
+        wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another \\d+:\\d\\d")));
+        screenshot("hold");
+        browser.findElement(By.id("checkout")).click();
+
+        // A declined card first: the problem is shown and the buyer can pay with another card.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-form")));
+        type(By.id("card-number"), "4000000000000002");
+        browser.findElement(By.id("pay")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-problem-type='payment-failed']")));
+        // The declined order failed and gave its seats back: the buyer takes the best two now and pays.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("choose-again")));
+        screenshot("payment-declined");
+        browser.findElement(By.id("choose-again")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("checkout"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-form")));
+        type(By.id("card-number"), "4242424242424242");
+        browser.findElement(By.id("pay")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.ticket"), 2));
+        assertThat(text("#order-status")).contains("CONFIRMED");
+        assertThat(browser.findElements(By.cssSelector("article.ticket svg.qr-code path"))).hasSize(2);
+        ticketCode = text("article.ticket .ticket-code");
+        screenshot("tickets");
+        phone(() -> screenshot("tickets-phone"));
+    }
+
+    @Test
+    @Order(2)
+    void anOrganizerBuildsAVenueAndAnEventPublishesItAndChecksATicketIn() throws IOException {
+        logOut();
+        logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+
+        open("/#/admin/venues/new");
+        type(By.id("venue-name"), "Browser Hall " + suffix);
+        type(By.id("venue-address"), "1 Test Street");
+        type(By.id("venue-city"), "Porto");
+        browser.findElement(By.id("venue-create")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Browser Hall " + suffix));
+        type(By.id("section-code"), "M");
+        type(By.id("section-name"), "Main floor");
+        type(By.id("rows-to"), "C");
+        type(By.id("seats-to"), "8");
+        browser.findElement(By.id("section-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "Main floor"));
+        screenshot("organizer-venue");
+
+        browser.findElement(By.id("venue-new-event")).click();
+        type(By.id("event-title"), "Browser Night " + suffix);
+        browser.findElement(By.id("event-create")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tiers-save"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Saved."));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("event-publish"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("event-status"), "PUBLISHED"));
+        screenshot("organizer-event");
+
+        open("/#/?q=" + suffix);
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Browser Night " + suffix)));
+
+        assertThat(ticketCode).as("the buyer's journey left a ticket to check in").isNotBlank();
+        open("/#/admin/check-in");
+        type(By.id("checkin-code"), ticketCode);
+        browser.findElement(By.id("checkin-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("checkin-result"), "Admitted"));
+        screenshot("check-in");
+        type(By.id("checkin-code"), ticketCode);
+        browser.findElement(By.id("checkin-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-problem-type='ticket-already-checked-in']")));
+        screenshot("check-in-refused");
+
+        // The organizer protects the new event with a waiting room, for the next journey.
+        open("/#/admin");
+        browser.findElement(By.partialLinkText("Browser Night " + suffix)).click();
+        WebElement room = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-room-form")));
+        WebElement enabled = room.findElement(By.name("enabled"));
+        if (!enabled.isSelected()) {
+            enabled.click();
+        }
+        room.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Saved."));
+        protectedEvent = "Browser Night " + suffix;
+    }
+
+    @Test
+    @Order(3)
+    void aBuyerOfAProtectedEventQueuesInTheWaitingRoomAndIsLetInAutomatically() throws IOException {
+        assertThat(protectedEvent).as("the organizer's journey left an event with a waiting room").isNotNull();
+        logOut();
+        logIn(BUYER_EMAIL, BUYER_PASSWORD);
+        open("/#/?q=" + protectedEvent.substring(protectedEvent.lastIndexOf(' ') + 1));
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(protectedEvent))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
+        wait.until(ExpectedConditions.urlContains("/queue"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".queue p, .queue .stats")));
+        screenshot("waiting-room");
+        // Admitted by the gateway's ticker, the buyer is back on the event with a pass and holds.
+        new WebDriverWait(browser, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
+        wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
+    }
+
+    private static void logIn(String email, String password) {
+        open("/#/login");
+        type(By.id("login-email"), email);
+        type(By.id("login-password"), password);
+        browser.findElement(By.id("login-submit")).click();
+        awaitPage("#/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a[href='#/account']")));
+    }
+
+    @Test
+    @Order(4)
+    void theBuyerHoldsGeneralAdmissionPlacesByQuantityAndReleasesThem() throws IOException {
+        open("/#/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(DEMO_EVENT))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("g.section-block[data-section='FLOOR']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-ga")));
+        type(By.cssSelector("form:has(#hold-ga) input[name='quantity']"), "3");
+        screenshot("general-admission");
+        browser.findElement(By.id("hold-ga")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
+        assertThat(text("ul.lines")).contains("Standing floor").contains("3 ×");
+        browser.findElement(By.cssSelector(".actions button.secondary")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("g.section-block[data-section='FLOOR']")));
+
+        // The new account's email address is not verified yet: the account page sends the code.
+        open("/#/account");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send-code"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), BUYER_EMAIL));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-code")));
+        screenshot("account");
+    }
+
+    @Test
+    @Order(5)
+    void speaksTheBrowsersLanguageAndShowsProblemsInIt() throws IOException {
+        Path profile = Files.createTempDirectory(ROOT.resolve("browser-test/target"), "chromium-profile-de-");
+        ChromeDriver german = Chromium.start(profile, "de-DE");
+        try {
+            WebDriverWait waitGerman = new WebDriverWait(german, Duration.ofSeconds(30));
+            german.get(platform.url + "/#/login");
+            waitGerman.until(d -> "#/login".equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
+            assertThat(german.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+            german.findElement(By.id("login-email")).sendKeys("organizer@demo.boxoffice.dev");
+            german.findElement(By.id("login-password")).sendKeys("not-the-password");
+            german.findElement(By.id("login-submit")).click();
+            WebElement problem = waitGerman.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-problem-type='invalid-credentials']")));
+            assertThat(problem.getText()).contains("E-Mail oder Passwort falsch.");
+            Path shot = german.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve("login-problem-de.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            german.quit();
+        }
+    }
+
+    /** From the account page, so that the events page it ends on is the one rendered after logging out. */
+    private static void logOut() {
+        open("/#/account");
+        browser.findElement(By.cssSelector("#nav button")).click();
+        awaitPage("#/");
+    }
+
+    private static void open(String path) {
+        browser.get(platform.url + path);
+        awaitPage(path.substring(path.indexOf('#')));
+    }
+
+    /** Waits until the page of that address has rendered (main.js marks it when its data is on the page). */
+    private static void awaitPage(String hash) {
+        wait.until(d -> hash.equals(d.findElement(By.id("main")).getDomAttribute("data-ready")));
+    }
+
+    private static void type(By field, String value) {
+        // Found again if a redraw replaced it meanwhile (the wait ignores stale elements).
+        wait.until(d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(field).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.clear();
+            element.sendKeys(value);
+            return true;
+        });
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Runs at a phone's width (375 px) and checks that nothing makes the page scroll sideways. */
+    private static void phone(ThrowingRunnable body) throws IOException {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        try {
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 375 px").isLessThanOrEqualTo(0);
+            body.run();
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws IOException;
+    }
+
+    /** On a failure: the page's address and text in the test output, and a screenshot in target/. */
+    static final class ShowFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                System.out.println("Page at failure: " + browser.getCurrentUrl() + "\n"
+                        + browser.findElement(By.tagName("body")).getText());
+                Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(shot, ROOT.resolve("browser-test/target/failure-" + context.getRequiredTestMethod().getName()
+                        + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (RuntimeException | IOException e) {
+                System.out.println("No screenshot of the failure: " + e);
+            }
+        }
+    }
+}
