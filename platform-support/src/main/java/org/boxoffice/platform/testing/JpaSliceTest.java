@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.boxoffice.platform.time.ClockAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.ContextConfiguration;
@@ -16,7 +18,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 /**
  * A JPA slice ({@link DataJpaTest}: entities, repositories, Flyway, JDBC) on the real PostgreSQL this JVM's tests
  * use (never an embedded replacement), with Hibernate statistics on so that a test can count the statements a read
- * takes. The service's tables are emptied before each test class ({@link CleanStateListener}). Each test runs in a
+ * takes, and the platform's one {@code Clock}. The service's tables are emptied before each test class
+ * ({@link CleanStateListener}). Each test runs in a
  * transaction rolled back at its end unless the class says otherwise — a class that proves what locks, versions and
  * constraints do across transactions commits each step itself and says so with
  * {@code @Transactional(propagation = Propagation.NOT_SUPPORTED)}. Name such classes {@code *IT}: Failsafe runs them.
@@ -27,6 +30,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @Inherited
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ImportAutoConfiguration(ClockAutoConfiguration.class)
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 @TestExecutionListeners(listeners = CleanStateListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface JpaSliceTest {
