@@ -79,6 +79,22 @@ public final class ApiTraffic {
         this.ownsEveryApiPath = ownsEveryApiPath;
         this.failOn = Arrays.stream(failOn.split(",")).map(String::trim).filter(key -> !key.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        startViolationsFile();
+    }
+
+    /** The first ApiTraffic of a test JVM removes the last run's findings, so the file holds this run's or none. */
+    private static void startViolationsFile() {
+        synchronized (ApiTraffic.class) {
+            if (fileStarted) {
+                return;
+            }
+            fileStarted = true;
+            try {
+                Files.deleteIfExists(VIOLATIONS_FILE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** One request and its answer, as seen at the edge of the service. */
@@ -180,12 +196,7 @@ public final class ApiTraffic {
             Files.createDirectories(VIOLATIONS_FILE.getParent());
             List<String> lines = found.stream().map(Violation::toString).toList();
             synchronized (ApiTraffic.class) {
-                if (!fileStarted) {
-                    fileStarted = true;
-                    Files.write(VIOLATIONS_FILE, lines);
-                } else {
-                    Files.write(VIOLATIONS_FILE, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                }
+                Files.write(VIOLATIONS_FILE, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
