@@ -48,8 +48,20 @@ public final class BookingFixture {
         return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 0, 0);
     }
 
+    /** A published event whose sale opens in an hour: before then, only the pre-sale (an access code) sells. */
+    public OnSale beforeSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 4_500,
+                2_500, Duration.ofHours(1));
+    }
+
     private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
             Duration refundCutoff, long seatPriceMinor, long areaPriceMinor) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, refundCutoff, seatPriceMinor,
+                areaPriceMinor, Duration.ofHours(-1));
+    }
+
+    private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
+            Duration refundCutoff, long seatPriceMinor, long areaPriceMinor, Duration saleOpensIn) {
         UUID organization = UUID.randomUUID();
         var venue = venues.create(ANY_ORGANIZATION, organization, "Fixture Hall", "Lisbon", "Rua 1",
                 ZoneId.of("Europe/Lisbon"));
@@ -59,7 +71,7 @@ public final class BookingFixture {
         Instant now = Instant.now();
         Event event = events.create(ANY_ORGANIZATION, new NewEvent(venue.id(), "Fixture night", "", now.plus(
                 Duration.ofDays(2)), now.plus(Duration.ofDays(2)).plus(Duration.ofHours(3)), ZoneId.of("Europe/Lisbon"),
-                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Currency.getInstance("EUR"),
+                now.plus(saleOpensIn), now.plus(Duration.ofDays(1)), Currency.getInstance("EUR"),
                 maxPerOrder, maxPerBuyer, Duration.ofMinutes(10), refundCutoff));
         events.setTiers(ANY_ORGANIZATION, event.id(), List.of(new TierSpec(stalls.section().id(), "Stalls",
                 seatPriceMinor), new TierSpec(floor.id(), "Floor", areaPriceMinor)));

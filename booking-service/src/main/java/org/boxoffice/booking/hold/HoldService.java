@@ -15,8 +15,11 @@ import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.inventory.Inventory;
+import org.boxoffice.booking.promo.CodeRedemption;
+import org.boxoffice.booking.promo.PromoCode;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.SectionNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,10 +48,12 @@ public class HoldService {
     private final HoldReleaser releaser;
     private final AvailabilityCache cache;
     private final TransactionTemplate transactions;
+    private final CodeRedemption codes;
     private final Clock clock;
 
     HoldService(EventService events, Holds holds, Inventory inventory, SeatLocks locks, HoldFence fence,
-            HoldReleaser releaser, AvailabilityCache cache, TransactionTemplate transactions, Clock clock) {
+            HoldReleaser releaser, AvailabilityCache cache, TransactionTemplate transactions, CodeRedemption codes,
+            Clock clock) {
         this.events = events;
         this.holds = holds;
         this.inventory = inventory;
@@ -57,14 +62,27 @@ public class HoldService {
         this.releaser = releaser;
         this.cache = cache;
         this.transactions = transactions;
+        this.codes = codes;
         this.clock = clock;
     }
 
     public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request) {
+        return hold(buyerId, buyerEmail, request, null);
+    }
+
+    /**
+     * A hold, with an access code for the pre-sale: before the sale opens, a valid access code admits the buyer to the
+     * tickets it opens and takes one of its uses in the hold's transaction (given back if the hold or its order ends
+     * without the tickets). Once the sale is open the code is not needed and not used. Without a code, nothing here
+     * reads or writes a code.
+     */
+    public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request, @Nullable String accessCode) {
         EventService.Listing listing = events.listing(request.eventId());
         Event event = listing.event();
         Instant now = clock.instant();
-        event.requireOnSale(now);
+        CodeRedemption.Accepted presale = accessCode != null && event.beforeSaleOpens(now)
+                ? codes.access(event, accessCode, now) : null;
+        event.requireOnSale(now, presale != null);
         if (request.quantity() < 1) {
             throw new InvalidHoldRequest("quantity", "must be at least 1");
         }
@@ -72,16 +90,18 @@ public class HoldService {
             throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_ORDER, event.maxPerOrder(), request.quantity());
         }
         HoldFence.Taken taken = switch (request) {
-            case HoldRequest.SpecificSeats seats -> holdSeats(event, buyerId, buyerEmail, seats.seatIds(), now);
-            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, now);
-            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, now);
+            case HoldRequest.SpecificSeats seats -> holdSeats(listing, buyerId, buyerEmail, seats.seatIds(), presale,
+                    now);
+            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, presale, now);
+            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, presale, now);
         };
         cache.apply(taken.change());
         return taken.hold();
     }
 
-    private HoldFence.Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds,
-            Instant now) {
+    private HoldFence.Taken holdSeats(EventService.Listing listing, UUID buyerId, String buyerEmail,
+            List<UUID> seatIds, CodeRedemption.@Nullable Accepted presale, Instant now) {
+        Event event = listing.event();
         Set<UUID> distinct = new HashSet<>();
         for (int i = 0; i < seatIds.size(); i++) {
             if (!distinct.add(seatIds.get(i))) {
@@ -99,7 +119,15 @@ public class HoldService {
         }
         Map<UUID, UUID> sections = new HashMap<>();
         states.forEach((seat, state) -> sections.put(seat, state.sectionId()));
-        return lockedFence(event, buyerId, buyerEmail, seatIds, sections, now);
+        if (presale != null) {
+            presale.requireCovers(sections.values().stream().distinct()
+                    .map(sectionId -> ticketed(section(listing, sectionId))).toList());
+        }
+        return lockedFence(event, buyerId, buyerEmail, seatIds, sections, presale, now);
+    }
+
+    private static PromoCode.Ticketed ticketed(EventSection section) {
+        return new PromoCode.Ticketed(section.sectionId(), section.tier());
     }
 
     /**
@@ -107,26 +135,30 @@ public class HoldService {
      * again: any taken meanwhile are reported; if none were, the fence alone decides (it is correct without a lock).
      */
     private HoldFence.Taken lockedFence(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds,
-            Map<UUID, UUID> sections, Instant now) {
+            Map<UUID, UUID> sections, CodeRedemption.@Nullable Accepted presale, Instant now) {
         try {
-            return locks.withSeats(event.id(), seatIds, () -> fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now));
+            return locks.withSeats(event.id(), seatIds,
+                    () -> fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, presale, now));
         } catch (SeatLocks.Contended contended) {
             List<UUID> taken = inventory.lookup(event.id(), seatIds).values().stream()
                     .filter(state -> !state.available()).map(Inventory.SeatState::seatId).toList();
             if (!taken.isEmpty()) {
                 throw new SeatsUnavailable(taken);
             }
-            return fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now);
+            return fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, presale, now);
         }
     }
 
     private HoldFence.Taken holdBestAvailable(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            HoldRequest.BestAvailable request, Instant now) {
+            HoldRequest.BestAvailable request, CodeRedemption.@Nullable Accepted presale, Instant now) {
         Event event = listing.event();
         EventSection section = section(listing, request.sectionId());
         if (!section.seated()) {
             throw new InvalidHoldRequest("bestAvailable.sectionId",
                     "section " + section.code() + " is general admission; hold a quantity of it instead");
+        }
+        if (presale != null) {
+            presale.requireCovers(List.of(ticketed(section)));
         }
         int quantity = request.quantity();
         RuntimeException lastTaken = null;
@@ -142,7 +174,7 @@ public class HoldService {
                 try {
                     // No waiting: a block whose locks are taken is being sold right now; the next one is as good.
                     return locks.withSeats(event.id(), seats, Duration.ZERO,
-                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, now));
+                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, presale, now));
                 } catch (SeatLocks.Contended contended) {
                     lastTaken = new SeatsUnavailable(seats);
                 } catch (SeatsUnavailable taken) {
@@ -174,14 +206,17 @@ public class HoldService {
     }
 
     private HoldFence.Taken holdArea(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            HoldRequest.GeneralAdmission request, Instant now) {
+            HoldRequest.GeneralAdmission request, CodeRedemption.@Nullable Accepted presale, Instant now) {
         Event event = listing.event();
         EventSection section = section(listing, request.sectionId());
         if (section.seated()) {
             throw new InvalidHoldRequest("generalAdmission.sectionId",
                     "section " + section.code() + " has numbered seats; hold seats or best available instead");
         }
-        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), now);
+        if (presale != null) {
+            presale.requireCovers(List.of(ticketed(section)));
+        }
+        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), presale, now);
     }
 
     private static EventSection section(EventService.Listing listing, UUID sectionId) {
