@@ -84,9 +84,10 @@ public class CodeRedemption {
 
     /**
      * Takes again the uses given back by the tickets of {@code holdId}, for a payment that arrived after its order
-     * expired; {@link RetakeRefused} when one of them is used up meanwhile (the caller rolls back to its savepoint).
+     * expired, in the caller's transaction; {@link RetakeRefused} when one of them is used up meanwhile (the caller
+     * rolls back to its savepoint). Not a transactional method itself: a refusal thrown through one would mark the
+     * caller's whole transaction rollback-only, where only the savepoint is to be rolled back.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void retake(UUID holdId) {
         if (statements.retake(holdId) != RedemptionStatements.Refusal.NONE) {
             throw new RetakeRefused();

@@ -267,6 +267,41 @@ class PromoCodeIT {
     }
 
     @Test
+    void aPaymentAfterExpiryTakesItsCodeAgainOrIsRefundedWhenTheCodeIsUsedUpSince() {
+        OnSale sale = fixture().onSale(2, 5, 50, 4, 6);
+        PromoCode code = code(sale, discount("LATE", 10, 1, null));
+        UUID buyerId = UUID.randomUUID();
+        Order paidLate = checkout.checkout(buyerId, holds.hold(buyerId, EMAIL, area(sale, 1)).id(), "LATE");
+        expire(paidLate);
+        assertThat(uses(code)).isZero();
+
+        transactions.executeWithoutResult(tx -> payments.paymentSucceeded(paidLate.id(), UUID.randomUUID(),
+                paidLate.totalMinor()));
+        assertThat(status(paidLate)).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(uses(code)).as("the re-take took the code again").isEqualTo(1);
+
+        PromoCode other = code(sale, discount("LATE2", 10, 1, null));
+        Order refunded = checkout.checkout(buyerId, holds.hold(buyerId, EMAIL, area(sale, 1)).id(), "LATE2");
+        expire(refunded);
+        UUID rival = UUID.randomUUID();
+        checkout.checkout(rival, holds.hold(rival, EMAIL, area(sale, 1)).id(), "LATE2");
+        transactions.executeWithoutResult(tx -> payments.paymentSucceeded(refunded.id(), UUID.randomUUID(),
+                refunded.totalMinor()));
+        assertThat(status(refunded)).as("refunded, never over the code's limit").isEqualTo(OrderStatus.CANCELLED);
+        assertThat(uses(other)).isEqualTo(1);
+        assertThat(activeRedemptions(other)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM buyer_allowance WHERE buyer_id = ? AND tickets = 1")
+                .param(buyerId).query(Integer.class).single()).as("the refused re-take gave nothing back twice")
+                .isEqualTo(1);
+    }
+
+    private void expire(Order order) {
+        jdbc.sql("UPDATE purchase_order SET payment_due = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), order.id()).update();
+        expiry.expireOverdue(100);
+    }
+
+    @Test
     void anAccessCodeAdmitsABuyerBeforeTheSaleOpensAndOnlyThen() throws Exception {
         OnSale sale = fixture().beforeSale(2, 5, 50, 4, 6);
         PromoCode fanclub = code(sale, new CodeSpec("FANCLUB", CodeKind.ACCESS, null, null,

@@ -88,7 +88,7 @@ class HoldController {
     @Operation(operationId = "releaseHold", summary = "Release one of the caller's holds",
             description = "The seats are free again at once. Answers the released hold.")
     @ApiResponse(responseCode = "200", description = "The released hold")
-    @ApiResponse(responseCode = "409", description = "`hold-not-active` (`status`): released, expired or checked out "
+    @ApiResponse(responseCode = "409", description = "`hold-not-active` (`currentStatus`): released, expired or checked out "
             + "already.")
     HoldResponse release(CurrentUser user, @PathVariable UUID holdId) {
         return HoldResponse.of(holds.release(user.id(), holdId), clock.instant());
