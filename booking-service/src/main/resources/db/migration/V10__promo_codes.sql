@@ -51,3 +51,6 @@ CREATE INDEX promo_redemption_by_code ON promo_redemption (code_id);
 ALTER TABLE purchase_order ADD COLUMN promo_code text;
 ALTER TABLE order_line ADD COLUMN discount_minor bigint NOT NULL DEFAULT 0
     CONSTRAINT order_line_discount_within_amount CHECK (discount_minor >= 0 AND discount_minor <= amount_minor);
+
+-- A hidden tier is not listed to buyers: only an access code that covers it opens it (on sale or in the pre-sale).
+ALTER TABLE price_tier ADD COLUMN hidden boolean NOT NULL DEFAULT false;

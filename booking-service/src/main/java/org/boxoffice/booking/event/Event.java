@@ -139,9 +139,9 @@ public class Event {
         tiers.removeIf(tier -> !seen.contains(tier.sectionId()));
         for (TierSpec spec : specs) {
             tiers.stream().filter(tier -> tier.sectionId().equals(spec.sectionId())).findFirst().ifPresentOrElse(
-                    tier -> tier.reprice(spec.name().strip(), spec.amountMinor()),
+                    tier -> tier.reprice(spec.name().strip(), spec.amountMinor(), spec.hidden()),
                     () -> tiers.add(new PriceTier(this, spec.sectionId(), spec.name().strip(), spec.amountMinor(),
-                            currency())));
+                            currency(), spec.hidden())));
         }
     }
 

@@ -71,18 +71,17 @@ public class HoldService {
     }
 
     /**
-     * A hold, with an access code for the pre-sale: before the sale opens, a valid access code admits the buyer to the
-     * tickets it opens and takes one of its uses in the hold's transaction (given back if the hold or its order ends
-     * without the tickets). Once the sale is open the code is not needed and not used. Without a code, nothing here
-     * reads or writes a code.
+     * A hold, with an access code: before the sale opens (the pre-sale), or for a hidden tier at any time, a valid
+     * access code that covers the tickets admits the buyer and takes one of its uses in the hold's transaction (given
+     * back if the hold or its order ends without the tickets). Where no code is needed (the sale is open, the tiers
+     * listed) a code sent is not used. A hidden tier without a code does not exist for the buyer. Without a code and
+     * a hidden tier, nothing here reads or writes a code.
      */
     public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request, @Nullable String accessCode) {
         EventService.Listing listing = events.listing(request.eventId());
         Event event = listing.event();
         Instant now = clock.instant();
-        CodeRedemption.Accepted presale = accessCode != null && event.beforeSaleOpens(now)
-                ? codes.access(event, accessCode, now) : null;
-        event.requireOnSale(now, presale != null);
+        event.requireOnSale(now, accessCode != null);
         if (request.quantity() < 1) {
             throw new InvalidHoldRequest("quantity", "must be at least 1");
         }
@@ -90,17 +89,18 @@ public class HoldService {
             throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_ORDER, event.maxPerOrder(), request.quantity());
         }
         HoldFence.Taken taken = switch (request) {
-            case HoldRequest.SpecificSeats seats -> holdSeats(listing, buyerId, buyerEmail, seats.seatIds(), presale,
+            case HoldRequest.SpecificSeats seats -> holdSeats(listing, buyerId, buyerEmail, seats.seatIds(),
+                    accessCode, now);
+            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, accessCode,
                     now);
-            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, presale, now);
-            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, presale, now);
+            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, accessCode, now);
         };
         cache.apply(taken.change());
         return taken.hold();
     }
 
     private HoldFence.Taken holdSeats(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            List<UUID> seatIds, CodeRedemption.@Nullable Accepted presale, Instant now) {
+            List<UUID> seatIds, @Nullable String accessCode, Instant now) {
         Event event = listing.event();
         Set<UUID> distinct = new HashSet<>();
         for (int i = 0; i < seatIds.size(); i++) {
@@ -119,15 +119,31 @@ public class HoldService {
         }
         Map<UUID, UUID> sections = new HashMap<>();
         states.forEach((seat, state) -> sections.put(seat, state.sectionId()));
-        if (presale != null) {
-            presale.requireCovers(sections.values().stream().distinct()
-                    .map(sectionId -> ticketed(section(listing, sectionId))).toList());
-        }
+        CodeRedemption.Accepted presale = admission(listing, accessCode, sections.values().stream().distinct()
+                .map(sectionId -> section(listing, sectionId)).toList(), now);
         return lockedFence(event, buyerId, buyerEmail, seatIds, sections, presale, now);
     }
 
-    private static PromoCode.Ticketed ticketed(EventSection section) {
-        return new PromoCode.Ticketed(section.sectionId(), section.tier());
+    /**
+     * The access code the hold needs, checked against its sections: none when the sale is open and every section is
+     * listed; else the code, which must be valid and cover every section (a hidden section without a code is not
+     * found, as if it did not exist).
+     */
+    private CodeRedemption.@Nullable Accepted admission(EventService.Listing listing, @Nullable String accessCode,
+            List<EventSection> sections, Instant now) {
+        Event event = listing.event();
+        boolean presale = event.beforeSaleOpens(now);
+        if (!presale && sections.stream().noneMatch(EventSection::hidden)) {
+            return null;
+        }
+        if (accessCode == null) {
+            throw new SectionNotFound(sections.stream().filter(EventSection::hidden).findFirst().orElseThrow()
+                    .sectionId());
+        }
+        CodeRedemption.Accepted access = codes.access(event, accessCode, now);
+        access.requireCovers(sections.stream()
+                .map(section -> new PromoCode.Ticketed(section.sectionId(), section.tier())).toList());
+        return access;
     }
 
     /**
@@ -150,16 +166,14 @@ public class HoldService {
     }
 
     private HoldFence.Taken holdBestAvailable(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            HoldRequest.BestAvailable request, CodeRedemption.@Nullable Accepted presale, Instant now) {
+            HoldRequest.BestAvailable request, @Nullable String accessCode, Instant now) {
         Event event = listing.event();
         EventSection section = section(listing, request.sectionId());
         if (!section.seated()) {
             throw new InvalidHoldRequest("bestAvailable.sectionId",
                     "section " + section.code() + " is general admission; hold a quantity of it instead");
         }
-        if (presale != null) {
-            presale.requireCovers(List.of(ticketed(section)));
-        }
+        CodeRedemption.Accepted access = admission(listing, accessCode, List.of(section), now);
         int quantity = request.quantity();
         RuntimeException lastTaken = null;
         for (int read = 0; read < BEST_AVAILABLE_READS; read++) {
@@ -174,7 +188,7 @@ public class HoldService {
                 try {
                     // No waiting: a block whose locks are taken is being sold right now; the next one is as good.
                     return locks.withSeats(event.id(), seats, Duration.ZERO,
-                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, presale, now));
+                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, access, now));
                 } catch (SeatLocks.Contended contended) {
                     lastTaken = new SeatsUnavailable(seats);
                 } catch (SeatsUnavailable taken) {
@@ -206,17 +220,15 @@ public class HoldService {
     }
 
     private HoldFence.Taken holdArea(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            HoldRequest.GeneralAdmission request, CodeRedemption.@Nullable Accepted presale, Instant now) {
+            HoldRequest.GeneralAdmission request, @Nullable String accessCode, Instant now) {
         Event event = listing.event();
         EventSection section = section(listing, request.sectionId());
         if (section.seated()) {
             throw new InvalidHoldRequest("generalAdmission.sectionId",
                     "section " + section.code() + " has numbered seats; hold seats or best available instead");
         }
-        if (presale != null) {
-            presale.requireCovers(List.of(ticketed(section)));
-        }
-        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), presale, now);
+        CodeRedemption.Accepted access = admission(listing, accessCode, List.of(section), now);
+        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), access, now);
     }
 
     private static EventSection section(EventService.Listing listing, UUID sectionId) {

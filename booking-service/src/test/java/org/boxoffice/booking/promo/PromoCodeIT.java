@@ -351,6 +351,38 @@ class PromoCodeIT {
     }
 
     @Test
+    void aHiddenTierIsNotListedAndOpensOnlyToAnAccessCodeThatCoversIt() throws Exception {
+        OnSale sale = fixture().withHiddenFloor(2, 5, 50, 4, 6);
+        PromoCode vip = code(sale, new CodeSpec("VIP", CodeKind.ACCESS, null, null, List.of(), List.of("Floor"), 10,
+                null, null, null));
+        code(sale, new CodeSpec("STALLS", CodeKind.ACCESS, null, null, List.of(sale.stalls().id()), List.of(), null,
+                null, null, null));
+        String eventId = sale.event().id().toString();
+        String floorId = sale.floor().id().toString();
+        assertThat(ok(200, get("/api/v1/events/" + eventId, null)).path("sections").valueStream()
+                .map(s -> s.path("sectionId").asString())).containsExactly(sale.stalls().id().toString());
+        assertThat(ok(200, get("/api/v1/events/" + eventId + "/availability", null)).path("sections").valueStream()
+                .map(s -> s.path("sectionId").asString())).containsExactly(sale.stalls().id().toString());
+        assertThat(ok(200, get("/api/v1/admin/events/" + eventId, TestTokens.organizer(sale.organizationId())))
+                .path("sections").valueStream().filter(s -> s.path("hidden").asBoolean())
+                .map(s -> s.path("sectionId").asString())).containsExactly(floorId);
+
+        String buyer = TestTokens.buyer(UUID.randomUUID());
+        String floor = """
+                {"eventId":"%s","generalAdmission":{"sectionId":"%s","quantity":1}%s}""";
+        assertThat(problem(404, post("/api/v1/holds", buyer, null, floor.formatted(eventId, floorId, ""))))
+                .isEqualTo("section-not-found");
+        assertThat(problem(422, post("/api/v1/holds", buyer, null,
+                floor.formatted(eventId, floorId, ",\"accessCode\":\"STALLS\"")))).isEqualTo("code-not-applicable");
+        ok(201, post("/api/v1/holds", buyer, null, floor.formatted(eventId, floorId, ",\"accessCode\":\"vip\"")));
+        assertThat(uses(vip)).isEqualTo(1);
+        ok(201, post("/api/v1/holds", buyer, null, """
+                {"eventId":"%s","bestAvailable":{"sectionId":"%s","quantity":1},"accessCode":"VIP"}"""
+                .formatted(eventId, sale.stalls().id())));
+        assertThat(uses(vip)).as("a listed tier on sale needs no code").isEqualTo(1);
+    }
+
+    @Test
     void onceTheSaleIsOpenAnAccessCodeIsNeitherNeededNorUsed() throws Exception {
         OnSale sale = fixture().onSale(2, 5, 50, 4, 6);
         PromoCode fanclub = code(sale, new CodeSpec("FANCLUB", CodeKind.ACCESS, null, null, List.of(), List.of(), 1,

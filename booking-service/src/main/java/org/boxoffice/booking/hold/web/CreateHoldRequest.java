@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 /**
  * Exactly one of: {@code seatIds} (these seats), {@code bestAvailable} (N best seats of a section), or
  * {@code generalAdmission} (N tickets of an area). {@code accessCode} opens the pre-sale before the event's
- * {@code onSaleAt} (docs/commerce.md); once the sale is open it is not needed and not used.
+ * {@code onSaleAt} and hidden tiers (docs/commerce.md); where neither is asked for it is not needed and not used.
  */
 public record CreateHoldRequest(@NotNull UUID eventId,
         @Nullable @Size(min = 1, max = 100) List<@NotNull UUID> seatIds,

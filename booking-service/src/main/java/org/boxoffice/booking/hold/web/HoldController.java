@@ -60,7 +60,8 @@ class HoldController {
                              "generalAdmission": {"sectionId": "5ec70000-0000-4000-8000-000000000002", "quantity": 4}}""")
             })))
     @ApiResponse(responseCode = "201", description = "The hold")
-    @ApiResponse(responseCode = "404", description = "`not-found`: no such event, or a section not in it.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no such event, or a section not in it (a hidden "
+            + "tier's section without an access code).")
     @ApiResponse(responseCode = "403", description = "`waiting-room-pass-required` or `waiting-room-pass-invalid` "
             + "(`reason`): the event has a waiting room and the pass is missing or does not open this hold.")
     @ApiResponse(responseCode = "409", description = "`seats-unavailable`, `sale-not-open`, `capacity-exceeded`, "
