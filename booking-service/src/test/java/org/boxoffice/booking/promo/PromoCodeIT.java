@@ -1,6 +1,7 @@
 package org.boxoffice.booking.promo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -227,6 +228,47 @@ class PromoCodeIT {
         assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE event_id = ? AND status = 'ACTIVE'")
                 .param(sale.event().id()).query(Integer.class).single()).as("the losers keep their holds")
                 .isEqualTo(40);
+    }
+
+    @Test
+    void oneBuyerCheckingOutTenHoldsAtOnceGetsTheCodeOnlyAsOftenAsOneBuyerMay() throws Exception {
+        OnSale sale = fixture().onSale(2, 5, 100, 4, 20);
+        PromoCode code = code(sale, discount("TWOEACH", 10, 100, 2));
+        UUID buyerId = UUID.randomUUID();
+        List<Hold> held = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            held.add(holds.hold(buyerId, EMAIL, area(sale, 1)));
+        }
+
+        var outcomes = Concurrently.run(10, i -> checkout.checkout(buyerId, held.get(i).id(), "TWOEACH"));
+
+        assertThat(outcomes.stream().filter(Concurrently.Outcome::succeeded)).hasSize(2);
+        assertThat(outcomes.stream().filter(outcome -> !outcome.succeeded())).hasSize(8)
+                .allSatisfy(outcome -> assertThat(outcome.failure()).isInstanceOf(CodeLimitReached.class));
+        assertThat(uses(code)).isEqualTo(2);
+        assertThat(buyerUses(code, buyerId)).isEqualTo(2);
+    }
+
+    @Test
+    void fiftyBuyersRacingIntoAPresaleWithATenUseAccessCodeGetExactlyTenHolds() throws Exception {
+        OnSale sale = fixture().beforeSale(2, 5, 100, 4, 6);
+        PromoCode code = code(sale, new CodeSpec("FIRST10", CodeKind.ACCESS, null, null, List.of(), List.of(), 10,
+                null, null, null));
+
+        var outcomes = Concurrently.run(50, i -> holds.hold(UUID.randomUUID(), EMAIL, area(sale, 1), "FIRST10"));
+
+        assertThat(outcomes.stream().filter(Concurrently.Outcome::succeeded)).hasSize(10);
+        assertThat(outcomes.stream().filter(outcome -> !outcome.succeeded())).hasSize(40)
+                .allSatisfy(outcome -> assertThat(outcome.failure()).isInstanceOf(CodeExhausted.class));
+        assertThat(uses(code)).isEqualTo(10);
+        assertThat(jdbc.sql("SELECT held FROM event_area WHERE event_id = ? AND section_id = ?")
+                .params(sale.event().id(), sale.floor().id()).query(Integer.class).single())
+                .as("a refused hold took nothing").isEqualTo(10);
+        assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE event_id = ?").param(sale.event().id())
+                .query(Integer.class).single()).isEqualTo(10);
+        assertThatThrownBy(() -> codes.update(BookingFixture.ANY_ORGANIZATION, sale.event().id(), code.id(),
+                new CodeSpec("FIRST10", CodeKind.ACCESS, null, null, List.of(), List.of(), 5, null, null, null)))
+                .as("maxUses never below the uses taken").isInstanceOf(InvalidCode.class);
     }
 
     @Test
