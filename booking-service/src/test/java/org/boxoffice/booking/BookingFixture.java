@@ -48,8 +48,27 @@ public final class BookingFixture {
         return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 0, 0);
     }
 
+    /** A published event on sale now whose floor is a hidden tier: only an access code covering it opens it. */
+    public OnSale withHiddenFloor(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 4_500,
+                2_500, Duration.ofHours(-1), true);
+    }
+
+    /** A published event whose sale opens in an hour: before then, only the pre-sale (an access code) sells. */
+    public OnSale beforeSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 4_500,
+                2_500, Duration.ofHours(1), false);
+    }
+
     private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
             Duration refundCutoff, long seatPriceMinor, long areaPriceMinor) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, refundCutoff, seatPriceMinor,
+                areaPriceMinor, Duration.ofHours(-1), false);
+    }
+
+    private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
+            Duration refundCutoff, long seatPriceMinor, long areaPriceMinor, Duration saleOpensIn,
+            boolean hiddenFloor) {
         UUID organization = UUID.randomUUID();
         var venue = venues.create(ANY_ORGANIZATION, organization, "Fixture Hall", "Lisbon", "Rua 1",
                 ZoneId.of("Europe/Lisbon"));
@@ -59,10 +78,10 @@ public final class BookingFixture {
         Instant now = Instant.now();
         Event event = events.create(ANY_ORGANIZATION, new NewEvent(venue.id(), "Fixture night", "", now.plus(
                 Duration.ofDays(2)), now.plus(Duration.ofDays(2)).plus(Duration.ofHours(3)), ZoneId.of("Europe/Lisbon"),
-                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Currency.getInstance("EUR"),
+                now.plus(saleOpensIn), now.plus(Duration.ofDays(1)), Currency.getInstance("EUR"),
                 maxPerOrder, maxPerBuyer, Duration.ofMinutes(10), refundCutoff));
         events.setTiers(ANY_ORGANIZATION, event.id(), List.of(new TierSpec(stalls.section().id(), "Stalls",
-                seatPriceMinor), new TierSpec(floor.id(), "Floor", areaPriceMinor)));
+                seatPriceMinor), new TierSpec(floor.id(), "Floor", areaPriceMinor, hiddenFloor)));
         Event published = events.publish(ANY_ORGANIZATION, event.id());
         return new OnSale(organization, published, stalls.section(), new ArrayList<>(stalls.seats()), floor);
     }

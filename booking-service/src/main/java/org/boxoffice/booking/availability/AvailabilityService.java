@@ -30,13 +30,13 @@ public class AvailabilityService {
         this.store = store;
     }
 
-    /** Remaining tickets of every section the event sells. */
+    /** Remaining tickets of every section the event lists to buyers (hidden tiers are left out). */
     public List<SectionAvailability> sections(UUID eventId) {
         EventService.Listing layout = events.listing(eventId);
         Map<UUID, Boolean> seated = new LinkedHashMap<>();
         layout.sections().forEach(section -> seated.put(section.sectionId(), section.seated()));
         Map<UUID, Integer> counts = cache.counts(eventId, seated).orElseGet(() -> countsOf(cache.rebuild(eventId)));
-        return layout.sections().stream()
+        return layout.sections().stream().filter(section -> !section.hidden())
                 .map(section -> new SectionAvailability(section.sectionId(), section.capacity(),
                         counts.getOrDefault(section.sectionId(), 0)))
                 .toList();

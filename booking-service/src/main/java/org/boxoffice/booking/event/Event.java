@@ -139,9 +139,9 @@ public class Event {
         tiers.removeIf(tier -> !seen.contains(tier.sectionId()));
         for (TierSpec spec : specs) {
             tiers.stream().filter(tier -> tier.sectionId().equals(spec.sectionId())).findFirst().ifPresentOrElse(
-                    tier -> tier.reprice(spec.name().strip(), spec.amountMinor()),
+                    tier -> tier.reprice(spec.name().strip(), spec.amountMinor(), spec.hidden()),
                     () -> tiers.add(new PriceTier(this, spec.sectionId(), spec.name().strip(), spec.amountMinor(),
-                            currency())));
+                            currency(), spec.hidden())));
         }
     }
 
@@ -171,11 +171,24 @@ public class Event {
 
     /** Refuses a sale unless the event is published and {@code now} is inside its sale window. */
     public void requireOnSale(Instant now) {
+        requireOnSale(now, false);
+    }
+
+    /** Whether {@code now} is before the sale opens: the pre-sale, open only to buyers with an access code. */
+    public boolean beforeSaleOpens(Instant now) {
+        return now.isBefore(onSaleAt);
+    }
+
+    /**
+     * Refuses a sale unless the event is published and {@code now} is inside its sale window, or, for a buyer with a
+     * valid access code ({@code presaleAccess}), before the window's end.
+     */
+    public void requireOnSale(Instant now, boolean presaleAccess) {
         if (status != EventStatus.PUBLISHED) {
             throw new SaleNotOpen(id, "Sales for this event are " + (status == EventStatus.SALES_PAUSED ? "paused"
                     : "closed (" + status + ")") + ".");
         }
-        if (now.isBefore(onSaleAt)) {
+        if (!presaleAccess && now.isBefore(onSaleAt)) {
             throw new SaleNotOpen(id, "Sales open at " + onSaleAt + ".");
         }
         if (!now.isBefore(offSaleAt)) {

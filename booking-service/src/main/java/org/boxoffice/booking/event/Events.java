@@ -23,7 +23,7 @@ public interface Events extends JpaRepository<Event, UUID>, JpaSpecificationExec
     /** The sections an event sells (those with a price tier), with their tier, in the venue's order. One query. */
     @Query("""
             select new org.boxoffice.booking.event.EventSection(s.id, s.code, s.name, s.kind, s.capacity, t.name,
-                   t.amountMinor, t.currency)
+                   t.amountMinor, t.currency, t.hidden)
               from PriceTier t join Section s on s.id = t.sectionId
              where t.event.id = :eventId order by s.position""")
     List<EventSection> sections(UUID eventId);

@@ -35,23 +35,31 @@ public class PriceTier {
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(length = 3)
     private String currency;
+    private boolean hidden;
 
     protected PriceTier() {
     }
 
-    PriceTier(Event event, UUID sectionId, String name, long amountMinor, Currency currency) {
+    PriceTier(Event event, UUID sectionId, String name, long amountMinor, Currency currency, boolean hidden) {
         requireNotNegative(amountMinor);
         this.event = event;
         this.sectionId = sectionId;
         this.name = name;
         this.amountMinor = amountMinor;
         this.currency = currency.getCurrencyCode();
+        this.hidden = hidden;
     }
 
-    void reprice(String name, long amountMinor) {
+    void reprice(String name, long amountMinor, boolean hidden) {
         requireNotNegative(amountMinor);
         this.name = name;
         this.amountMinor = amountMinor;
+        this.hidden = hidden;
+    }
+
+    /** Whether the tier is left out of what buyers browse: only an access code covering it opens it. */
+    public boolean hidden() {
+        return hidden;
     }
 
     private static void requireNotNegative(long amountMinor) {

@@ -11,7 +11,9 @@ import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.promo.CodeRedemption;
 import org.boxoffice.platform.data.SqlByDesign;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,25 +32,31 @@ class HoldFence {
     private final Holds holds;
     private final Inventory inventory;
     private final BookingEvents announcements;
+    private final CodeRedemption codes;
 
-    HoldFence(Holds holds, Inventory inventory, BookingEvents announcements) {
+    HoldFence(Holds holds, Inventory inventory, BookingEvents announcements, CodeRedemption codes) {
         this.holds = holds;
         this.inventory = inventory;
         this.announcements = announcements;
+        this.codes = codes;
     }
 
     record Taken(Hold hold, InventoryChange change) {
     }
 
-    /** Holds these seats, all or none. {@code sections} maps each seat to its section. */
+    /**
+     * Holds these seats, all or none. {@code sections} maps each seat to its section. A pre-sale hold also takes a use
+     * of its access code ({@code presale}), after the seats: the same lock order as every release.
+     */
     @Transactional
-    public Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds, Map<UUID, UUID> sections, Instant now) {
+    public Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds, Map<UUID, UUID> sections,
+            CodeRedemption.@Nullable Accepted presale, Instant now) {
         reserveAllowance(event, buyerId, seatIds.size());
-        return takeSeats(event, buyerId, buyerEmail, seatIds, sections, now);
+        return takeSeats(event, buyerId, buyerEmail, seatIds, sections, presale, now);
     }
 
     private Taken takeSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds, Map<UUID, UUID> sections,
-            Instant now) {
+            CodeRedemption.@Nullable Accepted presale, Instant now) {
         UUID holdId = UUID.randomUUID();
         List<HoldItem> items = new ArrayList<>();
         for (UUID seat : seatIds) {
@@ -62,6 +70,9 @@ class HoldFence {
         if (taken != seatIds.size()) {
             throw new SeatsUnavailable(inventory.notHeldBy(event.id(), holdId, seatIds));
         }
+        if (presale != null) {
+            codes.redeem(presale, holdId, buyerId, now);
+        }
         InventoryChange change = new InventoryChange(event.id());
         items.forEach(item -> change.seatTaken(item.sectionId(), item.seatId()));
         return new Taken(hold, change);
@@ -69,7 +80,8 @@ class HoldFence {
 
     /** Holds {@code quantity} tickets of a general-admission area, only within its capacity. */
     @Transactional
-    public Taken holdArea(Event event, UUID buyerId, String buyerEmail, UUID sectionId, int quantity, Instant now) {
+    public Taken holdArea(Event event, UUID buyerId, String buyerEmail, UUID sectionId, int quantity,
+            CodeRedemption.@Nullable Accepted presale, Instant now) {
         reserveAllowance(event, buyerId, quantity);
         UUID holdId = UUID.randomUUID();
         Hold hold = newHold(holdId, event, buyerId, buyerEmail, now, List.of(new HoldItem(sectionId, null, quantity)));
@@ -79,6 +91,9 @@ class HoldFence {
         // last, it is locked only from this statement to the commit, not across the two inserts before it.
         var count = inventory.takeFromArea(event.id(), sectionId, quantity).orElseThrow(() -> new CapacityExceeded(
                 sectionId, quantity, inventory.area(event.id(), sectionId).map(a -> a.remaining()).orElse(0)));
+        if (presale != null) {
+            codes.redeem(presale, holdId, buyerId, now);
+        }
         return new Taken(hold, new InventoryChange(event.id()).area(sectionId, count));
     }
 

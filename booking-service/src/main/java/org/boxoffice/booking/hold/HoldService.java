@@ -15,8 +15,11 @@ import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.inventory.Inventory;
+import org.boxoffice.booking.promo.CodeRedemption;
+import org.boxoffice.booking.promo.PromoCode;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.venue.SectionNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,10 +48,12 @@ public class HoldService {
     private final HoldReleaser releaser;
     private final AvailabilityCache cache;
     private final TransactionTemplate transactions;
+    private final CodeRedemption codes;
     private final Clock clock;
 
     HoldService(EventService events, Holds holds, Inventory inventory, SeatLocks locks, HoldFence fence,
-            HoldReleaser releaser, AvailabilityCache cache, TransactionTemplate transactions, Clock clock) {
+            HoldReleaser releaser, AvailabilityCache cache, TransactionTemplate transactions, CodeRedemption codes,
+            Clock clock) {
         this.events = events;
         this.holds = holds;
         this.inventory = inventory;
@@ -57,14 +62,26 @@ public class HoldService {
         this.releaser = releaser;
         this.cache = cache;
         this.transactions = transactions;
+        this.codes = codes;
         this.clock = clock;
     }
 
     public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request) {
+        return hold(buyerId, buyerEmail, request, null);
+    }
+
+    /**
+     * A hold, with an access code: before the sale opens (the pre-sale), or for a hidden tier at any time, a valid
+     * access code that covers the tickets admits the buyer and takes one of its uses in the hold's transaction (given
+     * back if the hold or its order ends without the tickets). Where no code is needed (the sale is open, the tiers
+     * listed) a code sent is not used. A hidden tier without a code does not exist for the buyer. Without a code and
+     * a hidden tier, nothing here reads or writes a code.
+     */
+    public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request, @Nullable String accessCode) {
         EventService.Listing listing = events.listing(request.eventId());
         Event event = listing.event();
         Instant now = clock.instant();
-        event.requireOnSale(now);
+        event.requireOnSale(now, accessCode != null);
         if (request.quantity() < 1) {
             throw new InvalidHoldRequest("quantity", "must be at least 1");
         }
@@ -72,16 +89,19 @@ public class HoldService {
             throw new TicketLimitExceeded(TicketLimitExceeded.Rule.PER_ORDER, event.maxPerOrder(), request.quantity());
         }
         HoldFence.Taken taken = switch (request) {
-            case HoldRequest.SpecificSeats seats -> holdSeats(event, buyerId, buyerEmail, seats.seatIds(), now);
-            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, now);
-            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, now);
+            case HoldRequest.SpecificSeats seats -> holdSeats(listing, buyerId, buyerEmail, seats.seatIds(),
+                    accessCode, now);
+            case HoldRequest.BestAvailable best -> holdBestAvailable(listing, buyerId, buyerEmail, best, accessCode,
+                    now);
+            case HoldRequest.GeneralAdmission area -> holdArea(listing, buyerId, buyerEmail, area, accessCode, now);
         };
         cache.apply(taken.change());
         return taken.hold();
     }
 
-    private HoldFence.Taken holdSeats(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds,
-            Instant now) {
+    private HoldFence.Taken holdSeats(EventService.Listing listing, UUID buyerId, String buyerEmail,
+            List<UUID> seatIds, @Nullable String accessCode, Instant now) {
+        Event event = listing.event();
         Set<UUID> distinct = new HashSet<>();
         for (int i = 0; i < seatIds.size(); i++) {
             if (!distinct.add(seatIds.get(i))) {
@@ -99,7 +119,31 @@ public class HoldService {
         }
         Map<UUID, UUID> sections = new HashMap<>();
         states.forEach((seat, state) -> sections.put(seat, state.sectionId()));
-        return lockedFence(event, buyerId, buyerEmail, seatIds, sections, now);
+        CodeRedemption.Accepted presale = admission(listing, accessCode, sections.values().stream().distinct()
+                .map(sectionId -> section(listing, sectionId)).toList(), now);
+        return lockedFence(event, buyerId, buyerEmail, seatIds, sections, presale, now);
+    }
+
+    /**
+     * The access code the hold needs, checked against its sections: none when the sale is open and every section is
+     * listed; else the code, which must be valid and cover every section (a hidden section without a code is not
+     * found, as if it did not exist).
+     */
+    private CodeRedemption.@Nullable Accepted admission(EventService.Listing listing, @Nullable String accessCode,
+            List<EventSection> sections, Instant now) {
+        Event event = listing.event();
+        boolean presale = event.beforeSaleOpens(now);
+        if (!presale && sections.stream().noneMatch(EventSection::hidden)) {
+            return null;
+        }
+        if (accessCode == null) {
+            throw new SectionNotFound(sections.stream().filter(EventSection::hidden).findFirst().orElseThrow()
+                    .sectionId());
+        }
+        CodeRedemption.Accepted access = codes.access(event, accessCode, now);
+        access.requireCovers(sections.stream()
+                .map(section -> new PromoCode.Ticketed(section.sectionId(), section.tier())).toList());
+        return access;
     }
 
     /**
@@ -107,27 +151,29 @@ public class HoldService {
      * again: any taken meanwhile are reported; if none were, the fence alone decides (it is correct without a lock).
      */
     private HoldFence.Taken lockedFence(Event event, UUID buyerId, String buyerEmail, List<UUID> seatIds,
-            Map<UUID, UUID> sections, Instant now) {
+            Map<UUID, UUID> sections, CodeRedemption.@Nullable Accepted presale, Instant now) {
         try {
-            return locks.withSeats(event.id(), seatIds, () -> fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now));
+            return locks.withSeats(event.id(), seatIds,
+                    () -> fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, presale, now));
         } catch (SeatLocks.Contended contended) {
             List<UUID> taken = inventory.lookup(event.id(), seatIds).values().stream()
                     .filter(state -> !state.available()).map(Inventory.SeatState::seatId).toList();
             if (!taken.isEmpty()) {
                 throw new SeatsUnavailable(taken);
             }
-            return fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, now);
+            return fence.holdSeats(event, buyerId, buyerEmail, seatIds, sections, presale, now);
         }
     }
 
     private HoldFence.Taken holdBestAvailable(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            HoldRequest.BestAvailable request, Instant now) {
+            HoldRequest.BestAvailable request, @Nullable String accessCode, Instant now) {
         Event event = listing.event();
         EventSection section = section(listing, request.sectionId());
         if (!section.seated()) {
             throw new InvalidHoldRequest("bestAvailable.sectionId",
                     "section " + section.code() + " is general admission; hold a quantity of it instead");
         }
+        CodeRedemption.Accepted access = admission(listing, accessCode, List.of(section), now);
         int quantity = request.quantity();
         RuntimeException lastTaken = null;
         for (int read = 0; read < BEST_AVAILABLE_READS; read++) {
@@ -142,7 +188,7 @@ public class HoldService {
                 try {
                     // No waiting: a block whose locks are taken is being sold right now; the next one is as good.
                     return locks.withSeats(event.id(), seats, Duration.ZERO,
-                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, now));
+                            () -> fence.holdSeats(event, buyerId, buyerEmail, seats, sections, access, now));
                 } catch (SeatLocks.Contended contended) {
                     lastTaken = new SeatsUnavailable(seats);
                 } catch (SeatsUnavailable taken) {
@@ -174,14 +220,15 @@ public class HoldService {
     }
 
     private HoldFence.Taken holdArea(EventService.Listing listing, UUID buyerId, String buyerEmail,
-            HoldRequest.GeneralAdmission request, Instant now) {
+            HoldRequest.GeneralAdmission request, @Nullable String accessCode, Instant now) {
         Event event = listing.event();
         EventSection section = section(listing, request.sectionId());
         if (section.seated()) {
             throw new InvalidHoldRequest("generalAdmission.sectionId",
                     "section " + section.code() + " has numbered seats; hold seats or best available instead");
         }
-        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), now);
+        CodeRedemption.Accepted access = admission(listing, accessCode, List.of(section), now);
+        return fence.holdArea(event, buyerId, buyerEmail, section.sectionId(), request.quantity(), access, now);
     }
 
     private static EventSection section(EventService.Listing listing, UUID sectionId) {

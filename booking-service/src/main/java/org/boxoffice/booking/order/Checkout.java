@@ -19,9 +19,12 @@ import org.boxoffice.booking.hold.HoldCheckout;
 import org.boxoffice.booking.hold.HoldItem;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.promo.CodeRedemption;
+import org.boxoffice.booking.promo.PromoCode;
 import org.boxoffice.booking.system.BookingProperties;
 import org.boxoffice.booking.venue.Seat;
 import org.boxoffice.booking.venue.Venues;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,12 +43,13 @@ public class Checkout {
     private final OrderFulfilment fulfilment;
     private final BookingEvents announcements;
     private final TransactionTemplate transactions;
+    private final CodeRedemption codes;
     private final Clock clock;
     private final Duration paymentWindow;
 
     Checkout(Orders orders, HoldCheckout holds, EventService events, Venues venues, OrderFulfilment fulfilment,
-            BookingEvents announcements, PlatformTransactionManager transactionManager, Clock clock,
-            BookingProperties properties) {
+            BookingEvents announcements, PlatformTransactionManager transactionManager, CodeRedemption codes,
+            Clock clock, BookingProperties properties) {
         this.orders = orders;
         this.holds = holds;
         this.events = events;
@@ -53,18 +57,44 @@ public class Checkout {
         this.fulfilment = fulfilment;
         this.announcements = announcements;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.codes = codes;
         this.clock = clock;
         this.paymentWindow = properties.paymentWindow();
     }
 
     /** Turns the buyer's active hold into an order awaiting payment; prices come from the event's tiers. */
     public Order checkout(UUID buyerId, UUID holdId) {
+        return checkout(buyerId, holdId, null);
+    }
+
+    /**
+     * As above, with the discount of the event's code {@code promoCode} (null: none) on the lines it covers; the
+     * code's use is taken last in the transaction, so a code used up meanwhile ({@code code-exhausted}) rolls the
+     * whole checkout back and the hold stays active. A discount of the whole price makes a free order, confirmed at
+     * once.
+     */
+    public Order checkout(UUID buyerId, UUID holdId, @Nullable String promoCode) {
         return Objects.requireNonNull(transactions.execute(status -> {
             Instant now = clock.instant();
             Hold hold = holds.checkOut(buyerId, holdId, now);
             Event event = events.listed(hold.eventId());
+            Map<UUID, EventSection> sections = events.sections(event.id()).stream()
+                    .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
+            List<OrderLine> lines = lines(sections, hold);
+            CodeRedemption.Accepted code = null;
+            if (promoCode != null) {
+                code = codes.discount(event, promoCode, now);
+                List<Long> discounts = code.discounts(lines.stream().map(line -> new PromoCode.Priced(
+                        line.sectionId(), sections.get(line.sectionId()).tier(), line.quantity(),
+                        line.unitPriceMinor(), line.amountMinor())).toList());
+                List<OrderLine> discounted = new ArrayList<>();
+                for (int i = 0; i < lines.size(); i++) {
+                    discounted.add(lines.get(i).discounted(discounts.get(i)));
+                }
+                lines = discounted;
+            }
             Order order = orders.saveAndFlush(Order.place(new Purchase(event.id(), holdId, buyerId, hold.buyerEmail(),
-                    event.currency()), lines(event, hold), now, now.plus(paymentWindow)));
+                    event.currency()), lines, code == null ? null : code.code(), now, now.plus(paymentWindow)));
             announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
                     buyerId, order.quantity(), order.totalMinor(), event.currency().getCurrencyCode(), now,
                     order.paymentDue()));
@@ -72,14 +102,16 @@ public class Checkout {
                 // Nothing to pay, so nothing to wait for: payment-service could not take a payment of zero.
                 fulfilment.confirmFree(order, event);
             }
+            if (code != null) {
+                // Last: after the inventory rows a free order sells, the lock order every release keeps.
+                codes.redeem(code, holdId, buyerId, now);
+            }
             return order;
         }));
     }
 
     /** One line per item of the hold, at its section's tier price, described as the buyer's ticket will say. */
-    private List<OrderLine> lines(Event event, Hold hold) {
-        Map<UUID, EventSection> sections = events.sections(event.id()).stream()
-                .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
+    private List<OrderLine> lines(Map<UUID, EventSection> sections, Hold hold) {
         List<UUID> seatIds = hold.items().stream().map(HoldItem::seatId).filter(Objects::nonNull).toList();
         Map<UUID, String> seatLabels = (seatIds.isEmpty() ? List.<Seat>of() : venues.findSeats(seatIds)).stream()
                 .collect(Collectors.toMap(Seat::id, seat -> "row " + seat.row() + ", seat " + seat.number()));

@@ -31,7 +31,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A checked-out hold: line items and a total computed on the server from the event's price tiers. Its transitions
+ * A checked-out hold: line items and a total computed on the server from the event's price tiers, less the discount
+ * of the promo code it was checked out with, if any (on its lines). Its transitions
  * ({@link OrderStatus}) are the methods here, which refuse a move the lifecycle does not allow and answer with what
  * the move means for the inventory ({@link Release}, the {@link Claim} to sell); the use cases take them on the
  * order's locked row, and the version catches any writer that did not lock.
@@ -72,6 +73,8 @@ public class Order {
     @Enumerated(EnumType.STRING)
     @Column(name = "cancel_reason")
     private @Nullable CancelReason cancelReason;
+    @Column(name = "promo_code")
+    private @Nullable String promoCode;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "position")
@@ -85,6 +88,15 @@ public class Order {
      * lines, its quantity their tickets.
      */
     static Order place(Purchase purchase, List<OrderLine> lines, Instant now, Instant paymentDue) {
+        return place(purchase, lines, null, now, paymentDue);
+    }
+
+    /**
+     * A new order as above, checked out with {@code promoCode} (null: none), whose discounts are on its lines: its
+     * total is what the lines cost after them.
+     */
+    static Order place(Purchase purchase, List<OrderLine> lines, @Nullable String promoCode, Instant now,
+            Instant paymentDue) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order is of at least one line");
         }
@@ -95,7 +107,7 @@ public class Order {
         long total = 0;
         int quantity = 0;
         for (OrderLine line : lines) {
-            total = Math.addExact(total, line.amountMinor());
+            total = Math.addExact(total, line.totalMinor());
             quantity = Math.addExact(quantity, line.quantity());
         }
         order.eventId = purchase.eventId();
@@ -110,6 +122,7 @@ public class Order {
         order.paymentDue = paymentDue;
         order.updatedAt = now;
         order.lines = new ArrayList<>(lines);
+        order.promoCode = promoCode;
         return order;
     }
 
@@ -331,6 +344,21 @@ public class Order {
     /** Why it was cancelled, once it was. */
     public @Nullable CancelReason cancelReason() {
         return cancelReason;
+    }
+
+    /** The code it was checked out with, if any. */
+    public @Nullable String promoCode() {
+        return promoCode;
+    }
+
+    /** What its lines cost before discounts. */
+    public long subtotalMinor() {
+        return lines.stream().mapToLong(OrderLine::amountMinor).sum();
+    }
+
+    /** What its code took off. */
+    public long discountMinor() {
+        return lines.stream().mapToLong(OrderLine::discountMinor).sum();
     }
 
     public List<OrderLine> lines() {

@@ -13,6 +13,7 @@ import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.inventory.SeatStatus;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.promo.CodeRedemption;
 import org.boxoffice.booking.ticket.Ticket;
 import org.boxoffice.booking.ticket.TicketService;
 import org.boxoffice.booking.venue.Venue;
@@ -35,16 +36,18 @@ class OrderFulfilment {
     private final Venues venues;
     private final BookingEvents announcements;
     private final AvailabilityCache cache;
+    private final CodeRedemption codes;
     private final Clock clock;
 
     OrderFulfilment(Orders orders, Inventory inventory, TicketService tickets, Venues venues,
-            BookingEvents announcements, AvailabilityCache cache, Clock clock) {
+            BookingEvents announcements, AvailabilityCache cache, CodeRedemption codes, Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
         this.tickets = tickets;
         this.venues = venues;
         this.announcements = announcements;
         this.cache = cache;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -78,7 +81,10 @@ class OrderFulfilment {
                         t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
     }
 
-    /** Gives back what an order that ended released; its tickets become void if they were issued. */
+    /**
+     * Gives back what an order that ended released, with the uses of the codes its tickets took; its tickets become
+     * void if they were issued.
+     */
     void giveBack(Order order, Release release) {
         orders.flush();
         InventoryChange change = new InventoryChange(release.claim().eventId());
@@ -86,6 +92,8 @@ class OrderFulfilment {
         if (release.voidsTickets()) {
             tickets.voidOrder(order.id());
         }
+        // The uses of the codes its tickets took come back with them, once: a second ending finds them returned.
+        codes.giveBack(order.holdId(), clock.instant());
         afterCommit(change);
     }
 
@@ -97,6 +105,7 @@ class OrderFulfilment {
         if (tickets.voidOrder(order.id()) > 0) {
             InventoryChange change = new InventoryChange(order.eventId());
             inventory.returnTickets(order.claim(), SeatStatus.SOLD, change);
+            codes.giveBack(order.holdId(), clock.instant());
             afterCommit(change);
         }
     }

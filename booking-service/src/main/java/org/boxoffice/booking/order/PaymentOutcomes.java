@@ -12,6 +12,7 @@ import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.inventory.RetakeRefused;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
+import org.boxoffice.booking.promo.CodeRedemption;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,12 @@ public class PaymentOutcomes {
     private final OrderFulfilment fulfilment;
     private final BookingEvents announcements;
     private final TransactionTemplate savepoint;
+    private final CodeRedemption codes;
     private final Clock clock;
 
     PaymentOutcomes(Orders orders, OrderStatements statements, EventService events, Inventory inventory,
             OrderFulfilment fulfilment, BookingEvents announcements, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            CodeRedemption codes, Clock clock) {
         this.orders = orders;
         this.statements = statements;
         this.events = events;
@@ -50,6 +52,7 @@ public class PaymentOutcomes {
         this.announcements = announcements;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -130,8 +133,12 @@ public class PaymentOutcomes {
                 retaken = savepoint.execute(status -> {
                     InventoryChange change = new InventoryChange(order.eventId());
                     inventory.retake(order.claim(), event.maxPerBuyer(), change);
+                    // The codes its tickets used, again: a code used up since refunds the late payment too.
+                    codes.retake(order.holdId());
                     return change;
                 });
+            } catch (CodeRedemption.RetakeRefused refused) {
+                log.info("Order {} was paid after expiry, but a code it used is used up since; refunding", order.id());
             } catch (RetakeRefused refused) {
                 if (refused.refusal() == RetakeRefused.Cause.TAKEN) {
                     log.info("Order {} was paid after its seats were released and resold; refunding", order.id());

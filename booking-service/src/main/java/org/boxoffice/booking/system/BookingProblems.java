@@ -36,6 +36,21 @@ public final class BookingProblems {
     public static final ProblemType INVALID_TICKET_SIGNATURE = new ProblemType("invalid-ticket-signature",
             "Invalid ticket QR payload", 400);
 
+    public static final ProblemType CODE_NOT_FOUND = new ProblemType("code-not-found", "Code not found", 404);
+    public static final ProblemType INVALID_CODE = new ProblemType("invalid-code", "Invalid code definition", 422);
+    public static final ProblemType DUPLICATE_CODE = new ProblemType("duplicate-code",
+            "The event already has this code", 409);
+    public static final ProblemType UNKNOWN_CODE = new ProblemType("unknown-code", "Unknown code", 422);
+    public static final ProblemType CODE_NOT_YET_VALID = new ProblemType("code-not-yet-valid", "Code not yet valid",
+            422);
+    public static final ProblemType CODE_EXPIRED = new ProblemType("code-expired", "Code expired", 422);
+    public static final ProblemType CODE_DISABLED = new ProblemType("code-disabled", "Code disabled", 422);
+    public static final ProblemType CODE_NOT_APPLICABLE = new ProblemType("code-not-applicable",
+            "Code does not apply to these tickets", 422);
+    public static final ProblemType CODE_EXHAUSTED = new ProblemType("code-exhausted", "Code used up", 409);
+    public static final ProblemType CODE_LIMIT_REACHED = new ProblemType("code-limit-reached",
+            "Code used up for this buyer", 409);
+
     private BookingProblems() {
     }
 }

@@ -64,8 +64,9 @@ class EventAdminController {
             @Nullable @Min(0) @Max(8_760) Integer refundableUntilHoursBeforeStart) {
     }
 
+    /** A section's tier; a {@code hidden} one is not listed to buyers and sells only with an access code. */
     record TierRequest(@NotNull UUID sectionId, @NotBlank @Size(max = 100) String name,
-            @PositiveOrZero @Max(100_000_000) long amountMinor) {
+            @PositiveOrZero @Max(100_000_000) long amountMinor, @Nullable Boolean hidden) {
     }
 
     record TiersRequest(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull TierRequest> tiers) {
@@ -116,7 +117,7 @@ class EventAdminController {
     @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse setTiers(CurrentUser user, @PathVariable UUID eventId, @Valid @RequestBody TiersRequest request) {
         events.setTiers(user::canManage, eventId, request.tiers().stream()
-                .map(t -> new TierSpec(t.sectionId(), t.name(), t.amountMinor())).toList());
+                .map(t -> new TierSpec(t.sectionId(), t.name(), t.amountMinor(), Boolean.TRUE.equals(t.hidden()))).toList());
         return get(user, eventId);
     }
 

@@ -61,7 +61,7 @@ class EventCatalogController {
     ResponseEntity<EventResponse> get(@PathVariable UUID eventId) {
         EventService.Listing listing = events.listing(eventId);
         return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE)
-                .body(EventResponse.of(listing.event(), listing.sections()));
+                .body(EventResponse.listed(listing.event(), listing.sections()));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -15,9 +15,17 @@ public record EventResponse(UUID id, UUID organizationId, UUID venueId, String t
         int maxTicketsPerOrder, int maxTicketsPerBuyer, long holdDurationSeconds, EventStatus status,
         long refundableUntilHoursBeforeStart, Instant refundableUntil, List<SectionPrice> sections) {
 
-    /** A section or area on sale with its price tier. */
+    /**
+     * A section or area on sale with its price tier; {@code hidden} tiers are shown to the organizer only (buyers
+     * reach them with an access code).
+     */
     public record SectionPrice(UUID sectionId, String code, String name, SectionKind kind, int capacity,
-            String tier, long priceMinor, String currency) {
+            String tier, long priceMinor, String currency, boolean hidden) {
+    }
+
+    /** The event as buyers see it: without its hidden tiers. */
+    static EventResponse listed(Event event, List<EventSection> sections) {
+        return of(event, sections.stream().filter(section -> !section.hidden()).toList());
     }
 
     static EventResponse of(Event event, List<EventSection> sections) {
@@ -27,7 +35,7 @@ public record EventResponse(UUID id, UUID organizationId, UUID venueId, String t
                 event.holdDuration().toSeconds(), event.status(), event.refundCutoff().toHours(),
                 event.refundableUntil(), sections.stream()
                         .map(s -> new SectionPrice(s.sectionId(), s.code(), s.name(), s.kind(), s.capacity(), s.tier(),
-                                s.priceMinor(), s.currency().getCurrencyCode()))
+                                s.priceMinor(), s.currency().getCurrencyCode(), s.hidden()))
                         .toList());
     }
 }

@@ -15,12 +15,14 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Exactly one of: {@code seatIds} (these seats), {@code bestAvailable} (N best seats of a section), or
- * {@code generalAdmission} (N tickets of an area).
+ * {@code generalAdmission} (N tickets of an area). {@code accessCode} opens the pre-sale before the event's
+ * {@code onSaleAt} and hidden tiers (docs/commerce.md); where neither is asked for it is not needed and not used.
  */
 public record CreateHoldRequest(@NotNull UUID eventId,
         @Nullable @Size(min = 1, max = 100) List<@NotNull UUID> seatIds,
         @Valid @Nullable Quantity bestAvailable,
-        @Valid @Nullable Quantity generalAdmission) {
+        @Valid @Nullable Quantity generalAdmission,
+        @Nullable @Size(min = 1, max = 40) String accessCode) {
 
     /** A number of tickets of one section. */
     public record Quantity(@NotNull UUID sectionId, @Min(1) @Max(100) int quantity) {

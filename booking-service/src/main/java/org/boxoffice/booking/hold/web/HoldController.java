@@ -60,17 +60,21 @@ class HoldController {
                              "generalAdmission": {"sectionId": "5ec70000-0000-4000-8000-000000000002", "quantity": 4}}""")
             })))
     @ApiResponse(responseCode = "201", description = "The hold")
-    @ApiResponse(responseCode = "404", description = "`not-found`: no such event, or a section not in it.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no such event, or a section not in it (a hidden "
+            + "tier's section without an access code).")
     @ApiResponse(responseCode = "403", description = "`waiting-room-pass-required` or `waiting-room-pass-invalid` "
             + "(`reason`): the event has a waiting room and the pass is missing or does not open this hold.")
-    @ApiResponse(responseCode = "409", description = "`seats-unavailable`, `sale-not-open`, `capacity-exceeded`, or "
-            + "`idempotent-request-in-progress`.")
-    @ApiResponse(responseCode = "422", description = "`unknown-seats`, `ticket-limit-exceeded`, or `idempotency-key-reused`.")
+    @ApiResponse(responseCode = "409", description = "`seats-unavailable`, `sale-not-open`, `capacity-exceeded`, "
+            + "`code-exhausted` or `code-limit-reached` (the pre-sale access code is used up, for everyone or for the "
+            + "caller), or `idempotent-request-in-progress`.")
+    @ApiResponse(responseCode = "422", description = "`unknown-seats`, `ticket-limit-exceeded`, `unknown-code`, "
+            + "`code-not-yet-valid`, `code-expired`, `code-disabled`, `code-not-applicable` (`reason`: a discount code, "
+            + "or tickets the access code does not open), or `idempotency-key-reused`.")
     ResponseEntity<HoldResponse> create(CurrentUser user, @Valid @RequestBody CreateHoldRequest request,
             @Parameter(description = "The pass the waiting room gave, for an event that has one (docs/waiting-room.md)")
             @RequestHeader(name = AdmissionPass.HEADER, required = false) @Nullable String pass) {
         admission.require(user.id(), request.eventId(), pass);
-        Hold hold = holds.hold(user.id(), user.email(), request.toDomain());
+        Hold hold = holds.hold(user.id(), user.email(), request.toDomain(), request.accessCode());
         return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id()))
                 .body(HoldResponse.of(hold, clock.instant()));
     }
@@ -84,6 +88,9 @@ class HoldController {
     @DeleteMapping("/{holdId}")
     @Operation(operationId = "releaseHold", summary = "Release one of the caller's holds",
             description = "The seats are free again at once. Answers the released hold.")
+    @ApiResponse(responseCode = "200", description = "The released hold")
+    @ApiResponse(responseCode = "409", description = "`hold-not-active` (`currentStatus`): released, expired or checked out "
+            + "already.")
     HoldResponse release(CurrentUser user, @PathVariable UUID holdId) {
         return HoldResponse.of(holds.release(user.id(), holdId), clock.instant());
     }

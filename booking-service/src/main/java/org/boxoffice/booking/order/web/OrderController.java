@@ -10,6 +10,7 @@ import org.boxoffice.booking.order.OrderQueries;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
 import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Checkout and a buyer's orders. Another buyer's order is a 404. */
 @Tag(name = "Orders", description = "A buyer's orders: checkout of a hold, payment status, cancellation")
@@ -43,19 +45,25 @@ class OrderController {
         this.orders = orders;
     }
 
-    record CheckoutRequest(@NotNull UUID holdId) {
+    /** The hold to check out, and optionally a promo code of the event to apply (docs/commerce.md). */
+    record CheckoutRequest(@NotNull UUID holdId, @Nullable @Size(min = 1, max = 40) String promoCode) {
     }
 
     @PostMapping
     @Operation(operationId = "createOrder", summary = "Check out a hold: an order awaiting payment, priced on the server",
             description = "The order is PENDING_PAYMENT until its payment succeeds (POST /api/v1/payments), then "
-                    + "CONFIRMED with tickets.")
+                    + "CONFIRMED with tickets. With `promoCode`, the code's discount is on the lines it covers and "
+                    + "`totalMinor` is what is left to pay (an order left with nothing to pay is CONFIRMED at once).")
     @ApiResponse(responseCode = "201", description = "The order")
     @ApiResponse(responseCode = "404", description = "`not-found`: no such hold of the caller's.")
-    @ApiResponse(responseCode = "409", description = "`hold-expired`, `hold-not-active`, or "
-            + "`idempotent-request-in-progress`.")
+    @ApiResponse(responseCode = "409", description = "`hold-expired`, `hold-not-active`, `code-exhausted` or "
+            + "`code-limit-reached` (the promo code is used up, for everyone or for the caller; the hold stays active), "
+            + "or `idempotent-request-in-progress`.")
+    @ApiResponse(responseCode = "422", description = "`unknown-code`, `code-not-yet-valid`, `code-expired`, "
+            + "`code-disabled`, `code-not-applicable` (`reason`: an access code, or none of the hold's tickets is of the "
+            + "code's sections or tiers), or `idempotency-key-reused`.")
     ResponseEntity<OrderResponse> checkout(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {
-        Order order = checkout.checkout(user.id(), request.holdId());
+        Order order = checkout.checkout(user.id(), request.holdId(), request.promoCode());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderResponse.of(order));
     }
 
