@@ -1,7 +1,5 @@
 package org.boxoffice.booking;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class BookingApiIT {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
@@ -259,32 +256,22 @@ class BookingApiIT {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        return send(request(path, token).GET());
+        return new BookingHttp(port).get(path, token);
     }
 
     HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
-        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return send(request);
+        return new BookingHttp(port).post(path, token, key, body);
     }
 
     HttpResponse<String> put(String path, String token, String body) throws Exception {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return new BookingHttp(port).put(path, token, body);
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
+        return new BookingHttp(port).request(path, token);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BookingHttp.send(request);
     }
 }

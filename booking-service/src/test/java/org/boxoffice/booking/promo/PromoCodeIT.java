@@ -3,8 +3,6 @@ package org.boxoffice.booking.promo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.booking.BookingHttp;
 import org.boxoffice.booking.BookingFixture;
 import org.boxoffice.booking.BookingFixture.OnSale;
 import org.boxoffice.booking.Concurrently;
@@ -47,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class PromoCodeIT {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String EMAIL = "buyer@test.boxoffice.dev";
 
@@ -474,32 +472,22 @@ class PromoCodeIT {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        return send(request(path, token).GET());
+        return new BookingHttp(port).get(path, token);
     }
 
     HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
-        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return send(request);
+        return new BookingHttp(port).post(path, token, key, body);
     }
 
     HttpResponse<String> put(String path, String token, String body) throws Exception {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return new BookingHttp(port).put(path, token, body);
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
+        return new BookingHttp(port).request(path, token);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BookingHttp.send(request);
     }
 }
