@@ -22,6 +22,20 @@ import org.springframework.stereotype.Repository;
         + "state in its WHERE clause and counts the rows it changed, set-based over all seats of a hold")
 public class Inventory {
 
+    /**
+     * The fence's statement. Its plan is the primary key, two index probes; it depends on the planner knowing how many
+     * seats an event has, which is why publishing refreshes the statistics (EventInventory, docs/booking.md).
+     */
+    static final String TAKE_SEATS = """
+            UPDATE event_seat SET status = 'HELD', hold_id = ?
+             WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'""";
+
+    /** Best available's read: walks the partial index {@code event_seat_best_available} and stops at the limit. */
+    static final String BEST_AVAILABLE = """
+            SELECT seat_id, row_position, number FROM event_seat
+             WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE'
+             ORDER BY row_position, number LIMIT ?""";
+
     private final JdbcClient jdbc;
 
     Inventory(JdbcClient jdbc) {
@@ -56,10 +70,7 @@ public class Inventory {
      * rows changed; anything short of all of them means another hold got there first.
      */
     public int takeSeats(UUID eventId, UUID holdId, List<UUID> seatIds) {
-        return jdbc.sql("""
-                UPDATE event_seat SET status = 'HELD', hold_id = ?
-                 WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'""")
-                .params(holdId, eventId, seatIds.toArray(UUID[]::new)).update();
+        return jdbc.sql(TAKE_SEATS).params(holdId, eventId, seatIds.toArray(UUID[]::new)).update();
     }
 
     /** Those of {@code seatIds} that the hold does not have. */
@@ -75,10 +86,7 @@ public class Inventory {
      * partial index {@code event_seat_best_available} and stops after {@code limit} rows, however large the section.
      */
     public List<Candidate> bestAvailable(UUID eventId, UUID sectionId, int limit) {
-        return jdbc.sql("""
-                SELECT seat_id, row_position, number FROM event_seat
-                 WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE'
-                 ORDER BY row_position, number LIMIT ?""").params(eventId, sectionId, limit)
+        return jdbc.sql(BEST_AVAILABLE).params(eventId, sectionId, limit)
                 .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
     }
 
