@@ -106,11 +106,12 @@ public final class Audit {
                               WHERE status = 'VALID' AND seat_id IS NOT NULL GROUP BY 1, 2) t
                     ON t.event_id = s.event_id AND t.seat_id = s.seat_id
                  WHERE s.status = 'SOLD' AND coalesce(t.n, 0) <> 1"""));
-        results.add(none("sold + held <= capacity in every area",
+        results.add(none("sold + held <= capacity in every area stripe (their capacities add up to the area's)",
                 "SELECT count(*) FROM booking.event_area WHERE held < 0 OR sold < 0 OR held + sold > capacity"));
         results.add(none("valid standing tickets per area = the area's sold count (and so <= capacity)",
                 """
-                SELECT count(*) FROM booking.event_area a
+                SELECT count(*) FROM (SELECT event_id, section_id, sum(sold) AS sold FROM booking.event_area
+                                       GROUP BY 1, 2) a
                  WHERE a.sold <> (SELECT count(*) FROM booking.ticket t WHERE t.event_id = a.event_id
                        AND t.section_id = a.section_id AND t.seat_id IS NULL AND t.status = 'VALID')"""));
         results.add(none("every confirmed order has a captured payment of its total",

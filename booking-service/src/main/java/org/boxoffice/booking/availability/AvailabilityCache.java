@@ -30,7 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * An event's availability in Redis, so that the seat map can be served under a surge without touching the database.
  *
  * <p>Layout per event: a ready marker with a TTL; per seated section a set of available seat ids; per area a hash of
- * {@code remaining} and the {@code version} of the {@code event_area} row that wrote it. Every committed inventory
+ * {@code remaining} and {@code version} per stripe ({@code r:<stripe>}, {@code v:<stripe>}) of the {@code event_area}
+ * rows that wrote them, summed when read. Every committed inventory
  * change is written through after commit with idempotent operations (SREM/SADD of seat ids, and a compare-on-version
  * write for areas), so re-applying or reordering them cannot drift. The database stays the truth: a missing marker
  * (first read, TTL elapsed, Redis restarted empty) rebuilds the event from it; a write that fails while Redis is
@@ -49,15 +50,20 @@ public class AvailabilityCache {
               if ARGV[i - 1] == 's' then
                 out[#out + 1] = redis.call('SCARD', KEYS[i])
               else
-                out[#out + 1] = tonumber(redis.call('HGET', KEYS[i], 'remaining') or '-1')
+                local fields = redis.call('HGETALL', KEYS[i])
+                local remaining = -1
+                for f = 1, #fields, 2 do
+                  if string.sub(fields[f], 1, 2) == 'r:' then remaining = math.max(remaining, 0) + tonumber(fields[f + 1]) end
+                end
+                out[#out + 1] = remaining
               end
             end
             return out""", List.class);
 
     private static final RedisScript<Long> WRITE_AREA_IF_NEWER = new DefaultRedisScript<>("""
-            local version = redis.call('HGET', KEYS[1], 'version')
+            local version = redis.call('HGET', KEYS[1], 'v:' .. ARGV[4])
             if version and tonumber(version) >= tonumber(ARGV[2]) then return 0 end
-            redis.call('HSET', KEYS[1], 'remaining', ARGV[1], 'version', ARGV[2])
+            redis.call('HSET', KEYS[1], 'r:' .. ARGV[4], ARGV[1], 'v:' .. ARGV[4], ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             return 1""", Long.class);
 
@@ -90,9 +96,8 @@ public class AvailabilityCache {
                     .remove(seatsKey(event, section), seats.stream().map(UUID::toString).toArray()));
             change.freed().forEach((section, seats) -> redis.opsForSet()
                     .add(seatsKey(event, section), seats.stream().map(UUID::toString).toArray(String[]::new)));
-            change.areas().forEach((section, count) -> redis.execute(WRITE_AREA_IF_NEWER,
-                    List.of(areaKey(event, section)), Integer.toString(count.remaining()),
-                    Long.toString(count.version()), Long.toString(SET_TTL.toMillis())));
+            change.areas().forEach((section, stripes) -> stripes.values().forEach(count -> writeArea(event, section,
+                    count)));
         });
         if (!written) {
             dirty.add(change.eventId());
@@ -201,13 +206,17 @@ public class AvailabilityCache {
             redis.rename(staging, key);
             redis.expire(key, SET_TTL);
         });
-        snapshot.areas().forEach((section, count) -> {
-            String key = areaKey(eventId, section);
-            redis.delete(key);
-            redis.execute(WRITE_AREA_IF_NEWER, List.of(key), Integer.toString(count.remaining()),
-                    Long.toString(count.version()), Long.toString(SET_TTL.toMillis()));
+        snapshot.areas().forEach((section, stripes) -> {
+            redis.delete(areaKey(eventId, section));
+            stripes.values().forEach(count -> writeArea(eventId, section, count));
         });
         redis.opsForValue().set(readyKey(eventId), "1", ttl);
+    }
+
+    /** One stripe's count, unless the cache already has a newer one of that stripe. */
+    private void writeArea(UUID eventId, UUID sectionId, InventoryChange.AreaCount count) {
+        redis.execute(WRITE_AREA_IF_NEWER, List.of(areaKey(eventId, sectionId)), Integer.toString(count.remaining()),
+                Long.toString(count.version()), Long.toString(SET_TTL.toMillis()), Integer.toString(count.stripe()));
     }
 
     /** Rebuilds the events whose changes could not be written while Redis was unreachable, once it answers. */

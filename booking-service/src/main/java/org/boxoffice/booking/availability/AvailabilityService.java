@@ -60,7 +60,7 @@ public class AvailabilityService {
     private static Map<UUID, Integer> countsOf(InventorySnapshot snapshot) {
         Map<UUID, Integer> counts = new LinkedHashMap<>();
         snapshot.availableSeats().forEach((section, seats) -> counts.put(section, seats.size()));
-        snapshot.areas().forEach((section, area) -> counts.put(section, area.remaining()));
+        snapshot.areas().forEach((section, area) -> counts.put(section, InventorySnapshot.remaining(area)));
         return counts;
     }
 

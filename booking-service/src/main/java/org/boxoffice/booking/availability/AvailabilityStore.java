@@ -31,11 +31,12 @@ class AvailabilityStore {
                     seats.computeIfAbsent(rs.getObject(1, UUID.class), s -> new HashSet<>())
                             .add(rs.getObject(2, UUID.class));
                 });
-        Map<UUID, InventoryChange.AreaCount> areas = new HashMap<>();
-        jdbc.sql("SELECT section_id, capacity - held - sold, version FROM event_area WHERE event_id = ?")
+        Map<UUID, Map<Integer, InventoryChange.AreaCount>> areas = new HashMap<>();
+        jdbc.sql("SELECT section_id, stripe, capacity - held - sold, version FROM event_area WHERE event_id = ?")
                 .param(eventId)
                 .query((java.sql.ResultSet rs) -> {
-                    areas.put(rs.getObject(1, UUID.class), new InventoryChange.AreaCount(rs.getInt(2), rs.getLong(3)));
+                    areas.computeIfAbsent(rs.getObject(1, UUID.class), s -> new HashMap<>()).put(rs.getInt(2),
+                            new InventoryChange.AreaCount(rs.getInt(2), rs.getInt(3), rs.getLong(4)));
                 });
         return new InventorySnapshot(seats, areas);
     }

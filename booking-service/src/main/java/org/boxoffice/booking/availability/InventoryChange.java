@@ -8,14 +8,14 @@ import java.util.UUID;
 
 /**
  * What one committed transaction did to an event's inventory, for the availability cache to apply after commit:
- * seats taken and freed per section, and the committed count of general-admission areas it touched.
+ * seats taken and freed per section, and the committed counts of the general-admission area stripes it touched.
  */
 public final class InventoryChange {
 
     private final UUID eventId;
     private final Map<UUID, Set<UUID>> taken = new HashMap<>();
     private final Map<UUID, Set<UUID>> freed = new HashMap<>();
-    private final Map<UUID, AreaCount> areas = new HashMap<>();
+    private final Map<UUID, Map<Integer, AreaCount>> areas = new HashMap<>();
 
     public InventoryChange(UUID eventId) {
         this.eventId = eventId;
@@ -36,7 +36,8 @@ public final class InventoryChange {
     }
 
     public InventoryChange area(UUID sectionId, AreaCount count) {
-        areas.merge(sectionId, count, (a, b) -> a.version() >= b.version() ? a : b);
+        areas.computeIfAbsent(sectionId, s -> new HashMap<>())
+                .merge(count.stripe(), count, (a, b) -> a.version() >= b.version() ? a : b);
         return this;
     }
 
@@ -48,7 +49,7 @@ public final class InventoryChange {
         return freed;
     }
 
-    Map<UUID, AreaCount> areas() {
+    Map<UUID, Map<Integer, AreaCount>> areas() {
         return areas;
     }
 
@@ -56,7 +57,10 @@ public final class InventoryChange {
         return taken.isEmpty() && freed.isEmpty() && areas.isEmpty();
     }
 
-    /** A general-admission area's tickets left after a committed change, and the row version that wrote it. */
-    public record AreaCount(int remaining, long version) {
+    /**
+     * One stripe of a general-admission area (its counts are kept in several rows, V11): the tickets the stripe has
+     * left after a committed change, and the version of its row that wrote it.
+     */
+    public record AreaCount(int stripe, int remaining, long version) {
     }
 }

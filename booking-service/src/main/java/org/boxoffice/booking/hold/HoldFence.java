@@ -87,14 +87,16 @@ class HoldFence {
         Hold hold = newHold(holdId, event, buyerId, buyerEmail, now, List.of(new HoldItem(sectionId, null, quantity)));
         holds.insert(hold);
         announce(event, hold);
-        // The area's row is the hottest in a general-admission on-sale (every buyer of the area updates it): taken
-        // last, it is locked only from this statement to the commit, not across the two inserts before it.
-        var count = inventory.takeFromArea(event.id(), sectionId, quantity).orElseThrow(() -> new CapacityExceeded(
-                sectionId, quantity, inventory.area(event.id(), sectionId).map(a -> a.remaining()).orElse(0)));
+        // The area's rows are the hottest in a general-admission on-sale (every buyer of the area updates one): taken
+        // last, a stripe is locked only from this statement to the commit, and concurrent holds take other stripes.
+        InventoryChange change = new InventoryChange(event.id());
+        if (!inventory.takeFromArea(event.id(), sectionId, quantity, change)) {
+            throw new CapacityExceeded(sectionId, quantity, inventory.remaining(event.id(), sectionId));
+        }
         if (presale != null) {
             codes.redeem(presale, holdId, buyerId, now);
         }
-        return new Taken(hold, new InventoryChange(event.id()).area(sectionId, count));
+        return new Taken(hold, change);
     }
 
     private void announce(Event event, Hold hold) {

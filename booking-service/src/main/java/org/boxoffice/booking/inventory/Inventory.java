@@ -3,11 +3,9 @@ package org.boxoffice.booking.inventory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.booking.availability.InventoryChange;
-import org.boxoffice.booking.availability.InventoryChange.AreaCount;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,9 +35,11 @@ public class Inventory {
              ORDER BY row_position, number LIMIT ?""";
 
     private final JdbcClient jdbc;
+    private final AreaStripes stripes;
 
-    Inventory(JdbcClient jdbc) {
+    Inventory(JdbcClient jdbc, AreaStripes stripes) {
         this.jdbc = jdbc;
+        this.stripes = stripes;
     }
 
     /** A seat of the event, its section and where it stands. */
@@ -90,20 +90,18 @@ public class Inventory {
                 .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
     }
 
-    /** The area's remaining tickets and the version of its row. */
-    public Optional<AreaCount> area(UUID eventId, UUID sectionId) {
-        return jdbc.sql("SELECT capacity - held - sold, version FROM event_area WHERE event_id = ? AND section_id = ?")
-                .params(eventId, sectionId).query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional();
+    /** The area's tickets left, all its stripes together. */
+    public int remaining(UUID eventId, UUID sectionId) {
+        return stripes.remaining(eventId, sectionId);
     }
 
-    /** The fence for general admission: takes {@code quantity} only if held + sold stays within capacity. */
-    public Optional<AreaCount> takeFromArea(UUID eventId, UUID sectionId, int quantity) {
-        return jdbc.sql("""
-                UPDATE event_area SET held = held + ?, version = version + 1
-                 WHERE event_id = ? AND section_id = ? AND held + sold + ? <= capacity
-                RETURNING capacity - held - sold, version""")
-                .params(quantity, eventId, sectionId, quantity)
-                .query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional();
+    /**
+     * The fence for general admission: takes {@code quantity} of the area's tickets only within its capacity, from
+     * its stripes (each a row with its own conditional update, {@link AreaStripes}). False, with nothing changed,
+     * when the area has fewer left.
+     */
+    public boolean takeFromArea(UUID eventId, UUID sectionId, int quantity, InventoryChange change) {
+        return stripes.move(eventId, sectionId, quantity, AreaStripes.Move.HOLD, change);
     }
 
     /**
@@ -141,14 +139,11 @@ public class Inventory {
                 .params(claim.holdId(), eventId, from.name())
                 .query((rs, row) -> change.seatFreed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
+        AreaStripes.Move move = from == SeatStatus.SOLD ? AreaStripes.Move.RETURN_SOLD : AreaStripes.Move.RETURN_HELD;
         for (Allotment item : claim.items()) {
-            if (!item.seated()) {
-                String column = from == SeatStatus.SOLD ? "sold" : "held";
-                jdbc.sql("UPDATE event_area SET " + column + " = " + column + " - ?, version = version + 1"
-                        + " WHERE event_id = ? AND section_id = ? RETURNING capacity - held - sold, version")
-                        .params(item.quantity(), eventId, item.sectionId())
-                        .query((rs, row) -> change.area(item.sectionId(), new AreaCount(rs.getInt(1), rs.getLong(2))))
-                        .list();
+            if (!item.seated() && !stripes.move(eventId, item.sectionId(), item.quantity(), move, change)) {
+                throw new IllegalStateException("area " + item.sectionId() + " of event " + eventId + " has fewer than "
+                        + item.quantity() + " tickets " + from + " to give back");
             }
         }
     }
@@ -168,13 +163,10 @@ public class Inventory {
             throw new IllegalStateException("hold " + holdId + " has " + seats + " seats but only " + sold + " are held");
         }
         for (Allotment item : claim.items()) {
-            if (!item.seated()) {
-                jdbc.sql("""
-                        UPDATE event_area SET held = held - ?, sold = sold + ?, version = version + 1
-                         WHERE event_id = ? AND section_id = ? RETURNING capacity - held - sold, version""")
-                        .params(item.quantity(), item.quantity(), eventId, item.sectionId())
-                        .query((rs, row) -> change.area(item.sectionId(), new AreaCount(rs.getInt(1), rs.getLong(2))))
-                        .list();
+            if (!item.seated()
+                    && !stripes.move(eventId, item.sectionId(), item.quantity(), AreaStripes.Move.SELL_HELD, change)) {
+                throw new IllegalStateException("hold " + holdId + " has " + item.quantity() + " tickets of area "
+                        + item.sectionId() + " but fewer are held");
             }
         }
     }
@@ -205,14 +197,9 @@ public class Inventory {
         }
         for (Allotment item : claim.items()) {
             if (!item.seated()) {
-                AreaCount count = jdbc.sql("""
-                        UPDATE event_area SET sold = sold + ?, version = version + 1
-                         WHERE event_id = ? AND section_id = ? AND held + sold + ? <= capacity
-                        RETURNING capacity - held - sold, version""")
-                        .params(item.quantity(), eventId, item.sectionId(), item.quantity())
-                        .query((rs, row) -> new AreaCount(rs.getInt(1), rs.getLong(2))).optional()
-                        .orElseThrow(() -> new RetakeRefused(RetakeRefused.Cause.TAKEN, List.of()));
-                change.area(item.sectionId(), count);
+                if (!stripes.move(eventId, item.sectionId(), item.quantity(), AreaStripes.Move.SELL_FREE, change)) {
+                    throw new RetakeRefused(RetakeRefused.Cause.TAKEN, List.of());
+                }
             } else {
                 change.seatTaken(item.sectionId(), item.seatId());
             }

@@ -132,7 +132,7 @@ class RedisOutageIT {
         Map<UUID, Integer> counts = new java.util.HashMap<>();
         jdbc.sql("SELECT section_id, count(*)::int FROM event_seat WHERE event_id = ? AND status = 'AVAILABLE' GROUP BY section_id")
                 .param(eventId).query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
-        jdbc.sql("SELECT section_id, capacity - held - sold FROM event_area WHERE event_id = ?")
+        jdbc.sql("SELECT section_id, sum(capacity - held - sold)::int FROM event_area WHERE event_id = ? GROUP BY section_id")
                 .param(eventId).query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
         return counts;
     }

@@ -26,7 +26,7 @@ class DemoDataIT {
         assertThat(jdbc.sql("SELECT status FROM event WHERE organization_id = ?").param(DemoData.DEMO_ORGANIZATION)
                 .query(String.class).list()).containsExactly("PUBLISHED");
         assertThat(jdbc.sql("SELECT count(*) FROM event_seat").query(Long.class).single()).isEqualTo(600);
-        assertThat(jdbc.sql("SELECT capacity FROM event_area").query(Integer.class).single()).isEqualTo(500);
+        assertThat(jdbc.sql("SELECT sum(capacity)::int FROM event_area").query(Integer.class).single()).isEqualTo(500);
     }
 
     @Test

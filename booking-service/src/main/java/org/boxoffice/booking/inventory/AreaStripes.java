@@ -1,0 +1,123 @@
+package org.boxoffice.booking.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.boxoffice.booking.availability.InventoryChange;
+import org.boxoffice.booking.availability.InventoryChange.AreaCount;
+import org.boxoffice.platform.data.SqlByDesign;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A general-admission area's counts, kept in up to {@value #MAX_STRIPES} interchangeable rows (stripes) so that
+ * concurrent holds of one area do not queue for one row lock (V11 migration, docs/booking.md). Every move of tickets
+ * first tries one stripe that has room for all of them and that no other transaction has locked right now
+ * ({@code FOR UPDATE SKIP LOCKED}: nobody waits); only when there is none — every stripe with room is being written,
+ * or no single stripe has room for the whole quantity — it locks all the area's stripes in stripe order and spreads
+ * the quantity over them. Each statement states the stripe's expected prior state, and each stripe's CHECK keeps
+ * {@code held + sold <= capacity}: the stripes' capacities add up to the area's, so it can never be oversold.
+ */
+@Repository
+@SqlByDesign("The fence for general admission: conditional updates of the area's stripes, one stripe without "
+        + "waiting when one has room, else every stripe locked in order")
+public class AreaStripes {
+
+    /** Stripes of a large area; an area gets one per {@value #TICKETS_PER_STRIPE} tickets, at least one. */
+    public static final int MAX_STRIPES = 16;
+    public static final int TICKETS_PER_STRIPE = 50;
+
+    /** A move of {@code quantity} tickets between an area's free, held and sold counts. */
+    enum Move {
+        /** Free to held: a hold. */
+        HOLD("held = held + :quantity", "capacity - held - sold"),
+        /** Held to sold: a confirmed order. */
+        SELL_HELD("held = held - :quantity, sold = sold + :quantity", "held"),
+        /** Held to free: a hold or unpaid order that ended. */
+        RETURN_HELD("held = held - :quantity", "held"),
+        /** Sold to free: a refund or cancellation. */
+        RETURN_SOLD("sold = sold - :quantity", "sold"),
+        /** Free to sold: a late payment's released tickets sold again. */
+        SELL_FREE("sold = sold + :quantity", "capacity - held - sold");
+
+        private final String set;
+        private final String room;
+
+        Move(String set, String room) {
+            this.set = set;
+            this.room = room;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    AreaStripes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The number of stripes an area of {@code capacity} tickets is counted in. */
+    static int stripesFor(int capacity) {
+        return Math.max(1, Math.min(MAX_STRIPES, capacity / TICKETS_PER_STRIPE));
+    }
+
+    /**
+     * Moves {@code quantity} tickets of the area, all or none, recording every stripe written in {@code change}.
+     * Returns false, having changed nothing, when the area's stripes together have no room for them.
+     */
+    boolean move(UUID eventId, UUID sectionId, int quantity, Move move, InventoryChange change) {
+        int start = ThreadLocalRandom.current().nextInt(MAX_STRIPES);
+        var one = jdbc.sql("UPDATE event_area SET " + move.set + ", version = version + 1"
+                + " WHERE event_id = :event AND section_id = :section AND " + move.room + " >= :quantity"
+                + "   AND stripe = (SELECT stripe FROM event_area WHERE event_id = :event AND section_id = :section"
+                + "                    AND " + move.room + " >= :quantity"
+                + "                  ORDER BY (stripe + :start) % " + MAX_STRIPES
+                + "                  LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING stripe, capacity - held - sold, version")
+                .param("event", eventId).param("section", sectionId).param("quantity", quantity)
+                .param("start", start).query(AreaStripes::count).optional();
+        if (one.isPresent()) {
+            change.area(sectionId, one.get());
+            return true;
+        }
+        return spread(eventId, sectionId, quantity, move, change);
+    }
+
+    /** The slow path: every stripe locked in stripe order (one lock order for all), the quantity spread over them. */
+    private boolean spread(UUID eventId, UUID sectionId, int quantity, Move move, InventoryChange change) {
+        record Room(int stripe, int room) {
+        }
+        List<Room> rooms = jdbc.sql("SELECT stripe, " + move.room + " FROM event_area"
+                + " WHERE event_id = ? AND section_id = ? ORDER BY stripe FOR UPDATE")
+                .params(eventId, sectionId).query((rs, row) -> new Room(rs.getInt(1), rs.getInt(2))).list();
+        if (rooms.stream().mapToInt(Room::room).sum() < quantity) {
+            return false;
+        }
+        List<AreaCount> written = new ArrayList<>();
+        int left = quantity;
+        for (Room room : rooms) {
+            int part = Math.min(left, room.room());
+            if (part > 0) {
+                written.add(jdbc.sql("UPDATE event_area SET " + move.set + ", version = version + 1"
+                        + " WHERE event_id = :event AND section_id = :section AND stripe = :stripe"
+                        + "   AND " + move.room + " >= :quantity RETURNING stripe, capacity - held - sold, version")
+                        .param("event", eventId).param("section", sectionId).param("stripe", room.stripe())
+                        .param("quantity", part).query(AreaStripes::count).single());
+                left -= part;
+            }
+        }
+        written.forEach(count -> change.area(sectionId, count));
+        return true;
+    }
+
+    /** The area's tickets left, all stripes together (zero for an area the event does not have). */
+    int remaining(UUID eventId, UUID sectionId) {
+        return jdbc.sql("SELECT coalesce(sum(capacity - held - sold), 0)::int FROM event_area"
+                + " WHERE event_id = ? AND section_id = ?").params(eventId, sectionId).query(Integer.class).single();
+    }
+
+    private static AreaCount count(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AreaCount(rs.getInt(1), rs.getInt(2), rs.getLong(3));
+    }
+}
