@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +30,12 @@ class BusinessMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Set<String> currencies = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    BusinessMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
+    BusinessMetrics(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.meters = meters;
         counter("boxoffice.tickets.sold", "Tickets issued to buyers (confirmed orders)", s -> s.ticketsSold);
@@ -55,16 +55,16 @@ class BusinessMetrics {
     @Scheduled(initialDelay = 0, fixedDelayString = "${boxoffice.analytics.metrics-refresh:10s}")
     void refresh() {
         try {
-            Map<String, Object> totals = jdbc.queryForMap("""
+            Map<String, Object> totals = jdbc.sql("""
                     SELECT (SELECT count(*) FROM ticket_fact) AS tickets,
                            (SELECT count(*) FROM hold_fact) AS holds,
                            (SELECT count(*) FROM order_fact WHERE confirmed_at IS NOT NULL) AS paid,
                            (SELECT count(*) FROM payment_fact WHERE outcome = 'SUCCEEDED') AS succeeded,
                            (SELECT count(*) FROM payment_fact WHERE outcome = 'FAILED') AS failed
-                    """);
+                    """).query().singleRow();
             Map<String, Long> revenue = new ConcurrentHashMap<>();
-            jdbc.query("SELECT currency, sum(amount_minor) AS gross FROM payment_fact WHERE outcome = 'SUCCEEDED'"
-                    + " GROUP BY currency", (java.sql.ResultSet rs) -> {
+            jdbc.sql("SELECT currency, sum(amount_minor) AS gross FROM payment_fact WHERE outcome = 'SUCCEEDED'"
+                    + " GROUP BY currency").query((java.sql.ResultSet rs) -> {
                 revenue.put(rs.getString("currency"), rs.getLong("gross"));
             });
             snapshot = new Snapshot(number(totals, "tickets"), number(totals, "holds"), number(totals, "paid"),

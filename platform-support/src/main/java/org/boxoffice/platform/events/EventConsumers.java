@@ -31,7 +31,7 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,7 +55,7 @@ public class EventConsumers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
     private final StringRedisTemplate redis;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final EventsProperties properties;
     private final String group;
@@ -72,7 +72,7 @@ public class EventConsumers implements SmartLifecycle {
     private final List<BackgroundTask> readers = new ArrayList<>();
     private volatile boolean running;
 
-    EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
+    EventConsumers(StringRedisTemplate redis, JdbcClient jdbc, TransactionTemplate transactions,
             EventsProperties properties, List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
             MeterRegistry meters, Clock clock) {
         this.clock = clock;
@@ -224,8 +224,8 @@ public class EventConsumers implements SmartLifecycle {
         }
         try {
             traces.continueTrace(event.traceParent(), "consume " + event.type(), () -> transactions.execute(status -> {
-                int first = jdbc.update("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                        event.id(), stream, event.type());
+                int first = jdbc.sql("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING").params(event.id(), stream, event.type()).update();
                 if (first == 1) {
                     handlers.forEach(handler -> handler.handle(event));
                 }

@@ -66,8 +66,30 @@ public final class PlatformRules {
                     + "circuitBreaker(name), configured under resilience4j.circuitbreaker.instances")
             .allowEmptyShould(true);
 
+    /** Spring's template APIs, which JdbcClient fronts. */
+    private static final Set<String> JDBC_TEMPLATES = Set.of(
+            "org.springframework.jdbc.core.JdbcTemplate",
+            "org.springframework.jdbc.core.JdbcOperations",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations");
+
+    /**
+     * One JDBC API: statements go through {@code JdbcClient}. The one exception is what JdbcClient cannot do, a
+     * statement batch: a class may make a {@code JdbcTemplate} and call its {@code batchUpdate} (the outbox relay marks
+     * a batch of events published that way), and nothing else of it.
+     */
+    public static final ArchRule ONE_JDBC_API = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe(
+                    "a JdbcTemplate or NamedParameterJdbcTemplate method other than batchUpdate",
+                    (JavaMethodCall call) -> JDBC_TEMPLATES.contains(call.getTargetOwner().getName())
+                            && !call.getName().equals("batchUpdate")))
+            .because("SQL goes through JdbcClient (jdbc.sql(...).params(...).query/update); JdbcTemplate only for "
+                    + "what JdbcClient cannot do, a statement batch (batchUpdate)")
+            .allowEmptyShould(true);
+
     /** The rules together. */
-    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY);
+    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY)
+            .and(ONE_JDBC_API);
 
     private PlatformRules() {
     }

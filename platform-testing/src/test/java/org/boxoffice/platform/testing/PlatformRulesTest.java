@@ -31,7 +31,23 @@ class PlatformRulesTest {
     }
 
     @Test
-    void acceptsTheInjectedClockAndTheRegistrysBreakers() {
+    void rejectsAQueryThroughJdbcTemplate() {
+        String failures = failures(PlatformRules.ONE_JDBC_API,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("TemplateQueries.count()").contains("JdbcTemplate.queryForObject");
+    }
+
+    @Test
+    void acceptsJdbcClientAndATemplatesStatementBatch() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.TicketBatches")).isTrue();
+
+        PlatformRules.ONE_JDBC_API.check(following);
+    }
+
+    @Test
+    void acceptsTheInjectedClockTheRegistrysBreakersAndJdbcClient() {
         PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
     }
 
