@@ -8,11 +8,12 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.boxoffice.analytics.system.AnalyticsProperties;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @SqlByDesign("Analytics: the business metrics are aggregate totals of the read model")
 @Component
-class BusinessMetrics {
+class BusinessMetrics extends BackgroundTask {
 
     private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
 
@@ -35,7 +36,8 @@ class BusinessMetrics {
     private final Set<String> currencies = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    BusinessMetrics(JdbcClient jdbc, MeterRegistry meters) {
+    BusinessMetrics(JdbcClient jdbc, MeterRegistry meters, AnalyticsProperties properties) {
+        super("business-metrics", properties.metricsRefresh(), true);
         this.jdbc = jdbc;
         this.meters = meters;
         counter("boxoffice.tickets.sold", "Tickets issued to buyers (confirmed orders)", s -> s.ticketsSold);
@@ -52,7 +54,12 @@ class BusinessMetrics {
                 .register(meters);
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${boxoffice.analytics.metrics-refresh:10s}")
+    @Override
+    protected boolean runOnce() {
+        refresh();
+        return false;
+    }
+
     void refresh() {
         try {
             Map<String, Object> totals = jdbc.sql("""

@@ -1,6 +1,7 @@
 package org.boxoffice.platform.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -87,9 +88,27 @@ public final class PlatformRules {
                     + "what JdbcClient cannot do, a statement batch (batchUpdate)")
             .allowEmptyShould(true);
 
+    /**
+     * Periodic work extends {@code org.boxoffice.platform.background.BackgroundTask} (one virtual thread per task, so
+     * rounds never overlap; an initial delay and an interval; a stop that waits for the round in progress), never
+     * {@code @Scheduled}, which would be a second mechanism with other threads and other shutdown behaviour.
+     */
+    public static final ArchRule PERIODIC_WORK_BY_BACKGROUND_TASK = noMethods()
+            .should().beAnnotatedWith("org.springframework.scheduling.annotation.Scheduled")
+            .orShould().beAnnotatedWith("org.springframework.scheduling.annotation.Schedules")
+            .because("periodic work extends org.boxoffice.platform.background.BackgroundTask (runOnce, an interval, "
+                    + "an optional initial delay), the platform's one way to repeat work")
+            .allowEmptyShould(true);
+
+    /** Without {@code @Scheduled} there is nothing to enable: a service does not switch Spring's scheduling on. */
+    public static final ArchRule NO_SPRING_SCHEDULING = noClasses()
+            .should().beAnnotatedWith("org.springframework.scheduling.annotation.EnableScheduling")
+            .because("periodic work extends BackgroundTask, which needs no scheduler")
+            .allowEmptyShould(true);
+
     /** The rules together. */
     public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY)
-            .and(ONE_JDBC_API);
+            .and(ONE_JDBC_API).and(PERIODIC_WORK_BY_BACKGROUND_TASK).and(NO_SPRING_SCHEDULING);
 
     private PlatformRules() {
     }

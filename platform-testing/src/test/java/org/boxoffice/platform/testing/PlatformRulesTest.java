@@ -47,7 +47,26 @@ class PlatformRulesTest {
     }
 
     @Test
-    void acceptsTheInjectedClockTheRegistrysBreakersAndJdbcClient() {
+    void rejectsScheduledMethodsAndSpringsScheduling() {
+        JavaClasses breaking = new ClassFileImporter().importPackages(FIXTURES + "breaking");
+
+        assertThat(failures(PlatformRules.PERIODIC_WORK_BY_BACKGROUND_TASK, breaking))
+                .contains("ScheduledSweeps.sweep()").contains("@Scheduled");
+        assertThat(failures(PlatformRules.NO_SPRING_SCHEDULING, breaking))
+                .contains("ScheduledSweeps").contains("@EnableScheduling");
+    }
+
+    @Test
+    void acceptsABackgroundTask() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.TicketSweeper")).isTrue();
+
+        PlatformRules.PERIODIC_WORK_BY_BACKGROUND_TASK.check(following);
+        PlatformRules.NO_SPRING_SCHEDULING.check(following);
+    }
+
+    @Test
+    void acceptsTheInjectedClockTheRegistrysBreakersJdbcClientAndBackgroundTasks() {
         PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
     }
 
