@@ -109,8 +109,10 @@ public class EventsAutoConfiguration {
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
             List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
-        return new EventConsumers(redis, JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
-                properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        EventDelivery delivery = new EventDelivery(redis, JdbcClient.create(dataSource),
+                new TransactionTemplate(transactionManager), properties, handlers, traces, trusted, registry, clock);
+        return new EventConsumers(redis, delivery, properties, trusted, registry, clock);
     }
 
     /** {@code GET /.well-known/event-keys}, where consumers in a cluster fetch this service's public keys. */

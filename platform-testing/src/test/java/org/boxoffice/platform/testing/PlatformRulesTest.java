@@ -3,6 +3,9 @@ package org.boxoffice.platform.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -82,6 +85,13 @@ class PlatformRulesTest {
         assertThat(runtime.contain("org.boxoffice.platform.events.OutboxRelay")).isTrue();
 
         PlatformRules.ALL.check(runtime);
+    }
+
+    /** The runtime and the launcher keep their classes within the size every service keeps (ClassSize). */
+    @Test
+    void platformSupportAndTheLauncherKeepEveryMainClassWithin250Lines() {
+        ClassSize.check(Path.of("../platform-support/src/main/java"), Map.of());
+        ClassSize.check(Path.of("../platform-launcher/src/main/java"), Map.of());
     }
 
     @Test
