@@ -31,14 +31,11 @@ if $build; then
   fi
   grep -E '^\[INFO\] (Boxoffice .*(SUCCESS|FAILURE)|Total time)' .boxoffice/build.log | sed 's/^\[INFO\]/ /'
 fi
-if ! ls gateway-service/target/gateway-service-*.jar > /dev/null 2>&1; then
+# The launcher is the tool module platform-launcher; its build writes the class path it runs on.
+launcher=platform-launcher/target
+if ! ls gateway-service/target/gateway-service-*.jar > /dev/null 2>&1 || [ ! -f "$launcher/launcher.classpath" ]; then
   echo "Nothing built yet: run ./run.sh without --no-build first." >&2
   exit 1
-fi
-if $build || [ ! -f .boxoffice/launcher.classpath ]; then
-  ./mvnw -B -q -pl platform-support dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/.boxoffice/launcher.classpath" -Dmdep.includeScope=compile > .boxoffice/classpath.log 2>&1 \
-    || { cat .boxoffice/classpath.log >&2; echo "Could not resolve the launcher's class path (log above)." >&2; exit 1; }
 fi
 
 # After a build, the launcher first trains the JDK's AOT cache of each service (a minute or two, once per build);
@@ -46,5 +43,5 @@ fi
 if $build; then
   export BOXOFFICE_AOT="${BOXOFFICE_AOT:-train}"
 fi
-exec "$JAVA_HOME/bin/java" -cp "platform-support/target/classes:$(cat .boxoffice/launcher.classpath)" \
+exec "$JAVA_HOME/bin/java" -cp "$launcher/classes:$(cat "$launcher/launcher.classpath")" \
   org.boxoffice.platform.localrun.PlatformLauncher "$PWD"

@@ -1,11 +1,26 @@
 package org.boxoffice.booking;
 
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.boxoffice.platform.testing.ClassSize;
 import org.boxoffice.platform.testing.DataAccessRules;
 import org.boxoffice.platform.testing.PlatformRules;
 import org.junit.jupiter.api.Test;
 
 /** JDBC only where marked @SqlByDesign, no entity at the web edge, repositories as interfaces. */
 class DataAccessArchitectureTest {
+
+    /**
+     * Main classes over 250 lines that other work in progress is changing right now, so they are split after it
+     * lands rather than under it: take an entry off when its class is split (the check fails as soon as an allowed
+     * class fits, so this list only shrinks).
+     */
+    private static final Map<String, String> TOO_LONG_FOR_NOW = Map.of(
+            "org/boxoffice/booking/order/Order.java", "being changed by another engineer now",
+            "org/boxoffice/booking/event/Event.java", "being changed by another engineer now",
+            "org/boxoffice/booking/hold/HoldService.java", "being changed by another engineer now (the hold path)",
+            "org/boxoffice/booking/promo/PromoCode.java", "promo is being changed by the commerce work now");
 
     @Test
     void followsTheDataAccessRule() {
@@ -15,5 +30,11 @@ class DataAccessArchitectureTest {
     @Test
     void followsThePlatformsOneWayPerConcern() {
         PlatformRules.check("org.boxoffice.booking");
+    }
+
+    /** No main class longer than 250 lines: a class that big does more than one thing (ClassSize). */
+    @Test
+    void keepsEveryMainClassWithin250Lines() {
+        ClassSize.check(Path.of("src/main/java"), TOO_LONG_FOR_NOW);
     }
 }

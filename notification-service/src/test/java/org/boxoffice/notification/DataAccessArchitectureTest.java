@@ -1,5 +1,9 @@
 package org.boxoffice.notification;
 
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.boxoffice.platform.testing.ClassSize;
 import org.boxoffice.platform.testing.DataAccessRules;
 import org.boxoffice.platform.testing.PlatformRules;
 import org.junit.jupiter.api.Test;
@@ -15,5 +19,11 @@ class DataAccessArchitectureTest {
     @Test
     void followsThePlatformsOneWayPerConcern() {
         PlatformRules.check("org.boxoffice.notification");
+    }
+
+    /** No main class longer than 250 lines: a class that big does more than one thing (ClassSize). */
+    @Test
+    void keepsEveryMainClassWithin250Lines() {
+        ClassSize.check(Path.of("src/main/java"), Map.of());
     }
 }

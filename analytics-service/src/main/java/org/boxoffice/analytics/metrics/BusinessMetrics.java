@@ -8,11 +8,12 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.boxoffice.analytics.system.AnalyticsProperties;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +27,17 @@ import org.springframework.stereotype.Component;
  */
 @SqlByDesign("Analytics: the business metrics are aggregate totals of the read model")
 @Component
-class BusinessMetrics {
+class BusinessMetrics extends BackgroundTask {
 
     private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Set<String> currencies = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    BusinessMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
+    BusinessMetrics(JdbcClient jdbc, MeterRegistry meters, AnalyticsProperties properties) {
+        super("business-metrics", properties.metricsRefresh(), true);
         this.jdbc = jdbc;
         this.meters = meters;
         counter("boxoffice.tickets.sold", "Tickets issued to buyers (confirmed orders)", s -> s.ticketsSold);
@@ -52,19 +54,24 @@ class BusinessMetrics {
                 .register(meters);
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${boxoffice.analytics.metrics-refresh:10s}")
+    @Override
+    protected boolean runOnce() {
+        refresh();
+        return false;
+    }
+
     void refresh() {
         try {
-            Map<String, Object> totals = jdbc.queryForMap("""
+            Map<String, Object> totals = jdbc.sql("""
                     SELECT (SELECT count(*) FROM ticket_fact) AS tickets,
                            (SELECT count(*) FROM hold_fact) AS holds,
                            (SELECT count(*) FROM order_fact WHERE confirmed_at IS NOT NULL) AS paid,
                            (SELECT count(*) FROM payment_fact WHERE outcome = 'SUCCEEDED') AS succeeded,
                            (SELECT count(*) FROM payment_fact WHERE outcome = 'FAILED') AS failed
-                    """);
+                    """).query().singleRow();
             Map<String, Long> revenue = new ConcurrentHashMap<>();
-            jdbc.query("SELECT currency, sum(amount_minor) AS gross FROM payment_fact WHERE outcome = 'SUCCEEDED'"
-                    + " GROUP BY currency", (java.sql.ResultSet rs) -> {
+            jdbc.sql("SELECT currency, sum(amount_minor) AS gross FROM payment_fact WHERE outcome = 'SUCCEEDED'"
+                    + " GROUP BY currency").query((java.sql.ResultSet rs) -> {
                 revenue.put(rs.getString("currency"), rs.getLong("gross"));
             });
             snapshot = new Snapshot(number(totals, "tickets"), number(totals, "holds"), number(totals, "paid"),

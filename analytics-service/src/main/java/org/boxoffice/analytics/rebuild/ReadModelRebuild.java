@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +39,13 @@ public class ReadModelRebuild {
     static final List<String> READ_MODEL_TABLES = List.of("sale_event", "hold_fact", "order_fact", "ticket_fact",
             "payment_fact", "refund_fact");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final StringRedisTemplate redis;
     private final EventConsumers consumers;
     private final EventsProperties events;
     private final Clock clock;
 
-    ReadModelRebuild(JdbcTemplate jdbc, StringRedisTemplate redis, EventConsumers consumers, EventsProperties events,
+    ReadModelRebuild(JdbcClient jdbc, StringRedisTemplate redis, EventConsumers consumers, EventsProperties events,
             Clock clock) {
         this.jdbc = jdbc;
         this.redis = redis;
@@ -57,7 +57,7 @@ public class ReadModelRebuild {
     /** Empties the read model and rewinds the consumer groups; the replay then runs in the background. */
     @Transactional
     public RebuildStarted rebuild() {
-        jdbc.execute("TRUNCATE " + String.join(", ", READ_MODEL_TABLES) + ", inbox_event");
+        jdbc.sql("TRUNCATE " + String.join(", ", READ_MODEL_TABLES) + ", inbox_event").update();
         List<String> streams = consumers.streams();
         for (String stream : streams) {
             rewind(stream);

@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -23,7 +21,7 @@ import org.boxoffice.analytics.report.SalesFigures.Revenue;
 import org.boxoffice.analytics.system.AnalyticsProperties;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
 public class SalesReports {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AnalyticsProperties properties;
 
-    SalesReports(JdbcTemplate jdbc, AnalyticsProperties properties) {
+    SalesReports(JdbcClient jdbc, AnalyticsProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -49,34 +47,35 @@ public class SalesReports {
         SaleEvent event = visibleEvent(eventId, mayManage);
         Scope scope = Scope.event(eventId);
         SalesFigures figures = figures(scope);
-        @Nullable Timestamp firstHold = jdbc.queryForObject(
-                "SELECT min(placed_at) FROM hold_fact WHERE event_id = ?", Timestamp.class, eventId);
+        @Nullable Timestamp firstHold = jdbc.sql("SELECT min(placed_at) FROM hold_fact WHERE event_id = ?")
+                .params(eventId).query(Timestamp.class).optional().orElse(null);
         @Nullable Instant saleStartedAt = firstHold == null ? null : firstHold.toInstant();
         @Nullable BigDecimal sellThrough = null;
         @Nullable Instant soldOutAt = null;
         if (event.capacity() != null) {
             sellThrough = ratio(figures.ticketsSold() * 100, event.capacity(), 2);
             // The first moment the capacity-th ticket was sold, cancellations afterwards notwithstanding.
-            soldOutAt = jdbc.query("SELECT sold_at FROM ticket_fact WHERE event_id = ? ORDER BY sold_at, ticket_id"
-                    + " OFFSET ? LIMIT 1", (rs, n) -> instant(rs, "sold_at"), eventId, event.capacity() - 1)
+            soldOutAt = jdbc.sql("SELECT sold_at FROM ticket_fact WHERE event_id = ? ORDER BY sold_at, ticket_id"
+                    + " OFFSET ? LIMIT 1").params(eventId, event.capacity() - 1)
+                    .query((rs, n) -> instant(rs, "sold_at")).list()
                     .stream().findFirst().orElse(null);
         }
         @Nullable Long timeToSellOut = soldOutAt != null && saleStartedAt != null
                 ? Duration.between(saleStartedAt, soldOutAt).toSeconds() : null;
-        List<TierSales> tiers = jdbc.query("""
+        List<TierSales> tiers = jdbc.sql("""
                 SELECT t.tier_name, t.currency, count(*) AS tickets, sum(t.price_minor) AS revenue
                   FROM ticket_fact t JOIN order_fact o ON o.order_id = t.order_id
                  WHERE t.event_id = ? AND o.cancelled_at IS NULL
                  GROUP BY t.tier_name, t.currency ORDER BY t.tier_name, t.currency
-                """, (rs, n) -> new TierSales(rs.getString("tier_name"), rs.getString("currency"),
-                rs.getLong("tickets"), rs.getLong("revenue")), eventId);
-        List<SectionSales> sections = jdbc.query("""
+                """).params(eventId).query((rs, n) -> new TierSales(rs.getString("tier_name"),
+                rs.getString("currency"), rs.getLong("tickets"), rs.getLong("revenue"))).list();
+        List<SectionSales> sections = jdbc.sql("""
                 SELECT t.section_id, min(t.section_name) AS section_name, count(*) AS tickets
                   FROM ticket_fact t JOIN order_fact o ON o.order_id = t.order_id
                  WHERE t.event_id = ? AND o.cancelled_at IS NULL
                  GROUP BY t.section_id ORDER BY section_name, t.section_id
-                """, (rs, n) -> new SectionSales(rs.getObject("section_id", UUID.class),
-                rs.getString("section_name"), rs.getLong("tickets")), eventId);
+                """).params(eventId).query((rs, n) -> new SectionSales(rs.getObject("section_id", UUID.class),
+                rs.getString("section_name"), rs.getLong("tickets"))).list();
         return new EventSalesReport(eventId, event.organizationId(), event.title(), event.cancelled(), figures,
                 event.capacity(), sellThrough, saleStartedAt, soldOutAt, timeToSellOut, tiers, sections);
     }
@@ -84,22 +83,23 @@ public class SalesReports {
     /** Tickets sold (not cancelled) per section and tier, for the CSV export. */
     public List<SectionTierSales> sectionTierSales(UUID eventId, Predicate<UUID> mayManage) {
         visibleEvent(eventId, mayManage);
-        return jdbc.query("""
+        return jdbc.sql("""
                 SELECT t.section_id, min(t.section_name) AS section_name, t.tier_name, t.currency,
                        count(*) AS tickets, sum(t.price_minor) AS revenue
                   FROM ticket_fact t JOIN order_fact o ON o.order_id = t.order_id
                  WHERE t.event_id = ? AND o.cancelled_at IS NULL
                  GROUP BY t.section_id, t.tier_name, t.currency
                  ORDER BY section_name, t.section_id, t.tier_name, t.currency
-                """, (rs, n) -> new SectionTierSales(rs.getObject("section_id", UUID.class),
+                """).params(eventId).query((rs, n) -> new SectionTierSales(rs.getObject("section_id", UUID.class),
                 rs.getString("section_name"), rs.getString("tier_name"), rs.getString("currency"),
-                rs.getLong("tickets"), rs.getLong("revenue")), eventId);
+                rs.getLong("tickets"), rs.getLong("revenue"))).list();
     }
 
     /** Every event of the platform together. */
     public PlatformSummary platform() {
-        Map<String, Object> counts = jdbc.queryForMap(
-                "SELECT count(*) AS events, count(DISTINCT organization_id) AS organizations FROM sale_event");
+        Map<String, Object> counts = jdbc.sql(
+                "SELECT count(*) AS events, count(DISTINCT organization_id) AS organizations FROM sale_event")
+                .query().singleRow();
         return new PlatformSummary(((Number) counts.get("events")).longValue(),
                 ((Number) counts.get("organizations")).longValue(), figures(Scope.PLATFORM));
     }
@@ -113,14 +113,14 @@ public class SalesReports {
             throw new InvalidTimeRange(from, to);
         }
         visibleEvent(eventId, mayManage);
-        Map<String, Object> activity = jdbc.queryForMap("""
+        Map<String, Object> activity = jdbc.sql("""
                 SELECT min(at) AS first, max(at) AS last FROM (
                     SELECT placed_at AS at FROM hold_fact WHERE event_id = ?
                     UNION ALL SELECT placed_at FROM order_fact WHERE event_id = ?
                     UNION ALL SELECT confirmed_at FROM order_fact WHERE event_id = ?
                     UNION ALL SELECT p.occurred_at FROM payment_fact p JOIN order_fact o ON o.order_id = p.order_id
                      WHERE o.event_id = ? AND p.outcome = 'SUCCEEDED') a
-                """, eventId, eventId, eventId, eventId);
+                """).params(eventId, eventId, eventId, eventId).query().singleRow();
         Instant first = activity.get("first") instanceof Timestamp t ? t.toInstant() : null;
         Instant last = activity.get("last") instanceof Timestamp t ? t.toInstant() : null;
         Instant start = from != null ? from : first;
@@ -137,64 +137,35 @@ public class SalesReports {
             throw new TimeRangeTooLarge(buckets, properties.maxSeriesPoints(), granularity);
         }
         Instant aligned = granularity.truncate(start);
-        TreeMap<Instant, Bucket> series = new TreeMap<>();
-        for (Instant bucket = aligned; bucket.isBefore(end); bucket = granularity.next(bucket)) {
-            series.put(bucket, new Bucket());
-        }
-        Timestamp lower = Timestamp.from(aligned);
-        Timestamp upper = Timestamp.from(end);
-        String field = granularity.sqlField();
-        count(series, "SELECT date_trunc(?, placed_at, 'UTC') AS bucket, count(*) AS n FROM hold_fact"
-                + " WHERE event_id = ? AND placed_at >= ? AND placed_at < ? GROUP BY 1",
-                (b, n) -> b.holds = n, field, eventId, lower, upper);
-        count(series, "SELECT date_trunc(?, placed_at, 'UTC') AS bucket, count(*) AS n FROM order_fact"
-                + " WHERE event_id = ? AND placed_at >= ? AND placed_at < ? GROUP BY 1",
-                (b, n) -> b.orders = n, field, eventId, lower, upper);
-        count(series, "SELECT date_trunc(?, confirmed_at, 'UTC') AS bucket, count(*) AS n FROM order_fact"
-                + " WHERE event_id = ? AND confirmed_at >= ? AND confirmed_at < ? GROUP BY 1",
-                (b, n) -> b.paid = n, field, eventId, lower, upper);
-        count(series, "SELECT date_trunc(?, sold_at, 'UTC') AS bucket, count(*) AS n FROM ticket_fact"
-                + " WHERE event_id = ? AND sold_at >= ? AND sold_at < ? GROUP BY 1",
-                (b, n) -> b.tickets = n, field, eventId, lower, upper);
-        jdbc.query("""
-                SELECT date_trunc(?, p.occurred_at, 'UTC') AS bucket, p.currency, sum(p.amount_minor) AS n
-                  FROM payment_fact p JOIN order_fact o ON o.order_id = p.order_id
-                 WHERE o.event_id = ? AND p.outcome = 'SUCCEEDED' AND p.occurred_at >= ? AND p.occurred_at < ?
-                 GROUP BY 1, 2
-                """, (ResultSet rs) -> {
-            Bucket bucket = series.get(instant(rs, "bucket"));
-            if (bucket != null) {
-                bucket.revenue.put(rs.getString("currency"), rs.getLong("n"));
-            }
-        }, field, eventId, lower, upper);
-        List<TimeSeries.Point> points = new ArrayList<>(series.size());
-        series.forEach((at, b) -> points.add(new TimeSeries.Point(at, b.holds, b.orders, b.paid, b.tickets,
-                Collections.unmodifiableMap(b.revenue))));
+        List<TimeSeries.Point> points = new ActivityBuckets(jdbc).points(eventId, aligned, end, granularity);
         return new TimeSeries(eventId, granularity.label(), aligned, end, points);
     }
 
     private SalesFigures figures(Scope scope) {
-        Map<String, Object> holds = jdbc.queryForMap("""
+        Map<String, Object> holds = jdbc.sql("""
                 SELECT count(*) AS placed,
                        count(*) FILTER (WHERE release_reason = 'EXPIRED') AS expired,
                        count(*) FILTER (WHERE release_reason IN ('BUYER', 'ORGANIZER')) AS released
-                  FROM hold_fact x WHERE\s""" + scope.condition(), scope.args(1));
-        Map<String, Object> orders = jdbc.queryForMap("""
+                  FROM hold_fact x WHERE\s""" + scope.condition())
+                .params(scope.args(1)).query().singleRow();
+        Map<String, Object> orders = jdbc.sql("""
                 SELECT count(*) FILTER (WHERE placed_at IS NOT NULL) AS checkouts,
                        count(*) FILTER (WHERE confirmed_at IS NOT NULL) AS paid,
                        count(*) FILTER (WHERE expired_at IS NOT NULL) AS expired,
                        count(*) FILTER (WHERE cancelled_at IS NOT NULL) AS cancelled,
                        count(DISTINCT hold_id) FILTER (WHERE confirmed_at IS NOT NULL) AS paid_holds
-                  FROM order_fact x WHERE\s""" + scope.condition(), scope.args(1));
-        Map<String, Object> payments = jdbc.queryForMap("""
+                  FROM order_fact x WHERE\s""" + scope.condition())
+                .params(scope.args(1)).query().singleRow();
+        Map<String, Object> payments = jdbc.sql("""
                 SELECT count(*) FILTER (WHERE p.outcome = 'SUCCEEDED') AS succeeded,
                        count(*) FILTER (WHERE p.outcome = 'FAILED') AS failed
-                  FROM payment_fact p JOIN order_fact x ON x.order_id = p.order_id WHERE\s""" + scope.condition(),
-                scope.args(1));
-        Long tickets = jdbc.queryForObject("""
+                  FROM payment_fact p JOIN order_fact x ON x.order_id = p.order_id WHERE\s""" + scope.condition())
+                .params(scope.args(1)).query().singleRow();
+        Long tickets = jdbc.sql("""
                 SELECT count(*) FROM ticket_fact t JOIN order_fact x ON x.order_id = t.order_id
-                 WHERE x.cancelled_at IS NULL AND\s""" + scope.condition(), Long.class, scope.args(1));
-        List<Revenue> revenue = jdbc.query("""
+                 WHERE x.cancelled_at IS NULL AND\s""" + scope.condition())
+                .params(scope.args(1)).query(Long.class).single();
+        List<Revenue> revenue = jdbc.sql("""
                 SELECT currency, sum(gross) AS gross, sum(refunded) AS refunded, sum(refunds) AS refunds FROM (
                     SELECT p.currency, p.amount_minor AS gross, 0 AS refunded, 0 AS refunds
                       FROM payment_fact p JOIN order_fact x ON x.order_id = p.order_id
@@ -203,11 +174,11 @@ public class SalesReports {
                     SELECT r.currency, 0, r.amount_minor, 1
                       FROM refund_fact r JOIN order_fact x ON x.order_id = r.order_id WHERE %1$s) m
                  GROUP BY currency ORDER BY currency
-                """.formatted(scope.condition()), (rs, n) -> {
+                """.formatted(scope.condition())).params(scope.args(2)).query((rs, n) -> {
             long gross = rs.getLong("gross");
             long refunded = rs.getLong("refunded");
             return new Revenue(rs.getString("currency"), gross, refunded, gross - refunded, rs.getLong("refunds"));
-        }, scope.args(2));
+        }).list();
         long placed = number(holds, "placed");
         long succeeded = number(payments, "succeeded");
         long failed = number(payments, "failed");
@@ -219,21 +190,13 @@ public class SalesReports {
     }
 
     private SaleEvent visibleEvent(UUID eventId, Predicate<UUID> mayManage) {
-        Optional<SaleEvent> event = jdbc.query(
-                "SELECT organization_id, title, capacity, cancelled_at FROM sale_event WHERE event_id = ?",
-                (rs, n) -> new SaleEvent(rs.getObject("organization_id", UUID.class), rs.getString("title"),
-                        (Integer) rs.getObject("capacity"), rs.getTimestamp("cancelled_at") != null),
-                eventId).stream().findFirst();
+        Optional<SaleEvent> event = jdbc.sql(
+                "SELECT organization_id, title, capacity, cancelled_at FROM sale_event WHERE event_id = ?")
+                .params(eventId)
+                .query((rs, n) -> new SaleEvent(rs.getObject("organization_id", UUID.class), rs.getString("title"),
+                        (Integer) rs.getObject("capacity"), rs.getTimestamp("cancelled_at") != null))
+                .optional();
         return event.filter(e -> mayManage.test(e.organizationId())).orElseThrow(() -> new EventNotFound(eventId));
-    }
-
-    private void count(Map<Instant, Bucket> series, String sql, BucketSetter setter, Object... args) {
-        jdbc.query(sql, (ResultSet rs) -> {
-            Bucket bucket = series.get(instant(rs, "bucket"));
-            if (bucket != null) {
-                setter.set(bucket, rs.getLong("n"));
-            }
-        }, args);
     }
 
     private static @Nullable BigDecimal ratio(long numerator, long denominator, int scale) {
@@ -267,18 +230,5 @@ public class SalesReports {
         Object[] args(int times) {
             return eventId == null ? new Object[0] : Collections.nCopies(times, (Object) eventId).toArray();
         }
-    }
-
-    private static final class Bucket {
-        long holds;
-        long orders;
-        long paid;
-        long tickets;
-        final Map<String, Long> revenue = new TreeMap<>();
-    }
-
-    @FunctionalInterface
-    private interface BucketSetter {
-        void set(Bucket bucket, long value);
     }
 }

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -219,8 +218,10 @@ public class AvailabilityCache {
                 Long.toString(count.version()), Long.toString(SET_TTL.toMillis()), Integer.toString(count.stripe()));
     }
 
-    /** Rebuilds the events whose changes could not be written while Redis was unreachable, once it answers. */
-    @Scheduled(fixedDelayString = "${boxoffice.booking.cache-recovery-interval:1s}")
+    /**
+     * Rebuilds the events whose changes could not be written while Redis was unreachable, once it answers
+     * ({@link AvailabilityRecovery} calls it every {@code cache-recovery-interval}).
+     */
     void recover() {
         for (UUID eventId : List.copyOf(dirty)) {
             if (!guard.run(() -> redis.delete(readyKey(eventId)))) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.boxoffice.booking.availability.AvailabilityCache;
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.system.BookingProperties;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.boxoffice.platform.background.BackgroundTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,10 +19,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Releases expired holds, on every replica at once: each sweep claims a batch of expired holds with
  * {@code FOR UPDATE SKIP LOCKED}, so replicas split the work instead of queueing on it, and each release is also
- * conditional on the hold still being ACTIVE, so a hold is released exactly once whoever gets to it.
+ * conditional on the hold still being ACTIVE, so a hold is released exactly once whoever gets to it. Runs every
+ * {@code sweep-interval}, the first time one interval after start.
  */
 @Component
-class HoldSweeper {
+class HoldSweeper extends BackgroundTask {
 
     private final TransactionTemplate transactions;
     private final Holds holds;
@@ -34,6 +35,7 @@ class HoldSweeper {
 
     HoldSweeper(TransactionTemplate transactions, Holds holds, HoldReleaser releaser, AvailabilityCache cache,
             Clock clock, BookingProperties properties, MeterRegistry meters) {
+        super("hold-sweeper", properties.sweepInterval(), properties.sweepInterval(), true);
         this.transactions = transactions;
         this.holds = holds;
         this.releaser = releaser;
@@ -44,10 +46,11 @@ class HoldSweeper {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${boxoffice.booking.sweep-interval:1s}",
-            initialDelayString = "${boxoffice.booking.sweep-interval:1s}")
-    void scheduled() {
+    /** One sweep, then a pause of {@code sweep-interval} (the sweep itself goes on while batches come back full). */
+    @Override
+    protected boolean runOnce() {
         sweep();
+        return false;
     }
 
     /** Releases every hold expired by now; returns how many this call released. */

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentWindow how long a checked-out order keeps its seats while it waits for payment
  * @param listingTtl how long a replica answers buyers' reads of an event (and the hold path's sale-window check)
  *        from memory before it reads the event again: a change by an organizer reaches every replica within it
+ * @param cacheRecoveryInterval how often availability that could not be written while Redis was unreachable is
+ *        rebuilt, once Redis answers again
  * @param ticketSigningKey secret (at least 32 characters) that signs ticket QR payloads with HMAC-SHA256
  *        ({@code BOXOFFICE_TICKET_SIGNING_KEY}); when empty, a random key is generated once and kept in the database
  *        so every replica of the local run signs alike
@@ -30,5 +32,6 @@ public record BookingProperties(
         @DefaultValue("60s") Duration availabilityTtl,
         @DefaultValue("15m") Duration paymentWindow,
         @DefaultValue("2s") Duration listingTtl,
+        @DefaultValue("1s") Duration cacheRecoveryInterval,
         @Nullable String ticketSigningKey) {
 }

@@ -2,7 +2,6 @@ package org.boxoffice.gateway.edge;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,7 +16,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -45,19 +43,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class EdgeCache implements GlobalFilter, Ordered {
-
-    /**
-     * The request headers a representation may vary on; all of them are part of the key, so any such Vary is safe.
-     * The CORS ones are there because Spring's CORS support adds {@code Vary: Origin, Access-Control-Request-Method,
-     * Access-Control-Request-Headers} to every answer.
-     */
-    private static final List<String> KEY_HEADERS = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING,
-            HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
-            HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-    /** The representation's headers replayed from the cache; everything else belonged to the first exchange. */
-    private static final List<String> STORED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_ENCODING,
-            HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CACHE_CONTROL, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
-            HttpHeaders.VARY);
 
     /** One kept answer; {@code storedAt} and {@code maxAge} in nanoseconds of {@link System#nanoTime()}. */
     private record Entry(HttpHeaders headers, byte[] body, long storedAt, long maxAge) {
@@ -97,11 +82,11 @@ class EdgeCache implements GlobalFilter, Ordered {
         if (!settings.enabled() || request.getMethod() != HttpMethod.GET) {
             return chain.filter(exchange);
         }
-        String requestDirectives = directives(request.getHeaders());
+        String requestDirectives = SharedCacheRules.directives(request.getHeaders());
         if (requestDirectives.contains("no-store")) {
             return chain.filter(exchange);
         }
-        String key = key(request);
+        String key = SharedCacheRules.key(request);
         long now = System.nanoTime();
         Entry entry = requestDirectives.contains("no-cache") ? null : entries.getIfPresent(key);
         if (entry != null && entry.freshAt(now)) {
@@ -117,7 +102,7 @@ class EdgeCache implements GlobalFilter, Ordered {
         entry.headers().forEach(headers::put);
         headers.set(HttpHeaders.AGE, Long.toString(entry.ageSeconds(now)));
         String etag = entry.headers().getETag();
-        if (etag != null && matches(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (etag != null && SharedCacheRules.matches(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.IF_NONE_MATCH), etag)) {
             notModified.increment();
             headers.remove(HttpHeaders.CONTENT_TYPE);
             headers.remove(HttpHeaders.CONTENT_ENCODING);
@@ -142,7 +127,8 @@ class EdgeCache implements GlobalFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            long maxAge = maxAge();
+            long maxAge = SharedCacheRules.storableFor(getStatusCode(), getHeaders(), settings.maxAge(),
+                    settings.maxBodySize().toBytes());
             if (maxAge <= 0) {
                 return super.writeWith(body);
             }
@@ -152,7 +138,7 @@ class EdgeCache implements GlobalFilter, Ordered {
                 DataBufferUtils.release(joined);
                 if (bytes.length <= settings.maxBodySize().toBytes()) {
                     HttpHeaders kept = new HttpHeaders();
-                    STORED_HEADERS.forEach(name -> {
+                    SharedCacheRules.STORED_HEADERS.forEach(name -> {
                         List<String> values = getHeaders().get(name);
                         if (values != null) {
                             kept.put(name, List.copyOf(values));
@@ -163,90 +149,6 @@ class EdgeCache implements GlobalFilter, Ordered {
                 return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
             });
         }
-
-        /** How long this answer may be kept, in nanoseconds; 0 when it may not be kept. */
-        private long maxAge() {
-            HttpHeaders headers = getHeaders();
-            HttpStatusCode status = getStatusCode();
-            if (status == null || status.value() != 200 || headers.containsHeader(HttpHeaders.SET_COOKIE)) {
-                return 0;
-            }
-            long length = headers.getContentLength();
-            if (length > settings.maxBodySize().toBytes()) {
-                return 0;
-            }
-            for (String vary : headers.getVary()) {
-                if (KEY_HEADERS.stream().noneMatch(vary::equalsIgnoreCase)) {
-                    return 0;
-                }
-            }
-            String directives = directives(headers);
-            if (!directives.contains("public") || directives.contains("private") || directives.contains("no-store")
-                    || directives.contains("no-cache")) {
-                return 0;
-            }
-            long seconds = seconds(directives, "s-maxage=");
-            if (seconds < 0) {
-                seconds = seconds(directives, "max-age=");
-            }
-            long capped = Math.min(seconds, settings.maxAge().toSeconds());
-            return capped <= 0 ? 0 : Duration.ofSeconds(capped).toNanos();
-        }
-    }
-
-    private static String key(ServerHttpRequest request) {
-        StringBuilder key = new StringBuilder(request.getURI().getRawPath());
-        String query = request.getURI().getRawQuery();
-        if (query != null) {
-            key.append('?').append(query);
-        }
-        HttpHeaders headers = request.getHeaders();
-        for (String name : KEY_HEADERS) {
-            key.append('\n').append(String.join(",", headers.getOrEmpty(name)));
-        }
-        return key.toString();
-    }
-
-    private static String directives(HttpHeaders headers) {
-        List<String> values = headers.getOrEmpty(HttpHeaders.CACHE_CONTROL);
-        String pragma = headers.getFirst(HttpHeaders.PRAGMA);
-        String joined = String.join(",", values) + (pragma == null ? "" : "," + pragma);
-        return joined.toLowerCase(Locale.ROOT).replace(" ", "");
-    }
-
-    /** The number after {@code name} in the directives, or -1 when absent or not a number. */
-    private static long seconds(String directives, String name) {
-        for (String directive : directives.split(",")) {
-            if (directive.startsWith(name)) {
-                try {
-                    return Long.parseLong(directive.substring(name.length()).replace("\"", ""));
-                } catch (NumberFormatException notANumber) {
-                    return -1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Weak comparison (RFC 9110 §13.1.2): {@code *} or any listed tag equal to {@code etag}, ignoring {@code W/}.
-     * Parsed by hand: a malformed header from a client is simply no match, never an error.
-     */
-    static boolean matches(List<String> ifNoneMatch, String etag) {
-        String opaque = opaque(etag);
-        for (String header : ifNoneMatch) {
-            for (String tag : header.split(",")) {
-                if ("*".equals(tag.trim()) || opaque(tag).equals(opaque)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        String trimmed = tag.trim();
-        return trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed;
     }
 
     @Override

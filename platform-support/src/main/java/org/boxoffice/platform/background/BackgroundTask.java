@@ -10,9 +10,14 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A piece of work repeated on its own virtual thread while the application runs: started after the context is
- * ready, stopped (interrupted, then awaited) on shutdown. A round that found work runs again at once; an idle round
- * waits {@code interval}, or less when {@link #wake()} says there is work. A failed round is logged and retried with a growing pause (up to 5 s beyond the interval):
- * the work must be safe to repeat, reading its state from the database or Redis each round.
+ * ready (after an optional initial delay), stopped (interrupted, then awaited) on shutdown. A round that found work
+ * runs again at once; an idle round waits {@code interval}, or less when {@link #wake()} says there is work. A failed
+ * round is logged and retried with a growing pause (up to 5 s beyond the interval): the work must be safe to repeat,
+ * reading its state from the database or Redis each round.
+ *
+ * <p>This is the platform's one way to do periodic work (not {@code @Scheduled}, which
+ * {@code PlatformRules.PERIODIC_WORK_BY_BACKGROUND_TASK} rejects): one thread per task, so rounds never overlap, and
+ * a stop that waits for the round in progress.
  */
 public abstract class BackgroundTask implements SmartLifecycle {
 
@@ -21,6 +26,7 @@ public abstract class BackgroundTask implements SmartLifecycle {
 
     private final String name;
     private final Duration interval;
+    private final Duration initialDelay;
     private final boolean autoStartup;
     private volatile boolean running;
     private volatile @Nullable Thread worker;
@@ -31,8 +37,17 @@ public abstract class BackgroundTask implements SmartLifecycle {
      * @param autoStartup whether it starts with the application (tests drive {@link #runOnce()} by hand)
      */
     protected BackgroundTask(String name, Duration interval, boolean autoStartup) {
+        this(name, interval, Duration.ZERO, autoStartup);
+    }
+
+    /**
+     * @param initialDelay wait before the first round (cut short by {@link #wake()}); zero runs it at start
+     * @see #BackgroundTask(String, Duration, boolean)
+     */
+    protected BackgroundTask(String name, Duration interval, Duration initialDelay, boolean autoStartup) {
         this.name = name;
         this.interval = interval;
+        this.initialDelay = initialDelay;
         this.autoStartup = autoStartup;
     }
 
@@ -44,6 +59,12 @@ public abstract class BackgroundTask implements SmartLifecycle {
     protected abstract boolean runOnce();
 
     private void loop() {
+        if (initialDelay.isPositive()) {
+            LockSupport.parkNanos(this, initialDelay.toNanos());
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
         int failures = 0;
         while (running) {
             try {

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a class that talks SQL by hand on purpose (the hold path, set-based sweeps, the outbox, stream consumers,
  * idempotency records, analytics): aggregates go through Spring Data JPA repositories, and the architecture test
- * allows {@code JdbcClient}/{@code JdbcTemplate} only in classes carrying this mark. docs/adr/0001-data-access.md.
+ * allows JDBC only in classes carrying this mark — through {@code JdbcClient}, and {@code JdbcTemplate} only for a
+ * statement batch ({@code PlatformRules.ONE_JDBC_API}). docs/adr/0001-data-access.md.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,18 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.boxoffice.platform.background.BackgroundTask;
-import org.boxoffice.platform.data.SqlByDesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,14 +21,10 @@ import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a service's {@link EventHandler}s: one reader per producer stream, in the consumer group named after the
@@ -49,46 +41,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * altered after signing, or naming another producer — is dead-lettered at once, without retries and without reaching
  * a handler or the inbox. A stream whose producer's keys cannot be fetched yet is not read until they can.
  */
-@SqlByDesign("Stream consumers de-duplicate by event id with INSERT ... ON CONFLICT DO NOTHING in the handler's transaction")
 public class EventConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
     private final StringRedisTemplate redis;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final EventsProperties properties;
     private final String group;
     private final String consumer;
-    private final TraceParents traces;
     private final TrustedEventKeys trusted;
     private final Map<String, List<EventHandler>> handlersByStream;
     private final Map<String, String> producerByStream;
     private final Map<String, Instant> nextReclaim = new ConcurrentHashMap<>();
-    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
-    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
-    private final MeterRegistry meters;
+    private final EventDelivery delivery;
     private final Clock clock;
     private final List<BackgroundTask> readers = new ArrayList<>();
     private volatile boolean running;
 
-    EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
-            EventsProperties properties, List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
-            MeterRegistry meters, Clock clock) {
+    EventConsumers(StringRedisTemplate redis, EventDelivery delivery, EventsProperties properties,
+            TrustedEventKeys trusted, MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.redis = redis;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
         this.properties = properties;
         this.group = properties.producer();
         this.consumer = group + "-" + ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.traces = traces;
         this.trusted = trusted;
-        this.meters = meters;
-        this.handlersByStream = handlers.stream().collect(Collectors.groupingBy(
-                handler -> EventsProperties.stream(handler.producer()), LinkedHashMap::new, Collectors.toList()));
-        this.producerByStream = handlers.stream().collect(Collectors.toMap(
-                handler -> EventsProperties.stream(handler.producer()), EventHandler::producer, (a, b) -> a));
+        this.delivery = delivery;
+        this.handlersByStream = delivery.handlersByStream();
+        this.producerByStream = delivery.producerByStream();
         List<String> untrusted = producerByStream.values().stream().filter(p -> !trusted.producers().contains(p))
                 .distinct().sorted().toList();
         if (!untrusted.isEmpty()) {
@@ -158,7 +138,7 @@ public class EventConsumers implements SmartLifecycle {
             return 0;
         }
         for (MapRecord<String, Object, Object> record : records) {
-            deliver(stream, record, 1);
+            delivery.deliver(stream, record, 1);
         }
         return records.size();
     }
@@ -171,107 +151,11 @@ public class EventConsumers implements SmartLifecycle {
             List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(stream, group, consumer,
                     properties.reclaimAfter(), message.getId());
             for (MapRecord<String, Object, Object> record : claimed) {
-                deliver(stream, record, (int) message.getTotalDeliveryCount() + 1);
+                delivery.deliver(stream, record, (int) message.getTotalDeliveryCount() + 1);
                 processed++;
             }
         }
         return processed;
-    }
-
-    private void deliver(String stream, MapRecord<String, Object, Object> record, int attempt) {
-        String recordId = record.getId().getValue();
-        if (attempt > properties.maxAttempts()) {
-            deadLetter(stream, record, lastErrors.getOrDefault(recordId, "failed on another replica"), attempt - 1);
-            return;
-        }
-        EventEnvelope event;
-        try {
-            event = EventEnvelope.fromFields(record.getValue());
-        } catch (RuntimeException malformed) {
-            deadLetter(stream, record, "malformed envelope: " + malformed.getMessage(), attempt);
-            return;
-        }
-        List<EventHandler> handlers = handlersByStream.getOrDefault(stream, List.of()).stream()
-                .filter(handler -> handler.types().contains(event.type())).toList();
-        if (!handlers.isEmpty()) {
-            String producer = producerByStream.get(stream);
-            if (!event.producer().equals(producer)) {
-                deadLetter(stream, record, "rejected: claims to come from " + event.producer() + " on the stream of "
-                        + producer, attempt);
-                return;
-            }
-            TrustedEventKeys.Verification verification = trusted.verify(producer, event,
-                    field(record, EventSigner.KEY_ID_FIELD), field(record, EventSigner.SIGNATURE_FIELD));
-            switch (verification.verdict()) {
-                case INVALID -> {
-                    deadLetter(stream, record, "rejected: " + verification.reason(), attempt);
-                    return;
-                }
-                case UNAVAILABLE -> {
-                    failed(stream, record, event, attempt, verification.reason());
-                    return;
-                }
-                case VALID -> {
-                    // the producer's own event: handle it
-                }
-            }
-        }
-        var unreadable = handlers.stream().filter(handler -> handler.version() != event.version()).findFirst();
-        if (unreadable.isPresent()) {
-            deadLetter(stream, record, group + " reads " + event.type() + " version " + unreadable.get().version()
-                    + ", not " + event.version(), attempt);
-            return;
-        }
-        try {
-            traces.continueTrace(event.traceParent(), "consume " + event.type(), () -> transactions.execute(status -> {
-                int first = jdbc.update("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                        event.id(), stream, event.type());
-                if (first == 1) {
-                    handlers.forEach(handler -> handler.handle(event));
-                }
-                return null;
-            }));
-            redis.opsForStream().acknowledge(stream, group, record.getId());
-            lastErrors.remove(recordId);
-        } catch (RuntimeException e) {
-            failed(stream, record, event, attempt, e.toString());
-        }
-    }
-
-    /** A delivery that may succeed later: left unacknowledged for another attempt, or dead-lettered after the last. */
-    private void failed(String stream, MapRecord<String, Object, Object> record, EventEnvelope event, int attempt,
-            String error) {
-        lastErrors.put(record.getId().getValue(), error);
-        log.warn("{} {} failed on attempt {} of {}; it will be retried: {}", event.type(), event.id(), attempt,
-                properties.maxAttempts(), error);
-        if (attempt >= properties.maxAttempts()) {
-            deadLetter(stream, record, error, attempt);
-        }
-    }
-
-    private static @org.jspecify.annotations.Nullable String field(MapRecord<String, Object, Object> record,
-            String name) {
-        Object value = record.getValue().get(name);
-        return value == null ? null : value.toString();
-    }
-
-    private void deadLetter(String stream, MapRecord<String, Object, Object> record, String error, int attempts) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        record.getValue().forEach((name, value) -> fields.put(String.valueOf(name), String.valueOf(value)));
-        fields.put("deadLetter.stream", stream);
-        fields.put("deadLetter.entry", record.getId().getValue());
-        fields.put("deadLetter.group", group);
-        fields.put("deadLetter.attempts", Integer.toString(attempts));
-        fields.put("deadLetter.error", error);
-        fields.put("deadLetter.at", clock.instant().toString());
-        redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey(EventsProperties.DEAD_LETTERS));
-        redis.opsForStream().acknowledge(stream, group, record.getId());
-        lastErrors.remove(record.getId().getValue());
-        deadLetters.computeIfAbsent(stream, s -> Counter.builder("boxoffice.stream.dead.letters")
-                .description("Messages given up on after repeated failures").tags("stream", s, "group", group)
-                .register(meters)).increment();
-        log.error("Gave up on {} from {} after {} attempts; moved to {}: {}", fields.get("type"), stream, attempts,
-                EventsProperties.DEAD_LETTERS, error);
     }
 
     /** Creates the consumer group (and the stream) if missing, reading from the stream's beginning. */

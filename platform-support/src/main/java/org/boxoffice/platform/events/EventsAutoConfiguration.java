@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @SqlByDesign("Wires the outbox, relay and consumers on JDBC and gauges the outbox backlog with one count")
-@ConditionalOnClass({ StringRedisTemplate.class, JdbcTemplate.class, Flyway.class })
+@ConditionalOnClass({ StringRedisTemplate.class, JdbcClient.class, Flyway.class })
 @ConditionalOnBean({ DataSource.class, RedisConnectionFactory.class, PlatformTransactionManager.class })
 @ConditionalOnProperty(prefix = "boxoffice.events", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ EventsProperties.class, EventSigningProperties.class })
@@ -86,7 +87,7 @@ public class EventsAutoConfiguration {
     Outbox outbox(PlatformTables tables, DataSource dataSource, JsonMapper json, EventsProperties properties,
             TraceParents traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
             ObjectProvider<OutboxRelay> relay) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         Gauge.builder("boxoffice.outbox.backlog", () -> backlog(jdbc))
                 .description("Committed events not yet published to their stream")
                 .tag("producer", properties.producer())
@@ -108,8 +109,10 @@ public class EventsAutoConfiguration {
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
             List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
-        return new EventConsumers(redis, new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        EventDelivery delivery = new EventDelivery(redis, JdbcClient.create(dataSource),
+                new TransactionTemplate(transactionManager), properties, handlers, traces, trusted, registry, clock);
+        return new EventConsumers(redis, delivery, properties, trusted, registry, clock);
     }
 
     /** {@code GET /.well-known/event-keys}, where consumers in a cluster fetch this service's public keys. */
@@ -127,10 +130,9 @@ public class EventsAutoConfiguration {
         }
     }
 
-    private static double backlog(JdbcTemplate jdbc) {
+    private static double backlog(JdbcClient jdbc) {
         try {
-            Long count = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
-            return count == null ? 0 : count;
+            return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.boxoffice.platform.data.SqlByDesign;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SqlByDesign("The transactional outbox: one INSERT in the caller's transaction, the same for every service")
 public class Outbox {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final String producer;
     private final TraceParents traces;
@@ -30,7 +30,7 @@ public class Outbox {
     private final TransactionSynchronization wakeRelay;
 
     /** {@code committed} runs after a transaction that appended events commits (it wakes the relay). */
-    Outbox(JdbcTemplate jdbc, JsonMapper json, String producer, TraceParents traces, Clock clock, Runnable committed) {
+    Outbox(JdbcClient jdbc, JsonMapper json, String producer, TraceParents traces, Clock clock, Runnable committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.producer = producer;
@@ -62,11 +62,11 @@ public class Outbox {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.update("""
+        jdbc.sql("""
                 INSERT INTO outbox_event (id, stream, type, version, event_key, payload, trace_parent, occurred_at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-                """, id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
-                traces.current(), Timestamp.from(now));
+                """).params(id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
+                traces.current(), Timestamp.from(now)).update();
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.getSynchronizations().contains(wakeRelay)) {
             TransactionSynchronizationManager.registerSynchronization(wakeRelay);

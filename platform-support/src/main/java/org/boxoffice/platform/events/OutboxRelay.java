@@ -15,6 +15,7 @@ import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SqlByDesign("One leader per batch by advisory lock, a batch read in order and marked published in one statement batch")
 public class OutboxRelay extends BackgroundTask {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** Only for {@link #markPublished}'s statement batch, which JdbcClient cannot send (PlatformRules.ONE_JDBC_API). */
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final StringRedisTemplate redis;
     private final EventsProperties properties;
@@ -42,7 +45,8 @@ public class OutboxRelay extends BackgroundTask {
         super("outbox-relay", properties.relayInterval(), properties.autoStartup());
         this.signer = signer;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
         this.transactions = transactions;
         this.redis = redis;
         this.properties = properties;
@@ -60,17 +64,18 @@ public class OutboxRelay extends BackgroundTask {
      */
     public int publishBatch() {
         Integer published = transactions.execute(status -> {
-            Boolean leader = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, lockKey);
-            if (!Boolean.TRUE.equals(leader)) {
+            boolean leader = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(lockKey)
+                    .query(Boolean.class).single();
+            if (!leader) {
                 return 0;
             }
-            List<EventEnvelope> batch = jdbc.query("""
+            List<EventEnvelope> batch = jdbc.sql("""
                     SELECT id, type, version, occurred_at, event_key, trace_parent, payload::text AS payload
                       FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ?
-                    """, (row, n) -> new EventEnvelope(row.getObject("id", UUID.class), row.getString("type"),
-                    row.getInt("version"), row.getTimestamp("occurred_at").toInstant(), properties.producer(),
-                    row.getString("event_key"), row.getString("trace_parent"), row.getString("payload")),
-                    properties.batchSize());
+                    """).param(properties.batchSize()).query((row, n) -> new EventEnvelope(
+                    row.getObject("id", UUID.class), row.getString("type"), row.getInt("version"),
+                    row.getTimestamp("occurred_at").toInstant(), properties.producer(), row.getString("event_key"),
+                    row.getString("trace_parent"), row.getString("payload"))).list();
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -90,7 +95,7 @@ public class OutboxRelay extends BackgroundTask {
     /** Marks events published; runs after they were added to the stream, in the transaction that read them. */
     protected void markPublished(List<UUID> ids) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("UPDATE outbox_event SET published_at = ? WHERE id = ?",
+        batches.batchUpdate("UPDATE outbox_event SET published_at = ? WHERE id = ?",
                 ids.stream().map(id -> new Object[] { now, id }).toList());
     }
 

@@ -1,23 +1,16 @@
 package org.boxoffice.platform.idempotency;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
 import org.boxoffice.platform.security.CurrentUser;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
@@ -25,16 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes a POST that carries an {@code Idempotency-Key} safe to retry. The key is scoped to the caller; the request
@@ -66,7 +53,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration abandonedAfter;
     private final List<String> excludedPaths;
-    private final Set<String> unfingerprinted;
+    private final RequestFingerprint fingerprint;
     private final AntPathMatcher paths = new AntPathMatcher();
 
     public IdempotencyFilter(IdempotencyRecords records, JsonMapper json, Clock clock, Duration abandonedAfter,
@@ -76,7 +63,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.clock = clock;
         this.abandonedAfter = abandonedAfter;
         this.excludedPaths = List.copyOf(excludedPaths);
-        this.unfingerprinted = Set.copyOf(unfingerprintedFields);
+        this.fingerprint = new RequestFingerprint(json, unfingerprintedFields);
     }
 
     @Override
@@ -104,7 +91,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String scope = CurrentUser.find().map(user -> "user:" + user.id()).orElse("anonymous");
-        String hash = fingerprint(request, body);
+        String hash = fingerprint.of(request.getMethod(), request.getRequestURI(), body);
         if (hash == null) {
             // A body that is not JSON changes nothing (the service refuses it); fingerprinting it whole could hash a secret.
             chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -182,86 +169,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    /**
-     * SHA-256 of method, path and the body without its secret members; null for a body that is not JSON (every
-     * Boxoffice API takes JSON: such a body can only be refused, and hashing it whole could hash a secret).
-     */
-    private @Nullable String fingerprint(HttpServletRequest request, byte[] body) {
-        byte[] content = body;
-        if (body.length > 0) {
-            try {
-                JsonNode tree = json.readTree(body);
-                removeSecrets(tree);
-                content = json.writeValueAsBytes(tree);
-            } catch (JacksonException e) {
-                return null;
-            }
-        }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(content);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private void removeSecrets(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove(unfingerprinted);
-        }
-        for (JsonNode child : node) {
-            removeSecrets(child);
-        }
-    }
-
-    /** The request with its body already read, so both the fingerprint and the controller can have it. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

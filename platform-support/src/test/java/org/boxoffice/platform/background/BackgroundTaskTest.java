@@ -16,7 +16,11 @@ class BackgroundTaskTest {
         final Semaphore rounds = new Semaphore(0);
 
         Rounds(Duration interval) {
-            super("rounds", interval, false);
+            this(interval, Duration.ZERO);
+        }
+
+        Rounds(Duration interval, Duration initialDelay) {
+            super("rounds", interval, initialDelay, false);
         }
 
         @Override
@@ -42,6 +46,21 @@ class BackgroundTaskTest {
             task.stop();
         }
         assertThat(task.isRunning()).isFalse();
+    }
+
+    @Test
+    void waitsItsInitialDelayBeforeTheFirstRoundUnlessWoken() throws Exception {
+        Rounds task = new Rounds(Duration.ofHours(1), Duration.ofHours(1));
+        task.start();
+        try {
+            assertThat(task.rounds.tryAcquire(200, TimeUnit.MILLISECONDS)).as("waits its initial hour").isFalse();
+
+            task.wake();
+
+            assertThat(task.rounds.tryAcquire(10, TimeUnit.SECONDS)).as("woken: the first round at once").isTrue();
+        } finally {
+            task.stop();
+        }
     }
 
     @Test

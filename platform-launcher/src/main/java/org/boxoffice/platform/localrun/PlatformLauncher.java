@@ -6,19 +6,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,7 +104,8 @@ public final class PlatformLauncher {
         System.out.println("  PostgreSQL: " + databaseUrl + " (" + postgres.source().name().toLowerCase() + ")");
         System.out.println("  Redis:      " + redis);
 
-        String demoPassword = demoPassword();
+        LocalSecrets secrets = new LocalSecrets(state);
+        String demoPassword = secrets.demoPassword();
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("BOXOFFICE_DB_URL", databaseUrl);
         environment.put("BOXOFFICE_DB_USER", postgres.username());
@@ -124,9 +120,9 @@ public final class PlatformLauncher {
         environment.putIfAbsent("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.putIfAbsent("BOXOFFICE_ADMIN_PASSWORD", demoPassword);
         // The waiting room's passes are signed by the gateway and checked by booking-service: one key for both.
-        environment.putIfAbsent("BOXOFFICE_WAITING_ROOM_PASS_KEY", randomKey());
-        environment.put("BOXOFFICE_VERIFICATION_CODE_KEY", secret("verification-code-key", 64));
-        Map<String, PrivateKey> eventKeys = eventKeys();
+        environment.putIfAbsent("BOXOFFICE_WAITING_ROOM_PASS_KEY", LocalSecrets.randomKey());
+        environment.put("BOXOFFICE_VERIFICATION_CODE_KEY", secrets.secret("verification-code-key", 64));
+        Map<String, PrivateKey> eventKeys = secrets.eventKeys(SERVICES.keySet());
         environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
                 .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))
                 .collect(Collectors.joining(",")));
@@ -144,7 +140,12 @@ public final class PlatformLauncher {
             }
             environments.put(service, own);
         }
-        Map<String, List<String>> launch = aotCaches(java, jvmOptions, environments);
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            jars.put(service, jar(service));
+        }
+        Map<String, List<String>> launch = new AotCaches(root, state, jars)
+                .launchArguments(java, jvmOptions, environments);
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             int probePort = service.getKey().equals("gateway-service") ? GATEWAY_MANAGEMENT_PORT : service.getValue();
             ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), probePort,
@@ -154,114 +155,12 @@ public final class PlatformLauncher {
             services.add(process);
         }
 
-        if (!awaitReady(Integer.parseInt(System.getenv().getOrDefault("BOXOFFICE_STARTUP_TIMEOUT", "300")))) {
+        if (!new Startup(root, services).awaitReady(Integer.parseInt(System.getenv().getOrDefault("BOXOFFICE_STARTUP_TIMEOUT", "300")))) {
             return 1;
         }
         printBanner(demoPassword, environment.get("BOXOFFICE_ADMIN_EMAIL"));
         watch();
         return 0;
-    }
-
-    /**
-     * The arguments that start each service from its AOT cache. {@code BOXOFFICE_AOT}: {@code auto} (the default)
-     * uses a cache trained on the current jar with the same JVM options and starts the others from their jar;
-     * {@code train} first trains the caches that are missing or stale, two at a time ({@code ./run.sh} asks for it
-     * after it built); {@code off} starts every service from its jar. A failed training falls back to the jar.
-     */
-    private Map<String, List<String>> aotCaches(String java, List<String> jvmOptions,
-            Map<String, Map<String, String>> environments)
-            throws IOException, InterruptedException {
-        Map<String, List<String>> launch = new ConcurrentHashMap<>();
-        String mode = System.getenv().getOrDefault("BOXOFFICE_AOT", "auto").toLowerCase(Locale.ROOT);
-        if (mode.equals("off")) {
-            return launch;
-        }
-        Map<String, AotCache> stale = new LinkedHashMap<>();
-        for (String service : SERVICES.keySet()) {
-            AotCache cache = new AotCache(state, service, jar(service));
-            if (cache.fresh(jvmOptions)) {
-                launch.put(service, cache.launchArguments());
-            } else {
-                stale.put(service, cache);
-            }
-        }
-        if (stale.isEmpty() || !mode.equals("train")) {
-            return launch;
-        }
-        step("Training the JDK's AOT cache for " + String.join(", ", stale.keySet())
-                + " (once per build, a minute or two; every later start takes a fraction of the time)");
-        long started = System.nanoTime();
-        Semaphore parallel = new Semaphore(2);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Map.Entry<String, AotCache> entry : stale.entrySet()) {
-                executor.submit(() -> {
-                    parallel.acquire();
-                    try {
-                        Path log = state.resolve("logs").resolve(entry.getKey() + "-aot-training.log");
-                        if (entry.getValue().train(java, jvmOptions, environments.get(entry.getKey()), log, 300)) {
-                            launch.put(entry.getKey(), entry.getValue().launchArguments());
-                            System.out.printf("  [%3ds] %s trained%n", (System.nanoTime() - started) / 1_000_000_000,
-                                    entry.getKey());
-                        } else {
-                            System.out.println("  " + entry.getKey() + ": training failed, starting it without the"
-                                    + " cache (log: " + root.relativize(log) + ")");
-                        }
-                    } finally {
-                        parallel.release();
-                    }
-                    return null;
-                });
-            }
-        }
-        return launch;
-    }
-
-    private boolean awaitReady(int timeoutSeconds) throws InterruptedException {
-        long start = System.nanoTime();
-        Set<String> ready = new LinkedHashSet<>();
-        long lastReport = 0;
-        int lastReady = -1;
-        while (ready.size() < services.size()) {
-            for (ServiceProcess service : services) {
-                if (ready.contains(service.name())) {
-                    continue;
-                }
-                if (!service.alive()) {
-                    failStartup(service.name() + " exited with code " + service.exitCode() + " while starting.", service);
-                    return false;
-                }
-                if (service.ready()) {
-                    ready.add(service.name());
-                }
-            }
-            long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-            if (elapsed >= timeoutSeconds) {
-                ServiceProcess late = services.stream().filter(s -> !ready.contains(s.name())).findFirst().orElseThrow();
-                failStartup("Not ready after " + timeoutSeconds + "s: " + waiting(ready)
-                        + ". Raise BOXOFFICE_STARTUP_TIMEOUT on a slow machine.", late);
-                return false;
-            }
-            if (elapsed - lastReport >= 10 || ready.size() != lastReady) {
-                lastReport = elapsed;
-                lastReady = ready.size();
-                System.out.printf("  [%3ds] ready %d/%d%s%n", elapsed, ready.size(), services.size(),
-                        ready.size() == services.size() ? "" : " - waiting for " + waiting(ready));
-            }
-            Thread.sleep(500);
-        }
-        return true;
-    }
-
-    private String waiting(Set<String> ready) {
-        return services.stream().map(ServiceProcess::name).filter(n -> !ready.contains(n)).collect(Collectors.joining(", "));
-    }
-
-    private void failStartup(String reason, ServiceProcess service) {
-        System.err.println();
-        System.err.println("Boxoffice did not start: " + reason);
-        System.err.println("Last lines of " + root.relativize(service.log()) + ":");
-        service.logTail(40).forEach(line -> System.err.println("  | " + line));
-        System.err.println("Stopping the other services...");
     }
 
     /** Blocks until Ctrl-C; reports a service that dies meanwhile. */
@@ -315,73 +214,6 @@ public final class PlatformLauncher {
         stopped.countDown();
     }
 
-    /** A random secret of this checkout, generated once and kept in {@code .boxoffice/<name>}. */
-    private String secret(String name, int length) throws IOException {
-        Path file = state.resolve(name);
-        if (Files.exists(file)) {
-            return Files.readString(file).trim();
-        }
-        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        Files.createDirectories(state);
-        Files.writeString(file, secret + "\n");
-        return secret.toString();
-    }
-
-    /** The demo password of this checkout: generated once, kept in .boxoffice so logins survive restarts. */
-    private String demoPassword() throws IOException {
-        Path file = state.resolve("demo-password");
-        if (Files.exists(file)) {
-            return Files.readString(file).trim();
-        }
-        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder("Demo-");
-        for (int i = 0; i < 12; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        Files.createDirectories(state);
-        Files.writeString(file, password + "\n");
-        return password.toString();
-    }
-
-    /** A secret for this run only: passes of an earlier run need not outlive it (they last minutes). */
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return java.util.HexFormat.of().formatHex(key);
-    }
-
-    /**
-     * Each service's event signing key (every service but the gateway has the event bus): generated once, kept in
-     * {@code .boxoffice/event-keys}, so that events already on the streams still verify after a restart.
-     */
-    private Map<String, PrivateKey> eventKeys() throws IOException {
-        Path dir = state.resolve("event-keys");
-        Files.createDirectories(dir);
-        Map<String, PrivateKey> keys = new java.util.LinkedHashMap<>();
-        for (String service : SERVICES.keySet()) {
-            if (service.equals("gateway-service")) {
-                continue;
-            }
-            Path file = dir.resolve(service + ".key");
-            if (!Files.exists(file)) {
-                Files.writeString(file, EventKeys.encode(EventKeys.generate().getPrivate()) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the key stays readable by the file system's defaults
-                }
-            }
-            keys.put(service, EventKeys.privateKey(Files.readString(file).trim()));
-        }
-        return keys;
-    }
-
     private Path jar(String service) throws IOException {
         Path target = root.resolve(service).resolve("target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
@@ -402,7 +234,7 @@ public final class PlatformLauncher {
         }
     }
 
-    private static void step(String message) {
+    static void step(String message) {
         System.out.println("==> " + message);
     }
 

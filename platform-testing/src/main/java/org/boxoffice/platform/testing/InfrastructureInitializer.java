@@ -54,7 +54,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
      * Validates bearer tokens against {@link TestJwks}, so that {@link TestTokens} authenticate. Placed below the
      * test's own properties ({@code @IntegrationTest(properties = ...)}, {@code @DynamicPropertySource}), which win.
      */
-    private static void trustTestTokens(MutablePropertySources sources) {
+    static void trustTestTokens(MutablePropertySources sources) {
         TestJwks jwks = TestJwks.get();
         var security = new MapPropertySource("boxoffice-test-jwks", Map.of(
                 "boxoffice.security.jwks-uri", jwks.jwksUri(), "boxoffice.security.issuer", jwks.issuer()));

@@ -3,6 +3,9 @@ package org.boxoffice.platform.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -31,21 +34,64 @@ class PlatformRulesTest {
     }
 
     @Test
-    void acceptsTheInjectedClockAndTheRegistrysBreakers() {
+    void rejectsAQueryThroughJdbcTemplate() {
+        String failures = failures(PlatformRules.ONE_JDBC_API,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("TemplateQueries.count()").contains("JdbcTemplate.queryForObject");
+    }
+
+    @Test
+    void acceptsJdbcClientAndATemplatesStatementBatch() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.TicketBatches")).isTrue();
+
+        PlatformRules.ONE_JDBC_API.check(following);
+    }
+
+    @Test
+    void rejectsScheduledMethodsAndSpringsScheduling() {
+        JavaClasses breaking = new ClassFileImporter().importPackages(FIXTURES + "breaking");
+
+        assertThat(failures(PlatformRules.PERIODIC_WORK_BY_BACKGROUND_TASK, breaking))
+                .contains("ScheduledSweeps.sweep()").contains("@Scheduled");
+        assertThat(failures(PlatformRules.NO_SPRING_SCHEDULING, breaking))
+                .contains("ScheduledSweeps").contains("@EnableScheduling");
+    }
+
+    @Test
+    void acceptsABackgroundTask() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.TicketSweeper")).isTrue();
+
+        PlatformRules.PERIODIC_WORK_BY_BACKGROUND_TASK.check(following);
+        PlatformRules.NO_SPRING_SCHEDULING.check(following);
+    }
+
+    @Test
+    void acceptsTheInjectedClockTheRegistrysBreakersJdbcClientAndBackgroundTasks() {
         PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
     }
 
-    /** The runtime code of platform-support; its test support and the local launcher are tools, not services. */
+    /** The runtime code of platform-support; the test support (this module) and the launcher are tools, not services. */
     @Test
     void platformSupportFollowsTheRulesItself() {
         JavaClasses runtime = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/org/boxoffice/platform/testing/")
+                        && !location.contains("/org/boxoffice/platform/infra/")
                         && !location.contains("/org/boxoffice/platform/localrun/"))
                 .importPackages("org.boxoffice.platform");
         assertThat(runtime.contain("org.boxoffice.platform.events.OutboxRelay")).isTrue();
 
         PlatformRules.ALL.check(runtime);
+    }
+
+    /** The runtime and the launcher keep their classes within the size every service keeps (ClassSize). */
+    @Test
+    void platformSupportAndTheLauncherKeepEveryMainClassWithin250Lines() {
+        ClassSize.check(Path.of("../platform-support/src/main/java"), Map.of());
+        ClassSize.check(Path.of("../platform-launcher/src/main/java"), Map.of());
     }
 
     @Test

@@ -121,6 +121,15 @@ public abstract class ServiceContract {
                 .as("tables exist only in the service's own schema").containsOnly(schema);
     }
 
+    /** The jar this build packaged ships no test support and no test library ({@link ProductionJar}). */
+    @Test
+    void shipsNoTestCodeInItsJar() throws Exception {
+        Path jar = ProductionJar.ofThisBuild();
+        assumeTrue(jar != null, "run by Failsafe, which names the packaged jar (" + ProductionJar.PROPERTY + ")");
+
+        ProductionJar.assertCarriesNoTestCode(jar);
+    }
+
     @Test
     void exportsPrometheusMetricsTaggedWithItsName() throws Exception {
         HttpResponse<String> response = management("/actuator/prometheus");

@@ -1,6 +1,7 @@
 package org.boxoffice.platform.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +67,48 @@ public final class PlatformRules {
                     + "circuitBreaker(name), configured under resilience4j.circuitbreaker.instances")
             .allowEmptyShould(true);
 
+    /** Spring's template APIs, which JdbcClient fronts. */
+    private static final Set<String> JDBC_TEMPLATES = Set.of(
+            "org.springframework.jdbc.core.JdbcTemplate",
+            "org.springframework.jdbc.core.JdbcOperations",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations");
+
+    /**
+     * One JDBC API: statements go through {@code JdbcClient}. The one exception is what JdbcClient cannot do, a
+     * statement batch: a class may make a {@code JdbcTemplate} and call its {@code batchUpdate} (the outbox relay marks
+     * a batch of events published that way), and nothing else of it.
+     */
+    public static final ArchRule ONE_JDBC_API = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe(
+                    "a JdbcTemplate or NamedParameterJdbcTemplate method other than batchUpdate",
+                    (JavaMethodCall call) -> JDBC_TEMPLATES.contains(call.getTargetOwner().getName())
+                            && !call.getName().equals("batchUpdate")))
+            .because("SQL goes through JdbcClient (jdbc.sql(...).params(...).query/update); JdbcTemplate only for "
+                    + "what JdbcClient cannot do, a statement batch (batchUpdate)")
+            .allowEmptyShould(true);
+
+    /**
+     * Periodic work extends {@code org.boxoffice.platform.background.BackgroundTask} (one virtual thread per task, so
+     * rounds never overlap; an initial delay and an interval; a stop that waits for the round in progress), never
+     * {@code @Scheduled}, which would be a second mechanism with other threads and other shutdown behaviour.
+     */
+    public static final ArchRule PERIODIC_WORK_BY_BACKGROUND_TASK = noMethods()
+            .should().beAnnotatedWith("org.springframework.scheduling.annotation.Scheduled")
+            .orShould().beAnnotatedWith("org.springframework.scheduling.annotation.Schedules")
+            .because("periodic work extends org.boxoffice.platform.background.BackgroundTask (runOnce, an interval, "
+                    + "an optional initial delay), the platform's one way to repeat work")
+            .allowEmptyShould(true);
+
+    /** Without {@code @Scheduled} there is nothing to enable: a service does not switch Spring's scheduling on. */
+    public static final ArchRule NO_SPRING_SCHEDULING = noClasses()
+            .should().beAnnotatedWith("org.springframework.scheduling.annotation.EnableScheduling")
+            .because("periodic work extends BackgroundTask, which needs no scheduler")
+            .allowEmptyShould(true);
+
     /** The rules together. */
-    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY);
+    public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY)
+            .and(ONE_JDBC_API).and(PERIODIC_WORK_BY_BACKGROUND_TASK).and(NO_SPRING_SCHEDULING);
 
     private PlatformRules() {
     }
