@@ -60,7 +60,7 @@ public class EventConsumers implements SmartLifecycle {
     private final EventsProperties properties;
     private final String group;
     private final String consumer;
-    private final TraceParents traces;
+    private final StreamTracing traces;
     private final TrustedEventKeys trusted;
     private final Map<String, List<EventHandler>> handlersByStream;
     private final Map<String, String> producerByStream;
@@ -73,7 +73,7 @@ public class EventConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
-            EventsProperties properties, List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
+            EventsProperties properties, List<EventHandler> handlers, StreamTracing traces, TrustedEventKeys trusted,
             MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.redis = redis;
@@ -186,7 +186,7 @@ public class EventConsumers implements SmartLifecycle {
         }
         EventEnvelope event;
         try {
-            event = EventEnvelope.fromFields(record.getValue());
+            event = EventEnvelope.fromFields(record.getValue(), traces.fields());
         } catch (RuntimeException malformed) {
             deadLetter(stream, record, "malformed envelope: " + malformed.getMessage(), attempt);
             return;
@@ -223,7 +223,7 @@ public class EventConsumers implements SmartLifecycle {
             return;
         }
         try {
-            traces.continueTrace(event.traceParent(), "consume " + event.type(), () -> transactions.execute(status -> {
+            traces.continueTrace(event.trace(), "consume " + event.type(), () -> transactions.execute(status -> {
                 int first = jdbc.update("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                         event.id(), stream, event.type());
                 if (first == 1) {

@@ -96,6 +96,12 @@ public final class EventKeys {
                 event.traceParent() == null ? "" : event.traceParent(), event.payload() }) {
             text.append(field.length()).append(':').append(field).append('\n');
         }
+        // Trace fields besides the traceparent (tracestate, baggage) follow, so an event without them signs the same
+        // bytes as before they were carried, and one with them cannot have them changed or added on the way.
+        event.traceBesidesParent().forEach((name, value) -> {
+            text.append(name.length()).append(':').append(name).append('\n');
+            text.append(value.length()).append(':').append(value).append('\n');
+        });
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,13 +79,13 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    TraceParents eventTraceParents(ObjectProvider<Tracer> tracer) {
-        return new TraceParents(tracer.getIfAvailable());
+    StreamTracing eventStreamTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new StreamTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
     Outbox outbox(PlatformTables tables, DataSource dataSource, JsonMapper json, EventsProperties properties,
-            TraceParents traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+            StreamTracing traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
             ObjectProvider<OutboxRelay> relay) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Gauge.builder("boxoffice.outbox.backlog", () -> backlog(jdbc))
@@ -97,16 +98,16 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(PlatformTables tables, DataSource dataSource, PlatformTransactionManager transactionManager,
-            StringRedisTemplate redis, EventsProperties properties, EventSigner signer,
+            StringRedisTemplate redis, EventsProperties properties, EventSigner signer, JsonMapper json,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), redis,
-                properties, signer, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+                properties, signer, json, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 
     @Bean
     EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
-            List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
+            List<EventHandler> handlers, StreamTracing traces, TrustedEventKeys trusted,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
         return new EventConsumers(redis, new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
                 properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new), clock);

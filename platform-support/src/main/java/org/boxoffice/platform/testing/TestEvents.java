@@ -25,7 +25,7 @@ public final class TestEvents {
     public static Map<String, String> signed(UUID id, String producer, String type, int version, String key,
             String payloadJson, @Nullable Instant occurredAt) {
         EventEnvelope envelope = new EventEnvelope(id, type, version, occurredAt == null ? Instant.now() : occurredAt,
-                producer, key, null, payloadJson);
+                producer, key, Map.of(), payloadJson);
         return new EventSigner(TestEventKeys.of(producer).getPrivate()).signedFields(envelope);
     }
 

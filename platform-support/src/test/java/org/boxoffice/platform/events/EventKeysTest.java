@@ -4,6 +4,8 @@ import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -61,9 +63,37 @@ class EventKeysTest {
     void theSignedBytesChangeWhenTextMovesFromOneFieldToTheNext() {
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
-        var one = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "ab", null, "{}");
-        var two = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", "b", "{}");
+        var one = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "ab", Map.of(), "{}");
+        var two = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", Map.of("traceparent", "b"), "{}");
+        var three = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", Map.of("tracestate", "b"), "{}");
+        var four = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", Map.of("tracestat", "eb"), "{}");
 
-        assertThat(EventKeys.signedBytes(one)).isNotEqualTo(EventKeys.signedBytes(two));
+        assertThat(List.of(one, two, three, four).stream().map(e -> new String(EventKeys.signedBytes(e))).distinct())
+                .hasSize(4);
+    }
+
+    @Test
+    void anEventWithOnlyATraceparentSignsTheBytesItSignedBeforeOtherTraceFieldsWereCarried() {
+        var event = new EventEnvelope(UUID.fromString("6f1c7e4a-2b1d-4c3e-9f00-000000000001"), "SeatHeld", 1,
+                Instant.parse("2026-12-01T10:00:00Z"), "booking-service", "ab", Map.of("traceparent", "00-t-s-01"),
+                "{}");
+
+        assertThat(new String(EventKeys.signedBytes(event), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("""
+                boxoffice-event-v1
+                36:6f1c7e4a-2b1d-4c3e-9f00-000000000001
+                8:SeatHeld
+                1:1
+                20:2026-12-01T10:00:00Z
+                15:booking-service
+                2:ab
+                9:00-t-s-01
+                2:{}
+                """);
+    }
+
+    @Test
+    void aTraceFieldCannotTakeTheNameOfAnEnvelopeField() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new EventEnvelope(UUID.randomUUID(), "SeatHeld", 1,
+                Instant.now(), "booking-service", "a", Map.of("payload", "{}"), "{}")).withMessageContaining("payload");
     }
 }
