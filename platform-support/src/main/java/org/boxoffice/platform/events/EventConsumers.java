@@ -60,7 +60,7 @@ public class EventConsumers implements SmartLifecycle {
     private final EventsProperties properties;
     private final String group;
     private final String consumer;
-    private final StreamTracing traces;
+    private final TraceHandoff traces;
     private final TrustedEventKeys trusted;
     private final Map<String, List<EventHandler>> handlersByStream;
     private final Map<String, String> producerByStream;
@@ -73,7 +73,7 @@ public class EventConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     EventConsumers(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate transactions,
-            EventsProperties properties, List<EventHandler> handlers, StreamTracing traces, TrustedEventKeys trusted,
+            EventsProperties properties, List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted,
             MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.redis = redis;

@@ -79,13 +79,13 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    StreamTracing eventStreamTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new StreamTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    TraceHandoff traceHandoff(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceHandoff(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
     Outbox outbox(PlatformTables tables, DataSource dataSource, JsonMapper json, EventsProperties properties,
-            StreamTracing traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+            TraceHandoff traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
             ObjectProvider<OutboxRelay> relay) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Gauge.builder("boxoffice.outbox.backlog", () -> backlog(jdbc))
@@ -107,7 +107,7 @@ public class EventsAutoConfiguration {
     @Bean
     EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
-            List<EventHandler> handlers, StreamTracing traces, TrustedEventKeys trusted,
+            List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
         return new EventConsumers(redis, new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
                 properties, handlers, traces, trusted, meters.getIfAvailable(SimpleMeterRegistry::new), clock);

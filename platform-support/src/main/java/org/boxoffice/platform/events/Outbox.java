@@ -25,14 +25,14 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final String producer;
-    private final StreamTracing traces;
+    private final TraceHandoff traces;
     private final Clock clock;
     private final Runnable committed;
     /** Wakes the relay once per transaction, however many events it appends. */
     private final TransactionSynchronization wakeRelay;
 
     /** {@code committed} runs after a transaction that appended events commits (it wakes the relay). */
-    Outbox(JdbcTemplate jdbc, JsonMapper json, String producer, StreamTracing traces, Clock clock, Runnable committed) {
+    Outbox(JdbcTemplate jdbc, JsonMapper json, String producer, TraceHandoff traces, Clock clock, Runnable committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.producer = producer;

@@ -11,24 +11,25 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Carries the trace context across the stream hop with the service's own Micrometer {@link Propagator} (W3C
- * {@code traceparent}, {@code tracestate} and {@code baggage} by default, whatever
- * {@code management.tracing.propagation} chooses), so that one purchase can be followed from the request that held
- * the seats to the email that sent the tickets, with the same context an HTTP hop would carry.
+ * Carries the trace context across a hop that goes through storage — the event stream (outbox, relay, consumer), a
+ * queued webhook — with the service's own Micrometer {@link Propagator} (W3C {@code traceparent}, {@code tracestate}
+ * and {@code baggage} by default, whatever {@code management.tracing.propagation} chooses), so that one purchase can
+ * be followed from the request that held the seats to the email that sent the tickets, with the same context an HTTP
+ * hop would carry. Store {@link #current()} with the work; run the work later inside {@link #continueTrace}.
  */
-final class StreamTracing {
+public final class TraceHandoff {
 
     private final Tracer tracer;
     private final Propagator propagator;
 
     /** {@link Tracer#NOOP} and {@link Propagator#NOOP} when the service has no tracing. */
-    StreamTracing(Tracer tracer, Propagator propagator) {
+    public TraceHandoff(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
     }
 
     /** The propagation fields of the current span, empty when there is none. */
-    Map<String, String> current() {
+    public Map<String, String> current() {
         TraceContext context = tracer.currentTraceContext().context();
         if (context == null) {
             return Map.of();
@@ -47,7 +48,7 @@ final class StreamTracing {
      * Runs {@code work} in a consumer span that continues the trace carried by {@code fields} (a new trace when they
      * carry none), with the baggage they carry in scope.
      */
-    <T> T continueTrace(Map<String, String> fields, String name, Supplier<T> work) {
+    public <T> T continueTrace(Map<String, String> fields, String name, Supplier<T> work) {
         if (tracer == Tracer.NOOP) {
             return work.get();
         }
