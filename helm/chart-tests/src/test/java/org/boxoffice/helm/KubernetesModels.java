@@ -46,8 +46,15 @@ final class KubernetesModels {
 
         void validate(String type, JsonElement json) throws IOException {
             try {
-                Method validate = Class.forName("io.kubernetes.client.openapi.models." + CORE.get(type), true, loader)
-                        .getMethod("validateJsonElement", JsonElement.class);
+                Class<?> model = Class.forName("io.kubernetes.client.openapi.models." + CORE.get(type), true, loader);
+                Method validate;
+                try {
+                    validate = model.getMethod("validateJsonElement", JsonElement.class);
+                } catch (NoSuchMethodException olderGenerator) {
+                    // client-java before 22 generated validateJsonObject(JsonObject): the same checks.
+                    validate = model.getMethod("validateJsonObject", com.google.gson.JsonObject.class);
+                    json = json.getAsJsonObject();
+                }
                 validate.invoke(null, json);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof IOException | e.getCause() instanceof RuntimeException) {
