@@ -201,7 +201,8 @@ public class EventConsumers implements SmartLifecycle {
                 return;
             }
             TrustedEventKeys.Verification verification = trusted.verify(producer, event,
-                    field(record, EventSigner.KEY_ID_FIELD), field(record, EventSigner.SIGNATURE_FIELD));
+                    field(record, EventSigner.KEY_ID_FIELD), field(record, EventSigner.SIGNATURE_FIELD),
+                    field(record, EventSigner.TRACE_SIGNATURE_FIELD));
             switch (verification.verdict()) {
                 case INVALID -> {
                     deadLetter(stream, record, "rejected: " + verification.reason(), attempt);

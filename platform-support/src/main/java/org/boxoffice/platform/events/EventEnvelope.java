@@ -32,7 +32,7 @@ public record EventEnvelope(UUID id, String type, int version, Instant occurredA
     /** The W3C field older consumers read; a trace context always keeps its own slot in the signed bytes. */
     static final String TRACE_PARENT = "traceparent";
     private static final Set<String> ENVELOPE_FIELDS = Set.of("id", "type", "version", "occurredAt", "producer", "key",
-            "payload", EventSigner.KEY_ID_FIELD, EventSigner.SIGNATURE_FIELD);
+            "payload", EventSigner.KEY_ID_FIELD, EventSigner.SIGNATURE_FIELD, EventSigner.TRACE_SIGNATURE_FIELD);
 
     /** @throws IllegalArgumentException when a trace field would take the name of an envelope field */
     public EventEnvelope {

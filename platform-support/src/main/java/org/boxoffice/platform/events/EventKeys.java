@@ -96,8 +96,18 @@ public final class EventKeys {
                 event.traceParent() == null ? "" : event.traceParent(), event.payload() }) {
             text.append(field.length()).append(':').append(field).append('\n');
         }
-        // Trace fields besides the traceparent (tracestate, baggage) follow, so an event without them signs the same
-        // bytes as before they were carried, and one with them cannot have them changed or added on the way.
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the trace signature covers: the event's id and its trace fields besides the {@code traceparent}
+     * ({@code tracestate}, {@code baggage}), name and value each length-prefixed, sorted by name. Signed apart from
+     * {@link #signedBytes}, so a consumer that predates those fields still verifies the event's own signature.
+     */
+    static byte[] traceSignedBytes(EventEnvelope event) {
+        StringBuilder text = new StringBuilder("boxoffice-event-trace-v1\n");
+        String id = event.id().toString();
+        text.append(id.length()).append(':').append(id).append('\n');
         event.traceBesidesParent().forEach((name, value) -> {
             text.append(name.length()).append(':').append(name).append('\n');
             text.append(value.length()).append(':').append(value).append('\n');

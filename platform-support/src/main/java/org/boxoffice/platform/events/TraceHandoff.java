@@ -19,6 +19,8 @@ import io.micrometer.tracing.propagation.Propagator;
  */
 public final class TraceHandoff {
 
+    static final int MAX_FIELD = 8192;
+
     private final Tracer tracer;
     private final Propagator propagator;
 
@@ -28,14 +30,22 @@ public final class TraceHandoff {
         this.propagator = propagator;
     }
 
-    /** The propagation fields of the current span, empty when there is none. */
+    /**
+     * The propagation fields of the current span, empty when there is none. A field longer than {@value #MAX_FIELD}
+     * characters (W3C's limit for {@code baggage}) is left out, so whatever a caller sends, a stored event or job
+     * grows by a bounded amount; the trace itself still continues through {@code traceparent}.
+     */
     public Map<String, String> current() {
         TraceContext context = tracer.currentTraceContext().context();
         if (context == null) {
             return Map.of();
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        propagator.inject(context, fields, Map::put);
+        propagator.inject(context, fields, (carrier, name, value) -> {
+            if (value.length() <= MAX_FIELD) {
+                carrier.put(name, value);
+            }
+        });
         return fields;
     }
 

@@ -259,6 +259,24 @@ class EventBusIT {
     }
 
     @Test
+    void aCallersOversizedBaggageIsNotStoredWithTheEventButTheTraceContinues() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Span request = propagator.extract(Map.of(
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
+                "baggage", "tenant=" + "x".repeat(TraceHandoff.MAX_FIELD)), Map::get).name("request").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
+            transactions.executeWithoutResult(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of()));
+        } finally {
+            request.end();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT trace_parent FROM outbox_event", String.class))
+                .startsWith("00-" + traceId + "-");
+        assertThat(jdbc.queryForObject("SELECT trace_context::text FROM outbox_event", String.class))
+                .as("nothing besides the traceparent is kept").isNull();
+    }
+
+    @Test
     void aTraceFieldChangedOnTheStreamIsRejected() {
         Map<String, String> tampered = new java.util.HashMap<>(signer.signedFields(new EventEnvelope(UUID.randomUUID(),
                 "SeatHeld", 1, java.time.Instant.now(), "events-it", "seat-1",
@@ -266,7 +284,15 @@ class EventBusIT {
                 "{\"seat\":\"A-1-1\"}")));
         tampered.put("baggage", "tenant=someone-else");
 
-        assertRejected(tampered, "rejected: signature does not match");
+        assertRejected(tampered, "rejected: trace signature does not match");
+    }
+
+    @Test
+    void traceFieldsWithoutTheirSignatureAreRejected() {
+        Map<String, String> unsigned = genuine("SeatHeld");
+        unsigned.put("baggage", "tenant=someone-else");
+
+        assertRejected(unsigned, "rejected: trace fields [baggage] are not signed");
     }
 
     @Test
