@@ -28,8 +28,9 @@ data:
   # The event bus: whose events this service accepts, by their producers' public keys.
   BOXOFFICE_EVENTS_TRUSTED_KEYS: {{ include "boxoffice-lib.trustedKeys" . | quote }}
   {{- end }}
-  {{- if .Values.verifiesTokens }}
+  {{- /* The iss user-service signs into every token and every service (user-service too) requires. */}}
   BOXOFFICE_JWT_ISSUER: {{ $g.jwt.issuer | quote }}
+  {{- if .Values.verifiesTokens }}
   BOXOFFICE_JWT_JWKS_URI: {{ $g.jwt.jwksUri | default (printf "%s/.well-known/jwks.json" (include "boxoffice-lib.url" (dict "root" . "service" "user-service"))) | quote }}
   {{- end }}
   {{- if $g.otel.endpoint }}

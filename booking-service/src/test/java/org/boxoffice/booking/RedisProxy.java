@@ -30,6 +30,27 @@ public final class RedisProxy implements AutoCloseable {
         accept(server);
     }
 
+    /**
+     * The test Redis as Boot would describe it, reached through this proxy: a test's
+     * {@code @Bean DataRedisConnectionDetails} puts the service's Redis client behind it.
+     */
+    public org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails connectionDetails() {
+        org.boxoffice.platform.testing.TestInfrastructure infrastructure =
+                org.boxoffice.platform.testing.TestInfrastructure.get();
+        int port = port();
+        return new org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails() {
+            @Override
+            public String getPassword() {
+                return infrastructure.redis().password();
+            }
+
+            @Override
+            public Standalone getStandalone() {
+                return Standalone.of("127.0.0.1", port, infrastructure.redisDatabase());
+            }
+        };
+    }
+
     public int port() {
         return port;
     }

@@ -196,6 +196,7 @@ public abstract class NotificationTesting {
         private final AtomicInteger status = new AtomicInteger(200);
         private final List<String> requests = new CopyOnWriteArrayList<>();
         private final List<String> authorizations = new CopyOnWriteArrayList<>();
+        private final List<String> traceparents = new CopyOnWriteArrayList<>();
 
         SmsProvider() {
             try {
@@ -206,6 +207,7 @@ public abstract class NotificationTesting {
             server.createContext("/2010-04-01/Accounts/AC0123/Messages.json", exchange -> {
                 requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
                 int answer = status.get();
                 byte[] body = (answer < 300 ? "{\"sid\":\"SM" + requests.size() + "\"}" : "{\"message\":\"upstream down\"}")
                         .getBytes(StandardCharsets.UTF_8);
@@ -225,6 +227,12 @@ public abstract class NotificationTesting {
             status.set(answer);
             requests.clear();
             authorizations.clear();
+            traceparents.clear();
+        }
+
+        /** The {@code traceparent} header of each request ("null" when it had none). */
+        public List<String> traceparents() {
+            return List.copyOf(traceparents);
         }
 
         public List<String> requests() {

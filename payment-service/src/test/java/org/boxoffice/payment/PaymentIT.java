@@ -65,6 +65,8 @@ class PaymentIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** booking's orders by id: the owner and the JSON booking would answer with (or a status to fail with). */
     private static final Map<UUID, StandInOrder> ORDERS = new ConcurrentHashMap<>();
+    /** The {@code traceparent} each order was asked for with, as booking received it. */
+    private static final Map<UUID, String> TRACEPARENTS_AT_BOOKING = new ConcurrentHashMap<>();
     private static HttpServer booking;
 
     record StandInOrder(UUID buyerId, String json, int failWith) {
@@ -77,6 +79,10 @@ class PaymentIT {
         booking.createContext("/api/v1/orders/", exchange -> {
             UUID id = UUID.fromString(exchange.getRequestURI().getPath().substring("/api/v1/orders/".length()));
             StandInOrder order = ORDERS.get(id);
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                TRACEPARENTS_AT_BOOKING.put(id, traceparent);
+            }
             String token = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
             UUID caller = UUID.fromString(JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]))
                     .get("sub").asString());
@@ -557,6 +563,35 @@ class PaymentIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("number", card, "expMonth",
                         expMonth, "expYear", expYear, "cvc", "123")))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPaymentStaysInTheBuyersTraceThroughBookingTheSandboxWebhookAndTheStream() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String incoming = "00-" + traceId + "-b7ad6b7169203331-01";
+        UUID orderId = order(4_200, "EUR");
+
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/payments")).header("Authorization", "Bearer " + buyer)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key())
+                .header("traceparent", incoming)
+                .POST(HttpRequest.BodyPublishers.ofString(payment(orderId, token("4242424242424242", 12, 2099))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(TRACEPARENTS_AT_BOOKING.get(orderId)).as("payment → booking: a client span of the buyer's trace")
+                .startsWith("00-" + traceId + "-").isNotEqualTo(incoming);
+        awaitStatus(id(created), "SUCCEEDED");
+        // The webhook went through the sandbox's queue and back in over HTTP: the event it produced is in the trace
+        // only if the queued webhook kept the charge's context and the observed client sent it.
+        assertThat(jdbc.queryForObject("SELECT trace_parent FROM outbox_event WHERE type = 'PaymentSucceeded'"
+                + " AND event_key = ?", String.class, orderId.toString()))
+                .as("sandbox webhook → payment → outbox").startsWith("00-" + traceId + "-");
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamEvents("PaymentSucceeded", orderId).size() == 1);
+        assertThat(redis.opsForStream().range("boxoffice.events.payment-service",
+                org.springframework.data.domain.Range.unbounded()).stream().map(r -> r.getValue())
+                .filter(f -> orderId.toString().equals(f.get("key"))).findFirst().orElseThrow().get("traceparent"))
+                .as("outbox → stream").asString().startsWith("00-" + traceId + "-");
     }
 
     private String token(String card, int expMonth, int expYear) throws Exception {

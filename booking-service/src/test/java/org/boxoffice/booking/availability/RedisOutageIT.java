@@ -2,7 +2,6 @@ package org.boxoffice.booking.availability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +25,8 @@ import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.config.Config;
-import org.redisson.config.SingleServerConfig;
-import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -70,8 +67,8 @@ class RedisOutageIT {
     @TestConfiguration(proxyBeanMethods = false)
     static class ThroughProxy {
         @Bean
-        RedissonAutoConfigurationCustomizer throughProxy() {
-            return config -> singleServer(config).setAddress("redis://127.0.0.1:" + PROXY.port());
+        DataRedisConnectionDetails throughProxy() {
+            return PROXY.connectionDetails();
         }
     }
 
@@ -149,16 +146,6 @@ class RedisOutageIT {
             return new RedisProxy(redis.host(), redis.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static SingleServerConfig singleServer(Config config) {
-        try {
-            Method accessor = Config.class.getDeclaredMethod("getSingleServerConfig");
-            accessor.setAccessible(true);
-            return (SingleServerConfig) accessor.invoke(config);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

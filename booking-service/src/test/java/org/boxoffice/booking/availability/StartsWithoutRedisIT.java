@@ -21,9 +21,9 @@ import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -59,10 +59,8 @@ class StartsWithoutRedisIT {
     @TestConfiguration(proxyBeanMethods = false)
     static class ThroughCutProxy {
         @Bean
-        RedissonAutoConfigurationCustomizer throughCutProxy() {
-            return config -> config.useSingleServer().setAddress("redis://127.0.0.1:" + PROXY.port())
-                    .setDatabase(TestInfrastructure.get().redisDatabase())
-                    .setRetryAttempts(0).setTimeout(500).setConnectTimeout(1_000);
+        DataRedisConnectionDetails throughCutProxy() {
+            return PROXY.connectionDetails();
         }
     }
 

@@ -43,6 +43,7 @@ class EdgeIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TRACEPARENTS = new ConcurrentHashMap<>();
     private static @Nullable HttpServer booking;
 
     @Value("${local.server.port}")
@@ -57,6 +58,10 @@ class EdgeIT {
             String path = exchange.getRequestURI().getPath();
             RECEIVED.add(exchange.getRequestMethod() + " " + path + " " + exchange.getRequestHeaders().getFirst("X-Request-Id"));
             CALLS.computeIfAbsent(exchange.getRequestMethod() + " " + path, key -> new AtomicInteger()).incrementAndGet();
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                TRACEPARENTS.put(path, traceparent);
+            }
             exchange.getRequestBody().readAllBytes();
             byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(path.endsWith("/flaky") ? 503 : 200, body.length);
@@ -157,6 +162,20 @@ class EdgeIT {
         assertThat(response.headers().firstValue("X-Request-Id")).contains("support-case-42");
         assertThat(RECEIVED).contains("GET /api/v1/tickets/traced support-case-42");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void continuesTheCallersTraceToTheService() throws Exception {
+        String traceId = "a3ce929d0e0e47364bf92f3577b34da6";
+        String incoming = "00-" + traceId + "-00f067aa0ba902b7-01";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/tickets/in-a-trace"))
+                .header("Authorization", "Bearer " + TestTokens.buyer()).header("traceparent", incoming)
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(TRACEPARENTS.get("/api/v1/tickets/in-a-trace"))
+                .as("gateway → service: the caller's trace, from the gateway's own client span")
+                .startsWith("00-" + traceId + "-").isNotEqualTo(incoming);
     }
 
     @Test

@@ -2,46 +2,75 @@ package org.boxoffice.helm;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1Ingress;
-import io.kubernetes.client.openapi.models.V1NetworkPolicy;
-import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
-import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1Service;
-import io.kubernetes.client.openapi.models.V1ServiceAccount;
-import io.kubernetes.client.openapi.models.V1StatefulSet;
-import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Strict validation of rendered objects against the Kubernetes API models of client-java:
- * unknown fields, missing required fields, and any apiVersion/kind the platform does not
- * knowingly target (a removed API such as policy/v1beta1 is rejected).
+ * Strict validation of rendered objects against the Kubernetes API models of client-java, for every Kubernetes the
+ * chart supports: unknown fields, missing required fields, and any apiVersion/kind the platform does not knowingly
+ * target (a removed API such as policy/v1beta1 is rejected).
+ *
+ * <p>Each object is checked against two sets of models: the newest (client-java-api on the test classpath) and those
+ * of the oldest supported Kubernetes ({@code Chart.yaml} {@code kubeVersion}: 1.30, client-java-api 21, copied into
+ * {@code target/} by the build and loaded in a class loader of its own). The stable APIs the chart uses only ever gain
+ * fields, so an object both accept is valid on every version in between: a field newer than the oldest supported
+ * Kubernetes fails the oldest models, a field removed or misspelt fails both.
  */
 final class KubernetesModels {
 
-    @FunctionalInterface
-    private interface Validator {
-        void validate(JsonElement json) throws IOException;
+    /** The model class of each kind the chart renders: same names in every client-java version. */
+    private static final Map<String, String> CORE = Map.ofEntries(
+            Map.entry("v1/ConfigMap", "V1ConfigMap"),
+            Map.entry("v1/Secret", "V1Secret"),
+            Map.entry("v1/Service", "V1Service"),
+            Map.entry("v1/ServiceAccount", "V1ServiceAccount"),
+            Map.entry("v1/Pod", "V1Pod"),
+            Map.entry("apps/v1/Deployment", "V1Deployment"),
+            Map.entry("apps/v1/StatefulSet", "V1StatefulSet"),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", "V2HorizontalPodAutoscaler"),
+            Map.entry("policy/v1/PodDisruptionBudget", "V1PodDisruptionBudget"),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", "V1NetworkPolicy"),
+            Map.entry("networking.k8s.io/v1/Ingress", "V1Ingress"));
+
+    /** One client-java's models: {@code validateJsonElement} of each model class, from the given class loader. */
+    record Models(String version, ClassLoader loader) {
+
+        void validate(String type, JsonElement json) throws IOException {
+            try {
+                Class<?> model = Class.forName("io.kubernetes.client.openapi.models." + CORE.get(type), true, loader);
+                Method validate;
+                try {
+                    validate = model.getMethod("validateJsonElement", JsonElement.class);
+                } catch (NoSuchMethodException olderGenerator) {
+                    // client-java before 22 generated validateJsonObject(JsonObject): the same checks.
+                    validate = model.getMethod("validateJsonObject", com.google.gson.JsonObject.class);
+                    json = json.getAsJsonObject();
+                }
+                validate.invoke(null, json);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof IOException | e.getCause() instanceof RuntimeException) {
+                    throw new IllegalArgumentException("Kubernetes " + version + ": " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Kubernetes " + version + " has no model for " + type, e);
+            }
+        }
     }
 
-    private static final Map<String, Validator> CORE = Map.ofEntries(
-            Map.entry("v1/ConfigMap", V1ConfigMap::validateJsonElement),
-            Map.entry("v1/Secret", V1Secret::validateJsonElement),
-            Map.entry("v1/Service", V1Service::validateJsonElement),
-            Map.entry("v1/ServiceAccount", V1ServiceAccount::validateJsonElement),
-            Map.entry("v1/Pod", V1Pod::validateJsonElement),
-            Map.entry("apps/v1/Deployment", V1Deployment::validateJsonElement),
-            Map.entry("apps/v1/StatefulSet", V1StatefulSet::validateJsonElement),
-            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler::validateJsonElement),
-            Map.entry("policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::validateJsonElement),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy::validateJsonElement),
-            Map.entry("networking.k8s.io/v1/Ingress", V1Ingress::validateJsonElement));
+    static final Models NEWEST = new Models(System.getProperty("boxoffice.newestKubernetesVersion", "newest"),
+            KubernetesModels.class.getClassLoader());
+    static final Models OLDEST = oldest();
 
     /** Prometheus Operator kinds have no client-java model: check the fields the operator requires. */
     private static final Map<String, List<String>> OPERATOR_REQUIRED = Map.of(
@@ -55,12 +84,51 @@ final class KubernetesModels {
     private KubernetesModels() {
     }
 
+    /**
+     * The oldest supported Kubernetes' models: {@code io.kubernetes} classes only from its jar (the newest are on the
+     * parent's class path under the same names), everything else from the parent (Gson, so both take one JsonElement).
+     */
+    private static Models oldest() {
+        Path jar = Path.of(System.getProperty("boxoffice.oldestKubernetesModels",
+                "target/kubernetes-models/client-java-api-oldest.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no models of the oldest supported Kubernetes at " + jar
+                    + ": the build copies them there (maven-dependency-plugin, generate-test-resources)");
+        }
+        try {
+            ClassLoader parent = KubernetesModels.class.getClassLoader();
+            URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, parent) {
+                @Override
+                protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                    if (!name.startsWith("io.kubernetes.")) {
+                        return super.loadClass(name, resolve);
+                    }
+                    synchronized (getClassLoadingLock(name)) {
+                        Class<?> loaded = findLoadedClass(name);
+                        if (loaded == null) {
+                            // Never the newest's class instead: a kind without a model in the oldest must fail.
+                            loaded = findClass(name);
+                        }
+                        if (resolve) {
+                            resolveClass(loaded);
+                        }
+                        return loaded;
+                    }
+                }
+            };
+            return new Models(System.getProperty("boxoffice.oldestKubernetesVersion", "oldest"), loader);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void validate(Map<String, Object> object) {
         String type = object.get("apiVersion") + "/" + object.get("kind");
         try {
-            Validator validator = CORE.get(type);
-            if (validator != null) {
-                validator.validate(GSON.toJsonTree(object));
+            if (CORE.containsKey(type)) {
+                JsonElement json = GSON.toJsonTree(object);
+                NEWEST.validate(type, json);
+                OLDEST.validate(type, json);
             } else if (OPERATOR_REQUIRED.containsKey(type)) {
                 validateOperatorObject(type, object);
             } else {

@@ -40,6 +40,19 @@ class KubernetesModelsTest {
     }
 
     @Test
+    void rejectsAFieldTheOldestSupportedKubernetesDoesNotKnow() {
+        // lifecycle.stopSignal arrived in Kubernetes 1.33: the newest models accept it, 1.30's must not.
+        Map<String, Object> container = Map.of("name", "app", "image", "app:1",
+                "lifecycle", Map.of("stopSignal", "SIGTERM"));
+        Map<String, Object> pod = Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "x"),
+                "spec", Map.of("containers", List.of(container)));
+
+        assertThatCode(() -> KubernetesModels.NEWEST.validate("v1/Pod", new com.google.gson.Gson().toJsonTree(pod)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> KubernetesModels.validate(pod)).hasMessageContaining("1.30").hasMessageContaining("stopSignal");
+    }
+
+    @Test
     void rejectsRemovedApiVersion() {
         Map<String, Object> pdb = Map.of("apiVersion", "policy/v1beta1", "kind", "PodDisruptionBudget",
                 "metadata", Map.of("name", "x"), "spec", Map.of());

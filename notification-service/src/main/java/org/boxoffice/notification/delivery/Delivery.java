@@ -84,6 +84,10 @@ public class Delivery {
     @Version
     private @Nullable Long version;
 
+    /** The propagation fields (JSON) of the trace that planned it; the provider call continues that trace. */
+    @Column(name = "trace_context", updatable = false)
+    private @Nullable String traceContext;
+
     /** For JPA, which fills every field. */
     @SuppressWarnings("NullAway.Init")
     protected Delivery() {
@@ -186,6 +190,10 @@ public class Delivery {
 
     public String payload() {
         return payload;
+    }
+
+    @Nullable String traceContext() {
+        return traceContext;
     }
 
     public DeliveryStatus status() {

@@ -8,9 +8,12 @@ import java.util.UUID;
 
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.platform.data.SqlByDesign;
+import org.boxoffice.platform.events.TraceHandoff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The delivery log's set-based statements: planning behind the once-per-(source, channel, buyer) fence, one
@@ -23,9 +26,19 @@ import org.springframework.stereotype.Repository;
 class DeliveryLog {
 
     private final JdbcClient jdbc;
+    private final TraceHandoff traces;
+    private final JsonMapper json;
 
-    DeliveryLog(JdbcClient jdbc) {
+    DeliveryLog(JdbcClient jdbc, TraceHandoff traces, JsonMapper json) {
         this.jdbc = jdbc;
+        this.traces = traces;
+        this.json = json;
+    }
+
+    /** The trace of the event or request planning deliveries now, for the dispatcher's provider call (null if none). */
+    private @Nullable String traceContext() {
+        java.util.Map<String, String> trace = traces.current();
+        return trace.isEmpty() ? null : json.writeValueAsString(trace);
     }
 
     /**
@@ -46,13 +59,13 @@ class DeliveryLog {
             Locale locale, String payload, @Nullable String suppressedBecause, Instant now) {
         return jdbc.sql("""
                 INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
-                                      last_error, next_attempt_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      last_error, next_attempt_at, created_at, updated_at, trace_context)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT delivery_once_per_source_channel_buyer DO NOTHING""")
                 .params(UUID.randomUUID(), sourceId, channel.name(), buyerId, kind.name(), lane.name(), recipient,
                         locale.toLanguageTag(), payload,
                         suppressedBecause == null ? DeliveryStatus.PENDING.name() : DeliveryStatus.SUPPRESSED.name(),
-                        suppressedBecause, ts(now), ts(now), ts(now))
+                        suppressedBecause, ts(now), ts(now), ts(now), traceContext())
                 .update() == 1;
     }
 
@@ -90,31 +103,32 @@ class DeliveryLog {
      */
     int planForHolders(UUID sourceId, UUID eventId, MessageKind kind, Lane lane, String payload, String defaultLocale,
             List<Channel> phoneChannels, Instant now) {
+        String trace = traceContext();
         int buyers = jdbc.sql("""
                 INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
-                                      next_attempt_at, created_at, updated_at)
+                                      next_attempt_at, created_at, updated_at, trace_context)
                 SELECT gen_random_uuid(), :source, 'EMAIL', h.buyer_id, :kind, :lane, v.email,
-                       coalesce(p.locale, :locale), :payload, 'PENDING', :now, :now, :now
+                       coalesce(p.locale, :locale), :payload, 'PENDING', :now, :now, :now, CAST(:trace AS text)
                 FROM (SELECT DISTINCT buyer_id FROM ticket_holder WHERE event_id = :event AND active) h
                 JOIN verified_email v ON v.buyer_id = h.buyer_id
                 LEFT JOIN buyer_preference p ON p.buyer_id = h.buyer_id
                 ON CONFLICT ON CONSTRAINT delivery_once_per_source_channel_buyer DO NOTHING""")
                 .param("source", sourceId).param("kind", kind.name()).param("lane", lane.name())
                 .param("locale", defaultLocale).param("payload", payload).param("now", ts(now)).param("event", eventId)
-                .update();
+                .param("trace", trace).update();
         for (Channel channel : phoneChannels) {
             String optIn = channel == Channel.SMS ? "p.sms_opt_in" : "p.whatsapp_opt_in";
             jdbc.sql("""
                     INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
-                                          next_attempt_at, created_at, updated_at)
+                                          next_attempt_at, created_at, updated_at, trace_context)
                     SELECT gen_random_uuid(), :source, :channel, h.buyer_id, :kind, :lane, p.phone, p.locale, :payload,
-                           'PENDING', :now, :now, :now
+                           'PENDING', :now, :now, :now, CAST(:trace AS text)
                     FROM (SELECT DISTINCT buyer_id FROM ticket_holder WHERE event_id = :event AND active) h
                     JOIN buyer_preference p ON p.buyer_id = h.buyer_id AND %s AND p.phone_verified_at IS NOT NULL
                     ON CONFLICT ON CONSTRAINT delivery_once_per_source_channel_buyer DO NOTHING""".formatted(optIn))
                     .param("source", sourceId).param("channel", channel.name()).param("kind", kind.name())
                     .param("lane", lane.name()).param("payload", payload).param("now", ts(now)).param("event", eventId)
-                    .update();
+                    .param("trace", trace).update();
         }
         return buyers;
     }

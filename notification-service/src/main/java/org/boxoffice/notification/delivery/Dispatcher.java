@@ -17,11 +17,15 @@ import io.github.resilience4j.core.IntervalFunction;
 import org.boxoffice.notification.message.Messages;
 import org.boxoffice.notification.message.RenderedMessage;
 import org.boxoffice.platform.background.BackgroundTask;
+import org.boxoffice.platform.events.TraceHandoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends what {@link Outgoing} planned. One worker per {@link Lane}, so bulk announcements and transactional mail
@@ -48,11 +52,16 @@ public class Dispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final List<BackgroundTask> workers = new ArrayList<>();
+    private final TraceHandoff traces;
+    private final JsonMapper json;
     private volatile boolean running;
 
     Dispatcher(DeliveryLog log, Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
-            DeliveryProperties properties, DeliveryMetrics metrics, CircuitBreakerRegistry breakers, Clock clock) {
+            DeliveryProperties properties, DeliveryMetrics metrics, CircuitBreakerRegistry breakers, Clock clock,
+            TraceHandoff traces, JsonMapper json) {
         this.log = log;
+        this.traces = traces;
+        this.json = json;
         this.deliveries = deliveries;
         this.contacts = contacts;
         this.messages = messages;
@@ -94,9 +103,17 @@ public class Dispatcher implements SmartLifecycle {
             return 0;
         }
         for (Delivery delivery : deliveries.findAllByIdInOrderByNextAttemptAt(claimed)) {
-            dispatch(delivery);
+            traces.continueTrace(trace(delivery), "deliver " + delivery.kind() + " " + delivery.channel(), () -> {
+                dispatch(delivery);
+                return null;
+            });
         }
         return claimed.size();
+    }
+
+    private Map<String, String> trace(Delivery delivery) {
+        String trace = delivery.traceContext();
+        return trace == null ? Map.of() : json.readValue(trace, new TypeReference<Map<String, String>>() { });
     }
 
     private void dispatch(Delivery delivery) {

@@ -1,11 +1,8 @@
 package org.boxoffice.notification.phone;
 
-import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,6 +11,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.boxoffice.notification.delivery.DeliveryFailure;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,21 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends through a Twilio-style HTTP API (see {@link PhoneProperties.Provider}). 2xx is sent; 429 and 5xx and
  * network trouble are transient (retried, counted by the circuit breaker); any other 4xx is the provider refusing
- * this message (a bad number) and is permanent.
+ * this message (a bad number) and is permanent. Calls go through Boot's observed {@link RestClient} (a client span
+ * with {@code traceparent}, {@code http.client.requests} metrics).
  */
 final class HttpPhoneProvider implements PhoneProvider {
 
     private final PhoneProperties.Provider settings;
     private final URI messages;
-    private final HttpClient http;
+    private final RestClient http;
     private final JsonMapper json;
 
-    HttpPhoneProvider(PhoneProperties.Provider settings, URI endpoint, JsonMapper json) {
+    HttpPhoneProvider(PhoneProperties.Provider settings, URI endpoint, JsonMapper json, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests) {
         this.settings = settings;
         String base = endpoint.toString().replaceAll("/+$", "");
         this.messages = URI.create(base + "/2010-04-01/Accounts/"
                 + URLEncoder.encode(settings.accountSid(), StandardCharsets.UTF_8) + "/Messages.json");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = http.requestFactory(requests.build(HttpClientSettings.defaults()
+                .withTimeouts(settings.timeout(), settings.timeout()))).build();
         this.json = json;
     }
 
@@ -50,22 +56,24 @@ final class HttpPhoneProvider implements PhoneProvider {
                 .collect(Collectors.joining("&"));
         String credentials = Base64.getEncoder().encodeToString(
                 (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(messages).timeout(settings.timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw DeliveryFailure.transientFailure("provider did not answer within " + settings.timeout(), e);
-        } catch (IOException e) {
-            throw DeliveryFailure.transientFailure("provider unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeliveryFailure.transientFailure("interrupted while sending", e);
+        record Answer(int status, String body) {
         }
-        int status = response.statusCode();
+        Answer response;
+        try {
+            response = http.post().uri(messages)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .header(HttpHeaders.AUTHORIZATION, "Basic " + credentials)
+                    .body(body)
+                    .exchange((request, answer) -> new Answer(answer.getStatusCode().value(),
+                            new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (RestClientException e) {
+            Throwable cause = e.getMostSpecificCause();
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                throw DeliveryFailure.transientFailure("provider did not answer within " + settings.timeout(), e);
+            }
+            throw DeliveryFailure.transientFailure("provider unreachable: " + cause, e);
+        }
+        int status = response.status();
         if (status >= 200 && status < 300) {
             return sid(response.body()).orElse("http-" + status);
         }

@@ -4,8 +4,10 @@ import org.boxoffice.notification.delivery.Channel;
 import org.boxoffice.notification.delivery.ChannelSender;
 import org.boxoffice.notification.message.RenderedMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,17 +17,20 @@ class PhoneChannels {
 
     @Bean
     @ConditionalOnProperty("boxoffice.notification.sms.endpoint")
-    ChannelSender smsSender(PhoneProperties properties, JsonMapper json) {
+    ChannelSender smsSender(PhoneProperties properties, JsonMapper json, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests) {
         PhoneProperties.Provider sms = properties.sms();
-        return sender(Channel.SMS, new HttpPhoneProvider(sms, java.util.Objects.requireNonNull(sms.endpoint()), json));
+        return sender(Channel.SMS, new HttpPhoneProvider(sms, java.util.Objects.requireNonNull(sms.endpoint()), json,
+                http, requests));
     }
 
     @Bean
     @ConditionalOnProperty("boxoffice.notification.whatsapp.endpoint")
-    ChannelSender whatsappSender(PhoneProperties properties, JsonMapper json) {
+    ChannelSender whatsappSender(PhoneProperties properties, JsonMapper json, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests) {
         PhoneProperties.Provider whatsapp = properties.whatsapp();
         return sender(Channel.WHATSAPP, new HttpPhoneProvider(whatsapp,
-                java.util.Objects.requireNonNull(whatsapp.endpoint()), json));
+                java.util.Objects.requireNonNull(whatsapp.endpoint()), json, http, requests));
     }
 
     private static ChannelSender sender(Channel channel, PhoneProvider provider) {

@@ -42,6 +42,18 @@ class DeliveryMappingIT {
         Clock clock() {
             return Clock.systemUTC();
         }
+
+        /** The slice has no tracing: deliveries are planned outside any trace. */
+        @Bean
+        org.boxoffice.platform.events.TraceHandoff traceHandoff() {
+            return new org.boxoffice.platform.events.TraceHandoff(io.micrometer.tracing.Tracer.NOOP,
+                    io.micrometer.tracing.propagation.Propagator.NOOP);
+        }
+
+        @Bean
+        tools.jackson.databind.json.JsonMapper jsonMapper() {
+            return tools.jackson.databind.json.JsonMapper.builder().build();
+        }
     }
 
     private static final Instant DUE = Instant.now().plusSeconds(3_600);

@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.boxoffice.notification.Await;
 import org.boxoffice.notification.Fixtures;
 import org.boxoffice.notification.NotificationTesting;
+import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,19 @@ class PhoneDeliveryIT extends NotificationTesting {
         // PaymentFailed names only the buyer: the address is the one the buyer verified.
         assertThat(SMTP.getReceivedMessages()).singleElement().satisfies(mail -> assertThat(
                 mail.getAllRecipients()[0].toString()).isEqualTo("dora@example.com"));
+    }
+
+    @Test
+    void theProviderIsCalledInTheTraceOfTheEventThatCausedTheMessage() throws Exception {
+        String traceId = "5b8efff798038103d269b633813fc60c";
+        UUID eventId = UUID.randomUUID();
+        TestEvents.append(redis, "payment-service", TestEvents.signed(eventId, "payment-service", "PaymentFailed", 1,
+                UUID.randomUUID().toString(), Fixtures.paymentFailed(UUID.randomUUID(), buyer), null,
+                java.util.Map.of("traceparent", "00-" + traceId + "-eee19b7ec3c1b174-01")));
+
+        Await.until(Duration.ofSeconds(20), "the SMS is sent", () -> status(eventId, "SMS").equals("SENT"));
+        assertThat(SMS.traceparents()).as("stream → notification → provider: a client span of the event's trace")
+                .singleElement().asString().startsWith("00-" + traceId + "-");
     }
 
     @Test

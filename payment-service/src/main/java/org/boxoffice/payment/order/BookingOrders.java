@@ -1,15 +1,15 @@
 package org.boxoffice.payment.order;
 
-import java.net.http.HttpClient;
 import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.boxoffice.payment.system.PaymentProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -26,12 +26,17 @@ public class BookingOrders {
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    /** The breaker is {@code booking-service} of the service's registry ({@code resilience4j.circuitbreaker.instances}). */
-    BookingOrders(PaymentProperties properties, CircuitBreakerRegistry breakers) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.bookingConnectTimeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(properties.bookingReadTimeout());
-        this.http = RestClient.builder().baseUrl(properties.bookingUrl().toString()).requestFactory(requests).build();
+    /**
+     * The client is Boot's {@link RestClient.Builder} (observed: a client span and {@code traceparent} on each call,
+     * {@code http.client.requests} metrics); the breaker is {@code booking-service} of the service's registry
+     * ({@code resilience4j.circuitbreaker.instances}).
+     */
+    BookingOrders(PaymentProperties properties, CircuitBreakerRegistry breakers, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests) {
+        this.http = http.baseUrl(properties.bookingUrl().toString())
+                .requestFactory(requests.build(HttpClientSettings.defaults()
+                        .withTimeouts(properties.bookingConnectTimeout(), properties.bookingReadTimeout())))
+                .build();
         this.breaker = breakers.circuitBreaker(BookingUnavailable.SERVICE);
     }
 

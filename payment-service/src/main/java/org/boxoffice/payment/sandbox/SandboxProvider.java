@@ -13,6 +13,7 @@ import org.boxoffice.payment.provider.InvalidWebhook;
 import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.RefundDeclined;
 import org.boxoffice.platform.data.SqlByDesign;
+import org.boxoffice.platform.events.TraceHandoff;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,12 @@ class SandboxProvider implements PaymentProvider {
     private final Clock clock;
     private final SandboxProperties properties;
     private final String secret;
+    private final TraceHandoff traces;
 
     SandboxProvider(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
-            SandboxProperties properties) {
+            SandboxProperties properties, TraceHandoff traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -140,10 +143,10 @@ class SandboxProvider implements PaymentProvider {
             String id = "pi_sbx_" + UUID.randomUUID().toString().replace("-", "");
             jdbc.sql("""
                     INSERT INTO sandbox_charge (id, reference, amount_minor, currency, card_last4, scenario, status,
-                                                confirm_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                                                confirm_at, created_at, trace_context)
+                    VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb)""")
                     .params(id, request.reference(), request.amountMinor(), request.currency(), card.last4(),
-                            card.scenario().name(), Timestamp.from(confirmAt), Timestamp.from(now))
+                            card.scenario().name(), Timestamp.from(confirmAt), Timestamp.from(now), traceContext())
                     .update();
             return id;
         });
@@ -151,6 +154,12 @@ class SandboxProvider implements PaymentProvider {
             throw new IllegalStateException("sandbox charge returned nothing");
         }
         return charged;
+    }
+
+    /** The buyer's trace, for the webhooks this charge will send (null when untraced). */
+    private @Nullable String traceContext() {
+        java.util.Map<String, String> trace = traces.current();
+        return trace.isEmpty() ? null : json.writeValueAsString(trace);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.boxoffice.payment.sandbox;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,21 +13,30 @@ import java.util.Map;
 import org.boxoffice.payment.provider.PaymentProvider.ProviderEvent;
 import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.platform.data.SqlByDesign;
+import org.boxoffice.platform.events.TraceHandoff;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox's back office: confirms charges whose time has come (deciding their outcome and queuing the webhooks
  * in the same transaction) and delivers queued webhooks, signed at send time, until the endpoint answers 2xx, with
  * exponential backoff. Queued webhooks are rows, so a crash loses none; a delivery is leased before it is sent, so
- * replicas never send the same row at once, and one that dies mid-send is retried after the lease.
+ * replicas never send the same row at once, and one that dies mid-send is retried after the lease. A webhook is sent
+ * in the trace of the request that created its charge ({@link TraceHandoff}), through Boot's observed
+ * {@link RestClient}, so the payment it confirms stays in the buyer's trace.
  */
 @SqlByDesign("The provider's back office: claims due charges and webhooks with FOR UPDATE SKIP LOCKED, so replicas "
         + "share the work without waiting on each other, and leases deliveries with one set-based UPDATE ... RETURNING.")
@@ -48,11 +54,16 @@ class SandboxWorker extends BackgroundTask {
     private final SandboxProperties properties;
     private final SandboxProvider provider;
     private final Environment environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final RestClient http;
+    private final TraceHandoff traces;
 
     SandboxWorker(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
-            SandboxProperties properties, SandboxProvider provider, Environment environment) {
+            SandboxProperties properties, SandboxProvider provider, Environment environment, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests, TraceHandoff traces) {
         super("sandbox-provider", properties.pollInterval(), properties.autoStartup());
+        this.http = http.requestFactory(requests.build(HttpClientSettings.defaults()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)))).build();
+        this.traces = traces;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
@@ -69,7 +80,8 @@ class SandboxWorker extends BackgroundTask {
         return false;
     }
 
-    private record DueCharge(String id, String reference, long amountMinor, String currency, SandboxScenario scenario) {
+    private record DueCharge(String id, String reference, long amountMinor, String currency, SandboxScenario scenario,
+            @Nullable String traceContext) {
     }
 
     /** Confirms every charge whose confirmation time has passed; returns how many. */
@@ -77,12 +89,12 @@ class SandboxWorker extends BackgroundTask {
         Integer confirmed = transactions.execute(status -> {
             Instant now = clock.instant();
             List<DueCharge> due = jdbc.sql("""
-                    SELECT id, reference, amount_minor, currency, scenario FROM sandbox_charge
+                    SELECT id, reference, amount_minor, currency, scenario, trace_context::text FROM sandbox_charge
                      WHERE status = 'PENDING' AND confirm_at <= ? ORDER BY confirm_at LIMIT 50
                        FOR UPDATE SKIP LOCKED""")
                     .param(Timestamp.from(now))
                     .query((rs, row) -> new DueCharge(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getString(4), SandboxScenario.valueOf(rs.getString(5))))
+                            rs.getString(4), SandboxScenario.valueOf(rs.getString(5)), rs.getString(6)))
                     .list();
             for (DueCharge charge : due) {
                 boolean declined = charge.scenario() == SandboxScenario.DECLINED;
@@ -93,15 +105,15 @@ class SandboxWorker extends BackgroundTask {
                 switch (charge.scenario()) {
                     case DUPLICATE_WEBHOOK -> {
                         String event = event(charge, outcome, reason, now);
-                        queue(event, now);
-                        queue(event, now);
+                        queue(event, now, charge.traceContext());
+                        queue(event, now, charge.traceContext());
                     }
                     case OUT_OF_ORDER -> {
-                        queue(event(charge, outcome, null, now), now);
+                        queue(event(charge, outcome, null, now), now, charge.traceContext());
                         queue(event(charge, ProviderEvent.PROCESSING, null, now.minusMillis(1)),
-                                now.plus(properties.outOfOrderGap()));
+                                now.plus(properties.outOfOrderGap()), charge.traceContext());
                     }
-                    default -> queue(event(charge, outcome, reason, now), now);
+                    default -> queue(event(charge, outcome, reason, now), now, charge.traceContext());
                 }
             }
             return due.size();
@@ -109,7 +121,7 @@ class SandboxWorker extends BackgroundTask {
         return confirmed == null ? 0 : confirmed;
     }
 
-    private record Delivery(long id, String payload, int attempts) {
+    private record Delivery(long id, String payload, int attempts, @Nullable String traceContext) {
     }
 
     /** Sends every webhook that is due; returns how many were accepted with a 2xx. */
@@ -121,15 +133,16 @@ class SandboxWorker extends BackgroundTask {
                      WHERE id IN (SELECT id FROM sandbox_webhook
                                    WHERE delivered_at IS NULL AND deliver_after <= ?
                                    ORDER BY deliver_after, id LIMIT 20 FOR UPDATE SKIP LOCKED)
-                    RETURNING id, payload, attempts""")
+                    RETURNING id, payload, attempts, trace_context::text""")
                     .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now))
-                    .query((rs, row) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                    .query((rs, row) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
                     .list();
         });
         int delivered = 0;
         for (Delivery delivery : due == null ? List.<Delivery>of() : due.stream()
                 .sorted(java.util.Comparator.comparingLong(Delivery::id)).toList()) {
-            @Nullable String error = send(delivery.payload());
+            @Nullable String error = traces.continueTrace(trace(delivery.traceContext()), "sandbox webhook",
+                    () -> send(delivery.payload()));
             if (error == null) {
                 jdbc.sql("UPDATE sandbox_webhook SET delivered_at = ?, last_error = NULL WHERE id = ?")
                         .params(Timestamp.from(clock.instant()), delivery.id()).update();
@@ -155,18 +168,19 @@ class SandboxWorker extends BackgroundTask {
     private @Nullable String send(String payload) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhookUrl())
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
+            int status = http.post().uri(webhookUrl())
+                    .contentType(MediaType.APPLICATION_JSON)
                     .header(SandboxSignature.HEADER, SandboxSignature.header(provider.secret(), clock.instant(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
-        } catch (java.io.IOException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+                    .body(body)
+                    .exchange((request, response) -> response.getStatusCode().value());
+            return status / 100 == 2 ? null : "HTTP " + status;
+        } catch (RestClientException e) {
+            return e.getMostSpecificCause().toString();
         }
+    }
+
+    private Map<String, String> trace(@Nullable String traceContext) {
+        return traceContext == null ? Map.of() : json.readValue(traceContext, new TypeReference<Map<String, String>>() { });
     }
 
     private URI webhookUrl() {
@@ -192,9 +206,9 @@ class SandboxWorker extends BackgroundTask {
         return json.writeValueAsString(event);
     }
 
-    private void queue(String payload, Instant deliverAfter) {
+    private void queue(String payload, Instant deliverAfter, @Nullable String traceContext) {
         String eventId = json.readTree(payload).get("id").asString();
-        jdbc.sql("INSERT INTO sandbox_webhook (event_id, payload, deliver_after) VALUES (?, ?, ?)")
-                .params(eventId, payload, Timestamp.from(deliverAfter)).update();
+        jdbc.sql("INSERT INTO sandbox_webhook (event_id, payload, deliver_after, trace_context) VALUES (?, ?, ?, ?::jsonb)")
+                .params(eventId, payload, Timestamp.from(deliverAfter), traceContext).update();
     }
 }

@@ -133,6 +133,7 @@ class BookingOrdersTest {
                 readTimeout, Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofSeconds(2), false);
         // Each test starts from a closed breaker: the registry's "booking-service", its configuration, not its state.
         BREAKERS.circuitBreaker(BookingUnavailable.SERVICE).reset();
-        return new BookingOrders(properties, BREAKERS);
+        return new BookingOrders(properties, BREAKERS, org.springframework.web.client.RestClient.builder(),
+                org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder.jdk());
     }
 }

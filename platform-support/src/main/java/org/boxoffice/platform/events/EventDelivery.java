@@ -35,7 +35,7 @@ final class EventDelivery {
     private final TransactionTemplate transactions;
     private final EventsProperties properties;
     private final String group;
-    private final TraceParents traces;
+    private final TraceHandoff traces;
     private final TrustedEventKeys trusted;
     private final Map<String, List<EventHandler>> handlersByStream;
     private final Map<String, String> producerByStream;
@@ -45,7 +45,7 @@ final class EventDelivery {
     private final Clock clock;
 
     EventDelivery(StringRedisTemplate redis, JdbcClient jdbc, TransactionTemplate transactions,
-            EventsProperties properties, List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
+            EventsProperties properties, List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted,
             MeterRegistry meters, Clock clock) {
         this.redis = redis;
         this.jdbc = jdbc;
@@ -84,7 +84,7 @@ final class EventDelivery {
         }
         EventEnvelope event;
         try {
-            event = EventEnvelope.fromFields(record.getValue());
+            event = EventEnvelope.fromFields(record.getValue(), traces.fields());
         } catch (RuntimeException malformed) {
             deadLetter(stream, record, "malformed envelope: " + malformed.getMessage(), attempt);
             return;
@@ -99,7 +99,8 @@ final class EventDelivery {
                 return;
             }
             TrustedEventKeys.Verification verification = trusted.verify(producer, event,
-                    field(record, EventSigner.KEY_ID_FIELD), field(record, EventSigner.SIGNATURE_FIELD));
+                    field(record, EventSigner.KEY_ID_FIELD), field(record, EventSigner.SIGNATURE_FIELD),
+                    field(record, EventSigner.TRACE_SIGNATURE_FIELD));
             switch (verification.verdict()) {
                 case INVALID -> {
                     deadLetter(stream, record, "rejected: " + verification.reason(), attempt);
@@ -121,7 +122,7 @@ final class EventDelivery {
             return;
         }
         try {
-            traces.continueTrace(event.traceParent(), "consume " + event.type(), () -> transactions.execute(status -> {
+            traces.continueTrace(event.trace(), "consume " + event.type(), () -> transactions.execute(status -> {
                 int first = jdbc.sql("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?)"
                         + " ON CONFLICT DO NOTHING").params(event.id(), stream, event.type()).update();
                 if (first == 1) {

@@ -99,6 +99,22 @@ public final class EventKeys {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * What the trace signature covers: the event's id and its trace fields besides the {@code traceparent}
+     * ({@code tracestate}, {@code baggage}), name and value each length-prefixed, sorted by name. Signed apart from
+     * {@link #signedBytes}, so a consumer that predates those fields still verifies the event's own signature.
+     */
+    static byte[] traceSignedBytes(EventEnvelope event) {
+        StringBuilder text = new StringBuilder("boxoffice-event-trace-v1\n");
+        String id = event.id().toString();
+        text.append(id.length()).append(':').append(id).append('\n');
+        event.traceBesidesParent().forEach((name, value) -> {
+            text.append(name.length()).append(':').append(name).append('\n');
+            text.append(value.length()).append(':').append(value).append('\n');
+        });
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] der(String text) {
         String body = text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
         if (body.isEmpty()) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,13 +80,13 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    TraceParents eventTraceParents(ObjectProvider<Tracer> tracer) {
-        return new TraceParents(tracer.getIfAvailable());
+    TraceHandoff traceHandoff(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceHandoff(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
     Outbox outbox(PlatformTables tables, DataSource dataSource, JsonMapper json, EventsProperties properties,
-            TraceParents traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+            TraceHandoff traces, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
             ObjectProvider<OutboxRelay> relay) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Gauge.builder("boxoffice.outbox.backlog", () -> backlog(jdbc))
@@ -98,16 +99,16 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(PlatformTables tables, DataSource dataSource, PlatformTransactionManager transactionManager,
-            StringRedisTemplate redis, EventsProperties properties, EventSigner signer,
+            StringRedisTemplate redis, EventsProperties properties, EventSigner signer, JsonMapper json,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), redis,
-                properties, signer, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+                properties, signer, json, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 
     @Bean
     EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
-            List<EventHandler> handlers, TraceParents traces, TrustedEventKeys trusted,
+            List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         EventDelivery delivery = new EventDelivery(redis, JdbcClient.create(dataSource),

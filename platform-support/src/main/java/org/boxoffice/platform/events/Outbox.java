@@ -3,6 +3,8 @@ package org.boxoffice.platform.events;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.platform.data.SqlByDesign;
@@ -23,14 +25,14 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final String producer;
-    private final TraceParents traces;
+    private final TraceHandoff traces;
     private final Clock clock;
     private final Runnable committed;
     /** Wakes the relay once per transaction, however many events it appends. */
     private final TransactionSynchronization wakeRelay;
 
     /** {@code committed} runs after a transaction that appended events commits (it wakes the relay). */
-    Outbox(JdbcClient jdbc, JsonMapper json, String producer, TraceParents traces, Clock clock, Runnable committed) {
+    Outbox(JdbcClient jdbc, JsonMapper json, String producer, TraceHandoff traces, Clock clock, Runnable committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.producer = producer;
@@ -62,11 +64,14 @@ public class Outbox {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        Map<String, String> trace = new LinkedHashMap<>(traces.current());
+        String traceParent = trace.remove(EventEnvelope.TRACE_PARENT);
         jdbc.sql("""
-                INSERT INTO outbox_event (id, stream, type, version, event_key, payload, trace_parent, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                INSERT INTO outbox_event (id, stream, type, version, event_key, payload, trace_parent, trace_context,
+                                          occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
                 """).params(id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
-                traces.current(), Timestamp.from(now)).update();
+                traceParent, trace.isEmpty() ? null : json.writeValueAsString(trace), Timestamp.from(now)).update();
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.getSynchronizations().contains(wakeRelay)) {
             TransactionSynchronizationManager.registerSynchronization(wakeRelay);

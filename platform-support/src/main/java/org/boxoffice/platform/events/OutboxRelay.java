@@ -4,19 +4,25 @@ import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.platform.data.SqlByDesign;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes committed outbox events to the producer's Redis stream, oldest first. One relay at a time per service
@@ -39,11 +45,13 @@ public class OutboxRelay extends BackgroundTask {
     private final Timer publishLag;
     private final long lockKey;
     private final Clock clock;
+    private final JsonMapper json;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
-            EventsProperties properties, EventSigner signer, MeterRegistry meters, Clock clock) {
+            EventsProperties properties, EventSigner signer, JsonMapper json, MeterRegistry meters, Clock clock) {
         super("outbox-relay", properties.relayInterval(), properties.autoStartup());
         this.signer = signer;
+        this.json = json;
         this.clock = clock;
         this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
@@ -70,12 +78,14 @@ public class OutboxRelay extends BackgroundTask {
                 return 0;
             }
             List<EventEnvelope> batch = jdbc.sql("""
-                    SELECT id, type, version, occurred_at, event_key, trace_parent, payload::text AS payload
+                    SELECT id, type, version, occurred_at, event_key, trace_parent, trace_context::text AS trace_context,
+                           payload::text AS payload
                       FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ?
                     """).param(properties.batchSize()).query((row, n) -> new EventEnvelope(
                     row.getObject("id", UUID.class), row.getString("type"), row.getInt("version"),
                     row.getTimestamp("occurred_at").toInstant(), properties.producer(), row.getString("event_key"),
-                    row.getString("trace_parent"), row.getString("payload"))).list();
+                    trace(row.getString("trace_parent"), row.getString("trace_context")), row.getString("payload")))
+                    .list();
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -90,6 +100,18 @@ public class OutboxRelay extends BackgroundTask {
             return batch.size();
         });
         return published == null ? 0 : published;
+    }
+
+    /** The trace fields of a row: its traceparent and whatever else the producer's propagator wrote. */
+    private Map<String, String> trace(@Nullable String traceParent, @Nullable String traceContext) {
+        Map<String, String> trace = new LinkedHashMap<>();
+        if (traceContext != null) {
+            trace.putAll(json.readValue(traceContext, new TypeReference<Map<String, String>>() { }));
+        }
+        if (traceParent != null) {
+            trace.put(EventEnvelope.TRACE_PARENT, traceParent);
+        }
+        return trace;
     }
 
     /** Marks events published; runs after they were added to the stream, in the transaction that read them. */

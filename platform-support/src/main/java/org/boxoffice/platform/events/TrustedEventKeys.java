@@ -107,6 +107,16 @@ public final class TrustedEventKeys {
     /** Checks that {@code event} was signed by one of {@code producer}'s keys. */
     public Verification verify(String producer, EventEnvelope event, @Nullable String keyId,
             @Nullable String signature) {
+        return verify(producer, event, keyId, signature, null);
+    }
+
+    /**
+     * As {@link #verify(String, EventEnvelope, String, String)}, and the trace fields besides {@code traceparent}
+     * against {@code traceSignature} ({@link EventKeys#traceSignedBytes}): an event carrying such fields without a
+     * matching trace signature is invalid.
+     */
+    public Verification verify(String producer, EventEnvelope event, @Nullable String keyId,
+            @Nullable String signature, @Nullable String traceSignature) {
         Source source = sources.get(producer);
         if (source == null) {
             return Verification.invalid("no key is trusted for producer " + producer);
@@ -137,8 +147,22 @@ public final class TrustedEventKeys {
         if (point == null) {
             return Verification.invalid("key " + keyId + " of " + producer + " is not a valid Ed25519 key");
         }
-        return Ed25519Signatures.verify(point, bytes, EventKeys.signedBytes(event)) ? Verification.VALID
-                : Verification.invalid("signature does not match");
+        if (!Ed25519Signatures.verify(point, bytes, EventKeys.signedBytes(event))) {
+            return Verification.invalid("signature does not match");
+        }
+        if (event.traceBesidesParent().isEmpty()) {
+            return Verification.VALID;
+        }
+        if (traceSignature == null) {
+            return Verification.invalid("trace fields " + event.traceBesidesParent().keySet() + " are not signed");
+        }
+        try {
+            bytes = Base64.getDecoder().decode(traceSignature);
+        } catch (IllegalArgumentException e) {
+            return Verification.invalid("trace signature is not base64");
+        }
+        return Ed25519Signatures.verify(point, bytes, EventKeys.traceSignedBytes(event)) ? Verification.VALID
+                : Verification.invalid("trace signature does not match");
     }
 
     private static Optional<Ed25519.PublicPoint> decode(PublicKey key) {

@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -61,9 +62,52 @@ class EventKeysTest {
     void theSignedBytesChangeWhenTextMovesFromOneFieldToTheNext() {
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
-        var one = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "ab", null, "{}");
-        var two = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", "b", "{}");
+        var one = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "ab", Map.of(), "{}");
+        var two = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", Map.of("traceparent", "b"), "{}");
+        var three = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", Map.of("tracestate", "b"), "{}");
+        var four = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a", Map.of("tracestat", "eb"), "{}");
 
         assertThat(EventKeys.signedBytes(one)).isNotEqualTo(EventKeys.signedBytes(two));
+        assertThat(EventKeys.traceSignedBytes(three)).isNotEqualTo(EventKeys.traceSignedBytes(four));
+    }
+
+    @Test
+    void tracestateAndBaggageAreSignedApartSoAConsumerThatPredatesThemStillVerifiesTheEvent() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        var published = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a",
+                Map.of("traceparent", "00-t-s-01", "tracestate", "v=1", "baggage", "tenant=acme"), "{}");
+        var asAnOlderConsumerReadsIt = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a",
+                Map.of("traceparent", "00-t-s-01"), "{}");
+        var withOtherBaggage = new EventEnvelope(id, "SeatHeld", 1, at, "booking-service", "a",
+                Map.of("traceparent", "00-t-s-01", "tracestate", "v=1", "baggage", "tenant=other"), "{}");
+
+        assertThat(EventKeys.signedBytes(published)).isEqualTo(EventKeys.signedBytes(asAnOlderConsumerReadsIt));
+        assertThat(EventKeys.traceSignedBytes(published)).isNotEqualTo(EventKeys.traceSignedBytes(withOtherBaggage));
+    }
+
+    @Test
+    void anEventWithOnlyATraceparentSignsTheBytesItSignedBeforeOtherTraceFieldsWereCarried() {
+        var event = new EventEnvelope(UUID.fromString("6f1c7e4a-2b1d-4c3e-9f00-000000000001"), "SeatHeld", 1,
+                Instant.parse("2026-12-01T10:00:00Z"), "booking-service", "ab", Map.of("traceparent", "00-t-s-01"),
+                "{}");
+
+        assertThat(new String(EventKeys.signedBytes(event), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("""
+                boxoffice-event-v1
+                36:6f1c7e4a-2b1d-4c3e-9f00-000000000001
+                8:SeatHeld
+                1:1
+                20:2026-12-01T10:00:00Z
+                15:booking-service
+                2:ab
+                9:00-t-s-01
+                2:{}
+                """);
+    }
+
+    @Test
+    void aTraceFieldCannotTakeTheNameOfAnEnvelopeField() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new EventEnvelope(UUID.randomUUID(), "SeatHeld", 1,
+                Instant.now(), "booking-service", "a", Map.of("payload", "{}"), "{}")).withMessageContaining("payload");
     }
 }

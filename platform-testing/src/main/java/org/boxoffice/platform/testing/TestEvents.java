@@ -24,8 +24,14 @@ public final class TestEvents {
     /** The stream fields of an event signed as {@code producer}'s; a test may alter them to forge one. */
     public static Map<String, String> signed(UUID id, String producer, String type, int version, String key,
             String payloadJson, @Nullable Instant occurredAt) {
+        return signed(id, producer, type, version, key, payloadJson, occurredAt, Map.of());
+    }
+
+    /** As {@link #signed(UUID, String, String, int, String, String, Instant)}, carrying a trace context. */
+    public static Map<String, String> signed(UUID id, String producer, String type, int version, String key,
+            String payloadJson, @Nullable Instant occurredAt, Map<String, String> trace) {
         EventEnvelope envelope = new EventEnvelope(id, type, version, occurredAt == null ? Instant.now() : occurredAt,
-                producer, key, null, payloadJson);
+                producer, key, trace, payloadJson);
         return new EventSigner(TestEventKeys.of(producer).getPrivate()).signedFields(envelope);
     }
 

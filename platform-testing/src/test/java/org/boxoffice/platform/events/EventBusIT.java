@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.platform.testing.TestEventKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,8 @@ import static org.awaitility.Awaitility.await;
         "boxoffice.events.auto-startup=false",
         "boxoffice.events.relay-interval=1h",
         "boxoffice.events.reclaim-after=300ms",
-        "boxoffice.events.max-attempts=3" })
+        "boxoffice.events.max-attempts=3",
+        "management.tracing.baggage.remote-fields=tenant" })
 class EventBusIT {
 
     private static final String STREAM = "boxoffice.events.events-it";
@@ -66,6 +68,10 @@ class EventBusIT {
     Tracer tracer;
     @Autowired
     EventSigner signer;
+    @Autowired
+    Propagator propagator;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
 
     @BeforeEach
     void cleanSlate() {
@@ -118,7 +124,8 @@ class EventBusIT {
     @Test
     void aRelayThatDiesBetweenPublishAndCommitPublishesAgainAndTheEffectHappensOnce() {
         UUID id = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1")));
-        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), signer, meters, java.time.Clock.systemUTC()) {
+        OutboxRelay dying = new OutboxRelay(jdbc, transactions, redis, properties(), signer, json, meters,
+                java.time.Clock.systemUTC()) {
             @Override
             protected void markPublished(List<UUID> ids) {
                 throw new IllegalStateException("relay killed after XADD, before commit");
@@ -226,6 +233,69 @@ class EventBusIT {
     }
 
     @Test
+    void theStreamCarriesTraceStateAndBaggageAsTheProducersPropagatorWroteThem() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Span request = propagator.extract(Map.of(
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
+                "tracestate", "vendor=opaque-42",
+                "baggage", "tenant=acme"), Map::get).name("request").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
+            transactions.executeWithoutResult(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of()));
+        } finally {
+            request.end();
+        }
+        relay.publishBatch();
+
+        drain();
+
+        Map<Object, Object> entry = entries().getFirst();
+        assertThat((String) entry.get("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(entry).containsEntry("tracestate", "vendor=opaque-42").containsEntry("baggage", "tenant=acme");
+        assertThat(EventsTestApplication.lastHandledTraceId.get()).isEqualTo(traceId);
+        assertThat(EventsTestApplication.lastHandledContext.get())
+                .as("the consumer's span continues with the producer's tracestate and baggage in scope")
+                .containsEntry("tracestate", "vendor=opaque-42").containsEntry("tenant", "acme")
+                .hasEntrySatisfying("baggage", baggage -> assertThat(baggage).startsWith("tenant=acme"));
+    }
+
+    @Test
+    void aCallersOversizedBaggageIsNotStoredWithTheEventButTheTraceContinues() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Span request = propagator.extract(Map.of(
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
+                "baggage", "tenant=" + "x".repeat(TraceHandoff.MAX_FIELD)), Map::get).name("request").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
+            transactions.executeWithoutResult(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of()));
+        } finally {
+            request.end();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT trace_parent FROM outbox_event", String.class))
+                .startsWith("00-" + traceId + "-");
+        assertThat(jdbc.queryForObject("SELECT trace_context::text FROM outbox_event", String.class))
+                .as("nothing besides the traceparent is kept").isNull();
+    }
+
+    @Test
+    void aTraceFieldChangedOnTheStreamIsRejected() {
+        Map<String, String> tampered = new java.util.HashMap<>(signer.signedFields(new EventEnvelope(UUID.randomUUID(),
+                "SeatHeld", 1, java.time.Instant.now(), "events-it", "seat-1",
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "baggage", "tenant=acme"),
+                "{\"seat\":\"A-1-1\"}")));
+        tampered.put("baggage", "tenant=someone-else");
+
+        assertRejected(tampered, "rejected: trace signature does not match");
+    }
+
+    @Test
+    void traceFieldsWithoutTheirSignatureAreRejected() {
+        Map<String, String> unsigned = genuine("SeatHeld");
+        unsigned.put("baggage", "tenant=someone-else");
+
+        assertRejected(unsigned, "rejected: trace fields [baggage] are not signed");
+    }
+
+    @Test
     void publishedEventsCarryTheProducersSignature() {
         UUID id = publish("SeatHeld");
 
@@ -288,11 +358,11 @@ class EventBusIT {
     /** A genuine-looking SeatHeld signed with this service's own key, as the relay would publish it. */
     private Map<String, String> genuine(String type) {
         return new java.util.HashMap<>(signer.signedFields(new EventEnvelope(UUID.randomUUID(), type, 1,
-                java.time.Instant.now(), "events-it", "seat-1", null, "{\"seat\":\"A-1-1\"}")));
+                java.time.Instant.now(), "events-it", "seat-1", Map.of(), "{\"seat\":\"A-1-1\"}")));
     }
 
     private static EventEnvelope envelope(UUID id, String producer) {
-        return new EventEnvelope(id, "SeatHeld", 1, java.time.Instant.now(), producer, "seat-1", null,
+        return new EventEnvelope(id, "SeatHeld", 1, java.time.Instant.now(), producer, "seat-1", Map.of(),
                 "{\"seat\":\"A-1-1\"}");
     }
 

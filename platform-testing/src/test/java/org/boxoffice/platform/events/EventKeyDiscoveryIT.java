@@ -144,7 +144,7 @@ class EventKeyDiscoveryIT {
     private UUID append(KeyPair key) {
         UUID id = UUID.randomUUID();
         Map<String, String> fields = new EventSigner(key.getPrivate()).signedFields(new EventEnvelope(id, "SeatHeld",
-                1, Instant.now(), "events-it", "seat-1", null, "{\"seat\":\"A-1-1\"}"));
+                1, Instant.now(), "events-it", "seat-1", Map.of(), "{\"seat\":\"A-1-1\"}"));
         redis.opsForStream().add(StreamRecords.mapBacked(fields).withStreamKey(STREAM));
         return id;
     }
