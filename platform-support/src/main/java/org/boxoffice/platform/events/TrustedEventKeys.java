@@ -2,12 +2,9 @@ package org.boxoffice.platform.events;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +49,7 @@ public final class TrustedEventKeys {
         }
     }
 
-    private final Map<String, Source> sources;
+    private final Map<String, ProducerKeys> sources;
     /** Trusted keys decoded for verification, once each (a handful: the producers' current and rotated keys). */
     private final Map<PublicKey, Optional<Ed25519.PublicPoint>> verifyingKeys = new ConcurrentHashMap<>();
 
@@ -81,12 +77,12 @@ public final class TrustedEventKeys {
             }
         }
         HttpClient http = urls.isEmpty() ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
-        Map<String, Source> all = new LinkedHashMap<>();
-        inline.forEach((producer, keys) -> all.put(producer, new Source(producer, keys, null, http, refresh, timeout,
-                json, clock)));
+        Map<String, ProducerKeys> all = new LinkedHashMap<>();
+        inline.forEach((producer, keys) -> all.put(producer, new ProducerKeys(producer, keys, null, http,
+                refresh, timeout, json, clock)));
         urls.forEach((producer, url) -> all.merge(producer,
-                new Source(producer, List.of(), url, http, refresh, timeout, json, clock),
-                (fixed, fetched) -> new Source(producer, fixed.fixed, url, http, refresh, timeout, json, clock)));
+                new ProducerKeys(producer, List.of(), url, http, refresh, timeout, json, clock),
+                (fixed, fetched) -> new ProducerKeys(producer, fixed.fixed, url, http, refresh, timeout, json, clock)));
         this.sources = Map.copyOf(all);
     }
 
@@ -100,7 +96,7 @@ public final class TrustedEventKeys {
      * read a stream whose producer's keys are unavailable, so its events wait in Redis instead of failing.
      */
     public boolean ready(String producer) {
-        Source source = sources.get(producer);
+        ProducerKeys source = sources.get(producer);
         return source != null && source.ready();
     }
 
@@ -117,7 +113,7 @@ public final class TrustedEventKeys {
      */
     public Verification verify(String producer, EventEnvelope event, @Nullable String keyId,
             @Nullable String signature, @Nullable String traceSignature) {
-        Source source = sources.get(producer);
+        ProducerKeys source = sources.get(producer);
         if (source == null) {
             return Verification.invalid("no key is trusted for producer " + producer);
         }
@@ -167,97 +163,5 @@ public final class TrustedEventKeys {
 
     private static Optional<Ed25519.PublicPoint> decode(PublicKey key) {
         return Optional.ofNullable(Ed25519Signatures.verifyingKey(key));
-    }
-
-    /** One producer's keys: fixed ones from the setting and, with a URL, the ones last fetched from it. */
-    private static final class Source {
-
-        private final String producer;
-        private final List<PublicKey> fixed;
-        private final @Nullable URI url;
-        private final @Nullable HttpClient http;
-        final Duration refresh;
-        private final Duration timeout;
-        private final JsonMapper json;
-        private final Clock clock;
-        private volatile Map<String, PublicKey> keys;
-        private volatile boolean fetched;
-        private @Nullable Instant lastAttempt;
-
-        Source(String producer, List<PublicKey> fixed, @Nullable URI url, @Nullable HttpClient http, Duration refresh,
-                Duration timeout, JsonMapper json, Clock clock) {
-            this.producer = producer;
-            this.fixed = List.copyOf(fixed);
-            this.url = url;
-            this.http = http;
-            this.refresh = refresh;
-            this.timeout = timeout;
-            this.json = json;
-            this.clock = clock;
-            this.keys = index(fixed);
-        }
-
-        @Nullable PublicKey key(String keyId) {
-            return keys.get(keyId);
-        }
-
-        boolean ready() {
-            if (url == null || fetched) {
-                return true;
-            }
-            fetchIfDue();
-            return fetched;
-        }
-
-        /**
-         * Whether the keys held now are the producer's current ones: always for keys written into the setting; for
-         * fetched ones only if a fetch is allowed again and succeeds now.
-         */
-        boolean fetchedAfresh() {
-            return url == null || fetchIfDue();
-        }
-
-        /** Fetches unless the last attempt was less than {@code refresh} ago; true if it fetched now, successfully. */
-        private synchronized boolean fetchIfDue() {
-            Instant now = clock.instant();
-            if (lastAttempt != null && now.isBefore(lastAttempt.plus(refresh))) {
-                return false;
-            }
-            lastAttempt = now;
-            try {
-                HttpResponse<String> response = java.util.Objects.requireNonNull(http).send(
-                        HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("answered " + response.statusCode());
-                }
-                JsonNode body = json.readTree(response.body());
-                String named = body.path("producer").asString("");
-                if (!producer.equals(named)) {
-                    throw new IllegalStateException("serves the keys of '" + named + "', not of " + producer);
-                }
-                List<PublicKey> found = new ArrayList<>(fixed);
-                for (JsonNode entry : body.path("keys")) {
-                    found.add(EventKeys.publicKey(entry.path("key").asString("")));
-                }
-                keys = index(found);
-                fetched = true;
-                log.info("Event keys of {} fetched from {}: {}", producer, url, keys.keySet());
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception e) {
-                log.warn("Could not fetch the event keys of {} from {} (retrying in {}): {}", producer, url, refresh,
-                        e.toString());
-                return false;
-            }
-        }
-
-        private static Map<String, PublicKey> index(List<PublicKey> keys) {
-            Map<String, PublicKey> byId = new LinkedHashMap<>();
-            keys.forEach(key -> byId.put(EventKeys.keyId(key), key));
-            return Map.copyOf(byId);
-        }
     }
 }
