@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SqlByDesign("Stream consumers de-duplicate by event id with INSERT ... ON CONFLICT DO NOTHING in the handler's transaction")
 final class EventDelivery {
 
+    /** Under the consumers' name, as before the split: log filters and alerts on it keep working. */
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
     private final StringRedisTemplate redis;
