@@ -70,13 +70,16 @@ class OrderFulfilment {
             afterCommit(sold);
         });
         orders.flush();
-        List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
-                order.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
+        Purchase purchase = order.purchase();
+        Bill bill = order.bill();
+        List<Ticket> issued = tickets.issue(order.id(), purchase.eventId(), purchase.buyerId(), purchase.currency(),
+                bill.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
                         line.quantity(), line.unitPriceMinor())).toList());
         Venue venue = venues.findById(event.venueId()).orElseThrow();
         announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
-                order.buyerId(), order.buyerEmail(), event.title(), event.startsAt(), event.timezone().getId(),
-                venue.name(), venue.city(), order.totalMinor(), order.currency().getCurrencyCode(), now,
+                purchase.buyerId(), purchase.buyerEmail(), event.title(), event.schedule().startsAt(),
+                event.schedule().timezone(), venue.name(), venue.city(), bill.totalMinor(),
+                purchase.currency().getCurrencyCode(), now,
                 issued.stream().map(t -> new Published.Ticket(t.id(), t.code(), t.qrPayload(), t.sectionId(),
                         t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
     }
@@ -93,7 +96,7 @@ class OrderFulfilment {
             tickets.voidOrder(order.id());
         }
         // The uses of the codes its tickets took come back with them, once: a second ending finds them returned.
-        codes.giveBack(order.holdId(), clock.instant());
+        codes.giveBack(order.purchase().holdId(), clock.instant());
         afterCommit(change);
     }
 
@@ -103,9 +106,9 @@ class OrderFulfilment {
      */
     void refundedInFull(Order order) {
         if (tickets.voidOrder(order.id()) > 0) {
-            InventoryChange change = new InventoryChange(order.eventId());
+            InventoryChange change = new InventoryChange(order.purchase().eventId());
             inventory.returnTickets(order.claim(), SeatStatus.SOLD, change);
-            codes.giveBack(order.holdId(), clock.instant());
+            codes.giveBack(order.purchase().holdId(), clock.instant());
             afterCommit(change);
         }
     }

@@ -65,14 +65,14 @@ public class PaymentOutcomes {
     public void paymentSucceeded(UUID orderId, UUID paymentId, long amountMinor) {
         Order order = orders.findForUpdate(orderId)
                 .orElseThrow(() -> new IllegalStateException("PaymentSucceeded for unknown order " + orderId));
-        Event event = events.byId(order.eventId());
+        Event event = events.byId(order.purchase().eventId());
         Payment payment = new Payment(paymentId, amountMinor);
         switch (order.judge(payment)) {
             case ALREADY_COUNTED -> {
             }
             case DUPLICATE -> {
                 log.warn("Order {} was paid by {} already; refunding the second payment {}", orderId,
-                        order.paymentId(), paymentId);
+                        order.settlement().paymentId(), paymentId);
                 requestRefund(order, amountMinor, RefundReason.DUPLICATE_PAYMENT, paymentId);
             }
             // A free order, confirmed at checkout: nothing was due, so whatever was paid goes back.
@@ -110,7 +110,7 @@ public class PaymentOutcomes {
         if (!statements.recordRefund(refundId, orderId, amountMinor, now)) {
             return;
         }
-        if (!order.refundsItsPayment(paymentId)) {
+        if (!order.settlement().refundsItsPayment(paymentId)) {
             return;
         }
         boolean whole = order.refunded(amountMinor, now);
@@ -131,10 +131,10 @@ public class PaymentOutcomes {
         if (sellable) {
             try {
                 retaken = savepoint.execute(status -> {
-                    InventoryChange change = new InventoryChange(order.eventId());
+                    InventoryChange change = new InventoryChange(order.purchase().eventId());
                     inventory.retake(order.claim(), event.maxPerBuyer(), change);
                     // The codes its tickets used, again: a code used up since refunds the late payment too.
-                    codes.retake(order.holdId());
+                    codes.retake(order.purchase().holdId());
                     return change;
                 });
             } catch (CodeRedemption.RetakeRefused refused) {
@@ -159,13 +159,14 @@ public class PaymentOutcomes {
         orders.flush();
         requestRefund(order, null, RefundReason.PAID_AFTER_EXPIRY, payment.id());
         announcements.announce(new Published.OrderCancelled(order.id(), event.id(), event.organizationId(),
-                order.buyerId(), order.buyerEmail(), event.title(), CancelReason.PAID_AFTER_EXPIRY.name(),
-                payment.amountMinor(), order.currency().getCurrencyCode(), now));
+                order.purchase().buyerId(), order.purchase().buyerEmail(), event.title(),
+                CancelReason.PAID_AFTER_EXPIRY.name(),
+                payment.amountMinor(), order.purchase().currency().getCurrencyCode(), now));
     }
 
     /** Asks payment-service for {@code amountMinor} back (null: everything still refundable, to the minor unit). */
     private void requestRefund(Order order, @Nullable Long amountMinor, RefundReason reason, UUID paymentId) {
-        announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), amountMinor,
-                order.currency().getCurrencyCode(), reason.name(), paymentId));
+        announcements.announce(new Published.RefundRequested(order.id(), order.purchase().buyerId(), amountMinor,
+                order.purchase().currency().getCurrencyCode(), reason.name(), paymentId));
     }
 }
