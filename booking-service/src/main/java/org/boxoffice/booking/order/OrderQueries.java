@@ -32,6 +32,13 @@ public class OrderQueries {
                 .orElseThrow(() -> new OrderNotFound(orderId));
     }
 
+    /** An order of an event the caller manages; any other order does not exist for them. */
+    public Order ofEvent(OrganizerAccess access, UUID eventId, UUID orderId) {
+        events.get(access, eventId);
+        return orders.findById(orderId).filter(order -> order.purchase().eventId().equals(eventId))
+                .orElseThrow(() -> new OrderNotFound(orderId));
+    }
+
     public PageResponse<Order> mine(UUID buyerId, PageQuery page) {
         return PageResponse.of(orders.findByPurchaseBuyerId(buyerId, page.sorted(NEWEST_FIRST)), page);
     }

@@ -10,6 +10,7 @@ import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.event.EventStatus;
 import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.inventory.RetakeRefused;
+import org.boxoffice.booking.invoice.Invoicing;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.promo.CodeRedemption;
@@ -39,11 +40,12 @@ public class PaymentOutcomes {
     private final BookingEvents announcements;
     private final TransactionTemplate savepoint;
     private final CodeRedemption codes;
+    private final Invoicing invoicing;
     private final Clock clock;
 
     PaymentOutcomes(Orders orders, OrderStatements statements, EventService events, Inventory inventory,
             OrderFulfilment fulfilment, BookingEvents announcements, PlatformTransactionManager transactionManager,
-            CodeRedemption codes, Clock clock) {
+            CodeRedemption codes, Invoicing invoicing, Clock clock) {
         this.orders = orders;
         this.statements = statements;
         this.events = events;
@@ -53,6 +55,7 @@ public class PaymentOutcomes {
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.codes = codes;
+        this.invoicing = invoicing;
         this.clock = clock;
     }
 
@@ -101,7 +104,8 @@ public class PaymentOutcomes {
     /**
      * payment-service returned money. Each refund counts once; refunds of a duplicate payment leave the order alone.
      * The whole payment back → REFUNDED, tickets void and, if the order still had them, seats back on sale; part of
-     * it → PARTIALLY_REFUNDED, tickets still valid (a goodwill or fee refund, not a cancellation).
+     * it → PARTIALLY_REFUNDED, tickets still valid (a goodwill or fee refund, not a cancellation). A refund of an
+     * invoiced order gets a credit note with its share of the tax and the fee.
      */
     public void refundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor) {
         Order order = orders.findForUpdate(orderId)
@@ -113,8 +117,13 @@ public class PaymentOutcomes {
         if (!order.settlement().refundsItsPayment(paymentId)) {
             return;
         }
+        Amounts.Refunded before = order.bill().amounts().refunded(order.settlement().refundedMinor());
         boolean whole = order.refunded(amountMinor, now);
         orders.flush();
+        Amounts.Refunded after = order.bill().amounts().refunded(order.settlement().refundedMinor());
+        // The refund's tax and fee: what the refunds so far hold of them, less what those before it held.
+        invoicing.issueCreditNote(orderId, refundId, after.amountMinor() - before.amountMinor(),
+                after.taxMinor() - before.taxMinor(), after.feeMinor() - before.feeMinor());
         if (whole) {
             fulfilment.refundedInFull(order);
         }
