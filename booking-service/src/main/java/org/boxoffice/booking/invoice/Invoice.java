@@ -76,25 +76,33 @@ public class Invoice {
     protected Invoice() {
     }
 
+    private Invoice(UUID organizationId, DocumentKind kind, long number, UUID orderId, UUID eventId, UUID buyerId,
+            String buyerEmail, String eventTitle, Instant issuedAt, String currency, Seller seller, String taxLabel,
+            int taxRateBasisPoints, boolean taxIncluded, Sums sums) {
+        this.id = UUID.randomUUID();
+        this.organizationId = organizationId;
+        this.kind = kind;
+        this.number = number;
+        this.orderId = orderId;
+        this.eventId = eventId;
+        this.buyerId = buyerId;
+        this.buyerEmail = buyerEmail;
+        this.eventTitle = eventTitle;
+        this.issuedAt = issuedAt;
+        this.currency = currency;
+        this.seller = seller;
+        this.taxLabel = taxLabel;
+        this.taxRateBasisPoints = taxRateBasisPoints;
+        this.taxIncluded = taxIncluded;
+        this.sums = sums;
+    }
+
     /** The invoice of a confirmed sale, numbered {@code number} in its organization's invoice series. */
     static Invoice of(Invoicing.Sale sale, Seller seller, long number, Instant now) {
-        Invoice invoice = new Invoice();
-        invoice.id = UUID.randomUUID();
-        invoice.organizationId = sale.organizationId();
-        invoice.kind = DocumentKind.INVOICE;
-        invoice.number = number;
-        invoice.orderId = sale.orderId();
-        invoice.eventId = sale.eventId();
-        invoice.buyerId = sale.buyerId();
-        invoice.buyerEmail = sale.buyerEmail();
-        invoice.eventTitle = sale.eventTitle();
-        invoice.issuedAt = now;
-        invoice.currency = sale.currency().getCurrencyCode();
-        invoice.seller = seller;
-        invoice.taxLabel = sale.charges().taxLabel();
-        invoice.taxRateBasisPoints = sale.charges().taxRateBasisPoints();
-        invoice.taxIncluded = sale.charges().taxIncluded();
-        invoice.sums = sale.sums();
+        Invoice invoice = new Invoice(sale.organizationId(), DocumentKind.INVOICE, number, sale.orderId(),
+                sale.eventId(), sale.buyerId(), sale.buyerEmail(), sale.eventTitle(), now,
+                sale.currency().getCurrencyCode(), seller, sale.charges().taxLabel(),
+                sale.charges().taxRateBasisPoints(), sale.charges().taxIncluded(), sale.sums());
         invoice.lines = new ArrayList<>(sale.lines());
         return invoice;
     }
@@ -108,24 +116,10 @@ public class Invoice {
         if (kind != DocumentKind.INVOICE) {
             throw new IllegalStateException("only an invoice is corrected by a credit note");
         }
-        Invoice note = new Invoice();
-        note.id = UUID.randomUUID();
-        note.organizationId = organizationId;
-        note.kind = DocumentKind.CREDIT_NOTE;
-        note.number = number;
-        note.orderId = orderId;
-        note.eventId = eventId;
-        note.buyerId = buyerId;
-        note.buyerEmail = buyerEmail;
-        note.eventTitle = eventTitle;
-        note.issuedAt = now;
-        note.currency = currency;
-        note.seller = seller;
-        note.taxLabel = taxLabel;
-        note.taxRateBasisPoints = taxRateBasisPoints;
-        note.taxIncluded = taxIncluded;
         long net = totalMinor - feeMinor - (taxIncluded ? 0 : taxMinor);
-        note.sums = new Sums(net, 0, feeMinor, taxMinor, totalMinor);
+        Invoice note = new Invoice(organizationId, DocumentKind.CREDIT_NOTE, number, orderId, eventId, buyerId,
+                buyerEmail, eventTitle, now, currency, seller, taxLabel, taxRateBasisPoints, taxIncluded,
+                new Sums(net, 0, feeMinor, taxMinor, totalMinor));
         note.corrects = id;
         note.refundId = refundId;
         return note;
