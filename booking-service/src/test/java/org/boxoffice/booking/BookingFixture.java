@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventService;
@@ -60,6 +61,16 @@ public final class BookingFixture {
                 2_500, Duration.ofHours(1), false);
     }
 
+    /**
+     * A published event on sale now (stalls 45.00, floor 25.00), on which {@code beforePublishing} acted while it was
+     * a draft (the organizer's taxes and fees, say).
+     */
+    public OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
+            Consumer<Event> beforePublishing) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, NewEvent.DEFAULT_REFUND_CUTOFF, 4_500,
+                2_500, Duration.ofHours(-1), false, beforePublishing);
+    }
+
     private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
             Duration refundCutoff, long seatPriceMinor, long areaPriceMinor) {
         return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, refundCutoff, seatPriceMinor,
@@ -69,6 +80,14 @@ public final class BookingFixture {
     private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
             Duration refundCutoff, long seatPriceMinor, long areaPriceMinor, Duration saleOpensIn,
             boolean hiddenFloor) {
+        return onSale(rows, seatsPerRow, areaCapacity, maxPerOrder, maxPerBuyer, refundCutoff, seatPriceMinor,
+                areaPriceMinor, saleOpensIn, hiddenFloor, draft -> {
+                });
+    }
+
+    private OnSale onSale(int rows, int seatsPerRow, int areaCapacity, int maxPerOrder, int maxPerBuyer,
+            Duration refundCutoff, long seatPriceMinor, long areaPriceMinor, Duration saleOpensIn,
+            boolean hiddenFloor, Consumer<Event> beforePublishing) {
         UUID organization = UUID.randomUUID();
         var venue = venues.create(ANY_ORGANIZATION, organization, "Fixture Hall", "Lisbon", "Rua 1",
                 ZoneId.of("Europe/Lisbon"));
@@ -82,6 +101,7 @@ public final class BookingFixture {
                 maxPerOrder, maxPerBuyer, Duration.ofMinutes(10), refundCutoff));
         events.setTiers(ANY_ORGANIZATION, event.id(), List.of(new TierSpec(stalls.section().id(), "Stalls",
                 seatPriceMinor), new TierSpec(floor.id(), "Floor", areaPriceMinor, hiddenFloor)));
+        beforePublishing.accept(event);
         Event published = events.publish(ANY_ORGANIZATION, event.id());
         return new OnSale(organization, published, stalls.section(), new ArrayList<>(stalls.seats()), floor);
     }

@@ -7,10 +7,16 @@ import java.net.http.HttpResponse;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Requests to the booking-service a test started: a bearer token when given, JSON bodies, an Idempotency-Key. */
 public final class BookingHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
 
@@ -43,6 +49,18 @@ public final class BookingHttp {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder;
+    }
+
+    /** The answer's body as JSON, once its status is {@code status} (else the test fails, showing the body). */
+    public static JsonNode ok(int status, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    /** The last segment of the problem type the answer of {@code status} carries, such as {@code invalid-event}. */
+    public static String problem(int status, HttpResponse<String> response) {
+        String type = ok(status, response).path("type").asString();
+        return type.substring(type.lastIndexOf('/') + 1);
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -22,19 +22,37 @@ import java.util.regex.Pattern;
 
 import org.boxoffice.client.analytics.api.AnalyticsApi;
 import org.boxoffice.client.analytics.model.EventSalesReport;
+import org.boxoffice.client.booking.api.EventAdministrationApi;
 import org.boxoffice.client.booking.api.EventsApi;
 import org.boxoffice.client.booking.api.HoldsApi;
+import org.boxoffice.client.booking.api.InvoicesApi;
+import org.boxoffice.client.booking.api.InvoicingApi;
 import org.boxoffice.client.booking.api.OrdersApi;
+import org.boxoffice.client.booking.api.PromoAndAccessCodesApi;
 import org.boxoffice.client.booking.api.TicketsApi;
+import org.boxoffice.client.booking.api.VenueAdministrationApi;
+import org.boxoffice.client.booking.model.ChargesRequest;
 import org.boxoffice.client.booking.model.CheckoutRequest;
+import org.boxoffice.client.booking.model.CodeRequest;
+import org.boxoffice.client.booking.model.CreateEventRequest;
 import org.boxoffice.client.booking.model.CreateHoldRequest;
+import org.boxoffice.client.booking.model.CreateSectionRequest;
+import org.boxoffice.client.booking.model.CreateVenueRequest;
 import org.boxoffice.client.booking.model.EventResponse;
 import org.boxoffice.client.booking.model.HoldResponse;
+import org.boxoffice.client.booking.model.InvoiceResponse;
+import org.boxoffice.client.booking.model.IssuerRequest;
 import org.boxoffice.client.booking.model.OrderResponse;
 import org.boxoffice.client.booking.model.PageResponseEventResponse;
 import org.boxoffice.client.booking.model.Quantity;
+import org.boxoffice.client.booking.model.Range;
+import org.boxoffice.client.booking.model.SeatRange;
 import org.boxoffice.client.booking.model.SectionPrice;
+import org.boxoffice.client.booking.model.SectionResponse;
 import org.boxoffice.client.booking.model.TicketResponse;
+import org.boxoffice.client.booking.model.TierRequest;
+import org.boxoffice.client.booking.model.TiersRequest;
+import org.boxoffice.client.booking.model.VenueResponse;
 import org.boxoffice.client.payment.api.PaymentsApi;
 import org.boxoffice.client.payment.api.SandboxProviderApi;
 import org.boxoffice.client.payment.model.CardDetails;
@@ -50,9 +68,11 @@ import org.boxoffice.client.user.model.StateResponse;
 /**
  * A buyer's way through the running platform, all via the gateway, with the typed clients generated from the
  * published contract: register, verify the email address with the code mailed to it (read from the local mailbox as
- * an admin), find the demo event, hold two seats, check out, have the sandbox provider tokenize the test card and pay
- * with the token, and receive two tickets once the signed webhook has confirmed the payment and booking has confirmed
- * the order. Each step must answer with the expected status; a gateway 5xx, a wrong answer, an answer the generated
+ * an admin); the demo organizer publishes an event with a tax added on top, a service fee and a promo code; the buyer
+ * finds it, holds two seats, checks out with the code (the order must add up: discount before fee and tax), has the
+ * sandbox provider tokenize the test card and pays with the token, receives two tickets once the signed webhook has
+ * confirmed the payment and booking has confirmed the order, and downloads the invoice PDF, whose total and tax must
+ * be the order's. Each step must answer with the expected status; a gateway 5xx, a wrong answer, an answer the generated
  * client cannot read, or a saga that does not finish within 60 s fails. Then the buyer's email with the PDF tickets
  * must be in the local mailbox, and the organizer must see the sale in the event's live numbers.
  *
@@ -63,6 +83,7 @@ import org.boxoffice.client.user.model.StateResponse;
 public final class PurchaseSmoke {
 
     private static final Pattern CODE = Pattern.compile("is (\\d{6})");
+    private static final String PROMO_CODE = "SMOKE10";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String gateway;
@@ -120,18 +141,23 @@ public final class PurchaseSmoke {
         }
         System.out.println("purchase smoke: " + buyer + " verified with the code from the mailbox");
 
-        OffsetDateTime now = OffsetDateTime.now();
-        PageResponseEventResponse page = call("GET", "/api/v1/events?q=Demo%20Tour&size=100", 200,
-                () -> new EventsApi(asBuyer.booking).searchEventsWithHttpInfo(null, null, null, null,
-                        "Demo Tour", null, 100, null));
-        EventResponse event = page.getItems().stream()
-                .filter(e -> !e.getOnSaleAt().isAfter(now) && e.getOffSaleAt().isAfter(now)).findFirst()
-                .orElseThrow(() -> new Failed("no published event"));
+        // The organizer's own event for this run: a tax added on top, a service fee, a promo code and the seller's
+        // details for its invoices (docs/commerce.md). The demo events predate a run and carry none of these.
+        String organizerToken = login(anonymous, "organizer@demo.boxoffice.dev", password);
+        Api.Clients asOrganizer = clients(() -> organizerToken);
+        String title = "Smoke Commerce " + System.currentTimeMillis();
+        UUID eventId = commerceEvent(asOrganizer, title);
+        PageResponseEventResponse page = call("GET", "/api/v1/events?q=" + title, 200,
+                () -> new EventsApi(asBuyer.booking).searchEventsWithHttpInfo(null, null, null, null, title, null,
+                        100, null));
+        EventResponse event = page.getItems().stream().filter(e -> e.getId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new Failed("the smoke's event is not in the catalogue"));
         EventResponse detail = call("GET", "/api/v1/events/" + event.getId(), 200,
                 () -> new EventsApi(asBuyer.booking).getEventWithHttpInfo(event.getId(), null));
         UUID section = detail.getSections().stream().filter(s -> s.getKind() == SectionPrice.KindEnum.SEATED).findFirst()
                 .orElseThrow(() -> new Failed("the event has no seated section")).getSectionId();
-        System.out.println("purchase smoke: event " + event.getId() + ", section " + section);
+        System.out.println("purchase smoke: event " + event.getId() + ", section " + section + ", charges "
+                + detail.getCharges());
         call("GET", "/api/v1/events/" + event.getId() + "/availability", 200,
                 () -> new EventsApi(asBuyer.booking).getAvailabilityWithHttpInfo(event.getId(), null));
         HoldResponse hold = call("POST", "/api/v1/holds", 201,
@@ -143,11 +169,19 @@ public final class PurchaseSmoke {
                 + " s left)");
         OrderResponse order = call("POST", "/api/v1/orders", 201,
                 () -> new OrdersApi(asBuyer.booking).createOrderWithHttpInfo(
-                        new CheckoutRequest().holdId(hold.getId()), idempotencyKey()));
-        System.out.println("purchase smoke: order " + order.getId() + " is " + order.getStatus() + ", total "
-                + order.getTotalMinor() + " " + order.getCurrency() + " minor units");
+                        new CheckoutRequest().holdId(hold.getId()).promoCode(PROMO_CODE.toLowerCase(
+                                java.util.Locale.ROOT)), idempotencyKey()));
+        System.out.println("purchase smoke: order " + order.getId() + " is " + order.getStatus() + ", subtotal "
+                + order.getSubtotalMinor() + " - discount " + order.getDiscountMinor() + " + fee " + order.getFeeMinor()
+                + " + " + order.getTaxLabel() + " " + order.getTaxMinor() + " = total " + order.getTotalMinor() + " "
+                + order.getCurrency() + " minor units");
         if (order.getStatus() != OrderResponse.StatusEnum.PENDING_PAYMENT) {
             throw new Failed("order not PENDING_PAYMENT");
+        }
+        if (!PROMO_CODE.equals(order.getPromoCode()) || order.getDiscountMinor() <= 0 || order.getFeeMinor() <= 0
+                || order.getTaxMinor() <= 0 || order.getTotalMinor() != order.getSubtotalMinor()
+                        - order.getDiscountMinor() + order.getFeeMinor() + order.getTaxMinor()) {
+            throw new Failed("the order does not add up to its discount, fee and added tax: " + order);
         }
 
         // The card goes to the payment provider (the sandbox's tokenization, without Boxoffice's token); Boxoffice
@@ -177,6 +211,8 @@ public final class PurchaseSmoke {
         }
         System.out.println("purchase smoke: order CONFIRMED after payment, " + tickets.size() + " tickets issued");
 
+        invoice(asBuyer, buyerToken, order);
+
         Integer ticketMail = awaitMail(adminToken, buyer, false, 60);
         if (ticketMail == null) {
             throw new Failed("no email reached " + buyer + " within 60 s of the confirmation");
@@ -187,8 +223,6 @@ public final class PurchaseSmoke {
         System.out.println("purchase smoke: the buyer's email with the PDF tickets is in the mailbox (message "
                 + ticketMail + ")");
 
-        String organizerToken = login(anonymous, "organizer@demo.boxoffice.dev", password);
-        Api.Clients asOrganizer = clients(() -> organizerToken);
         AnalyticsApi analytics = new AnalyticsApi(asOrganizer.analytics);
         long sold = 0;
         for (int i = 0; i < 30 && sold < 2; i++) {
@@ -203,6 +237,88 @@ public final class PurchaseSmoke {
                     + " tickets sold for the event, expected at least 2");
         }
         System.out.println("purchase smoke: the organizer sees " + sold + " tickets sold for the event");
+    }
+
+    /**
+     * Creates, as the demo organizer, a published event on a small new venue of the demo organization: 19 % VAT added
+     * on top, a service fee of 1.50 per ticket, the 10 % code {@value #PROMO_CODE}, and the organization's seller
+     * details for its invoices. Its id.
+     */
+    private UUID commerceEvent(Api.Clients asOrganizer, String title) throws Exception {
+        VenueAdministrationApi venues = new VenueAdministrationApi(asOrganizer.booking);
+        EventAdministrationApi events = new EventAdministrationApi(asOrganizer.booking);
+        VenueResponse created = call("POST", "/api/v1/admin/venues", 201, () -> venues.createVenueWithHttpInfo(
+                new CreateVenueRequest().organizationId(Api.DEMO_ORGANIZATION).name(title + " Hall").city("Smoketown")
+                        .address("1 Smoke Street").timezone("UTC"), idempotencyKey()));
+        UUID venue = created.getId();
+        SectionResponse stalls = call("POST", "/api/v1/admin/venues/" + venue + "/sections", 201,
+                () -> venues.addSectionWithHttpInfo(venue, new CreateSectionRequest().code("S1").name("Stalls")
+                        .kind(CreateSectionRequest.KindEnum.SEATED).rows(new Range().from("1").to("2"))
+                        .seats(new SeatRange().from(1).to(5)), idempotencyKey()));
+        UUID section = stalls.getId();
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        EventResponse draft = call("POST", "/api/v1/admin/events", 201, () -> events.createEventWithHttpInfo(
+                new CreateEventRequest().venueId(venue).title(title).description("Bought by the purchase smoke")
+                        .startsAt(now.plusDays(30)).endsAt(now.plusDays(30).plusHours(3)).timezone("UTC")
+                        .onSaleAt(now.minusSeconds(60)).offSaleAt(now.plusDays(29)).currency("EUR")
+                        .maxTicketsPerOrder(4).maxTicketsPerBuyer(4).holdDurationSeconds(600), idempotencyKey()));
+        UUID eventId = draft.getId();
+        call("PUT", "/api/v1/admin/events/" + eventId + "/price-tiers", 200, () -> events.setPriceTiersWithHttpInfo(
+                eventId, new TiersRequest().tiers(List.of(new TierRequest().sectionId(section).name("Stalls")
+                        .amountMinor(4_500L)))));
+        call("PUT", "/api/v1/admin/events/" + eventId + "/charges", 200, () -> events.setEventChargesWithHttpInfo(
+                eventId, new ChargesRequest().taxLabel("VAT").taxRateBasisPoints(1_900).taxIncluded(false)
+                        .feeFixedMinor(150L)));
+        call("POST", "/api/v1/admin/events/" + eventId + "/publish", 200,
+                () -> events.publishEventWithHttpInfo(eventId, idempotencyKey()));
+        call("POST", "/api/v1/admin/events/" + eventId + "/codes", 201,
+                () -> new PromoAndAccessCodesApi(asOrganizer.booking).createCodeWithHttpInfo(eventId,
+                        new CodeRequest().code(PROMO_CODE).kind(CodeRequest.KindEnum.DISCOUNT).percentOff(10),
+                        idempotencyKey()));
+        call("PUT", "/api/v1/admin/invoicing/" + Api.DEMO_ORGANIZATION, 200,
+                () -> new InvoicingApi(asOrganizer.booking).setInvoicingDetailsWithHttpInfo(Api.DEMO_ORGANIZATION,
+                        new IssuerRequest().legalName("Demo Productions Ltd").address("1 Demo Street\nDemotown")
+                                .vatId("XX123456789")));
+        System.out.println("purchase smoke: the organizer published " + title + " with VAT 19 % on top, a fee of "
+                + "1.50 per ticket and the code " + PROMO_CODE);
+        return eventId;
+    }
+
+    /** The order's invoice: listed with the order's total, and a PDF whose text shows that total and the tax. */
+    private void invoice(Api.Clients asBuyer, String buyerToken, OrderResponse order) throws Exception {
+        OrderResponse confirmed = call("GET", "/api/v1/orders/" + order.getId(), 200,
+                () -> new OrdersApi(asBuyer.booking).getOrderWithHttpInfo(order.getId()));
+        List<InvoiceResponse> documents = call("GET", "/api/v1/orders/" + order.getId() + "/invoices", 200,
+                () -> new InvoicesApi(asBuyer.booking).listOrderInvoicesWithHttpInfo(order.getId()));
+        InvoiceResponse invoice = documents.stream().filter(d -> d.getKind() == InvoiceResponse.KindEnum.INVOICE)
+                .findFirst().orElseThrow(() -> new Failed("no invoice for the confirmed order " + order.getId()));
+        if (!invoice.getTotalMinor().equals(confirmed.getTotalMinor())
+                || !invoice.getTaxMinor().equals(confirmed.getTaxMinor())
+                || !invoice.getFeeMinor().equals(confirmed.getFeeMinor())
+                || !invoice.getDiscountMinor().equals(confirmed.getDiscountMinor())) {
+            throw new Failed("the invoice's sums differ from the order's: " + invoice + " vs " + confirmed);
+        }
+        String path = "/api/v1/orders/" + order.getId() + "/invoices/" + invoice.getId();
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + buyerToken).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (pdf.statusCode() != 200 || !pdf.headers().firstValue("Content-Type").orElse("").startsWith(
+                "application/pdf")) {
+            throw new Failed("GET " + path + " answered " + pdf.statusCode() + " " + pdf.headers().firstValue(
+                    "Content-Type").orElse("") + ", expected 200 application/pdf");
+        }
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        String total = "Total " + java.math.BigDecimal.valueOf(confirmed.getTotalMinor(), 2).toPlainString();
+        String tax = "VAT 19 % " + java.math.BigDecimal.valueOf(confirmed.getTaxMinor(), 2).toPlainString();
+        if (!text.contains(invoice.getNumber()) || !text.contains(total) || !text.contains(tax)) {
+            throw new Failed("the invoice PDF does not show " + invoice.getNumber() + ", '" + total + "' and '" + tax
+                    + "':\n" + text);
+        }
+        System.out.println("purchase smoke: invoice " + invoice.getNumber() + " (PDF, " + pdf.body().length
+                + " bytes) shows the order's " + tax + " and " + total);
     }
 
     private String login(Api.Clients clients, String email, String password) throws Exception {

@@ -28,7 +28,8 @@ public class WaitingRoomService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    WaitingRoomService(WaitingRooms rooms, EventService events, WaitingRoomPublisher publisher, AdmissionCheck admission,
+    WaitingRoomService(WaitingRooms rooms, EventService events, WaitingRoomPublisher publisher,
+            AdmissionCheck admission,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.rooms = rooms;
         this.events = events;
@@ -65,7 +66,7 @@ public class WaitingRoomService {
         });
         admission.forget(eventId);
         publisher.publish(new WaitingRooms.OfEvent(saved.room(), saved.event().organizationId(),
-                saved.event().onSaleAt(), saved.event().offSaleAt(), false));
+                saved.event().schedule().onSaleAt(), saved.event().schedule().offSaleAt(), false));
         return saved;
     }
 }

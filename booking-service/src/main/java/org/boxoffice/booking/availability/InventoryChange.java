@@ -58,7 +58,7 @@ public final class InventoryChange {
     }
 
     /**
-     * One stripe of a general-admission area (its counts are kept in several rows, V11): the tickets the stripe has
+     * One stripe of a general-admission area (its counts are kept in several rows, V13): the tickets the stripe has
      * left after a committed change, and the version of its row that wrote it.
      */
     public record AreaCount(int stripe, int remaining, long version) {

@@ -79,8 +79,8 @@ class DemoData implements ApplicationRunner {
             UUID venue = venueRepository.findByOrganizationIdAndName(DEMO_ORGANIZATION, VENUE_NAME).map(Venue::id)
                     .orElseGet(this::createVenue);
             // The local database outlives runs: when the last demo event's sale is over (or nearly), a new one opens.
-            boolean onSale = eventRepository.existsByVenueIdAndStatusAndOffSaleAtAfter(venue, EventStatus.PUBLISHED,
-                    clock.instant().plus(Duration.ofDays(1)));
+            boolean onSale = eventRepository.existsByVenueIdAndStatusAndScheduleOffSaleAtAfter(venue,
+                    EventStatus.PUBLISHED, clock.instant().plus(Duration.ofDays(1)));
             if (!onSale) {
                 createEvent(venue);
             }

@@ -2,10 +2,8 @@ package org.boxoffice.booking.event;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,9 +34,6 @@ import jakarta.persistence.Table;
 @Table(name = "event")
 public class Event {
 
-    static final Duration MAX_HOLD = Duration.ofHours(1);
-    static final Duration MIN_HOLD = Duration.ofMinutes(1);
-
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     private UUID id;
@@ -47,32 +43,21 @@ public class Event {
     private UUID venueId;
     private String title;
     private String description;
-    @Column(name = "starts_at")
-    private Instant startsAt;
-    @Column(name = "ends_at")
-    private Instant endsAt;
-    private String timezone;
-    @Column(name = "on_sale_at")
-    private Instant onSaleAt;
-    @Column(name = "off_sale_at")
-    private Instant offSaleAt;
+    @Embedded
+    private Schedule schedule;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(length = 3)
     private String currency;
-    @Column(name = "max_per_order")
-    private int maxPerOrder;
-    @Column(name = "max_per_buyer")
-    private int maxPerBuyer;
-    @Column(name = "hold_seconds")
-    private int holdSeconds;
+    @Embedded
+    private SalePolicy policy;
     @Enumerated(EnumType.STRING)
     private EventStatus status;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
-    @Column(name = "refund_cutoff_hours")
-    private int refundCutoffHours;
+    @Embedded
+    private Charges charges = Charges.NONE;
     @OneToMany(mappedBy = "event", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<PriceTier> tiers = new ArrayList<>();
 
@@ -81,38 +66,16 @@ public class Event {
 
     /** A draft of {@code spec} for a venue of {@code organizationId}; refuses a definition that breaks a rule. */
     public Event(UUID organizationId, NewEvent spec, Instant now) {
-        if (!spec.endsAt().isAfter(spec.startsAt())) {
-            throw new InvalidEvent("endsAt", "The event must end after it starts.");
-        }
-        if (!spec.offSaleAt().isAfter(spec.onSaleAt())) {
-            throw new InvalidEvent("offSaleAt", "Sales must close after they open.");
-        }
-        if (spec.offSaleAt().isAfter(spec.endsAt())) {
-            throw new InvalidEvent("offSaleAt", "Sales must close by the end of the event.");
-        }
-        if (spec.maxPerOrder() > spec.maxPerBuyer()) {
-            throw new InvalidEvent("maxTicketsPerOrder", "An order cannot allow more tickets than a buyer may have.");
-        }
-        if (spec.holdDuration().compareTo(MIN_HOLD) < 0 || spec.holdDuration().compareTo(MAX_HOLD) > 0) {
-            throw new InvalidEvent("holdDuration", "Hold duration must be between 1 and 60 minutes.");
-        }
+        this.schedule = new Schedule(spec);
+        this.policy = new SalePolicy(spec);
         this.organizationId = organizationId;
         this.venueId = spec.venueId();
         this.title = spec.title().strip();
         this.description = spec.description().strip();
-        this.startsAt = spec.startsAt();
-        this.endsAt = spec.endsAt();
-        this.timezone = spec.timezone().getId();
-        this.onSaleAt = spec.onSaleAt();
-        this.offSaleAt = spec.offSaleAt();
         this.currency = spec.currency().getCurrencyCode();
-        this.maxPerOrder = spec.maxPerOrder();
-        this.maxPerBuyer = spec.maxPerBuyer();
-        this.holdSeconds = (int) spec.holdDuration().toSeconds();
         this.status = EventStatus.DRAFT;
         this.createdAt = now;
         this.updatedAt = now;
-        this.refundCutoffHours = (int) spec.refundCutoff().toHours();
     }
 
     /**
@@ -124,18 +87,7 @@ public class Event {
         if (status != EventStatus.DRAFT) {
             throw new EventStateConflict(id, status, "Price tiers are fixed once an event is published.");
         }
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < specs.size(); i++) {
-            TierSpec tier = specs.get(i);
-            if (!venueSections.contains(tier.sectionId())) {
-                throw new InvalidEvent("tiers[" + i + "].sectionId",
-                        "Section " + tier.sectionId() + " is not part of the event's venue.");
-            }
-            if (!seen.add(tier.sectionId())) {
-                throw new InvalidEvent("tiers[" + i + "].sectionId",
-                        "Section " + tier.sectionId() + " has more than one tier.");
-            }
-        }
+        Set<UUID> seen = TierSpec.sectionsOf(specs, venueSections);
         tiers.removeIf(tier -> !seen.contains(tier.sectionId()));
         for (TierSpec spec : specs) {
             tiers.stream().filter(tier -> tier.sectionId().equals(spec.sectionId())).findFirst().ifPresentOrElse(
@@ -143,6 +95,15 @@ public class Event {
                     () -> tiers.add(new PriceTier(this, spec.sectionId(), spec.name().strip(), spec.amountMinor(),
                             currency(), spec.hidden())));
         }
+    }
+
+    /** Sets the tax and service fee of every ticket: only while a draft, as its prices (a published event's are fixed). */
+    void setCharges(Charges charges, Instant now) {
+        if (status != EventStatus.DRAFT) {
+            throw new EventStateConflict(id, status, "Taxes and fees are fixed once an event is published.");
+        }
+        this.charges = charges;
+        this.updatedAt = now;
     }
 
     /** Publishes a draft; it needs at least one price tier. */
@@ -176,7 +137,7 @@ public class Event {
 
     /** Whether {@code now} is before the sale opens: the pre-sale, open only to buyers with an access code. */
     public boolean beforeSaleOpens(Instant now) {
-        return now.isBefore(onSaleAt);
+        return now.isBefore(schedule.onSaleAt());
     }
 
     /**
@@ -188,17 +149,17 @@ public class Event {
             throw new SaleNotOpen(id, "Sales for this event are " + (status == EventStatus.SALES_PAUSED ? "paused"
                     : "closed (" + status + ")") + ".");
         }
-        if (!presaleAccess && now.isBefore(onSaleAt)) {
-            throw new SaleNotOpen(id, "Sales open at " + onSaleAt + ".");
+        if (!presaleAccess && now.isBefore(schedule.onSaleAt())) {
+            throw new SaleNotOpen(id, "Sales open at " + schedule.onSaleAt() + ".");
         }
-        if (!now.isBefore(offSaleAt)) {
-            throw new SaleNotOpen(id, "Sales closed at " + offSaleAt + ".");
+        if (!now.isBefore(schedule.offSaleAt())) {
+            throw new SaleNotOpen(id, "Sales closed at " + schedule.offSaleAt() + ".");
         }
     }
 
     /** The last moment a buyer may cancel a paid order for a refund: the refund policy's cutoff before the start. */
     public Instant refundableUntil() {
-        return startsAt.minus(refundCutoff());
+        return schedule.startsAt().minus(refundCutoff());
     }
 
     private void to(EventStatus target, Instant now, EventStatus... allowedFrom) {
@@ -237,24 +198,14 @@ public class Event {
         return description;
     }
 
-    public Instant startsAt() {
-        return startsAt;
+    /** When it takes place and when it is on sale. */
+    public Schedule schedule() {
+        return schedule;
     }
 
-    public Instant endsAt() {
-        return endsAt;
-    }
-
-    public ZoneId timezone() {
-        return ZoneId.of(timezone);
-    }
-
-    public Instant onSaleAt() {
-        return onSaleAt;
-    }
-
-    public Instant offSaleAt() {
-        return offSaleAt;
+    /** The tax and service fee on each of its tickets. */
+    public Charges charges() {
+        return charges;
     }
 
     public Currency currency() {
@@ -262,15 +213,15 @@ public class Event {
     }
 
     public int maxPerOrder() {
-        return maxPerOrder;
+        return policy.maxPerOrder();
     }
 
     public int maxPerBuyer() {
-        return maxPerBuyer;
+        return policy.maxPerBuyer();
     }
 
     public Duration holdDuration() {
-        return Duration.ofSeconds(holdSeconds);
+        return Duration.ofSeconds(policy.holdSeconds());
     }
 
     public EventStatus status() {
@@ -286,6 +237,6 @@ public class Event {
     }
 
     public Duration refundCutoff() {
-        return Duration.ofHours(refundCutoffHours);
+        return Duration.ofHours(policy.refundCutoffHours());
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventService {
 
-    private static final Sort BY_START = Sort.by("startsAt", "id");
+    private static final Sort BY_START = Sort.by("schedule.startsAt", "id");
 
     private final Events events;
     private final EventInventory inventory;
@@ -41,7 +41,8 @@ public class EventService {
     private final Map<UUID, Listing> listings = new ConcurrentHashMap<>();
 
     EventService(Events events, EventInventory inventory, Venues venues, VenueService venueService,
-            ApplicationEventPublisher publisher, BookingEvents announcements, Clock clock, BookingProperties properties) {
+            ApplicationEventPublisher publisher, BookingEvents announcements, Clock clock,
+            BookingProperties properties) {
         this.events = events;
         this.inventory = inventory;
         this.venues = venues;
@@ -123,6 +124,14 @@ public class EventService {
         return event.tiers();
     }
 
+    /** Sets the event's tax and service fee; only while it is a draft, like its prices. */
+    @Transactional
+    public Event setCharges(OrganizerAccess access, UUID eventId, Charges charges) {
+        Event event = locked(access, eventId);
+        event.setCharges(charges, clock.instant());
+        return changed(event);
+    }
+
     /** Publishes a draft: freezes its seat map by copying the priced sections' seats and areas into its inventory. */
     @Transactional
     public Event publish(OrganizerAccess access, UUID eventId) {
@@ -136,7 +145,7 @@ public class EventService {
         }
         changed(event);
         announcements.announce(new Published.EventPublished(eventId, event.organizationId(), event.title(),
-                event.startsAt(), tickets, clock.instant()));
+                event.schedule().startsAt(), tickets, clock.instant()));
         return event;
     }
 
@@ -172,7 +181,7 @@ public class EventService {
         changed(event);
         publisher.publishEvent(new EventCancelled(eventId));
         announcements.announce(new Published.EventCancelled(eventId, event.organizationId(), event.title(),
-                event.startsAt(), event.updatedAt()));
+                event.schedule().startsAt(), event.updatedAt()));
         return event;
     }
 

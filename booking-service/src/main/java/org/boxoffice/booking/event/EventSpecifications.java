@@ -28,10 +28,10 @@ final class EventSpecifications {
                         : event.get("organizationId").in(search.organizations()));
             }
             if (search.from() != null) {
-                where.add(cb.greaterThanOrEqualTo(event.get("startsAt"), search.from()));
+                where.add(cb.greaterThanOrEqualTo(event.get("schedule").get("startsAt"), search.from()));
             }
             if (search.to() != null) {
-                where.add(cb.lessThan(event.get("startsAt"), search.to()));
+                where.add(cb.lessThan(event.get("schedule").get("startsAt"), search.to()));
             }
             if (search.venueId() != null) {
                 where.add(cb.equal(event.get("venueId"), search.venueId()));

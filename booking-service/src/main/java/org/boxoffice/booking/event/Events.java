@@ -28,5 +28,5 @@ public interface Events extends JpaRepository<Event, UUID>, JpaSpecificationExec
              where t.event.id = :eventId order by s.position""")
     List<EventSection> sections(UUID eventId);
 
-    boolean existsByVenueIdAndStatusAndOffSaleAtAfter(UUID venueId, EventStatus status, Instant offSaleAfter);
+    boolean existsByVenueIdAndStatusAndScheduleOffSaleAtAfter(UUID venueId, EventStatus status, Instant offSaleAfter);
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A general-admission area's counts, kept in up to {@value #MAX_STRIPES} interchangeable rows (stripes) so that
- * concurrent holds of one area do not queue for one row lock (V11 migration, docs/booking.md). Every move of tickets
+ * concurrent holds of one area do not queue for one row lock (V13 migration, docs/booking.md). Every move of tickets
  * first tries one stripe that has room for all of them and that no other transaction has locked right now
  * ({@code FOR UPDATE SKIP LOCKED}: nobody waits); only when there is none — every stripe with room is being written,
  * or no single stripe has room for the whole quantity — it locks all the area's stripes in stripe order and spreads

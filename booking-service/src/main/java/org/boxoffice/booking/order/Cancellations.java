@@ -56,7 +56,7 @@ public class Cancellations {
             UsedTickets used) {
         Event event = events.get(access, eventId);
         transactions.executeWithoutResult(status -> {
-            Order order = orders.findForUpdate(orderId).filter(o -> o.eventId().equals(eventId))
+            Order order = orders.findForUpdate(orderId).filter(o -> o.purchase().eventId().equals(eventId))
                     .orElseThrow(() -> new OrderNotFound(orderId));
             if (order.status().sold()) {
                 tickets.requireNotCheckedIn(orderId, used);
@@ -75,7 +75,7 @@ public class Cancellations {
         transactions.executeWithoutResult(status -> {
             Order order = orders.findForUpdate(orderId).filter(o -> o.placedBy(buyerId))
                     .orElseThrow(() -> new OrderNotFound(orderId));
-            Event event = events.byId(order.eventId());
+            Event event = events.byId(order.purchase().eventId());
             order.requireCancellableByBuyer(event.refundableUntil(), clock.instant());
             if (order.status().sold()) {
                 tickets.requireNotCheckedIn(orderId, UsedTickets.REFUSED_FOR_BUYER);
@@ -104,11 +104,13 @@ public class Cancellations {
         fulfilment.giveBack(order, release);
         if (release.refundMinor() > 0) {
             // null: everything still refundable, which payment-service knows to the minor unit.
-            announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), null,
-                    order.currency().getCurrencyCode(), RefundReason.of(reason).name(), order.paymentId()));
+            announcements.announce(new Published.RefundRequested(order.id(), order.purchase().buyerId(), null,
+                    order.purchase().currency().getCurrencyCode(), RefundReason.of(reason).name(),
+                    order.settlement().paymentId()));
         }
         announcements.announce(new Published.OrderCancelled(order.id(), event.id(), event.organizationId(),
-                order.buyerId(), order.buyerEmail(), event.title(), reason.name(), release.refundMinor(),
-                order.currency().getCurrencyCode(), clock.instant()));
+                order.purchase().buyerId(), order.purchase().buyerEmail(), event.title(), reason.name(),
+                release.refundMinor(),
+                order.purchase().currency().getCurrencyCode(), clock.instant()));
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checkout: the buyer's active hold becomes an order awaiting payment, priced on the server from the event's tiers,
- * in one transaction with the hold's ending and {@code OrderPlaced}. A free order is confirmed there and then.
+ * less the promo code's discount, plus the event's fees and taxes, in one transaction with the hold's ending and
+ * {@code OrderPlaced}. A free order is confirmed there and then.
  */
 @Service
 public class Checkout {
@@ -93,12 +94,15 @@ public class Checkout {
                 }
                 lines = discounted;
             }
+            // The fee and the tax are on what the buyer pays for a ticket: after its discount.
+            lines = lines.stream().map(line -> line.charged(event.charges())).toList();
             Order order = orders.saveAndFlush(Order.place(new Purchase(event.id(), holdId, buyerId, hold.buyerEmail(),
-                    event.currency()), lines, code == null ? null : code.code(), now, now.plus(paymentWindow)));
+                    event.currency()), new Bill(lines, code == null ? null : code.code(), event.charges()), now,
+                    now.plus(paymentWindow)));
             announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
-                    buyerId, order.quantity(), order.totalMinor(), event.currency().getCurrencyCode(), now,
-                    order.paymentDue()));
-            if (order.totalMinor() == 0) {
+                    buyerId, order.bill().quantity(), order.bill().totalMinor(), event.currency().getCurrencyCode(),
+                    now, order.paymentDue()));
+            if (order.bill().totalMinor() == 0) {
                 // Nothing to pay, so nothing to wait for: payment-service could not take a payment of zero.
                 fulfilment.confirmFree(order, event);
             }

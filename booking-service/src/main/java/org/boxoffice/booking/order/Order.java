@@ -1,41 +1,31 @@
 package org.boxoffice.booking.order;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.boxoffice.booking.inventory.Allotment;
 import org.boxoffice.booking.inventory.Claim;
 import org.boxoffice.booking.inventory.SeatStatus;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A checked-out hold: line items and a total computed on the server from the event's price tiers, less the discount
- * of the promo code it was checked out with, if any (on its lines). Its transitions
- * ({@link OrderStatus}) are the methods here, which refuse a move the lifecycle does not allow and answer with what
- * the move means for the inventory ({@link Release}, the {@link Claim} to sell); the use cases take them on the
- * order's locked row, and the version catches any writer that did not lock.
+ * A checked-out hold: who bought what ({@link Purchase}), what it costs ({@link Bill}: lines and a total computed on
+ * the server from the event's price tiers, discount, fees and taxes) and its money ({@link Settlement}). Its
+ * transitions ({@link OrderStatus}) are the methods here, which refuse a move the lifecycle does not allow and
+ * answer with what the move means for the inventory ({@link Release}, the {@link Claim} to sell); the use cases take
+ * them on the order's locked row, and the version catches any writer that did not lock.
  */
 @Entity(name = "PurchaseOrder")
 @Table(name = "purchase_order")
@@ -46,22 +36,10 @@ public class Order {
     private UUID id;
     @Version
     private long version;
-    @Column(name = "event_id")
-    private UUID eventId;
-    @Column(name = "buyer_id")
-    private UUID buyerId;
-    @Column(name = "buyer_email")
-    private String buyerEmail;
-    @Column(name = "hold_id")
-    private UUID holdId;
+    @Embedded
+    private Purchase purchase;
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
-    @Column(name = "total_minor")
-    private long totalMinor;
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 3)
-    private String currency;
-    private int quantity;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "payment_due")
@@ -73,70 +51,30 @@ public class Order {
     @Enumerated(EnumType.STRING)
     @Column(name = "cancel_reason")
     private @Nullable CancelReason cancelReason;
-    @Column(name = "promo_code")
-    private @Nullable String promoCode;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "position")
-    private List<OrderLine> lines = new ArrayList<>();
+    @Embedded
+    private Bill bill;
 
     protected Order() {
     }
 
-    /**
-     * A new order for a checked-out hold, awaiting payment until {@code paymentDue}: its total is the sum of its
-     * lines, its quantity their tickets.
-     */
-    static Order place(Purchase purchase, List<OrderLine> lines, Instant now, Instant paymentDue) {
-        return place(purchase, lines, null, now, paymentDue);
-    }
-
-    /**
-     * A new order as above, checked out with {@code promoCode} (null: none), whose discounts are on its lines: its
-     * total is what the lines cost after them.
-     */
-    static Order place(Purchase purchase, List<OrderLine> lines, @Nullable String promoCode, Instant now,
-            Instant paymentDue) {
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("an order is of at least one line");
-        }
+    /** A new order for a checked-out hold, costing {@code bill}, awaiting payment until {@code paymentDue}. */
+    static Order place(Purchase purchase, Bill bill, Instant now, Instant paymentDue) {
         if (paymentDue.isBefore(now)) {
             throw new IllegalArgumentException("payment is not due before the order is placed");
         }
         Order order = new Order();
-        long total = 0;
-        int quantity = 0;
-        for (OrderLine line : lines) {
-            total = Math.addExact(total, line.totalMinor());
-            quantity = Math.addExact(quantity, line.quantity());
-        }
-        order.eventId = purchase.eventId();
-        order.buyerId = purchase.buyerId();
-        order.buyerEmail = purchase.buyerEmail();
-        order.holdId = purchase.holdId();
+        order.purchase = purchase;
+        order.bill = bill;
         order.status = OrderStatus.PENDING_PAYMENT;
-        order.totalMinor = total;
-        order.currency = purchase.currency().getCurrencyCode();
-        order.quantity = quantity;
         order.createdAt = now;
         order.paymentDue = paymentDue;
         order.updatedAt = now;
-        order.lines = new ArrayList<>(lines);
-        order.promoCode = promoCode;
         return order;
     }
 
     /** What {@code payment} arriving now calls for; nothing changes until the transition it names is taken. */
     PaymentVerdict judge(Payment payment) {
-        if (paid()) {
-            return settlement.paidBy(payment.id()) ? PaymentVerdict.ALREADY_COUNTED : PaymentVerdict.DUPLICATE;
-        }
-        return switch (status) {
-            case CONFIRMED, PARTIALLY_REFUNDED -> PaymentVerdict.NOTHING_DUE;
-            case PENDING_PAYMENT -> PaymentVerdict.CONFIRM;
-            case EXPIRED, FAILED -> PaymentVerdict.RETAKE_OR_REFUND;
-            case CANCELLED, REFUND_REQUESTED, REFUNDED -> PaymentVerdict.REFUND_AFTER_CANCELLATION;
-        };
+        return PaymentVerdict.of(status, settlement, payment);
     }
 
     /**
@@ -190,7 +128,7 @@ public class Order {
             default -> throw new OrderStateConflict(id, status, "A " + status + " order cannot be cancelled.");
         };
         boolean sold = status.sold();
-        long refund = sold ? refundable() : 0;
+        long refund = sold ? settlement.refundable() : 0;
         cancelReason = reason;
         move(to, now);
         return new Release(claim(), sold ? SeatStatus.SOLD : SeatStatus.HELD, refund);
@@ -241,16 +179,6 @@ public class Order {
         return whole;
     }
 
-    /** Whether a refund of {@code paymentId} (null: not said) is one of this order's payment. */
-    boolean refundsItsPayment(@Nullable UUID paymentId) {
-        return paid() && (paymentId == null || settlement.paidBy(paymentId));
-    }
-
-    /** What a cancellation gives back: what was paid and not yet refunded. */
-    long refundable() {
-        return settlement.refundable();
-    }
-
     /** Whether money was taken for it. */
     boolean paid() {
         return settlement.paid();
@@ -258,12 +186,12 @@ public class Order {
 
     /** Whether {@code buyerId} placed it. */
     boolean placedBy(UUID buyerId) {
-        return this.buyerId.equals(buyerId);
+        return purchase.buyerId().equals(buyerId);
     }
 
     /** The tickets it holds or bought: those of the hold it was checked out from, line by line. */
     Claim claim() {
-        return new Claim(eventId, buyerId, holdId, lines.stream()
+        return new Claim(purchase.eventId(), purchase.buyerId(), purchase.holdId(), bill.lines().stream()
                 .map(line -> new Allotment(line.sectionId(), line.seatId(), line.quantity())).toList());
     }
 
@@ -282,36 +210,18 @@ public class Order {
         return id;
     }
 
-    public UUID eventId() {
-        return eventId;
-    }
-
-    public UUID buyerId() {
-        return buyerId;
-    }
-
-    public String buyerEmail() {
-        return buyerEmail;
-    }
-
-    public UUID holdId() {
-        return holdId;
+    /** Who bought which hold's tickets of which event, in which currency. */
+    public Purchase purchase() {
+        return purchase;
     }
 
     public OrderStatus status() {
         return status;
     }
 
-    public long totalMinor() {
-        return totalMinor;
-    }
-
-    public Currency currency() {
-        return Currency.getInstance(currency);
-    }
-
-    public int quantity() {
-        return quantity;
+    /** What it costs: its lines and total, as priced at checkout. */
+    public Bill bill() {
+        return bill;
     }
 
     public Instant createdAt() {
@@ -326,42 +236,13 @@ public class Order {
         return updatedAt;
     }
 
-    /** The payment that paid it, once one did. */
-    public @Nullable UUID paymentId() {
-        return settlement.paymentId();
-    }
-
-    /** What that payment captured. */
-    public long paidMinor() {
-        return settlement.paidMinor();
-    }
-
-    /** What payment-service has reported refunded so far. */
-    public long refundedMinor() {
-        return settlement.refundedMinor();
+    /** Its money: the payment that paid it, what was captured and what refunded. */
+    public Settlement settlement() {
+        return settlement;
     }
 
     /** Why it was cancelled, once it was. */
     public @Nullable CancelReason cancelReason() {
         return cancelReason;
-    }
-
-    /** The code it was checked out with, if any. */
-    public @Nullable String promoCode() {
-        return promoCode;
-    }
-
-    /** What its lines cost before discounts. */
-    public long subtotalMinor() {
-        return lines.stream().mapToLong(OrderLine::amountMinor).sum();
-    }
-
-    /** What its code took off. */
-    public long discountMinor() {
-        return lines.stream().mapToLong(OrderLine::discountMinor).sum();
-    }
-
-    public List<OrderLine> lines() {
-        return List.copyOf(lines);
     }
 }

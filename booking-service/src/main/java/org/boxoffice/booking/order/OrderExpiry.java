@@ -48,11 +48,12 @@ public class OrderExpiry {
             Map<UUID, Event> eventsById = new HashMap<>();
             List<UUID> claimed = statements.claimOverdue(now, batch);
             for (Order order : orders.findAllById(claimed)) {
-                Event event = eventsById.computeIfAbsent(order.eventId(), events::byId);
+                Event event = eventsById.computeIfAbsent(order.purchase().eventId(), events::byId);
                 fulfilment.giveBack(order, order.expire(now));
                 announcements.announce(new Published.OrderExpired(order.id(), event.id(), event.organizationId(),
-                        order.buyerId(), order.buyerEmail(), event.title(), order.quantity(), order.totalMinor(),
-                        order.currency().getCurrencyCode(), now));
+                        order.purchase().buyerId(), order.purchase().buyerEmail(), event.title(),
+                        order.bill().quantity(), order.bill().totalMinor(),
+                        order.purchase().currency().getCurrencyCode(), now));
             }
             return claimed.size();
         });

@@ -9,6 +9,9 @@ import org.boxoffice.booking.availability.AvailabilityCache;
 import org.boxoffice.booking.availability.InventoryChange;
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.inventory.Claim;
+import org.boxoffice.booking.invoice.InvoiceLine;
+import org.boxoffice.booking.invoice.Invoicing;
+import org.boxoffice.booking.invoice.Sums;
 import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.inventory.SeatStatus;
 import org.boxoffice.booking.messaging.BookingEvents;
@@ -23,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What every use case does once an order moved: a confirmed order's tickets sold and issued and
- * {@code OrderConfirmed} announced; an ended order's tickets given back and, if they were issued, void. Runs in the
+ * What every use case does once an order moved: a confirmed order's tickets sold and issued, {@code OrderConfirmed}
+ * announced and its invoice issued; an ended order's tickets given back and, if they were issued, void. Runs in the
  * caller's transaction; the availability cache learns of the change only once it commits.
  */
 @Component
@@ -37,10 +40,12 @@ class OrderFulfilment {
     private final BookingEvents announcements;
     private final AvailabilityCache cache;
     private final CodeRedemption codes;
+    private final Invoicing invoicing;
     private final Clock clock;
 
     OrderFulfilment(Orders orders, Inventory inventory, TicketService tickets, Venues venues,
-            BookingEvents announcements, AvailabilityCache cache, CodeRedemption codes, Clock clock) {
+            BookingEvents announcements, AvailabilityCache cache, CodeRedemption codes, Invoicing invoicing,
+            Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
         this.tickets = tickets;
@@ -48,6 +53,7 @@ class OrderFulfilment {
         this.announcements = announcements;
         this.cache = cache;
         this.codes = codes;
+        this.invoicing = invoicing;
         this.clock = clock;
     }
 
@@ -70,15 +76,27 @@ class OrderFulfilment {
             afterCommit(sold);
         });
         orders.flush();
-        List<Ticket> issued = tickets.issue(order.id(), order.eventId(), order.buyerId(), order.currency(),
-                order.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
+        Purchase purchase = order.purchase();
+        Bill bill = order.bill();
+        List<Ticket> issued = tickets.issue(order.id(), purchase.eventId(), purchase.buyerId(), purchase.currency(),
+                bill.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
                         line.quantity(), line.unitPriceMinor())).toList());
         Venue venue = venues.findById(event.venueId()).orElseThrow();
         announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
-                order.buyerId(), order.buyerEmail(), event.title(), event.startsAt(), event.timezone().getId(),
-                venue.name(), venue.city(), order.totalMinor(), order.currency().getCurrencyCode(), now,
+                purchase.buyerId(), purchase.buyerEmail(), event.title(), event.schedule().startsAt(),
+                event.schedule().timezone(), venue.name(), venue.city(), bill.totalMinor(),
+                purchase.currency().getCurrencyCode(), now,
                 issued.stream().map(t -> new Published.Ticket(t.id(), t.code(), t.qrPayload(), t.sectionId(),
                         t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
+        // Numbered as the transaction commits, after every other lock it takes (Invoicing).
+        Amounts amounts = bill.amounts();
+        invoicing.issueInvoice(new Invoicing.Sale(order.id(), event.id(), event.organizationId(), purchase.buyerId(),
+                purchase.buyerEmail(), event.title(), purchase.currency(), bill.charges(),
+                bill.lines().stream().map(line -> new InvoiceLine(line.description(), line.quantity(),
+                        line.unitPriceMinor(), line.amountMinor(), line.discountMinor(), line.feeMinor(),
+                        line.taxMinor(), line.totalMinor())).toList(),
+                new Sums(amounts.subtotalMinor(), amounts.discountMinor(), amounts.feeMinor(), amounts.taxMinor(),
+                        amounts.totalMinor())));
     }
 
     /**
@@ -93,7 +111,7 @@ class OrderFulfilment {
             tickets.voidOrder(order.id());
         }
         // The uses of the codes its tickets took come back with them, once: a second ending finds them returned.
-        codes.giveBack(order.holdId(), clock.instant());
+        codes.giveBack(order.purchase().holdId(), clock.instant());
         afterCommit(change);
     }
 
@@ -103,9 +121,9 @@ class OrderFulfilment {
      */
     void refundedInFull(Order order) {
         if (tickets.voidOrder(order.id()) > 0) {
-            InventoryChange change = new InventoryChange(order.eventId());
+            InventoryChange change = new InventoryChange(order.purchase().eventId());
             inventory.returnTickets(order.claim(), SeatStatus.SOLD, change);
-            codes.giveBack(order.holdId(), clock.instant());
+            codes.giveBack(order.purchase().holdId(), clock.instant());
             afterCommit(change);
         }
     }

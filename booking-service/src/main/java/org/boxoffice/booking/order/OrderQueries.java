@@ -32,15 +32,22 @@ public class OrderQueries {
                 .orElseThrow(() -> new OrderNotFound(orderId));
     }
 
+    /** An order of an event the caller manages; any other order does not exist for them. */
+    public Order ofEvent(OrganizerAccess access, UUID eventId, UUID orderId) {
+        events.get(access, eventId);
+        return orders.findById(orderId).filter(order -> order.purchase().eventId().equals(eventId))
+                .orElseThrow(() -> new OrderNotFound(orderId));
+    }
+
     public PageResponse<Order> mine(UUID buyerId, PageQuery page) {
-        return PageResponse.of(orders.findByBuyerId(buyerId, page.sorted(NEWEST_FIRST)), page);
+        return PageResponse.of(orders.findByPurchaseBuyerId(buyerId, page.sorted(NEWEST_FIRST)), page);
     }
 
     /** An organizer's view of an event's orders, optionally only those in one status. */
     public PageResponse<Order> ofEvent(OrganizerAccess access, UUID eventId, @Nullable OrderStatus status,
             PageQuery page) {
         events.get(access, eventId);
-        return PageResponse.of(status == null ? orders.findByEventId(eventId, page.sorted(NEWEST_FIRST))
-                : orders.findByEventIdAndStatus(eventId, status, page.sorted(NEWEST_FIRST)), page);
+        return PageResponse.of(status == null ? orders.findByPurchaseEventId(eventId, page.sorted(NEWEST_FIRST))
+                : orders.findByPurchaseEventIdAndStatus(eventId, status, page.sorted(NEWEST_FIRST)), page);
     }
 }

@@ -23,12 +23,12 @@ interface Orders extends JpaRepository<Order, UUID> {
 
     /** The event's orders in these states, locked in id order (two cancellations never wait for each other). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select o from PurchaseOrder o where o.eventId = :eventId and o.status in :statuses order by o.id")
+    @Query("select o from PurchaseOrder o where o.purchase.eventId = :eventId and o.status in :statuses order by o.id")
     List<Order> findByEventForUpdate(UUID eventId, Collection<OrderStatus> statuses);
 
-    Page<Order> findByEventId(UUID eventId, Pageable page);
+    Page<Order> findByPurchaseEventId(UUID eventId, Pageable page);
 
-    Page<Order> findByEventIdAndStatus(UUID eventId, OrderStatus status, Pageable page);
+    Page<Order> findByPurchaseEventIdAndStatus(UUID eventId, OrderStatus status, Pageable page);
 
-    Page<Order> findByBuyerId(UUID buyerId, Pageable page);
+    Page<Order> findByPurchaseBuyerId(UUID buyerId, Pageable page);
 }

@@ -10,6 +10,7 @@ import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.event.EventStatus;
 import org.boxoffice.booking.inventory.Inventory;
 import org.boxoffice.booking.inventory.RetakeRefused;
+import org.boxoffice.booking.invoice.Invoicing;
 import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.promo.CodeRedemption;
@@ -39,11 +40,12 @@ public class PaymentOutcomes {
     private final BookingEvents announcements;
     private final TransactionTemplate savepoint;
     private final CodeRedemption codes;
+    private final Invoicing invoicing;
     private final Clock clock;
 
     PaymentOutcomes(Orders orders, OrderStatements statements, EventService events, Inventory inventory,
             OrderFulfilment fulfilment, BookingEvents announcements, PlatformTransactionManager transactionManager,
-            CodeRedemption codes, Clock clock) {
+            CodeRedemption codes, Invoicing invoicing, Clock clock) {
         this.orders = orders;
         this.statements = statements;
         this.events = events;
@@ -53,6 +55,7 @@ public class PaymentOutcomes {
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.codes = codes;
+        this.invoicing = invoicing;
         this.clock = clock;
     }
 
@@ -65,14 +68,14 @@ public class PaymentOutcomes {
     public void paymentSucceeded(UUID orderId, UUID paymentId, long amountMinor) {
         Order order = orders.findForUpdate(orderId)
                 .orElseThrow(() -> new IllegalStateException("PaymentSucceeded for unknown order " + orderId));
-        Event event = events.byId(order.eventId());
+        Event event = events.byId(order.purchase().eventId());
         Payment payment = new Payment(paymentId, amountMinor);
         switch (order.judge(payment)) {
             case ALREADY_COUNTED -> {
             }
             case DUPLICATE -> {
                 log.warn("Order {} was paid by {} already; refunding the second payment {}", orderId,
-                        order.paymentId(), paymentId);
+                        order.settlement().paymentId(), paymentId);
                 requestRefund(order, amountMinor, RefundReason.DUPLICATE_PAYMENT, paymentId);
             }
             // A free order, confirmed at checkout: nothing was due, so whatever was paid goes back.
@@ -101,7 +104,8 @@ public class PaymentOutcomes {
     /**
      * payment-service returned money. Each refund counts once; refunds of a duplicate payment leave the order alone.
      * The whole payment back → REFUNDED, tickets void and, if the order still had them, seats back on sale; part of
-     * it → PARTIALLY_REFUNDED, tickets still valid (a goodwill or fee refund, not a cancellation).
+     * it → PARTIALLY_REFUNDED, tickets still valid (a goodwill or fee refund, not a cancellation). A refund of an
+     * invoiced order gets a credit note with its share of the tax and the fee.
      */
     public void refundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor) {
         Order order = orders.findForUpdate(orderId)
@@ -110,11 +114,16 @@ public class PaymentOutcomes {
         if (!statements.recordRefund(refundId, orderId, amountMinor, now)) {
             return;
         }
-        if (!order.refundsItsPayment(paymentId)) {
+        if (!order.settlement().refundsItsPayment(paymentId)) {
             return;
         }
+        Amounts.Refunded before = order.bill().amounts().refunded(order.settlement().refundedMinor());
         boolean whole = order.refunded(amountMinor, now);
         orders.flush();
+        Amounts.Refunded after = order.bill().amounts().refunded(order.settlement().refundedMinor());
+        // The refund's tax and fee: what the refunds so far hold of them, less what those before it held.
+        invoicing.issueCreditNote(orderId, refundId, after.amountMinor() - before.amountMinor(),
+                after.taxMinor() - before.taxMinor(), after.feeMinor() - before.feeMinor());
         if (whole) {
             fulfilment.refundedInFull(order);
         }
@@ -131,10 +140,10 @@ public class PaymentOutcomes {
         if (sellable) {
             try {
                 retaken = savepoint.execute(status -> {
-                    InventoryChange change = new InventoryChange(order.eventId());
+                    InventoryChange change = new InventoryChange(order.purchase().eventId());
                     inventory.retake(order.claim(), event.maxPerBuyer(), change);
                     // The codes its tickets used, again: a code used up since refunds the late payment too.
-                    codes.retake(order.holdId());
+                    codes.retake(order.purchase().holdId());
                     return change;
                 });
             } catch (CodeRedemption.RetakeRefused refused) {
@@ -159,13 +168,14 @@ public class PaymentOutcomes {
         orders.flush();
         requestRefund(order, null, RefundReason.PAID_AFTER_EXPIRY, payment.id());
         announcements.announce(new Published.OrderCancelled(order.id(), event.id(), event.organizationId(),
-                order.buyerId(), order.buyerEmail(), event.title(), CancelReason.PAID_AFTER_EXPIRY.name(),
-                payment.amountMinor(), order.currency().getCurrencyCode(), now));
+                order.purchase().buyerId(), order.purchase().buyerEmail(), event.title(),
+                CancelReason.PAID_AFTER_EXPIRY.name(),
+                payment.amountMinor(), order.purchase().currency().getCurrencyCode(), now));
     }
 
     /** Asks payment-service for {@code amountMinor} back (null: everything still refundable, to the minor unit). */
     private void requestRefund(Order order, @Nullable Long amountMinor, RefundReason reason, UUID paymentId) {
-        announcements.announce(new Published.RefundRequested(order.id(), order.buyerId(), amountMinor,
-                order.currency().getCurrencyCode(), reason.name(), paymentId));
+        announcements.announce(new Published.RefundRequested(order.id(), order.purchase().buyerId(), amountMinor,
+                order.purchase().currency().getCurrencyCode(), reason.name(), paymentId));
     }
 }

@@ -13,5 +13,18 @@ enum PaymentVerdict {
     /** The order expired or failed before it: confirmed if its seats can be taken again, else refunded. */
     RETAKE_OR_REFUND,
     /** The order was cancelled before it: recorded and refunded. */
-    REFUND_AFTER_CANCELLATION
+    REFUND_AFTER_CANCELLATION;
+
+    /** What {@code payment} arriving for an order in {@code status}, paid as {@code settlement} says, calls for. */
+    static PaymentVerdict of(OrderStatus status, Settlement settlement, Payment payment) {
+        if (settlement.paid()) {
+            return settlement.paidBy(payment.id()) ? ALREADY_COUNTED : DUPLICATE;
+        }
+        return switch (status) {
+            case CONFIRMED, PARTIALLY_REFUNDED -> NOTHING_DUE;
+            case PENDING_PAYMENT -> CONFIRM;
+            case EXPIRED, FAILED -> RETAKE_OR_REFUND;
+            case CANCELLED, REFUND_REQUESTED, REFUNDED -> REFUND_AFTER_CANCELLATION;
+        };
+    }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Embeddable;
  * refunded of it. Part of the {@link Order}, which decides when each of these changes.
  */
 @Embeddable
-class Settlement {
+public class Settlement {
 
     @Column(name = "payment_id")
     private @Nullable UUID paymentId;
@@ -46,20 +46,28 @@ class Settlement {
         return refundedMinor >= paidMinor;
     }
 
+    /** Whether a refund of {@code payment} (null: not said) is one of this payment. */
+    boolean refundsItsPayment(@Nullable UUID payment) {
+        return paid() && (payment == null || payment.equals(paymentId));
+    }
+
     /** What was paid and not yet refunded. */
     long refundable() {
         return paid() ? paidMinor - refundedMinor : 0;
     }
 
-    @Nullable UUID paymentId() {
+    /** The payment that paid, once one did. */
+    public @Nullable UUID paymentId() {
         return paymentId;
     }
 
-    long paidMinor() {
+    /** What that payment captured. */
+    public long paidMinor() {
         return paidMinor;
     }
 
-    long refundedMinor() {
+    /** What payment-service has reported refunded so far. */
+    public long refundedMinor() {
         return refundedMinor;
     }
 }

@@ -51,6 +51,10 @@ public final class BookingProblems {
     public static final ProblemType CODE_LIMIT_REACHED = new ProblemType("code-limit-reached",
             "Code used up for this buyer", 409);
 
+    public static final ProblemType INVOICE_NOT_FOUND = new ProblemType("invoice-not-found", "Invoice not found", 404);
+    public static final ProblemType ISSUER_NOT_FOUND = new ProblemType("issuer-not-found",
+            "No invoicing details for this organization", 404);
+
     private BookingProblems() {
     }
 }

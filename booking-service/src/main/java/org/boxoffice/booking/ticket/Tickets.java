@@ -38,7 +38,7 @@ interface Tickets extends JpaRepository<Ticket, UUID> {
     @Query("select t from Ticket t where t.orderId = :orderId order by t.position")
     List<Ticket> lockOfOrder(UUID orderId);
 
-    @Query("select o.buyerId from PurchaseOrder o where o.id = :orderId")
+    @Query("select o.purchase.buyerId from PurchaseOrder o where o.id = :orderId")
     Optional<UUID> orderOwner(UUID orderId);
 
     /**

@@ -128,7 +128,7 @@ class AdmissionIT {
                  "opensMinutesBeforeSale":45,"passMinutes":7}"""));
         assertThat(auto.path("mode").asString()).isEqualTo("AUTO");
         assertThat(Instant.parse(auto.path("queueOpensAt").asString()))
-                .isEqualTo(sale.event().onSaleAt().minus(Duration.ofMinutes(45)));
+                .isEqualTo(sale.event().schedule().onSaleAt().minus(Duration.ofMinutes(45)));
         JsonNode kept = ok(200, put(path, organizer, "{\"enabled\":true,\"ratePerMinute\":400}"));
         assertThat(kept.path("maxRatePerMinute").asInt()).as("fields left out keep their value").isEqualTo(900);
         assertThat(kept.path("passMinutes").asInt()).isEqualTo(7);
@@ -152,9 +152,10 @@ class AdmissionIT {
                 .containsEntry("organizationId", sale.organizationId().toString())
                 .containsEntry("ratePerMinute", "200").containsEntry("minRatePerMinute", "50")
                 .containsEntry("maxRatePerMinute", "800").containsEntry("passSeconds", "600")
-                .containsEntry("onSaleAt", Long.toString(sale.event().onSaleAt().toEpochMilli()))
-                .containsEntry("opensAt", Long.toString(sale.event().onSaleAt().minus(Duration.ofMinutes(30)).toEpochMilli()))
-                .containsEntry("offSaleAt", Long.toString(sale.event().offSaleAt().toEpochMilli()));
+                .containsEntry("onSaleAt", Long.toString(sale.event().schedule().onSaleAt().toEpochMilli()))
+                .containsEntry("opensAt",
+                        Long.toString(sale.event().schedule().onSaleAt().minus(Duration.ofMinutes(30)).toEpochMilli()))
+                .containsEntry("offSaleAt", Long.toString(sale.event().schedule().offSaleAt().toEpochMilli()));
         assertThat(redis.opsForSet().isMember(WaitingRoomPublisher.EVENTS, eventId.toString())).isTrue();
         assertThat(redis.getExpire(key)).as("kept until a day after the sale").isPositive();
 
@@ -164,8 +165,8 @@ class AdmissionIT {
 
         WaitingRoom older = new WaitingRoom(eventId, true, AdmissionMode.FIXED, 999, 999, 999, Duration.ZERO,
                 Duration.ofMinutes(1), Instant.now().minus(Duration.ofHours(1)));
-        publisher.publish(new WaitingRooms.OfEvent(older, sale.organizationId(), sale.event().onSaleAt(),
-                sale.event().offSaleAt(), false));
+        publisher.publish(new WaitingRooms.OfEvent(older, sale.organizationId(), sale.event().schedule().onSaleAt(),
+                sale.event().schedule().offSaleAt(), false));
         assertThat(redis.opsForHash().get(key, "ratePerMinute")).as("an older write does not win").isEqualTo("200");
 
         ok(200, put(path, TestTokens.organizer(sale.organizationId()), "{\"enabled\":false}"));

@@ -85,10 +85,10 @@ class EventMappingIT {
 
         assertThat(read.status()).isEqualTo(EventStatus.DRAFT);
         assertThat(read.currency()).isEqualTo(Currency.getInstance("EUR"));
-        assertThat(read.timezone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
+        assertThat(read.schedule().zone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
         assertThat(read.holdDuration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(read.refundCutoff()).isEqualTo(Duration.ofHours(24));
-        assertThat(read.startsAt()).isEqualTo(event.startsAt());
+        assertThat(read.schedule()).isEqualTo(event.schedule());
         assertThat(read.tiers()).extracting(PriceTier::sectionId, PriceTier::amountMinor)
                 .containsExactlyInAnyOrder(tuple(floor.id(), 2_500L), tuple(stalls.id(), 4_550L));
     }
@@ -135,7 +135,7 @@ class EventMappingIT {
         published.publish(NOW);
         Event draft = draft("Draft jazz");
         events.saveAllAndFlush(List.of(published, draft));
-        Sort byStart = Sort.by("startsAt", "id");
+        Sort byStart = Sort.by("schedule.startsAt", "id");
         String venueWord = venue.name().substring("Coliseu ".length(), "Coliseu ".length() + 8);
 
         assertThat(events.findAll(EventSpecifications.matching(EventSearch.listed(null, null, null, "PORTO",

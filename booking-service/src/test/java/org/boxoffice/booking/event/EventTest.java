@@ -44,7 +44,7 @@ class EventTest {
 
         assertThat(event.status()).isEqualTo(EventStatus.DRAFT);
         assertThat(event.title()).isEqualTo("Surge Night");
-        assertThat(event.refundableUntil()).isEqualTo(event.startsAt().minus(Duration.ofHours(48)));
+        assertThat(event.refundableUntil()).isEqualTo(event.schedule().startsAt().minus(Duration.ofHours(48)));
         assertThatThrownBy(() -> new Event(UUID.randomUUID(), spec(Duration.ofSeconds(30)), NOW))
                 .isInstanceOf(InvalidEvent.class).hasMessageContaining("Hold duration");
         NewEvent backwards = new NewEvent(UUID.randomUUID(), "x", "", NOW.plus(Duration.ofDays(2)),
@@ -86,7 +86,7 @@ class EventTest {
         Event event = published();
 
         event.requireOnSale(NOW);
-        assertThatThrownBy(() -> event.requireOnSale(event.offSaleAt())).isInstanceOf(SaleNotOpen.class);
+        assertThatThrownBy(() -> event.requireOnSale(event.schedule().offSaleAt())).isInstanceOf(SaleNotOpen.class);
         event.pauseSales(NOW);
         assertThatThrownBy(() -> event.requireOnSale(NOW)).isInstanceOf(SaleNotOpen.class)
                 .hasMessageContaining("paused");

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A general-admission area counted in stripes (V11, AreaStripes): their capacities add up to the area's, concurrent
+ * A general-admission area counted in stripes (V13, AreaStripes): their capacities add up to the area's, concurrent
  * holds never oversell it nor refuse tickets the area still has, a quantity no single stripe has left is spread over
  * several, and the cached availability agrees with the database.
  */

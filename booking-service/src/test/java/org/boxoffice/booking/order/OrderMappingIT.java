@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.boxoffice.booking.SaleFixtureRows;
+import org.boxoffice.booking.event.Charges;
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.platform.testing.InfrastructureInitializer;
@@ -51,9 +52,9 @@ class OrderMappingIT {
     Order order(Instant createdAt) {
         UUID buyer = UUID.randomUUID();
         return Order.place(new Purchase(event.id(), SaleFixtureRows.hold(entities.getEntityManager(), event.id(),
-                buyer), buyer, "buyer@test.boxoffice.dev", event.currency()), List.of(
+                buyer), buyer, "buyer@test.boxoffice.dev", event.currency()), new Bill(List.of(
                         new OrderLine(UUID.randomUUID(), UUID.randomUUID(), "Stalls, row 1, seat 1", 1, 4_500, 4_500),
-                        new OrderLine(UUID.randomUUID(), null, "Floor", 2, 2_500, 5_000)),
+                        new OrderLine(UUID.randomUUID(), null, "Floor", 2, 2_500, 5_000)), null, Charges.NONE),
                 createdAt, createdAt.plus(Duration.ofMinutes(15)));
     }
 
@@ -69,12 +70,12 @@ class OrderMappingIT {
         entities.clear();
         Order confirmed = orders.findById(order.id()).orElseThrow();
 
-        assertThat(confirmed.lines()).extracting(OrderLine::description).containsExactly("Stalls, row 1, seat 1",
+        assertThat(confirmed.bill().lines()).extracting(OrderLine::description).containsExactly("Stalls, row 1, seat 1",
                 "Floor");
-        assertThat(confirmed.lines().getLast().seatId()).isNull();
-        assertThat(confirmed.totalMinor()).isEqualTo(9_500);
+        assertThat(confirmed.bill().lines().getLast().seatId()).isNull();
+        assertThat(confirmed.bill().totalMinor()).isEqualTo(9_500);
         assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(confirmed.paidMinor()).isEqualTo(9_500);
+        assertThat(confirmed.settlement().paidMinor()).isEqualTo(9_500);
         assertThat(confirmed.createdAt()).isEqualTo(now);
         Number version = (Number) entities.getEntityManager()
                 .createNativeQuery("SELECT version FROM purchase_order WHERE id = ?1").setParameter(1, order.id())
@@ -93,9 +94,9 @@ class OrderMappingIT {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
 
-        Page<Order> page = orders.findByEventId(event.id(), new PageQuery(0, 20).sorted(
+        Page<Order> page = orders.findByPurchaseEventId(event.id(), new PageQuery(0, 20).sorted(
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        int lines = page.getContent().stream().mapToInt(order -> order.lines().size()).sum();
+        int lines = page.getContent().stream().mapToInt(order -> order.bill().lines().size()).sum();
 
         assertThat(page.getTotalElements()).isEqualTo(25);
         assertThat(page.getContent()).hasSize(20).isSortedAccordingTo(

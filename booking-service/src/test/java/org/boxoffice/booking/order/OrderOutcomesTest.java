@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.booking.event.Charges;
 import org.boxoffice.booking.inventory.Allotment;
 import org.boxoffice.booking.inventory.Claim;
 import org.boxoffice.booking.inventory.SeatStatus;
@@ -92,9 +93,9 @@ class OrderOutcomesTest {
         assertThat(release).isEqualTo(new Release(order.claim(), SeatStatus.SOLD, 8_000));
         assertThat(release.voidsTickets()).isTrue();
         assertThat(order.cancelReason()).isEqualTo(CancelReason.EVENT_CANCELLED);
-        assertThat(order.refundsItsPayment(PAID.id())).isTrue();
-        assertThat(order.refundsItsPayment(null)).isTrue();
-        assertThat(order.refundsItsPayment(UUID.randomUUID())).isFalse();
+        assertThat(order.settlement().refundsItsPayment(PAID.id())).isTrue();
+        assertThat(order.settlement().refundsItsPayment(null)).isTrue();
+        assertThat(order.settlement().refundsItsPayment(UUID.randomUUID())).isFalse();
     }
 
     @Test
@@ -105,12 +106,12 @@ class OrderOutcomesTest {
         UUID section = UUID.randomUUID();
         UUID seat = UUID.randomUUID();
         Order order = Order.place(new Purchase(event, hold, buyer, "buyer@test.boxoffice.dev",
-                Currency.getInstance("EUR")), List.of(new OrderLine(section, seat, "Stalls", 1, 4_500, 4_500),
-                        new OrderLine(section, null, "Floor", 2, 2_500, 5_000)), NOW, LATER);
+                Currency.getInstance("EUR")), new Bill(List.of(new OrderLine(section, seat, "Stalls", 1, 4_500, 4_500),
+                        new OrderLine(section, null, "Floor", 2, 2_500, 5_000)), null, Charges.NONE), NOW, LATER);
 
         assertThat(order.claim()).isEqualTo(new Claim(event, buyer, hold,
                 List.of(Allotment.seat(section, seat), Allotment.area(section, 2))));
-        assertThat(order.quantity()).isEqualTo(3);
+        assertThat(order.bill().quantity()).isEqualTo(3);
         assertThat(order.placedBy(buyer)).isTrue();
         assertThat(order.placedBy(UUID.randomUUID())).isFalse();
     }
@@ -121,9 +122,9 @@ class OrderOutcomesTest {
                 "buyer@test.boxoffice.dev", Currency.getInstance("EUR"));
         OrderLine line = new OrderLine(UUID.randomUUID(), null, "Floor", 1, 2_500, 2_500);
 
-        assertThatThrownBy(() -> Order.place(purchase, List.of(), NOW, LATER))
+        assertThatThrownBy(() -> Order.place(purchase, new Bill(List.of(), null, Charges.NONE), NOW, LATER))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Order.place(purchase, List.of(line), LATER, NOW))
+        assertThatThrownBy(() -> Order.place(purchase, new Bill(List.of(line), null, Charges.NONE), LATER, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

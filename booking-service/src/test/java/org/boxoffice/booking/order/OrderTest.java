@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.booking.event.Charges;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,10 +20,10 @@ class OrderTest {
 
     static Order pending(long seatPrice) {
         return Order.place(new Purchase(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                "buyer@test.boxoffice.dev", Currency.getInstance("EUR")), List.of(
+                "buyer@test.boxoffice.dev", Currency.getInstance("EUR")), new Bill(List.of(
                         new OrderLine(UUID.randomUUID(), UUID.randomUUID(), "Stalls, row 1, seat 1", 1, seatPrice,
                                 seatPrice),
-                        new OrderLine(UUID.randomUUID(), null, "Floor", 2, 2_500, 5_000)),
+                        new OrderLine(UUID.randomUUID(), null, "Floor", 2, 2_500, 5_000)), null, Charges.NONE),
                 NOW, NOW.plus(Duration.ofMinutes(15)));
     }
 
@@ -30,10 +31,10 @@ class OrderTest {
     void totalsItsLinesAndAwaitsPayment() {
         Order order = pending(4_500);
 
-        assertThat(order.totalMinor()).isEqualTo(9_500);
+        assertThat(order.bill().totalMinor()).isEqualTo(9_500);
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(order.paid()).isFalse();
-        assertThat(order.refundable()).isZero();
+        assertThat(order.settlement().refundable()).isZero();
     }
 
     @Test
@@ -45,7 +46,7 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.refunded(1_000, LATER)).isFalse();
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        assertThat(order.refundable()).isEqualTo(8_500);
+        assertThat(order.settlement().refundable()).isEqualTo(8_500);
         order.cancel(CancelReason.BUYER, LATER);
 
         assertThat(order.status()).isEqualTo(OrderStatus.REFUND_REQUESTED);
@@ -90,14 +91,14 @@ class OrderTest {
         UUID payment = UUID.randomUUID();
         retaken.confirm(new Payment(payment, 9_500), LATER);
         assertThat(retaken.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(retaken.paymentId()).isEqualTo(payment);
+        assertThat(retaken.settlement().paymentId()).isEqualTo(payment);
 
         Order gone = pending(4_500);
         gone.fail(LATER);
         gone.paidTooLate(new Payment(payment, 9_500), LATER);
         assertThat(gone.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(gone.cancelReason()).isEqualTo(CancelReason.PAID_AFTER_EXPIRY);
-        assertThat(gone.paidMinor()).isEqualTo(9_500);
+        assertThat(gone.settlement().paidMinor()).isEqualTo(9_500);
     }
 
     @Test

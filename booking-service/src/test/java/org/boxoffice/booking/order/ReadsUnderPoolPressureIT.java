@@ -52,16 +52,16 @@ class ReadsUnderPoolPressureIT {
                 new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(), 2));
 
         List<Outcome<Integer>> outcomes = Concurrently.run(40, i -> switch (i % 3) {
-            case 0 -> orders.get(buyer, order.id()).lines().size();
+            case 0 -> orders.get(buyer, order.id()).bill().lines().size();
             case 1 -> holds.get(buyer, open.id()).items().size();
-            default -> orders.mine(buyer, new PageQuery(0, 20)).items().getFirst().lines().size();
+            default -> orders.mine(buyer, new PageQuery(0, 20)).items().getFirst().bill().lines().size();
         });
 
         assertThat(outcomes).allSatisfy(outcome -> {
             assertThat(outcome.failure()).isNull();
             assertThat(outcome.value()).isPositive();
         });
-        assertThat(orders.get(buyer, order.id()).lines()).hasSize(2);
+        assertThat(orders.get(buyer, order.id()).bill().lines()).hasSize(2);
         assertThat(holds.get(buyer, open.id()).items()).hasSize(1);
     }
 }

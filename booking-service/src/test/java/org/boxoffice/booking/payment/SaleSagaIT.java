@@ -164,7 +164,8 @@ class SaleSagaIT {
         assertThat(status(order)).isEqualTo("FAILED");
         assertThat(jdbc.sql("SELECT sum(held + sold)::int FROM event_area WHERE event_id = ?").param(sale.event().id())
                 .query(Integer.class).single()).isZero();
-        Hold again = holds.hold(buyer, EMAIL, new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(), 5));
+        Hold again = holds.hold(buyer, EMAIL, new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(),
+                5));
         assertThat(again.quantity()).as("the buyer's allowance came back too").isEqualTo(5);
     }
 
@@ -181,7 +182,7 @@ class SaleSagaIT {
 
         assertThat(status(order)).isEqualTo("CONFIRMED");
         assertThat(jdbc.sql("SELECT count(*) FROM event_seat WHERE hold_id = ? AND status = 'SOLD' AND seat_id = ANY(?)")
-                .params(order.holdId(), sale.seatIds(0, 2).toArray(UUID[]::new)).query(Long.class).single())
+                .params(order.purchase().holdId(), sale.seatIds(0, 2).toArray(UUID[]::new)).query(Long.class).single())
                 .as("the very same seats").isEqualTo(2);
         assertThat(published("OrderExpired", sale)).hasSize(1);
         assertThat(published("OrderConfirmed", sale)).hasSize(1);
@@ -207,7 +208,7 @@ class SaleSagaIT {
         assertThat(jdbc.sql("SELECT hold_id FROM event_seat WHERE seat_id = ?").param(sale.seatIds(1, 1).getFirst())
                 .query(UUID.class).single()).as("the other buyer keeps the seat").isEqualTo(other.id());
         assertThat(jdbc.sql("SELECT count(*) FROM event_seat WHERE event_id = ? AND hold_id = ?")
-                .params(sale.event().id(), order.holdId()).query(Long.class).single())
+                .params(sale.event().id(), order.purchase().holdId()).query(Long.class).single())
                 .as("nothing of the partial re-take stays").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM ticket WHERE order_id = ?").param(order.id()).query(Long.class)
                 .single()).isZero();
@@ -244,7 +245,8 @@ class SaleSagaIT {
         assertThat(post("/api/v1/orders/" + order.id() + "/cancel", TestTokens.buyer(), null, "").statusCode())
                 .isEqualTo(404);
 
-        append("RefundSucceeded", order.id(), Map.of("refundId", UUID.randomUUID(), "paymentId", java.util.Objects.requireNonNull(order.paymentId()),
+        append("RefundSucceeded", order.id(), Map.of("refundId", UUID.randomUUID(), "paymentId",
+                java.util.Objects.requireNonNull(order.settlement().paymentId()),
                 "orderId", order.id(), "amountMinor", 9_000, "currency", "EUR", "reason", "BUYER"));
         drain();
         assertThat(status(order)).isEqualTo("REFUNDED");
@@ -263,11 +265,13 @@ class SaleSagaIT {
         OnSale sale = fixture().onSale(2, 10, 10, 4, 8);
         Order paidOne = paid(UUID.randomUUID(), sale, 0, 2);
         Order paidTwo = paid(UUID.randomUUID(), sale, 2, 2);
-        Order pending = checkout(UUID.randomUUID(), new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(4, 1)));
+        Order pending = checkout(UUID.randomUUID(), new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(4,
+                1)));
         Hold active = holds.hold(UUID.randomUUID(), EMAIL, new HoldRequest.SpecificSeats(sale.event().id(),
                 sale.seatIds(5, 1)));
 
-        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/cancel", TestTokens.organizer(sale.organizationId()),
+        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/cancel",
+                TestTokens.organizer(sale.organizationId()),
                 null, ""));
 
         assertThat(status(paidOne)).isEqualTo("REFUND_REQUESTED");
@@ -305,7 +309,8 @@ class SaleSagaIT {
         assertProblem(again, 409, "ticket-already-checked-in");
         assertThat(json.readTree(again.body()).path("checkedInAt").asString()).isNotBlank();
         assertProblem(byCode, 409, "ticket-already-checked-in");
-        String forged = qr.substring(0, qr.lastIndexOf('.') - 1) + (qr.charAt(qr.lastIndexOf('.') - 1) == 'A' ? 'B' : 'A')
+        String forged = qr.substring(0,
+                qr.lastIndexOf('.') - 1) + (qr.charAt(qr.lastIndexOf('.') - 1) == 'A' ? 'B' : 'A')
                 + qr.substring(qr.lastIndexOf('.'));
         assertProblem(post("/api/v1/admin/check-ins", door, null, checkIn("qrPayload", forged)), 400,
                 "invalid-ticket-signature");
@@ -387,7 +392,8 @@ class SaleSagaIT {
         refunded(order, 1_000);
         assertThat(status(order)).isEqualTo("PARTIALLY_REFUNDED");
 
-        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/cancel", TestTokens.organizer(sale.organizationId()),
+        ok(200, post("/api/v1/admin/events/" + sale.event().id() + "/cancel",
+                TestTokens.organizer(sale.organizationId()),
                 null, ""));
 
         assertThat(status(order)).isEqualTo("REFUND_REQUESTED");
@@ -458,7 +464,7 @@ class SaleSagaIT {
 
         var outcomes = Concurrently.run(24, i -> i % 2 == 0
                 ? tickets.checkIn(BookingFixture.ANY_ORGANIZATION, codes.get(i / 2), null)
-                : cancellations.cancelByBuyer(paidOrders.get(i / 2).buyerId(), paidOrders.get(i / 2).id()));
+                : cancellations.cancelByBuyer(paidOrders.get(i / 2).purchase().buyerId(), paidOrders.get(i / 2).id()));
 
         for (int n = 0; n < paidOrders.size(); n++) {
             var checkIn = outcomes.get(2 * n);
@@ -561,7 +567,7 @@ class SaleSagaIT {
 
     private void refunded(Order order, long amountMinor) {
         append("RefundSucceeded", order.id(), Map.of("refundId", UUID.randomUUID(), "paymentId",
-                java.util.Objects.requireNonNull(orders.get(order.buyerId(), order.id()).paymentId()), "orderId",
+                java.util.Objects.requireNonNull(orders.get(order.purchase().buyerId(), order.id()).settlement().paymentId()), "orderId",
                 order.id(), "amountMinor", amountMinor, "currency", "EUR", "reason", "goodwill"));
         drain();
     }
@@ -587,7 +593,7 @@ class SaleSagaIT {
 
     private String paymentSucceeded(Order order, UUID paymentId) {
         return append("PaymentSucceeded", order.id(), Map.of("paymentId", paymentId, "orderId", order.id(),
-                "buyerId", order.buyerId(), "amountMinor", order.totalMinor(), "currency", "EUR",
+                "buyerId", order.purchase().buyerId(), "amountMinor", order.bill().totalMinor(), "currency", "EUR",
                 "succeededAt", Instant.now().toString()));
     }
 

@@ -218,7 +218,7 @@ class PromoCodeIT {
         var outcomes = Concurrently.run(50, i -> checkout.checkout(held.get(i).buyerId(), held.get(i).id(), "RACE"));
 
         assertThat(outcomes.stream().filter(Concurrently.Outcome::succeeded)).hasSize(10)
-                .allSatisfy(outcome -> assertThat(outcome.value().totalMinor()).isEqualTo(1_250));
+                .allSatisfy(outcome -> assertThat(outcome.value().bill().totalMinor()).isEqualTo(1_250));
         assertThat(outcomes.stream().filter(outcome -> !outcome.succeeded()))
                 .hasSize(40).allSatisfy(outcome -> assertThat(outcome.failure()).isInstanceOf(CodeExhausted.class));
         assertThat(uses(code)).isEqualTo(10);
@@ -291,8 +291,10 @@ class PromoCodeIT {
         assertThat(uses(code)).isEqualTo(1);
         // The payment's failure arriving after the expiry, and the same ending applied again, change nothing.
         transactions.executeWithoutResult(tx -> payments.paymentFailed(expired.id()));
-        Integer expiredAgain = transactions.execute(tx -> redemption.giveBack(expired.holdId(), Instant.now()));
-        Integer cancelledAgain = transactions.execute(tx -> redemption.giveBack(cancelled.holdId(), Instant.now()));
+        Integer expiredAgain = transactions.execute(tx -> redemption.giveBack(expired.purchase().holdId(),
+                Instant.now()));
+        Integer cancelledAgain = transactions.execute(tx -> redemption.giveBack(cancelled.purchase().holdId(),
+                Instant.now()));
         assertThat(expiredAgain).isZero();
         assertThat(cancelledAgain).isZero();
 
@@ -301,7 +303,7 @@ class PromoCodeIT {
         assertThat(activeRedemptions(code)).isEqualTo(1);
         assertThat(status(kept)).isEqualTo(OrderStatus.PENDING_PAYMENT);
         Hold again = holds.hold(buyerId, EMAIL, area(sale, 1));
-        assertThat(checkout.checkout(buyerId, again.id(), "ONCEBACK").promoCode())
+        assertThat(checkout.checkout(buyerId, again.id(), "ONCEBACK").bill().promoCode())
                 .as("a use given back can be taken again").isEqualTo("ONCEBACK");
         assertThat(uses(code)).isEqualTo(2);
     }
@@ -316,7 +318,7 @@ class PromoCodeIT {
         assertThat(uses(code)).isZero();
 
         transactions.executeWithoutResult(tx -> payments.paymentSucceeded(paidLate.id(), UUID.randomUUID(),
-                paidLate.totalMinor()));
+                paidLate.bill().totalMinor()));
         assertThat(status(paidLate)).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(uses(code)).as("the re-take took the code again").isEqualTo(1);
 
@@ -326,7 +328,7 @@ class PromoCodeIT {
         UUID rival = UUID.randomUUID();
         checkout.checkout(rival, holds.hold(rival, EMAIL, area(sale, 1)).id(), "LATE2");
         transactions.executeWithoutResult(tx -> payments.paymentSucceeded(refunded.id(), UUID.randomUUID(),
-                refunded.totalMinor()));
+                refunded.bill().totalMinor()));
         assertThat(status(refunded)).as("refunded, never over the code's limit").isEqualTo(OrderStatus.CANCELLED);
         assertThat(uses(other)).isEqualTo(1);
         assertThat(activeRedemptions(other)).isEqualTo(1);

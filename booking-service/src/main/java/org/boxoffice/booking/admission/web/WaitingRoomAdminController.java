@@ -53,7 +53,8 @@ class WaitingRoomAdminController {
                     or(ratePerMinute, current.ratePerMinute()), or(minRatePerMinute, current.minRatePerMinute()),
                     or(maxRatePerMinute, current.maxRatePerMinute()),
                     opensMinutesBeforeSale == null ? current.opensBefore() : Duration.ofMinutes(opensMinutesBeforeSale),
-                    passMinutes == null ? current.passLifetime() : Duration.ofMinutes(passMinutes), current.updatedAt());
+                    passMinutes == null ? current.passLifetime() : Duration.ofMinutes(passMinutes),
+                            current.updatedAt());
         }
 
         private static int or(@Nullable Integer value, int current) {
@@ -67,7 +68,7 @@ class WaitingRoomAdminController {
 
         static WaitingRoomResponse of(WaitingRoomService.Configured configured) {
             WaitingRoom room = configured.room();
-            Instant onSale = configured.event().onSaleAt();
+            Instant onSale = configured.event().schedule().onSaleAt();
             return new WaitingRoomResponse(room.eventId(), room.enabled(), room.mode(), room.ratePerMinute(),
                     room.minRatePerMinute(), room.maxRatePerMinute(), room.opensBefore().toMinutes(),
                     room.passLifetime().toMinutes(), onSale.minus(room.opensBefore()), onSale, room.updatedAt(),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.boxoffice.booking.event.Charges;
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSearch;
 import org.boxoffice.booking.event.EventService;
@@ -69,6 +70,17 @@ class EventAdminController {
             @PositiveOrZero @Max(100_000_000) long amountMinor, @Nullable Boolean hidden) {
     }
 
+    /**
+     * The tax and service fee of every ticket. A tax: {@code taxRateBasisPoints} (1900 = 19 %) named {@code taxLabel},
+     * included in the prices or added on top; a fee: {@code feeFixedMinor} per ticket or {@code feePercentBasisPoints}
+     * of its price after discount, not both. Left out: none.
+     */
+    record ChargesRequest(@Nullable @Size(max = 40) String taxLabel,
+            @Nullable @Min(0) @Max(10_000) Integer taxRateBasisPoints, @Nullable Boolean taxIncluded,
+            @Nullable @Min(0) @Max(100_000_000) Long feeFixedMinor,
+            @Nullable @Min(0) @Max(10_000) Integer feePercentBasisPoints) {
+    }
+
     record TiersRequest(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull TierRequest> tiers) {
     }
 
@@ -117,7 +129,27 @@ class EventAdminController {
     @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
     EventResponse setTiers(CurrentUser user, @PathVariable UUID eventId, @Valid @RequestBody TiersRequest request) {
         events.setTiers(user::canManage, eventId, request.tiers().stream()
-                .map(t -> new TierSpec(t.sectionId(), t.name(), t.amountMinor(), Boolean.TRUE.equals(t.hidden()))).toList());
+                .map(t -> new TierSpec(t.sectionId(), t.name(), t.amountMinor(),
+                        Boolean.TRUE.equals(t.hidden()))).toList());
+        return get(user, eventId);
+    }
+
+    @PutMapping("/{eventId}/charges")
+    @Operation(operationId = "setEventCharges", summary = "Set the tax and service fee of an event's tickets",
+            description = "Only while the event is a DRAFT (its prices are fixed once published). Orders are charged "
+                    + "on the server: the promo discount first, then the fee, then the tax on both, each rounded half up "
+                    + "per line (docs/commerce.md).")
+    @ApiResponse(responseCode = "200", description = "The event with its new charges")
+    @ApiResponse(responseCode = "409", description = "`event-state-conflict`: not allowed in the event's current state.")
+    @ApiResponse(responseCode = "422", description = "`invalid-event` (`errors` names the field): a tax rate without a "
+            + "label, a fee both fixed and a percentage.")
+    EventResponse setCharges(CurrentUser user, @PathVariable UUID eventId,
+            @Valid @RequestBody ChargesRequest request) {
+        int rate = request.taxRateBasisPoints() == null ? 0 : request.taxRateBasisPoints();
+        events.setCharges(user::canManage, eventId, new Charges(request.taxLabel() == null ? "" : request.taxLabel(),
+                rate, !Boolean.FALSE.equals(request.taxIncluded()),
+                request.feeFixedMinor() == null ? 0 : request.feeFixedMinor(),
+                request.feePercentBasisPoints() == null ? 0 : request.feePercentBasisPoints()));
         return get(user, eventId);
     }
 

@@ -4,16 +4,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.booking.event.Charges;
 import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventStatus;
+import org.boxoffice.booking.event.Schedule;
 import org.boxoffice.booking.venue.SectionKind;
 
 /** An event as the API shows it, with the sections it sells and their prices (minor units). */
 public record EventResponse(UUID id, UUID organizationId, UUID venueId, String title, String description,
         Instant startsAt, Instant endsAt, String timezone, Instant onSaleAt, Instant offSaleAt, String currency,
         int maxTicketsPerOrder, int maxTicketsPerBuyer, long holdDurationSeconds, EventStatus status,
-        long refundableUntilHoursBeforeStart, Instant refundableUntil, List<SectionPrice> sections) {
+        long refundableUntilHoursBeforeStart, Instant refundableUntil, List<SectionPrice> sections,
+        ChargesResponse charges) {
+
+    /**
+     * The tax and service fee on every ticket (docs/commerce.md#taxes-and-fees): {@code taxRateBasisPoints} 1900 is
+     * 19 %, {@code taxIncluded} says whether prices contain it; the fee is {@code feeFixedMinor} per ticket or
+     * {@code feePercentBasisPoints} of its price after discount.
+     */
+    public record ChargesResponse(String taxLabel, int taxRateBasisPoints, boolean taxIncluded, long feeFixedMinor,
+            int feePercentBasisPoints) {
+
+        static ChargesResponse of(Charges charges) {
+            return new ChargesResponse(charges.taxLabel(), charges.taxRateBasisPoints(), charges.taxIncluded(),
+                    charges.feeFixedMinor(), charges.feePercentBasisPoints());
+        }
+    }
 
     /**
      * A section or area on sale with its price tier; {@code hidden} tiers are shown to the organizer only (buyers
@@ -29,13 +46,14 @@ public record EventResponse(UUID id, UUID organizationId, UUID venueId, String t
     }
 
     static EventResponse of(Event event, List<EventSection> sections) {
+        Schedule schedule = event.schedule();
         return new EventResponse(event.id(), event.organizationId(), event.venueId(), event.title(),
-                event.description(), event.startsAt(), event.endsAt(), event.timezone().getId(), event.onSaleAt(),
-                event.offSaleAt(), event.currency().getCurrencyCode(), event.maxPerOrder(), event.maxPerBuyer(),
+                event.description(), schedule.startsAt(), schedule.endsAt(), schedule.timezone(), schedule.onSaleAt(),
+                schedule.offSaleAt(), event.currency().getCurrencyCode(), event.maxPerOrder(), event.maxPerBuyer(),
                 event.holdDuration().toSeconds(), event.status(), event.refundCutoff().toHours(),
                 event.refundableUntil(), sections.stream()
                         .map(s -> new SectionPrice(s.sectionId(), s.code(), s.name(), s.kind(), s.capacity(), s.tier(),
                                 s.priceMinor(), s.currency().getCurrencyCode(), s.hidden()))
-                        .toList());
+                        .toList(), ChargesResponse.of(event.charges()));
     }
 }

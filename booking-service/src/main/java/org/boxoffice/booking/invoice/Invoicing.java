@@ -1,0 +1,121 @@
+package org.boxoffice.booking.invoice;
+
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import org.boxoffice.booking.event.Charges;
+import org.boxoffice.booking.system.OrganizerAccess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Issues invoices and credit notes, and finds them. A document is issued in the transaction that confirms or refunds
+ * the order, as the last thing before it commits: its number is taken from the organization's series then, after
+ * every other row the transaction locks, so the series' row is held only for the commit itself and no lock order of
+ * the saga can meet it the other way round; a confirmation that rolls back takes no number.
+ */
+@Service
+public class Invoicing {
+
+    private final Invoices invoices;
+    private final Issuers issuers;
+    private final InvoiceNumbers numbers;
+    private final Clock clock;
+
+    Invoicing(Invoices invoices, Issuers issuers, InvoiceNumbers numbers, Clock clock) {
+        this.invoices = invoices;
+        this.issuers = issuers;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    /** A confirmed sale to invoice: the order, its buyer and event, its tax rule, its lines and sums. */
+    public record Sale(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
+            String eventTitle, Currency currency, Charges charges, List<InvoiceLine> lines, Sums sums) {
+    }
+
+    /** Issues the sale's invoice when the caller's transaction commits; the order has at most one. */
+    public void issueInvoice(Sale sale) {
+        beforeCommit(() -> {
+            if (invoices.findByOrderIdAndKind(sale.orderId(), DocumentKind.INVOICE).isPresent()) {
+                return;
+            }
+            Seller seller = issuers.findById(sale.organizationId()).map(Issuer::seller)
+                    .orElse(new Seller("", "", ""));
+            long number = numbers.next(sale.organizationId(), DocumentKind.INVOICE);
+            invoices.saveAndFlush(Invoice.of(sale, seller, number, clock.instant()));
+        });
+    }
+
+    /**
+     * Issues, when the caller's transaction commits, the credit note of refund {@code refundId} ({@code totalMinor},
+     * of which {@code taxMinor} tax and {@code feeMinor} fee) correcting the order's invoice; an order without an
+     * invoice (never confirmed) gets none.
+     */
+    public void issueCreditNote(UUID orderId, UUID refundId, long totalMinor, long taxMinor, long feeMinor) {
+        if (totalMinor <= 0) {
+            return;
+        }
+        beforeCommit(() -> invoices.findByOrderIdAndKind(orderId, DocumentKind.INVOICE).ifPresent(invoice -> {
+            long number = numbers.next(invoice.organizationId(), DocumentKind.CREDIT_NOTE);
+            invoices.saveAndFlush(invoice.creditNote(refundId, totalMinor, taxMinor, feeMinor, number,
+                    clock.instant()));
+        }));
+    }
+
+    /** The order's documents: its invoice, then its credit notes by number; none before it is confirmed. */
+    @Transactional(readOnly = true)
+    public List<Invoice> documents(UUID orderId) {
+        return invoices.findByOrderIdOrderByKindDescNumberAsc(orderId);
+    }
+
+    /** One of the order's documents. */
+    @Transactional(readOnly = true)
+    public Invoice document(UUID orderId, UUID documentId) {
+        return invoices.findById(documentId).filter(invoice -> invoice.orderId().equals(orderId))
+                .orElseThrow(() -> new InvoiceNotFound(documentId));
+    }
+
+    /** The document as a PDF; a credit note names the invoice it corrects. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(Invoice invoice) {
+        UUID corrects = invoice.corrects();
+        return InvoicePdf.render(invoice, corrects == null ? null
+                : invoices.findById(corrects).map(Invoice::displayNumber).orElse(null));
+    }
+
+    /** The organization's seller details, if the caller manages it and they were set. */
+    @Transactional(readOnly = true)
+    public Issuer issuer(OrganizerAccess access, UUID organizationId) {
+        return issuers.findById(organizationId).filter(issuer -> access.canManage(organizationId))
+                .orElseThrow(() -> new IssuerNotFound(organizationId));
+    }
+
+    /** Sets the organization's seller details for the documents issued from now on. */
+    @Transactional
+    public Issuer setIssuer(OrganizerAccess access, UUID organizationId, String legalName, String address,
+            String vatId) {
+        if (!access.canManage(organizationId)) {
+            throw new IssuerNotFound(organizationId);
+        }
+        Issuer issuer = issuers.findById(organizationId).orElseGet(() -> new Issuer(organizationId));
+        issuer.update(legalName, address, vatId, clock.instant());
+        return issuers.save(issuer);
+    }
+
+    private static void beforeCommit(Runnable issue) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("a document is issued in the transaction that confirms or refunds");
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                issue.run();
+            }
+        });
+    }
+}
