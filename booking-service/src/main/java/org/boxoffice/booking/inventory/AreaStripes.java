@@ -25,7 +25,10 @@ import org.springframework.stereotype.Repository;
         + "waiting when one has room, else every stripe locked in order")
 public class AreaStripes {
 
-    /** Stripes of a large area; an area gets one per {@value #TICKETS_PER_STRIPE} tickets, at least one. */
+    /**
+     * Stripes of a large area; an area gets one per {@value #TICKETS_PER_STRIPE} tickets, at least one (the split is
+     * made in SQL when the event is published: EventInventory).
+     */
     public static final int MAX_STRIPES = 16;
     public static final int TICKETS_PER_STRIPE = 50;
 
@@ -42,12 +45,24 @@ public class AreaStripes {
         /** Free to sold: a late payment's released tickets sold again. */
         SELL_FREE("sold = sold + :quantity", "capacity - held - sold");
 
-        private final String set;
-        private final String room;
+        /** One stripe with room that nobody has locked, none if there is none; built once, not per hold. */
+        private final String oneStripe;
+        /** Every stripe of the area, locked in stripe order, with its room for this move. */
+        private final String allStripes;
+        /** A given stripe, conditional on its room. */
+        private final String stripe;
 
         Move(String set, String room) {
-            this.set = set;
-            this.room = room;
+            String update = "UPDATE event_area SET " + set + ", version = version + 1"
+                    + " WHERE event_id = :event AND section_id = :section AND " + room + " >= :quantity";
+            String returning = " RETURNING stripe, capacity - held - sold, version";
+            this.oneStripe = update
+                    + " AND stripe = (SELECT stripe FROM event_area WHERE event_id = :event AND section_id = :section"
+                    + " AND " + room + " >= :quantity ORDER BY (stripe + :start) % " + MAX_STRIPES
+                    + " LIMIT 1 FOR UPDATE SKIP LOCKED)" + returning;
+            this.allStripes = "SELECT stripe, " + room + " FROM event_area"
+                    + " WHERE event_id = ? AND section_id = ? ORDER BY stripe FOR UPDATE";
+            this.stripe = update + " AND stripe = :stripe" + returning;
         }
     }
 
@@ -57,24 +72,13 @@ public class AreaStripes {
         this.jdbc = jdbc;
     }
 
-    /** The number of stripes an area of {@code capacity} tickets is counted in. */
-    static int stripesFor(int capacity) {
-        return Math.max(1, Math.min(MAX_STRIPES, capacity / TICKETS_PER_STRIPE));
-    }
-
     /**
      * Moves {@code quantity} tickets of the area, all or none, recording every stripe written in {@code change}.
      * Returns false, having changed nothing, when the area's stripes together have no room for them.
      */
     boolean move(UUID eventId, UUID sectionId, int quantity, Move move, InventoryChange change) {
         int start = ThreadLocalRandom.current().nextInt(MAX_STRIPES);
-        var one = jdbc.sql("UPDATE event_area SET " + move.set + ", version = version + 1"
-                + " WHERE event_id = :event AND section_id = :section AND " + move.room + " >= :quantity"
-                + "   AND stripe = (SELECT stripe FROM event_area WHERE event_id = :event AND section_id = :section"
-                + "                    AND " + move.room + " >= :quantity"
-                + "                  ORDER BY (stripe + :start) % " + MAX_STRIPES
-                + "                  LIMIT 1 FOR UPDATE SKIP LOCKED)"
-                + " RETURNING stripe, capacity - held - sold, version")
+        var one = jdbc.sql(move.oneStripe)
                 .param("event", eventId).param("section", sectionId).param("quantity", quantity)
                 .param("start", start).query(AreaStripes::count).optional();
         if (one.isPresent()) {
@@ -88,9 +92,8 @@ public class AreaStripes {
     private boolean spread(UUID eventId, UUID sectionId, int quantity, Move move, InventoryChange change) {
         record Room(int stripe, int room) {
         }
-        List<Room> rooms = jdbc.sql("SELECT stripe, " + move.room + " FROM event_area"
-                + " WHERE event_id = ? AND section_id = ? ORDER BY stripe FOR UPDATE")
-                .params(eventId, sectionId).query((rs, row) -> new Room(rs.getInt(1), rs.getInt(2))).list();
+        List<Room> rooms = jdbc.sql(move.allStripes).params(eventId, sectionId)
+                .query((rs, row) -> new Room(rs.getInt(1), rs.getInt(2))).list();
         if (rooms.stream().mapToInt(Room::room).sum() < quantity) {
             return false;
         }
@@ -99,11 +102,8 @@ public class AreaStripes {
         for (Room room : rooms) {
             int part = Math.min(left, room.room());
             if (part > 0) {
-                written.add(jdbc.sql("UPDATE event_area SET " + move.set + ", version = version + 1"
-                        + " WHERE event_id = :event AND section_id = :section AND stripe = :stripe"
-                        + "   AND " + move.room + " >= :quantity RETURNING stripe, capacity - held - sold, version")
-                        .param("event", eventId).param("section", sectionId).param("stripe", room.stripe())
-                        .param("quantity", part).query(AreaStripes::count).single());
+                written.add(jdbc.sql(move.stripe).param("event", eventId).param("section", sectionId)
+                        .param("stripe", room.stripe()).param("quantity", part).query(AreaStripes::count).single());
                 left -= part;
             }
         }

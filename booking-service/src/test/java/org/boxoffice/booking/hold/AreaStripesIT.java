@@ -113,6 +113,12 @@ class AreaStripesIT {
         transactions.executeWithoutResult(status -> inventory.returnTickets(spread.claim(), SeatStatus.SOLD,
                 new InventoryChange(event)));
         assertThat(sum("sold", sale)).isZero();
+        // A late payment's re-take sells the four again, straight to sold: again no stripe has room for all four.
+        transactions.executeWithoutResult(status -> inventory.retake(spread.claim(), 40, new InventoryChange(event)));
+        assertThat(sum("sold", sale)).isEqualTo(4);
+        assertThat(withinCapacity(sale)).isTrue();
+        transactions.executeWithoutResult(status -> inventory.returnTickets(spread.claim(), SeatStatus.SOLD,
+                new InventoryChange(event)));
 
         // 16 left in all: 17 is refused, and the refusal changes nothing.
         assertThatThrownBy(() -> holds.hold(UUID.randomUUID(), EMAIL, new HoldRequest.GeneralAdmission(event, floor,
