@@ -126,7 +126,7 @@ class Admissions {
             default -> {
                 Duration wait = place.paused() || place.ratePerMinute() <= 0 ? null
                         : Duration.ofSeconds((place.position() * 60 + place.ratePerMinute() - 1) / place.ratePerMinute());
-                yield new Answer(room, place, null, wait == null ? properties.maxPoll() : clamp(wait.dividedBy(4)), wait);
+                yield new Answer(room, place, null, place.pollAfter(), wait);
             }
         };
     }

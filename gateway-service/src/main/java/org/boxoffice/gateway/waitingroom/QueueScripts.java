@@ -15,7 +15,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  *       {@code tick}, when admissions were last counted; live changes ({@code paused}, {@code everyone},
  *       {@code rate}, {@code mode}); totals ({@code joined}, {@code admitted}, {@code left}, {@code abandoned});</li>
  *   <li>{@code places} (account → ticket, or {@code E} for an early arrival), {@code tickets} (ticket → account),
- *       {@code early} (set of early arrivals), {@code joined} and {@code seen} (account → ms),
+ *       {@code early} (set of early arrivals), {@code joined} (account → ms) and {@code seen} (account → when the
+ *       buyer is due back, ms: the time of the poll plus the interval they were told),
  *       {@code admitted} (account → pass expiry ms), {@code waits} (the last 2,000 admissions: {@code ms:waitMs}).</li>
  * </ul>
  *
@@ -25,18 +26,39 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class QueueScripts {
 
-    /** Answer: {kind, a, b, c, d, created}; kinds as in {@link Place#of}. */
+    /**
+     * Answer: {kind, a, b, c, d, created, poll ms}; kinds as in {@link Place#of}. ARGV: account, now, on-sale ms, pass
+     * ms, default rate, then the poll settings: min ms, max ms, budget (polls per second for the whole queue), max ms
+     * under load.
+     *
+     * <p>A waiting buyer is told to ask again after a quarter of their estimated wait, within min and max; the longest
+     * interval grows with the queue (waiting ÷ budget, up to max under load) so that a queue of any length costs at
+     * most about {@code budget} polls a second from the buyers far back. {@code seen} records when the buyer is due
+     * back, so a buyer told to wait long is not taken for gone.
+     */
     private static final String STATUS_FUNCTION = """
             local state, early, places, tickets, joined, seen, admitted, waits =
               KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
             local acc, now, onSale, defaultRate = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[5])
+            local minPoll, maxPoll, budget, maxPollUnderLoad =
+              tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+            local function pollMs(position, waiting, rate, paused)
+              local longest = math.min(maxPollUnderLoad, math.max(maxPoll, math.ceil(waiting * 1000 / budget)))
+              local ms = longest
+              if paused == 0 and rate > 0 then ms = math.ceil(position * 60 / rate) * 250 end
+              return math.max(minPoll, math.min(longest, ms))
+            end
+            local function earlyDue()
+              -- Early arrivals are told to come back at the draw (at most max ahead), with up to min of jitter.
+              redis.call('HSET', seen, acc, now + math.min(math.max(onSale - now, minPoll), maxPoll) + minPoll)
+            end
             local function status()
               local passUntil = tonumber(redis.call('HGET', admitted, acc) or '0')
               if passUntil > now then return {3, passUntil, 0, 0, 0} end
               local place = redis.call('HGET', places, acc)
               if not place then return nil end
-              redis.call('HSET', seen, acc, ARGV[2])
               if place == 'E' then
+                earlyDue()
                 if now >= onSale then return {4, 0, 0, 0, 0} end
                 return {1, redis.call('SCARD', early), 0, 0, 0}
               end
@@ -44,7 +66,10 @@ final class QueueScripts {
               local seq = tonumber(redis.call('HGET', state, 'seq') or '0')
               local rate = tonumber(redis.call('HGET', state, 'rate') or defaultRate)
               local paused = redis.call('HGET', state, 'paused') == '1' and 1 or 0
-              return {2, tonumber(place) - head, seq - head, rate, paused}
+              local position = tonumber(place) - head
+              local poll = pollMs(position, seq - head, rate, paused)
+              redis.call('HSET', seen, acc, now + poll)
+              return {2, position, seq - head, rate, paused, 0, poll}
             end
             """;
 
@@ -63,11 +88,11 @@ final class QueueScripts {
             if not opened and now >= onSale then return {4, 0, 0, 0, 0, 0} end
             redis.call('HDEL', admitted, acc)
             redis.call('HSET', joined, acc, ARGV[2])
-            redis.call('HSET', seen, acc, ARGV[2])
             redis.call('HINCRBY', state, 'joined', 1)
             if not opened then
               redis.call('SADD', early, acc)
               redis.call('HSET', places, acc, 'E')
+              earlyDue()
               return {1, redis.call('SCARD', early), 0, 0, 0, 1}
             end
             local seq = redis.call('HINCRBY', state, 'seq', 1)
@@ -168,8 +193,8 @@ final class QueueScripts {
               if acc then
                 redis.call('HDEL', tickets, head)
                 redis.call('HDEL', places, acc)
-                local seenAt = tonumber(redis.call('HGET', seen, acc) or '0')
-                if now - seenAt > idleMs then
+                local dueAt = tonumber(redis.call('HGET', seen, acc) or '0')
+                if now - dueAt > idleMs then
                   out[2] = out[2] + 1
                   redis.call('HDEL', joined, acc)
                   redis.call('HDEL', seen, acc)

@@ -44,15 +44,19 @@ class QueueStore {
      * or its pass while that lasts.
      */
     Mono<Place> join(RoomSettings room, UUID account, Instant now) {
-        return script(QueueScripts.JOIN, room, List.of(account.toString(), ms(now), ms(room.onSaleAt()),
-                Long.toString(room.passLifetime().toMillis()), Integer.toString(room.ratePerMinute())))
-                .map(Place::of);
+        return script(QueueScripts.JOIN, room, placeArguments(room, account, now, room.passLifetime())).map(Place::of);
     }
 
-    /** The account's place or pass without taking one; polling also marks the buyer as still there. */
+    /** The account's place or pass without taking one; polling also records when the buyer is due back. */
     Mono<Place> status(RoomSettings room, UUID account, Instant now) {
-        return script(QueueScripts.STATUS, room, List.of(account.toString(), ms(now), ms(room.onSaleAt()), "0",
-                Integer.toString(room.ratePerMinute()))).map(Place::of);
+        return script(QueueScripts.STATUS, room, placeArguments(room, account, now, Duration.ZERO)).map(Place::of);
+    }
+
+    private List<String> placeArguments(RoomSettings room, UUID account, Instant now, Duration passLifetime) {
+        return List.of(account.toString(), ms(now), ms(room.onSaleAt()), Long.toString(passLifetime.toMillis()),
+                Integer.toString(room.ratePerMinute()), Long.toString(properties.minPoll().toMillis()),
+                Long.toString(properties.maxPoll().toMillis()), Integer.toString(properties.pollBudget()),
+                Long.toString(properties.maxPollUnderLoad().toMillis()));
     }
 
     /** Gives the place up (or the pass: joining again then means the back of the queue). True if there was one. */

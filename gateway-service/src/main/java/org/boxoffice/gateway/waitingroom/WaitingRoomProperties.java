@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settingsCacheTtl     how long a replica trusts the event settings it read from Redis
  * @param redisTimeout         a queue operation Redis has not answered by then fails closed (503)
  * @param minPoll              shortest poll interval given to a waiting buyer ({@code Retry-After})
- * @param maxPoll              longest poll interval; buyers far back poll this rarely
- * @param idleTimeout          a buyer who has not polled for this long when their turn comes has left: their place is
- *                             skipped (more than twice {@code maxPoll})
+ * @param maxPoll              longest poll interval while the queue is short; buyers far back poll this rarely
+ * @param pollBudget           polls per second a whole queue may cost from its buyers far back: beyond
+ *                             {@code pollBudget × maxPoll} places the longest interval grows with the queue
+ * @param maxPollUnderLoad     the longest interval however long the queue
+ * @param idleTimeout          a buyer this much overdue (past the time they were told to ask again) when their turn
+ *                             comes has left: their place is skipped
  * @param maxTickGap           admissions owed for at most this much time after a pause in ticking (all replicas down)
  * @param maxAdmissionsPerTick places one tick looks at, at most (bounds the time a tick holds Redis)
  * @param auto                 the AUTO mode's controller
@@ -30,6 +33,8 @@ public record WaitingRoomProperties(
         @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue("2s") Duration minPoll,
         @DefaultValue("30s") Duration maxPoll,
+        @DefaultValue("50") int pollBudget,
+        @DefaultValue("5m") Duration maxPollUnderLoad,
         @DefaultValue("2m") Duration idleTimeout,
         @DefaultValue("5s") Duration maxTickGap,
         @DefaultValue("2000") int maxAdmissionsPerTick,
@@ -39,9 +44,12 @@ public record WaitingRoomProperties(
         if (minPoll.compareTo(Duration.ofSeconds(1)) < 0 || maxPoll.compareTo(minPoll) < 0) {
             throw new IllegalArgumentException("waiting-room poll intervals: 1 s <= min-poll <= max-poll");
         }
-        if (idleTimeout.compareTo(maxPoll.multipliedBy(2)) <= 0) {
-            throw new IllegalArgumentException("waiting-room idle-timeout must exceed twice max-poll, or buyers who "
-                    + "poll as told would lose their place");
+        if (pollBudget < 1 || maxPollUnderLoad.compareTo(maxPoll) < 0) {
+            throw new IllegalArgumentException("waiting-room poll-budget >= 1 and max-poll-under-load >= max-poll");
+        }
+        if (idleTimeout.compareTo(minPoll.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("waiting-room idle-timeout must be at least twice min-poll, or buyers "
+                    + "a little late on a busy network would lose their place");
         }
     }
 

@@ -50,6 +50,8 @@ import static org.boxoffice.gateway.waitingroom.GatewayClient.body;
  */
 @IntegrationTest(properties = {
         "boxoffice.gateway.waiting-room.settings-cache-ttl=0s",
+        // Queues of a few places stay under 5 × 30 s; the long-queue test has more.
+        "boxoffice.gateway.waiting-room.poll-budget=5",
         "boxoffice.gateway.waiting-room.auto.adjust-interval=5s",
         // A loaded build machine: a slow answer from Redis must not read as Redis being down.
         "boxoffice.gateway.waiting-room.redis-timeout=10s", "spring.data.redis.timeout=10s",
@@ -225,6 +227,37 @@ class WaitingRoomIT {
         assertThat(gateway.poll(TestTokens.buyer(de.get(0)), room.eventId()).statusCode())
                 .as("silent for three minutes when their turn came: gone").isEqualTo(404);
         assertThat(status(de.get(1), room)).isEqualTo("ADMITTED");
+    }
+
+    @Test
+    void aLongQueueIsToldToPollLessOftenAndABuyerWhoPollsAsToldKeepsTheirPlace() {
+        Room room = PublishedRooms.publish(redis, Room.onSale(CLOCK.instant(), 60));
+        String organizer = TestTokens.organizer(room.organizationId());
+        body(gateway.admin("POST", "/pause", room.eventId(), organizer, null), 200);
+        List<UUID> buyers = accounts(400);
+        buyers.forEach(account -> body(gateway.join(TestTokens.buyer(account), room.eventId()), 200));
+        UUID polite = buyers.getLast();
+        UUID gone = buyers.get(buyers.size() - 2);
+
+        JsonNode far = body(gateway.poll(TestTokens.buyer(polite), room.eventId()), 200);
+        assertThat(far.path("pollAfterSeconds").asLong())
+                .as("400 waiting, 5 polls a second for the queue: 80 s, beyond max-poll's 30 s").isEqualTo(80);
+        body(gateway.admin("POST", "/resume", room.eventId(), organizer, null), 200);
+        JsonNode first = body(gateway.poll(TestTokens.buyer(buyers.getFirst()), room.eventId()), 200);
+        assertThat(first.path("pollAfterSeconds").asLong()).as("the front of the queue still asks often").isEqualTo(2);
+        JsonNode back = body(gateway.poll(TestTokens.buyer(polite), room.eventId()), 200);
+        assertThat(back.path("pollAfterSeconds").asLong())
+                .as("a quarter of a 400 s wait, within the 80 s the queue's length allows").isEqualTo(80);
+
+        // Silent for longer than idle-timeout (2 minutes), but never later than told: still there at their turn.
+        CLOCK.advance(Duration.ofSeconds(80));
+        body(gateway.poll(TestTokens.buyer(polite), room.eventId()), 200);
+        CLOCK.advance(Duration.ofSeconds(80 + 60));
+        body(gateway.admin("POST", "/admit-all", room.eventId(), TestTokens.admin(), null), 200);
+        ticker.tick(room.eventId());
+        assertThat(status(polite, room)).as("polled as told, 140 s of silence").isEqualTo("ADMITTED");
+        assertThat(gateway.poll(TestTokens.buyer(gone), room.eventId()).statusCode())
+                .as("told 80 s, silent 220 s: more than idle-timeout overdue, skipped").isEqualTo(404);
     }
 
     @Test
