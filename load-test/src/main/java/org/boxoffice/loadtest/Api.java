@@ -49,9 +49,12 @@ final class Api {
     private final EventAdministrationApi events;
     private final EventAdministrationApi waitingRooms;
     private final EventsApi availability;
+    private final String gateway;
+    private final HttpClient http = HttpClient.newHttpClient();
     private volatile String token;
 
     Api(String gateway, String users) {
+        this.gateway = gateway;
         Clients viaGateway = new Clients(gateway, () -> token);
         Clients direct = new Clients(users, () -> null);
         auth = new AuthenticationApi(direct.user);
@@ -161,6 +164,24 @@ final class Api {
     /** Puts an event behind a waiting room, or changes its settings (docs/waiting-room.md). */
     WaitingRoomResponse waitingRoom(String eventId, WaitingRoomRequest setting) throws Exception {
         return waitingRooms.configureWaitingRoom(UUID.fromString(eventId), setting, idempotencyKeyHeader());
+    }
+
+    /**
+     * Pauses admissions from an event's queue (the gateway's organizer endpoint, docs/waiting-room.md), waiting until
+     * the gateway knows the room: true once paused.
+     */
+    boolean pauseQueue(String eventId) throws Exception {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway
+                            + "/api/v1/admin/waiting-room/events/" + eventId + "/pause"))
+                    .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return true;
+            }
+            Thread.sleep(1_000);
+        }
+        return false;
     }
 
     /** The seats of a seated section of an event, with their availability. */

@@ -1,7 +1,5 @@
 package org.boxoffice.loadtest;
 
-import org.boxoffice.client.booking.model.SeatAvailability;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
+import org.boxoffice.client.booking.model.SeatAvailability;
+import org.boxoffice.client.booking.model.WaitingRoomRequest;
+
 /**
  * The per-hop benchmark: the same requests, with the same tokens, straight to the service and through the gateway,
  * in one run on one machine, first at a fixed concurrency (closed model: as fast as the hop answers), then at a fixed
@@ -36,6 +37,9 @@ import java.util.function.IntFunction;
  *
  * <p>Holds take inventory, so each hold case gets a fresh on-sale event on a large venue; buyers rotate over a pool
  * so that no buyer's allowance row (which serializes one buyer's holds) is what the case measures.
+ *
+ * <p>"GET queue place" is a buyer polling their place in a waiting room (every buyer of the pool waits in the paused
+ * queue of an event): the gateway answers it alone, so it has no direct hop and no ratio, only the gateway's cost.
  *
  * <p>Settings (system properties): {@code out} (report directory), {@code seconds} (measured per case),
  * {@code warmup} (seconds before measuring), {@code concurrency}, {@code openShare} (open-model rate as a share of
@@ -99,12 +103,17 @@ public final class HopBench {
             if (!only.isEmpty() && !only.contains(c.name())) {
                 continue;
             }
-            Row direct = bench.closed(c, c.service());
-            Row gateway = bench.closed(c, "gateway");
-            double rate = Math.max(1, direct.rate() * bench.openShare);
-            Row directOpen = bench.open(c, c.service(), rate);
-            Row gatewayOpen = bench.open(c, "gateway", rate);
-            rows.addAll(List.of(direct, gateway, directOpen, gatewayOpen));
+            if (c.service().equals("gateway")) {
+                Row gateway = bench.closed(c, "gateway");
+                rows.addAll(List.of(gateway, bench.open(c, "gateway", Math.max(1, gateway.rate() * bench.openShare))));
+            } else {
+                Row direct = bench.closed(c, c.service());
+                Row gateway = bench.closed(c, "gateway");
+                double rate = Math.max(1, direct.rate() * bench.openShare);
+                Row directOpen = bench.open(c, c.service(), rate);
+                Row gatewayOpen = bench.open(c, "gateway", rate);
+                rows.addAll(List.of(direct, gateway, directOpen, gatewayOpen));
+            }
             Files.writeString(out.resolve("report.md"), bench.report(rows, pgbench));
         }
         String report = bench.report(rows, pgbench);
@@ -161,7 +170,11 @@ public final class HopBench {
                 new Case("hold best available x2", "booking-service", 201,
                         holds(i -> "{\"eventId\":\"%s\",\"bestAvailable\":{\"sectionId\":\"" + seated
                                 + "\",\"quantity\":2}}", null)),
-                new Case("hold specific seats x2", "booking-service", 201, holds(null, seated)));
+                new Case("hold specific seats x2", "booking-service", 201, holds(null, seated)),
+                // Answered by the gateway alone (one Redis script): its cost per poll, measured on the gateway only.
+                new Case("GET queue place", "gateway", 200, (base, i) -> HttpRequest.newBuilder(URI.create(base
+                        + "/api/v1/waiting-room/events/" + queueEvent)).header("Authorization", "Bearer " + token(i))
+                        .GET()));
     }
 
     private Request get(String path) {
@@ -197,7 +210,12 @@ public final class HopBench {
 
     private volatile Inventory current = new Inventory("", List.of());
 
+    private volatile String queueEvent = "";
+
     private void fresh(Case c) throws Exception {
+        if (c.service().equals("gateway") && queueEvent.isEmpty()) {
+            queueEvent = waitingBuyers();
+        }
         if (c.expected() != 201) {
             return;
         }
@@ -216,8 +234,32 @@ public final class HopBench {
         current = new Inventory(event, pairs);
     }
 
+    /**
+     * An on-sale event behind a paused waiting room with every buyer of the pool in its queue, so that each poll is
+     * the common case of a surge: a buyer told their place and when to ask again.
+     */
+    private String waitingBuyers() throws Exception {
+        String event = api.onSaleEvent(venue, "Per-hop queue");
+        api.waitingRoom(event, new WaitingRoomRequest().enabled(true).mode(WaitingRoomRequest.ModeEnum.FIXED)
+                .ratePerMinute(60).opensMinutesBeforeSale(0).passMinutes(10));
+        if (!api.pauseQueue(event)) {
+            throw new IllegalStateException("the gateway did not pause the queue of " + event);
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            HttpRequest join = HttpRequest.newBuilder(URI.create(targets.get("gateway") + "/api/v1/waiting-room/events/"
+                    + event)).header("Authorization", "Bearer " + tokens.get(i))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            int status = http.send(join, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("joining the queue of " + event + " answered " + status);
+            }
+        }
+        System.out.println("per-hop: " + tokens.size() + " buyers waiting in the paused queue of " + event);
+        return event;
+    }
+
     /** A measured run: counts, latencies (ms) and the CPU each process spent. */
-    private record Row(String caseName, String hop, String model, int concurrency, double rate, long ok,
+    private record Row(String caseName, String service, String hop, String model, int concurrency, double rate, long ok,
             Map<Integer, Long> others, double p50, double p95, double p99, Map<String, Double> cpuMsPerRequest) {
     }
 
@@ -342,13 +384,14 @@ public final class HopBench {
             Arrays.sort(sorted);
             long total = count;
             Map<String, Double> cpu = new LinkedHashMap<>();
-            for (String process : List.of("gateway", c.service(), "postgres", "redis", "load generator")) {
+            for (String process : new java.util.LinkedHashSet<>(List.of("gateway", c.service(), "postgres", "redis",
+                    "load generator"))) {
                 cpu.put(process, total == 0 ? 0 : (after.ticks(process) - before.ticks(process))
                         * (1000.0 / CLOCK_TICKS_PER_SECOND) / total);
             }
             Map<Integer, Long> rest = new TreeMap<>();
             others.forEach((status, n) -> rest.put(status, n.sum()));
-            return new Row(c.name(), hop, model, concurrency, ok.sum() / (double) seconds, ok.sum(), rest,
+            return new Row(c.name(), c.service(), hop, model, concurrency, ok.sum() / (double) seconds, ok.sum(), rest,
                     percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), cpu);
         }
 
@@ -426,32 +469,44 @@ public final class HopBench {
                 .append(" postgres | redis | generator |\n");
         md.append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            String service = row.cpuMsPerRequest().keySet().stream().skip(1).findFirst().orElse("");
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+            Double service = row.service().equals("gateway") ? null : row.cpuMsPerRequest().get(row.service());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %s | %.2f | %.2f | %.2f |%n",
                     row.caseName(), row.hop().equals("gateway") ? "gateway" : "direct", row.model(), row.rate(),
                     row.p50(), row.p95(), row.p99(), row.others().isEmpty() ? "–" : row.others().toString(),
-                    row.cpuMsPerRequest().get("gateway"), row.cpuMsPerRequest().get(service),
+                    row.cpuMsPerRequest().get("gateway"),
+                    service == null ? "–" : String.format(Locale.ROOT, "%.2f", service),
                     row.cpuMsPerRequest().get("postgres"), row.cpuMsPerRequest().get("redis"),
                     row.cpuMsPerRequest().get("load generator")));
         }
         md.append("\n### Ratios (closed model)\n\n| case | gateway / direct |\n|---|---:|\n");
-        for (int i = 0; i + 1 < rows.size(); i += 4) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f %% |%n", rows.get(i).caseName(),
-                    100 * rows.get(i + 1).rate() / Math.max(1e-9, rows.get(i).rate())));
+        for (Row direct : closedDirect(rows)) {
+            closed(rows, direct.caseName(), "gateway").ifPresent(gateway -> md.append(String.format(Locale.ROOT,
+                    "| %s | %.0f %% |%n", direct.caseName(), 100 * gateway.rate() / Math.max(1e-9, direct.rate()))));
         }
         if (pgbench > 0) {
             md.append(String.format(Locale.ROOT, "%n### Holds against the database's own rate%n%npgbench, hold path's SQL "
                     + "(16 clients): %.0f transactions/s%n%n| case | direct / pgbench | gateway / pgbench | gateway p99 ms |%n"
                     + "|---|---:|---:|---:|%n", pgbench));
-            for (int i = 0; i + 1 < rows.size(); i += 4) {
-                if (rows.get(i).caseName().startsWith("hold")) {
-                    md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %.1f |%n", rows.get(i).caseName(),
-                            100 * rows.get(i).rate() / pgbench, 100 * rows.get(i + 1).rate() / pgbench,
-                            rows.get(i + 1).p99()));
+            for (Row direct : closedDirect(rows)) {
+                if (direct.caseName().startsWith("hold")) {
+                    closed(rows, direct.caseName(), "gateway").ifPresent(gateway -> md.append(String.format(Locale.ROOT,
+                            "| %s | %.1f %% | %.1f %% | %.1f |%n", direct.caseName(), 100 * direct.rate() / pgbench,
+                            100 * gateway.rate() / pgbench, gateway.p99())));
                 }
             }
         }
-        md.append("\nevents: browsing ").append(browseEvent).append("; venue ").append(venue.id()).append('\n');
+        md.append("\nevents: browsing ").append(browseEvent).append("; venue ").append(venue.id())
+                .append(queueEvent.isEmpty() ? "" : "; queue " + queueEvent).append('\n');
         return md.toString();
+    }
+
+    /** The closed-model rows straight to a service (a case the gateway alone answers has none). */
+    private static List<Row> closedDirect(List<Row> rows) {
+        return rows.stream().filter(row -> row.model().equals("closed") && !row.hop().equals("gateway")).toList();
+    }
+
+    private static Optional<Row> closed(List<Row> rows, String caseName, String hop) {
+        return rows.stream().filter(row -> row.model().equals("closed") && row.hop().equals(hop)
+                && row.caseName().equals(caseName)).findFirst();
     }
 }
