@@ -61,17 +61,6 @@ redis_start() {
 }
 redis_stop() { redis-cli -p "$redis_port" shutdown nosave > /dev/null 2>&1 || true; }
 
-rm -rf "$dir"
-mkdir -p "$dir/pgdata"
-[ "$(id -u)" = 0 ] && chown postgres "$dir" "$dir/pgdata"
-say "Own PostgreSQL (port $pg_port, $pg_bin) and Redis (port $redis_port) in ${dir#$PWD/}"
-as_pg "$pg_bin/initdb" -D "$dir/pgdata" -U postgres --auth=trust -E UTF8 > "$dir/initdb.log" 2>&1 \
-  || { cat "$dir/initdb.log"; die "initdb failed"; }
-pg_ctl -l "$dir/postgres.log" -w -o "-p $pg_port -k $dir/pgdata -c listen_addresses=127.0.0.1 -c max_connections=200" \
-  start > /dev/null
-"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres boxoffice
-redis_start
-
 launcher=""   # the flock process whose child is the launcher
 load=""
 cleanup() {
@@ -87,6 +76,18 @@ cleanup() {
   pg_ctl -m fast -w stop > /dev/null 2>&1
 }
 trap cleanup EXIT
+
+rm -rf "$dir"
+mkdir -p "$dir/pgdata"
+[ "$(id -u)" = 0 ] && chown postgres "$dir" "$dir/pgdata"
+say "Own PostgreSQL (port $pg_port, $pg_bin) and Redis (port $redis_port) in ${dir#$PWD/}"
+as_pg "$pg_bin/initdb" -D "$dir/pgdata" -U postgres --auth=trust -E UTF8 > "$dir/initdb.log" 2>&1 \
+  || { cat "$dir/initdb.log"; die "initdb failed"; }
+pg_ctl -l "$dir/postgres.log" -w -o "-p $pg_port -k $dir/pgdata -c listen_addresses=127.0.0.1 -c max_connections=200" \
+  start > /dev/null
+"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres boxoffice
+redis_start
+
 
 # --- the platform, on those stores -------------------------------------------------------------------------------
 [ -f gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar ] \
@@ -209,7 +210,7 @@ for fault in $CHAOS_FAULTS; do
       finish_fault redis-restarted-empty "$start" "$(now_ms)" ;;
     postgres)
       say "PostgreSQL restarted (fast shutdown: every connection cut)"
-      pg_ctl -m fast -w restart > /dev/null
+      pg_ctl -l "$dir/postgres.log" -m fast -w restart > /dev/null
       finish_fault postgres-restarted "$start" "$(now_ms)" ;;
     provider)
       say "Sandbox provider slow and failing for 60 s: every charge +2 s, 20 % fail (500), 20 % lose their answer"
