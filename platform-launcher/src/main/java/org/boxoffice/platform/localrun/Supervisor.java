@@ -40,6 +40,8 @@ final class Supervisor {
         /** When the planned restart is due (System.nanoTime), or null when none is planned. */
         Long restartAt;
         boolean awaitingReady;
+        /** Dead and, restarting being off, left so. */
+        boolean leftDead;
 
         State(long now) {
             startedAt = now;
@@ -75,6 +77,8 @@ final class Supervisor {
             State state = states.computeIfAbsent(service.name(), name -> new State(now));
             if (service.alive()) {
                 whileAlive(service, state, now);
+            } else if (state.leftDead) {
+                continue;
             } else if (state.restartAt == null) {
                 died(service, state, now);
             } else if (now - state.restartAt >= 0) {
@@ -102,7 +106,7 @@ final class Supervisor {
             state.diedAt = now;
         }
         if (!restarting) {
-            state.restartAt = Long.MAX_VALUE;
+            state.leftDead = true;
             report.accept("  not restarting it (" + SWITCH + "=off)");
             return;
         }
