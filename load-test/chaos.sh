@@ -149,7 +149,7 @@ service_pid() {
 await_holds_after() {
   local since=$1 deadline=$((SECONDS + CHAOS_RECOVERY_TIMEOUT)) at
   while [ "$SECONDS" -lt "$deadline" ]; do
-    at=$(awk -F, -v since="$since" '$3 == "hold" && $4 == 201 && $1 > since {print $1; exit}' "$dir/requests.csv")
+    at=$(awk -F, -v since="$since" '$3 == "hold" && $4 == 201 && $1 > since {print $1; exit}' "$dir/requests.csv" 2>/dev/null)
     [ -n "$at" ] && { echo "$at"; return 0; }
     [ -z "$load" ] || kill -0 "$load" 2>/dev/null || die "the load driver died ($dir/load.log)"
     sleep 2
