@@ -104,17 +104,18 @@ public class PaymentService {
             throw new PaymentExists(order.id(), payments.findLiveByOrder(order.id()).map(Payment::id)
                     .orElse(payment.id()));
         }
-        String providerPaymentId;
+        String charged;
         try {
-            providerPaymentId = provider.charge(new ChargeRequest(payment.id(), payment.amountMinor(),
+            charged = provider.charge(new ChargeRequest(payment.id(), payment.amountMinor(),
                     payment.currency(), method.token()));
         } catch (InvalidPaymentMethod used) {
             // Used up meanwhile by a concurrent payment of another order: this one never started.
             settle(payment.id(), Outcome.FAILED, "invalid_payment_method");
             throw used;
         } catch (RuntimeException e) {
-            providerPaymentId = afterUnansweredCharge(provider, payment.id(), e);
+            charged = afterUnansweredCharge(provider, payment.id(), e);
         }
+        String providerPaymentId = charged;
         return transactions.execute(status -> {
             Payment current = payments.findForUpdate(payment.id()).orElseThrow();
             current.chargedAs(providerPaymentId, clock.instant());
