@@ -113,9 +113,9 @@ public class OutboxRelay extends BackgroundTask {
      * marker this relay keeps there: Redis was restarted without its data, failed over to a replica that had not caught
      * up, or was flushed. Events published just before were perhaps not read yet, and messages read but not yet
      * acknowledged lost their pending entries: without this they would be gone for good while the outbox says
-     * published (found by the chaos run, docs/reliability.md). The consumers' inbox makes an event delivered again
-     * after it was handled a no-op. Runs outside the relay's transaction: an interrupted replay leaves the marker
-     * unset, and the next round replays again.
+     * published (found while building the chaos run's Redis fault, docs/reliability.md). The consumers' inbox makes
+     * an event delivered again after it was handled a no-op. Runs outside the relay's transaction: an interrupted
+     * replay leaves the marker unset, and the next round replays again.
      *
      * @return how many events were published again
      */
