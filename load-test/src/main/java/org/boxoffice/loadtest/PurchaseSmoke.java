@@ -164,7 +164,7 @@ public final class PurchaseSmoke {
                 () -> new HoldsApi(asBuyer.booking).createHoldWithHttpInfo(new CreateHoldRequest()
                         // The generated model starts seatIds as an empty list; a hold names exactly one kind.
                         .eventId(event.getId()).seatIds(null).bestAvailable(new Quantity().sectionId(section).quantity(2)),
-                        idempotencyKey(), null));
+                        null, idempotencyKey())); // (request, waiting-room pass, Idempotency-Key)
         System.out.println("purchase smoke: held 2 seats (hold " + hold.getId() + ", " + hold.getRemainingSeconds()
                 + " s left)");
         OrderResponse order = call("POST", "/api/v1/orders", 201,

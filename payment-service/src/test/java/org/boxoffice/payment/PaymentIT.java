@@ -61,6 +61,7 @@ import static org.awaitility.Awaitility.await;
 class PaymentIT {
 
     static final String SECRET = "whsec_test_secret";
+    private static final String SANDBOX_FAULTS = "/api/v1/admin/payments/sandbox/faults";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** booking's orders by id: the owner and the JSON booking would answer with (or a status to fail with). */
@@ -169,6 +170,62 @@ class PaymentIT {
         assertThat(outboxEvents("PaymentSucceeded", orderId)).isEmpty();
         HttpResponse<String> retry = pay(orderId, "4242424242424242", key());
         assertThat(retry.statusCode()).as("a failed payment may be retried with another card").isEqualTo(201);
+    }
+
+    // --- the sandbox's faults (issue #18) ---
+
+    @Test
+    void aChargeWhoseAnswerIsLostIsNotFailedTheProvidersWebhookDecides() throws Exception {
+        UUID orderId = order(6_100, "EUR");
+        assertThat(faults(TestTokens.admin(), 150, 0, 100).statusCode()).isEqualTo(200);
+        try {
+            HttpResponse<String> created = pay(orderId, "4242424242424242", key());
+
+            assertThat(created.statusCode()).as("the provider took the charge: " + created.body()).isEqualTo(201);
+            String paymentId = id(created);
+            assertThat(charges(orderId)).isEqualTo(1);
+            awaitStatus(paymentId, "SUCCEEDED");
+            assertThat(outboxEvents("PaymentFailed", orderId)).as("the buyer's money is not left behind a failed "
+                    + "payment").isEmpty();
+            assertThat(outboxEvents("PaymentSucceeded", orderId)).hasSize(1);
+        } finally {
+            faults(TestTokens.admin(), 0, 0, 0);
+        }
+    }
+
+    @Test
+    void aProviderFailingBeforeChargingFailsThePaymentWithA503AndChargesNothing() throws Exception {
+        UUID orderId = order(6_200, "EUR");
+        assertThat(faults(TestTokens.admin(), 0, 100, 0).statusCode()).isEqualTo(200);
+        try {
+            HttpResponse<String> refused = pay(orderId, "4242424242424242", key());
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(type(refused)).endsWith("/service-unavailable");
+            assertThat(charges(orderId)).isZero();
+            assertThat(jdbc.queryForList("SELECT status || ' ' || failure_reason FROM payment WHERE order_id = ?",
+                    String.class, orderId)).containsExactly("FAILED provider_unavailable");
+        } finally {
+            faults(TestTokens.admin(), 0, 0, 0);
+        }
+    }
+
+    @Test
+    void onlyAnAdminSetsTheSandboxFaultsAndAnOutOfRangeValueIsNamed() throws Exception {
+        assertThat(faults(buyer, 0, 100, 0).statusCode()).isEqualTo(403);
+        HttpResponse<String> invalid = faults(TestTokens.admin(), 0, 101, 0);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("failurePercent");
+        HttpResponse<String> current = get(SANDBOX_FAULTS, TestTokens.admin());
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(current.body()).get("failurePercent").asInt()).as("nothing set by the refusals")
+                .isZero();
+    }
+
+    private HttpResponse<String> faults(String token, int delayMillis, int failurePercent, int lostAnswerPercent)
+            throws Exception {
+        return send("PUT", SANDBOX_FAULTS, token, null, JSON.writeValueAsString(Map.of("delayMillis", delayMillis,
+                "failurePercent", failurePercent, "lostAnswerPercent", lostAnswerPercent)));
     }
 
     @Test

@@ -104,24 +104,44 @@ public class PaymentService {
             throw new PaymentExists(order.id(), payments.findLiveByOrder(order.id()).map(Payment::id)
                     .orElse(payment.id()));
         }
-        String providerPaymentId;
+        String charged;
         try {
-            providerPaymentId = provider.charge(new ChargeRequest(payment.id(), payment.amountMinor(),
+            charged = provider.charge(new ChargeRequest(payment.id(), payment.amountMinor(),
                     payment.currency(), method.token()));
         } catch (InvalidPaymentMethod used) {
             // Used up meanwhile by a concurrent payment of another order: this one never started.
             settle(payment.id(), Outcome.FAILED, "invalid_payment_method");
             throw used;
         } catch (RuntimeException e) {
-            log.warn("Provider {} refused or failed to start payment {}: {}", provider.name(), payment.id(), e.toString());
-            settle(payment.id(), Outcome.FAILED, "provider_unavailable");
-            throw new ProviderUnavailable(provider.name(), e);
+            charged = afterUnansweredCharge(provider, payment.id(), e);
         }
+        String providerPaymentId = charged;
         return transactions.execute(status -> {
             Payment current = payments.findForUpdate(payment.id()).orElseThrow();
             current.chargedAs(providerPaymentId, clock.instant());
             return payments.save(current);
         });
+    }
+
+    /**
+     * A charge that got no answer may still have been taken, its answer lost (a timeout): failing the payment then
+     * would leave the buyer's money with the provider and the order failed. So the provider is asked by our reference:
+     * taken, the payment goes on as charged and the webhook decides; not taken, it failed (and may be retried); the
+     * provider cannot say, it stays PROCESSING for the webhook or reconciliation to decide. Both refusals are a 503.
+     */
+    private String afterUnansweredCharge(PaymentProvider provider, UUID paymentId, RuntimeException error) {
+        log.warn("Provider {} gave no answer to the charge of payment {}: {}", provider.name(), paymentId, error.toString());
+        Optional<String> taken;
+        try {
+            taken = provider.chargeFor(paymentId);
+        } catch (RuntimeException unknown) {
+            throw new ProviderUnavailable(provider.name(), error);
+        }
+        if (taken.isEmpty()) {
+            settle(paymentId, Outcome.FAILED, "provider_unavailable");
+            throw new ProviderUnavailable(provider.name(), error);
+        }
+        return taken.get();
     }
 
     public Payment get(UUID paymentId, CurrentUser buyer) {

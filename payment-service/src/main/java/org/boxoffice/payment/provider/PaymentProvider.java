@@ -36,6 +36,12 @@ public interface PaymentProvider {
     String charge(ChargeRequest request);
 
     /**
+     * The provider payment a charge with this reference started, if any: what a caller asks after a {@link #charge}
+     * that got no answer (a timeout, a 5xx), when the charge may have been taken and only its answer lost.
+     */
+    java.util.Optional<String> chargeFor(UUID reference);
+
+    /**
      * Refunds part or all of a captured payment, once per {@code refundId} however often it is called.
      *
      * @throws RefundDeclined when the provider refuses (nothing captured, amount above what is left)

@@ -49,10 +49,12 @@ class SandboxProvider implements PaymentProvider {
     private final SandboxProperties properties;
     private final String secret;
     private final TraceHandoff traces;
+    private final SandboxFaults faults;
 
     SandboxProvider(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
-            SandboxProperties properties, TraceHandoff traces) {
+            SandboxProperties properties, TraceHandoff traces, SandboxFaults faults) {
         this.jdbc = jdbc;
+        this.faults = faults;
         this.traces = traces;
         this.transactions = transactions;
         this.json = json;
@@ -121,6 +123,7 @@ class SandboxProvider implements PaymentProvider {
 
     @Override
     public String charge(ChargeRequest request) {
+        faults.beforeCharge();
         String charged = transactions.execute(status -> {
             // A retried charge returns the first one: it never charges twice (and finds its token used by itself).
             var existing = jdbc.sql("SELECT id FROM sandbox_charge WHERE reference = ?").param(request.reference())
@@ -153,7 +156,14 @@ class SandboxProvider implements PaymentProvider {
         if (charged == null) {
             throw new IllegalStateException("sandbox charge returned nothing");
         }
+        faults.afterCharge();
         return charged;
+    }
+
+    @Override
+    public java.util.Optional<String> chargeFor(UUID reference) {
+        return jdbc.sql("SELECT id FROM sandbox_charge WHERE reference = ?").param(reference).query(String.class)
+                .optional();
     }
 
     /** The buyer's trace, for the webhooks this charge will send (null when untraced). */

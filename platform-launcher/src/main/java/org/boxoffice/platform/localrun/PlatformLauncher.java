@@ -9,10 +9,8 @@ import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -163,15 +161,13 @@ public final class PlatformLauncher {
         return 0;
     }
 
-    /** Blocks until Ctrl-C; reports a service that dies meanwhile. */
+    /** Blocks until Ctrl-C; a service that dies meanwhile is reported and restarted ({@link Supervisor}). */
     private void watch() throws InterruptedException {
-        Set<String> reported = new LinkedHashSet<>();
-        while (!stopped.await(2, TimeUnit.SECONDS)) {
-            for (ServiceProcess service : services) {
-                if (!stopping && !service.alive() && reported.add(service.name())) {
-                    System.err.println(service.name() + " stopped unexpectedly (exit " + service.exitCode()
-                            + "). Last lines of " + root.relativize(service.log()) + ":");
-                    service.logTail(20).forEach(line -> System.err.println("  | " + line));
+        Supervisor supervisor = Supervisor.forLocalRun(root, services, System.err::println);
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            synchronized (services) {
+                if (!stopping) {
+                    supervisor.check();
                 }
             }
         }
@@ -189,12 +185,15 @@ public final class PlatformLauncher {
         System.out.println("    buyer      " + BUYER_EMAIL);
         System.out.println("  Sent mail:   GET http://localhost:8080/api/v1/admin/notifications/mailbox (as admin)");
         System.out.println("  Logs:        " + root.relativize(state.resolve("logs")) + "/<service>.log");
+        System.out.println("  Restarts:    a service that dies is restarted (" + Supervisor.SWITCH + "=off: only reported)");
         System.out.println("Press Ctrl-C to stop everything.");
     }
 
     /** Stops the services (gracefully, then by force after 30 s) and whatever data stores this launcher started. */
     private void shutdown() {
         stopping = true;
+        synchronized (services) { // waits out the supervisor's round in progress: nothing it restarts is left running
+        }
         if (!services.isEmpty()) {
             step("Stopping " + services.size() + " services");
             services.forEach(ServiceProcess::requestStop);

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-/** One service of the local run: its jar, its port, its log file and, once started, its process. */
+/**
+ * One service of the local run: its jar, its port, its log file and, once started, its process and the command that
+ * started it, so that the {@link Supervisor} can start it again the same way when it dies.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -25,6 +28,8 @@ final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private @Nullable Process process;
+    private List<String> command = List.of();
+    private Map<String, String> environment = Map.of();
 
     /** {@code probePort}: where {@code /readyz} answers (the service's port, or its management port). */
     ServiceProcess(String name, int port, int probePort, Path jar, Path log) {
@@ -62,11 +67,31 @@ final class ServiceProcess {
         command.add(java);
         command.addAll(jvmOptions);
         command.addAll(launch);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        process = launch(ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    /**
+     * Starts the service again with the command and environment of {@link #start}, its output appended to the same
+     * log (the lines before its death stay there). Only for a service that is not alive.
+     */
+    void restart() throws IOException {
+        if (command.isEmpty() || alive()) {
+            throw new IllegalStateException(name + " was never started or is still running");
+        }
+        process = launch(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    private Process launch(ProcessBuilder.Redirect output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         builder.environment().putAll(environment);
-        process = builder.start();
+        return builder.start();
+    }
+
+    /** The operating system's id of the current process, or -1 before the first start. */
+    long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     boolean alive() {

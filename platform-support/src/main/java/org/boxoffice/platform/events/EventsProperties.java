@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reclaimAfter     how long a delivered but unacknowledged message waits before another consumer takes it
  * @param maxAttempts      deliveries before a message goes to the dead-letter stream
  * @param autoStartup      whether the relay and consumers run in the background (tests drive them by hand)
+ * @param replayWindow     how far back the relay publishes events again when Redis has lost its data (restarted
+ *                         empty, failed over, flushed): events published earlier are taken as consumed by then
  */
 @ConfigurationProperties("boxoffice.events")
 public record EventsProperties(
@@ -32,7 +34,8 @@ public record EventsProperties(
         @DefaultValue("30s") Duration reclaimAfter,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1s") Duration readBlock,
-        @DefaultValue("true") boolean autoStartup) {
+        @DefaultValue("true") boolean autoStartup,
+        @DefaultValue("15m") Duration replayWindow) {
 
     /** Stream every dead letter goes to, whichever service gave up on it. */
     public static final String DEAD_LETTERS = "boxoffice.events.dead-letters";

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.Timer;
 import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -30,10 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>An event is marked published in the same transaction that read it, after {@code XADD}: a crash in between
  * publishes it again on the next pass — at least once, which the consumers' inbox turns into exactly once. Each event
- * goes out signed with the service's key ({@link EventSigner}): consumers act only on events that verify.
+ * goes out signed with the service's key ({@link EventSigner}): consumers act only on events that verify. When Redis
+ * has lost its data, the events of the last {@code replay-window} are published again first
+ * ({@link #replayIfRedisLostItsData}).
  */
 @SqlByDesign("One leader per batch by advisory lock, a batch read in order and marked published in one statement batch")
 public class OutboxRelay extends BackgroundTask {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final JdbcClient jdbc;
     /** Only for {@link #markPublished}'s statement batch, which JdbcClient cannot send (PlatformRules.ONE_JDBC_API). */
@@ -44,6 +50,8 @@ public class OutboxRelay extends BackgroundTask {
     private final EventSigner signer;
     private final Timer publishLag;
     private final long lockKey;
+    /** A key the relay keeps in Redis: gone means Redis lost its data, and recent events are published again. */
+    private final String marker;
     private final Clock clock;
     private final JsonMapper json;
 
@@ -59,6 +67,7 @@ public class OutboxRelay extends BackgroundTask {
         this.redis = redis;
         this.properties = properties;
         this.lockKey = ("boxoffice-outbox-relay:" + properties.producer()).hashCode();
+        this.marker = EventsProperties.stream(properties.producer()) + ".relay";
         this.publishLag = Timer.builder("boxoffice.outbox.publish.lag")
                 .description("Time from an event's commit to its publication on the stream")
                 .tag("producer", properties.producer())
@@ -71,6 +80,7 @@ public class OutboxRelay extends BackgroundTask {
      * @return how many events were published; 0 also when another replica holds the relay lock
      */
     public int publishBatch() {
+        replayIfRedisLostItsData();
         Integer published = transactions.execute(status -> {
             boolean leader = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(lockKey)
                     .query(Boolean.class).single();
@@ -81,11 +91,7 @@ public class OutboxRelay extends BackgroundTask {
                     SELECT id, type, version, occurred_at, event_key, trace_parent, trace_context::text AS trace_context,
                            payload::text AS payload
                       FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ?
-                    """).param(properties.batchSize()).query((row, n) -> new EventEnvelope(
-                    row.getObject("id", UUID.class), row.getString("type"), row.getInt("version"),
-                    row.getTimestamp("occurred_at").toInstant(), properties.producer(), row.getString("event_key"),
-                    trace(row.getString("trace_parent"), row.getString("trace_context")), row.getString("payload")))
-                    .list();
+                    """).param(properties.batchSize()).query((row, n) -> envelope(row)).list();
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -100,6 +106,62 @@ public class OutboxRelay extends BackgroundTask {
             return batch.size();
         });
         return published == null ? 0 : published;
+    }
+
+    /**
+     * Publishes again, oldest first, every event published within {@code replay-window} when Redis has lost the
+     * marker this relay keeps there: Redis was restarted without its data, failed over to a replica that had not caught
+     * up, or was flushed. Events published just before were perhaps not read yet, and messages read but not yet
+     * acknowledged lost their pending entries: without this they would be gone for good while the outbox says
+     * published (found while building the chaos run's Redis fault, docs/reliability.md). The consumers' inbox makes
+     * an event delivered again after it was handled a no-op. Runs outside the relay's transaction: an interrupted
+     * replay leaves the marker unset, and the next round replays again.
+     *
+     * @return how many events were published again
+     */
+    int replayIfRedisLostItsData() {
+        if (Boolean.TRUE.equals(redis.hasKey(marker))) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        String stream = EventsProperties.stream(properties.producer());
+        XAddOptions trim = XAddOptions.maxlen(properties.streamMaxLength()).approximateTrimming(true);
+        Timestamp afterAt = Timestamp.from(now.minus(properties.replayWindow()));
+        UUID afterId = new UUID(0, 0);
+        int replayed = 0;
+        while (true) {
+            record Published(EventEnvelope event, Timestamp at) {
+            }
+            List<Published> batch = jdbc.sql("""
+                    SELECT id, type, version, occurred_at, event_key, trace_parent, trace_context::text AS trace_context,
+                           payload::text AS payload, published_at
+                      FROM outbox_event WHERE published_at IS NOT NULL AND (published_at, id) > (?, ?)
+                     ORDER BY published_at, id LIMIT ?
+                    """).params(afterAt, afterId, properties.batchSize())
+                    .query((row, n) -> new Published(envelope(row), row.getTimestamp("published_at"))).list();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Published published : batch) {
+                redis.opsForStream().add(StreamRecords.mapBacked(signer.signedFields(published.event()))
+                        .withStreamKey(stream), trim);
+            }
+            replayed += batch.size();
+            afterAt = batch.getLast().at();
+            afterId = batch.getLast().event().id();
+        }
+        redis.opsForValue().set(marker, now.toString());
+        if (replayed > 0) {
+            log.warn("Redis had lost this relay's marker (restarted empty, failed over or flushed): published the {}"
+                    + " events of the last {} again", replayed, properties.replayWindow());
+        }
+        return replayed;
+    }
+
+    private EventEnvelope envelope(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new EventEnvelope(row.getObject("id", UUID.class), row.getString("type"), row.getInt("version"),
+                row.getTimestamp("occurred_at").toInstant(), properties.producer(), row.getString("event_key"),
+                trace(row.getString("trace_parent"), row.getString("trace_context")), row.getString("payload"));
     }
 
     /** The trace fields of a row: its traceparent and whatever else the producer's propagator wrote. */

@@ -116,6 +116,30 @@ class EventBusIT {
     }
 
     @Test
+    void eventsPublishedJustBeforeRedisLostItsDataArePublishedAgainAndTakeEffectOnce() {
+        UUID handled = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1")));
+        assertThat(relay.publishBatch()).isEqualTo(1);
+        drain();
+        UUID unread = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-2", Map.of("seat", "A-1-2")));
+        assertThat(relay.publishBatch()).isEqualTo(1);
+
+        // Redis restarted empty (or failed over, or was flushed) before the consumer read the second event.
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        });
+        assertThat(consumers.pollOnce(STREAM)).as("the consumer group is gone with the data").isZero();
+        assertThat(relay.publishBatch()).as("nothing new to publish").isZero();
+
+        assertThat(entries()).extracting(e -> e.get("id")).as("published again, oldest first")
+                .containsExactly(handled.toString(), unread.toString());
+        drain();
+        assertThat(effects(unread)).as("the event Redis lost took effect").isEqualTo(1);
+        assertThat(effects(handled)).as("the one handled before: once, the inbox knew it").isEqualTo(1);
+        assertThat(relay.replayIfRedisLostItsData()).as("the marker is back: no second replay").isZero();
+    }
+
+    @Test
     void refusesToAppendOutsideTheTransactionOfTheChange() {
         assertThatIllegalStateException().isThrownBy(() -> outbox.append("SeatHeld", 1, "seat-1", Map.of()))
                 .withMessageContaining("needs the transaction");
@@ -398,6 +422,6 @@ class EventBusIT {
 
     private EventsProperties properties() {
         return new EventsProperties("events-it", Duration.ofMillis(200), 100, 1_000_000, Duration.ofMillis(100),
-                Duration.ofMillis(300), 3, Duration.ZERO, false);
+                Duration.ofMillis(300), 3, Duration.ZERO, false, Duration.ofMinutes(15));
     }
 }
