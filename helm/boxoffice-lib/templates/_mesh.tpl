@@ -25,11 +25,11 @@ spec:
   {{- if or .Values.managementPort (and $edge (not .Values.global.mesh.ingressInMesh)) }}
   portLevelMtls:
     {{- with .Values.managementPort }}
-    {{ . }}:
+    {{ . | quote }}:
       mode: PERMISSIVE
     {{- end }}
     {{- if and $edge (not .Values.global.mesh.ingressInMesh) }}
-    {{ .Values.port }}:
+    {{ .Values.port | quote }}:
       mode: PERMISSIVE
     {{- end }}
   {{- end }}

@@ -41,7 +41,7 @@ public final class SandboxSignature {
 
     /**
      * Returns normally only for a header signed with one of the secrets over this body within the tolerance of now:
-     * while a secret is rotated, the current one and those it replaces are all accepted (docs/payments.md).
+     * while a secret is rotated, the current one and those it replaces are all accepted (docs/operations.md, "Rotating the webhook secret").
      */
     public static void verify(@Nullable String header, byte[] body, List<String> secrets, Instant now,
             Duration tolerance) {

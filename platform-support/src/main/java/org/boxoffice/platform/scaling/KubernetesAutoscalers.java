@@ -14,9 +14,12 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,16 +37,26 @@ final class KubernetesAutoscalers implements Autoscalers {
     private final URI apiServer;
     private final String namespace;
     private final Path tokenFile;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final JsonMapper json;
 
+    /** The client is made at the first call: a dry run never calls, and its pod has no token or CA mounted. */
     KubernetesAutoscalers(PreScalingProperties properties, JsonMapper json) {
-        this(properties.apiServer(), properties.namespace(), properties.tokenFile(),
-                HttpClient.newBuilder().connectTimeout(TIMEOUT).sslContext(trusting(properties.caFile())).build(),
-                json);
+        this(properties.apiServer(), properties.namespace(), properties.tokenFile(), new Supplier<>() {
+            private @Nullable HttpClient client;
+
+            @Override
+            public synchronized HttpClient get() {
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                            .sslContext(trusting(properties.caFile())).build();
+                }
+                return client;
+            }
+        }, json);
     }
 
-    KubernetesAutoscalers(URI apiServer, String namespace, Path tokenFile, HttpClient http, JsonMapper json) {
+    KubernetesAutoscalers(URI apiServer, String namespace, Path tokenFile, Supplier<HttpClient> http, JsonMapper json) {
         this.apiServer = apiServer;
         this.namespace = namespace;
         this.tokenFile = tokenFile;
@@ -75,7 +88,7 @@ final class KubernetesAutoscalers implements Autoscalers {
 
     private HttpResponse<String> send(HttpRequest request, String autoscaler) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("Kubernetes API answered " + response.statusCode() + " for "
                         + request.method() + " of HorizontalPodAutoscaler " + namespace + "/" + autoscaler + ": "

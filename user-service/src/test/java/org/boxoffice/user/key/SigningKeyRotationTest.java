@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Rotating the token signing key in production, where the keys are files of the mounted Secret
- * {@code boxoffice-jwt-keys} (from a secrets manager through External Secrets, or by hand: docs/security.md, "Rotating
+ * {@code boxoffice-jwt-keys} (from a secrets manager through External Secrets, or by hand: docs/operations.md, "Rotating
  * the token signing key"): a newer key added to the Secret signs new tokens while the old one stays published, so
  * tokens signed before still verify against the JWKS during the overlap; once the old key is removed, only tokens of
  * the new one verify. Verification here is what every other service does: the JWKS, then the {@code kid}.
