@@ -91,13 +91,18 @@ final class PreScalingSimulation {
                 double metric = average(t - METRIC_LAG - 30, t - METRIC_LAG) / (Math.max(ready, 1) * REQUESTS_PER_REPLICA);
                 int wanted = (int) Math.ceil(ready * metric / TARGET_UTILIZATION);
                 recentDesires.add(new int[] { t, wanted });
-                recentDesires.removeIf(d -> d[0] < t - SCALE_IN_STABILIZATION);
+                int oldest = t - SCALE_IN_STABILIZATION;
+                recentDesires.removeIf(d -> d[0] < oldest);
                 int stabilized = recentDesires.stream().mapToInt(d -> d[1]).max().orElse(wanted);
                 int next = Math.min(Math.max(stabilized, floor), BOOKING.maxReplicas());
                 next = Math.min(next, Math.max(desired * 2, desired + 4));
                 if (next < desired) {
                     // Slow in: at most 10 % of the pods a minute, never below the floor.
                     next = t % 60 == 0 ? Math.max(next, desired - (int) Math.ceil(desired * 0.1)) : desired;
+                }
+                if (desired < floor) {
+                    // Below its minimum the HPA goes straight to it, without the scale-up policy's limit.
+                    next = Math.max(next, floor);
                 }
                 if (next > desired) {
                     pendingReady[t + STARTUP_SECONDS] += next - desired;
@@ -114,6 +119,7 @@ final class PreScalingSimulation {
             }
             double capacity = ready * REQUESTS_PER_REPLICA;
             double waitSeconds = capacity == 0 ? MAX_QUEUE_WAIT_SECONDS : backlog / capacity;
+            double backlogBefore = backlog;
             double total = backlog + offered[t];
             double served = Math.min(total, capacity);
             double left = total - served;
@@ -123,8 +129,13 @@ final class PreScalingSimulation {
                 requests += offered[t];
                 refused += shed;
                 replicaSeconds += desired;
+                // First in, first served: the backlog (which waited up to a second) goes first, then this
+                // second's arrivals, which wait for the backlog ahead of them to drain.
+                double fromBacklog = Math.min(backlogBefore, served);
+                double drain = capacity == 0 ? MAX_QUEUE_WAIT_SECONDS : fromBacklog / capacity;
                 latencies.add(new double[] { BASE_LATENCY_MS + 1000 * Math.min(waitSeconds, MAX_QUEUE_WAIT_SECONDS),
-                        served });
+                        fromBacklog });
+                latencies.add(new double[] { BASE_LATENCY_MS + 1000 * drain, served - fromBacklog });
                 if (readyAtOpen < 0) {
                     readyAtOpen = ready;
                 }
