@@ -137,8 +137,6 @@ class PreScalingChartTest {
     void isRefusedWithoutAutoscaling() {
         assertThatThrownBy(() -> Charts.platform(Profile.MINIMAL, Map.of("booking-service.preScaling.enabled", true)))
                 .hasMessageContaining("preScaling needs autoscaling.enabled");
-        assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of("booking-service.preScaling.lead", "soon")))
-                .hasMessageContaining("lead");
     }
 
     static List<Integer> egressPorts(Map<String, Object> policy) {
