@@ -43,7 +43,9 @@ spec:
         # Roll the pods when their configuration changes.
         checksum/config: {{ include "boxoffice-lib.configmap" $root | sha256sum }}
         checksum/secret: {{ include "boxoffice-lib.secret" $root | sha256sum }}
-        {{- include "boxoffice-lib.meshAnnotations" $root | nindent 8 }}
+        {{- with include "boxoffice-lib.meshAnnotations" $root | trim }}
+        {{- . | nindent 8 }}
+        {{- end }}
         {{- with $root.Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
