@@ -46,18 +46,11 @@ class SingleRunnerIT {
 
     @Test
     void theSecondInstanceSkipsTheJobWhileTheFirstRunsItAndRunsItAfterwards() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = Thread.ofVirtual().start(() -> runnerA.runExclusively(() -> {
-            entered.countDown();
-            await(finish);
-        }));
-        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        Round first = replicaARunsTheJobUntilReleased();
         AtomicInteger runsOfB = new AtomicInteger();
 
         boolean ranWhileFirstHeldIt = runnerB.runExclusively(runsOfB::incrementAndGet);
-        finish.countDown();
-        first.join();
+        first.finish();
         boolean ranAfterwards = runnerB.runExclusively(runsOfB::incrementAndGet);
 
         assertThat(ranWhileFirstHeldIt).isFalse();
@@ -67,36 +60,22 @@ class SingleRunnerIT {
 
     @Test
     void anotherJobIsNotHeldUpByThisOne() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = Thread.ofVirtual().start(() -> runnerA.runExclusively(() -> {
-            entered.countDown();
-            await(finish);
-        }));
-        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        Round first = replicaARunsTheJobUntilReleased();
 
         boolean otherJobRan = new SingleRunner(replicaB, JOB + "-other").runExclusively(() -> { });
-        finish.countDown();
-        first.join();
+        first.finish();
 
         assertThat(otherJobRan).isTrue();
     }
 
     @Test
     void theJobIsFreeAsSoonAsItsRunnersConnectionDies() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = Thread.ofVirtual().start(() -> runnerA.runExclusively(() -> {
-            entered.countDown();
-            await(finish);
-        }));
-        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        Round first = replicaARunsTheJobUntilReleased();
         assertThat(runnerB.runExclusively(() -> { })).isFalse();
 
         killTheLockHoldersSession();
         boolean ranAfterTheHolderDied = runnerB.runExclusively(() -> { });
-        finish.countDown();
-        first.join();
+        first.finish();
 
         assertThat(ranAfterTheHolderDied).isTrue();
         assertThat(runnerA.runExclusively(() -> { })).as("replica A's pool still works afterwards").isTrue();
@@ -126,6 +105,26 @@ class SingleRunnerIT {
 
         assertThat(runs.get()).isPositive();
         assertThat(mostInside).as("instances inside the job at once").hasValue(1);
+    }
+
+    /** Replica A inside a round of the job, holding it until {@link Round#finish()}. */
+    private Round replicaARunsTheJobUntilReleased() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread thread = Thread.ofVirtual().start(() -> runnerA.runExclusively(() -> {
+            entered.countDown();
+            await(finish);
+        }));
+        assertThat(entered.await(30, TimeUnit.SECONDS)).as("replica A entered the job").isTrue();
+        return new Round(finish, thread);
+    }
+
+    private record Round(CountDownLatch release, Thread thread) {
+
+        void finish() throws InterruptedException {
+            release.countDown();
+            thread.join();
+        }
     }
 
     private static void rounds(CyclicBarrier start, SingleRunner runner, Runnable work) {
