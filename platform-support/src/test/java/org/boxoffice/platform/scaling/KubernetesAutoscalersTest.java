@@ -57,7 +57,8 @@ class KubernetesAutoscalersTest {
         token = dir.resolve("token");
         Files.writeString(token, "first-token\n");
         autoscalers = new KubernetesAutoscalers(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "shop", token, () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), JsonMapper.builder().build());
+                "shop", token, () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                JsonMapper.builder().build());
     }
 
     @AfterEach
