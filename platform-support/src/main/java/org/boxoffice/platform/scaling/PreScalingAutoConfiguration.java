@@ -41,6 +41,7 @@ public class PreScalingAutoConfiguration {
             DataSource dataSource, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name:service}") String service) {
         return new PreScaler(onSales, autoscalers, properties, new SingleRunner(dataSource, "pre-scaler:" + service),
-                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new), true);
+                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new),
+                properties.autoStartup());
     }
 }

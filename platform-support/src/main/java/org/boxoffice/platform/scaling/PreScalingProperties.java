@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenFile the service account token (re-read every call: it is rotated)
  * @param caFile    the API server's CA
  * @param targets   the autoscalers to raise
+ * @param autoStartup whether the pre-scaler runs in the background (tests call {@link PreScaler#apply()} themselves)
  */
 @ConfigurationProperties("boxoffice.prescaling")
 public record PreScalingProperties(
@@ -34,7 +35,8 @@ public record PreScalingProperties(
         @DefaultValue("https://kubernetes.default.svc") URI apiServer,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/token") Path tokenFile,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt") Path caFile,
-        @DefaultValue List<Target> targets) {
+        @DefaultValue List<Target> targets,
+        @DefaultValue("true") boolean autoStartup) {
 
     public PreScalingProperties {
         if (!interval.isPositive() || lead.isNegative() || !hold.isPositive()) {

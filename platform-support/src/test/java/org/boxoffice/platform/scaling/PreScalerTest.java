@@ -69,7 +69,7 @@ class PreScalerTest {
                 Duration.ofMinutes(10), Duration.ofMinutes(30), "boxoffice", URI.create("https://kubernetes.default.svc"),
                 Path.of("token"), Path.of("ca.crt"), List.of(
                         new PreScalingProperties.Target("gateway-service", 2, 20, 1_000),
-                        new PreScalingProperties.Target("booking-service-blue", 3, 30, 500)));
+                        new PreScalingProperties.Target("booking-service-blue", 3, 30, 500)), false);
         // planAndApply bypasses the single runner, which SingleRunnerIT covers on a real database.
         return new PreScaler((from, to) -> ARENA.stream()
                 .filter(sale -> !sale.opensAt().isBefore(from) && !sale.opensAt().isAfter(to)).toList(),
