@@ -8,9 +8,17 @@
 {{- if $ps.enabled }}
 {{- if not .Values.autoscaling.enabled }}{{ fail "booking-service.preScaling needs autoscaling.enabled: it raises the HPAs' minimums" }}{{ end }}
 {{- /* The targets: the active slot's HPA with booking's own bounds, then the other services named in values. */}}
-{{- $self := include "boxoffice-lib.name" . -}}
-{{- if .Values.blueGreen.enabled }}{{ $self = printf "%s-%s" $self .Values.blueGreen.activeSlot }}{{ end -}}
-{{- $targets := list (dict "autoscaler" $self "baseMinReplicas" .Values.autoscaling.minReplicas "maxReplicas" .Values.autoscaling.maxReplicas "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- $name := include "boxoffice-lib.name" . -}}
+{{- $min := .Values.autoscaling.minReplicas -}}
+{{- $self := $name -}}
+{{- if .Values.blueGreen.enabled }}{{ $self = printf "%s-%s" $name .Values.blueGreen.activeSlot }}{{ end -}}
+{{- $targets := list (dict "autoscaler" $self "baseMinReplicas" $min "maxReplicas" .Values.autoscaling.maxReplicas "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- if .Values.blueGreen.enabled }}
+{{- /* The idle slot is kept at its minimum (its maximum here): after a cut-over in an on-sale's window the slot
+that was active is given back, not left raised. */}}
+{{- $idle := printf "%s-%s" $name (ternary "green" "blue" (eq .Values.blueGreen.activeSlot "blue")) -}}
+{{- $targets = append $targets (dict "autoscaler" $idle "baseMinReplicas" $min "maxReplicas" $min "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- end }}
 {{- range $ps.otherTargets }}
 {{- $targets = append $targets (dict "autoscaler" (include "boxoffice-lib.host" (dict "root" $ "service" .service)) "baseMinReplicas" .minReplicas "maxReplicas" .maxReplicas "buyersPerReplica" .buyersPerReplica) -}}
 {{- end }}

@@ -42,8 +42,9 @@ class PreScalingChartTest {
         assertThat(platform.ofKind("Role")).hasSize(1);
         assertThat(list(role, "rules")).containsExactly(Map.of("apiGroups", List.of("autoscaling"),
                 "resources", List.of("horizontalpodautoscalers"),
-                "resourceNames", List.of("booking-service-blue", "gateway-service"), "verbs", List.of("get", "patch")));
-        for (String autoscaler : List.of("booking-service-blue", "gateway-service")) {
+                "resourceNames", List.of("booking-service-blue", "booking-service-green", "gateway-service"),
+                "verbs", List.of("get", "patch")));
+        for (String autoscaler : List.of("booking-service-blue", "booking-service-green", "gateway-service")) {
             assertThat(platform.find("HorizontalPodAutoscaler", autoscaler)).as(autoscaler).isPresent();
         }
         Map<String, Object> binding = platform.get("RoleBinding", "booking-service");
@@ -72,7 +73,8 @@ class PreScalingChartTest {
                 .containsEntry("BOXOFFICE_PRESCALING_LEAD", "10m")
                 .containsEntry("BOXOFFICE_PRESCALING_NAMESPACE", "default")
                 .containsEntry("BOXOFFICE_PRESCALING_TARGETS_0_AUTOSCALER", "booking-service-blue")
-                .containsEntry("BOXOFFICE_PRESCALING_TARGETS_1_AUTOSCALER", "gateway-service")
+                .containsEntry("BOXOFFICE_PRESCALING_TARGETS_1_AUTOSCALER", "booking-service-green")
+                .containsEntry("BOXOFFICE_PRESCALING_TARGETS_2_AUTOSCALER", "gateway-service")
                 .containsEntry("BOXOFFICE_PRESCALING_TARGETS_0_BUYERSPERREPLICA", "500")
                 .containsEntry("BOXOFFICE_BOOKING_PRESCALING_BUYERSPERTICKET", "3");
         assertThat(config.get("BOXOFFICE_PRESCALING_TARGETS_0_MAXREPLICAS"))
@@ -81,6 +83,8 @@ class PreScalingChartTest {
         assertThat(config.get("BOXOFFICE_PRESCALING_TARGETS_0_BASEMINREPLICAS"))
                 .isEqualTo(String.valueOf(Rendered.<Integer>at(platform.get("HorizontalPodAutoscaler",
                         "booking-service-blue"), "spec.minReplicas")));
+        assertThat(config.get("BOXOFFICE_PRESCALING_TARGETS_1_MAXREPLICAS")).as("the idle slot stays at its minimum")
+                .isEqualTo(config.get("BOXOFFICE_PRESCALING_TARGETS_1_BASEMINREPLICAS"));
         for (String other : List.of("gateway-service", "user-service", "payment-service")) {
             assertThat((Map<String, Object>) at(platform.get("ConfigMap", other), "data")).as(other)
                     .doesNotContainKey("BOXOFFICE_PRESCALING_ENABLED");
@@ -116,7 +120,7 @@ class PreScalingChartTest {
         Map<String, Object> config = at(Charts.platform(Profile.PRODUCTION).get("ConfigMap", "booking-service"), "data");
 
         assertThat(config).containsEntry("BOXOFFICE_PRESCALING_DRYRUN", "true")
-                .containsEntry("BOXOFFICE_PRESCALING_TARGETS_1_MAXREPLICAS", "60");
+                .containsEntry("BOXOFFICE_PRESCALING_TARGETS_2_MAXREPLICAS", "60");
         assertThat(Charts.platform(Profile.PRODUCTION).ofKind("Role")).isEmpty();
     }
 
@@ -127,7 +131,8 @@ class PreScalingChartTest {
                 "booking-service.blueGreen.activeSlot", "green"));
 
         assertThat(Rendered.<List<String>>at(list(platform.get("Role", "shop-booking-service"), "rules").getFirst(),
-                "resourceNames")).containsExactly("shop-booking-service-green", "shop-gateway-service");
+                "resourceNames")).containsExactly("shop-booking-service-green", "shop-booking-service-blue",
+                "shop-gateway-service");
         assertThat(platform.find("HorizontalPodAutoscaler", "shop-booking-service-green")).isPresent();
         assertThat(val(list(platform.get("RoleBinding", "shop-booking-service"), "subjects").getFirst(), "namespace"))
                 .isEqualTo("default");
