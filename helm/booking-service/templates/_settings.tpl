@@ -27,7 +27,6 @@ that was active is given back, not left raised. */}}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_INTERVAL" (toString $ps.interval) -}}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_LEAD" (toString $ps.lead) -}}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_HOLD" (toString $ps.hold) -}}
-{{- $_ := set $env "BOXOFFICE_PRESCALING_NAMESPACE" .Release.Namespace -}}
 {{- $_ := set $env "BOXOFFICE_BOOKING_PRESCALING_BUYERSPERTICKET" (toString (int $ps.buyersPerTicket)) -}}
 {{- $names := list -}}
 {{- range $i, $t := $targets }}

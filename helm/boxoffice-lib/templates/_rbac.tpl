@@ -23,6 +23,7 @@ roleRef:
 subjects:
   - kind: ServiceAccount
     name: {{ include "boxoffice-lib.name" . }}
-    namespace: {{ .Release.Namespace }}
+    # helm template without --namespace renders into "default", as helm does.
+    namespace: {{ .Release.Namespace | default "default" }}
 {{- end }}
 {{- end }}

@@ -71,7 +71,7 @@ class PreScalingChartTest {
         assertThat(config).containsEntry("BOXOFFICE_PRESCALING_ENABLED", "true")
                 .containsEntry("BOXOFFICE_PRESCALING_DRYRUN", "false")
                 .containsEntry("BOXOFFICE_PRESCALING_LEAD", "10m")
-                .containsEntry("BOXOFFICE_PRESCALING_NAMESPACE", "default")
+                .doesNotContainKey("BOXOFFICE_PRESCALING_NAMESPACE")
                 .containsEntry("BOXOFFICE_PRESCALING_TARGETS_0_AUTOSCALER", "booking-service-blue")
                 .containsEntry("BOXOFFICE_PRESCALING_TARGETS_1_AUTOSCALER", "booking-service-green")
                 .containsEntry("BOXOFFICE_PRESCALING_TARGETS_2_AUTOSCALER", "gateway-service")

@@ -35,7 +35,7 @@ final class KubernetesAutoscalers implements Autoscalers {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI apiServer;
-    private final String namespace;
+    private volatile String namespace;
     private final Path tokenFile;
     private final Supplier<HttpClient> http;
     private final JsonMapper json;
@@ -80,7 +80,7 @@ final class KubernetesAutoscalers implements Autoscalers {
     }
 
     private HttpRequest.Builder request(String autoscaler) {
-        URI uri = apiServer.resolve("/apis/autoscaling/v2/namespaces/" + namespace + "/horizontalpodautoscalers/"
+        URI uri = apiServer.resolve("/apis/autoscaling/v2/namespaces/" + namespace() + "/horizontalpodautoscalers/"
                 + autoscaler);
         return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token());
@@ -101,6 +101,19 @@ final class KubernetesAutoscalers implements Autoscalers {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the Kubernetes API", e);
         }
+    }
+
+    /** The configured namespace, else the pod's own: the service account's namespace file beside its token. */
+    private String namespace() {
+        if (namespace.isBlank()) {
+            Path file = tokenFile.resolveSibling("namespace");
+            try {
+                namespace = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no boxoffice.prescaling.namespace and cannot read " + file, e);
+            }
+        }
+        return namespace;
     }
 
     private String token() {

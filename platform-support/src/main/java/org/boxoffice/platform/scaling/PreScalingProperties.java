@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval  how often the plan is made and applied
  * @param lead      how long before an on-sale opens its minimum is raised: more than an HPA period plus a pod's start
  * @param hold      how long after it opened the minimum stays raised
- * @param namespace the autoscalers' namespace (the pod's own, from the downward API)
+ * @param namespace the autoscalers' namespace; empty: the pod's own (the service account's {@code namespace} file,
+ *                  next to its token)
  * @param apiServer the Kubernetes API
  * @param tokenFile the service account token (re-read every call: it is rotated)
  * @param caFile    the API server's CA
@@ -31,7 +32,7 @@ public record PreScalingProperties(
         @DefaultValue("30s") Duration interval,
         @DefaultValue("10m") Duration lead,
         @DefaultValue("30m") Duration hold,
-        @DefaultValue("default") String namespace,
+        @DefaultValue("") String namespace,
         @DefaultValue("https://kubernetes.default.svc") URI apiServer,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/token") Path tokenFile,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt") Path caFile,

@@ -87,6 +87,19 @@ class KubernetesAutoscalersTest {
     }
 
     @Test
+    void withoutANamespaceItUsesThePodsOwnFromTheServiceAccount() throws IOException {
+        Files.writeString(dir.resolve("namespace"), "tickets\n");
+        URI api = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        KubernetesAutoscalers own = new KubernetesAutoscalers(api, "", token, () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                JsonMapper.builder().build());
+
+        own.minReplicas("gateway-service");
+
+        assertThat(calls).extracting(Call::path)
+                .containsExactly("/apis/autoscaling/v2/namespaces/tickets/horizontalpodautoscalers/gateway-service");
+    }
+
+    @Test
     void aRefusalIsAnErrorNamingTheAutoscaler() {
         status = 403;
 
