@@ -1,6 +1,45 @@
 {{/* What booking-service reads beyond the shared settings (see boxoffice-lib.settings). */}}
 {{- define "booking-service.settings" -}}
-{{- toJson (dict "env" (dict
+{{- $env := dict
       "BOXOFFICE_BOOKING_LOCKWAIT" (toString .Values.locks.wait)
-      "BOXOFFICE_BOOKING_LOCKLEASE" (toString .Values.locks.lease))) -}}
+      "BOXOFFICE_BOOKING_LOCKLEASE" (toString .Values.locks.lease) -}}
+{{- $apiRules := list -}}
+{{- $ps := .Values.preScaling -}}
+{{- if $ps.enabled }}
+{{- if not .Values.autoscaling.enabled }}{{ fail "booking-service.preScaling needs autoscaling.enabled: it raises the HPAs' minimums" }}{{ end }}
+{{- /* The targets: the active slot's HPA with booking's own bounds, then the other services named in values. */}}
+{{- $name := include "boxoffice-lib.name" . -}}
+{{- $min := .Values.autoscaling.minReplicas -}}
+{{- $self := $name -}}
+{{- if .Values.blueGreen.enabled }}{{ $self = printf "%s-%s" $name .Values.blueGreen.activeSlot }}{{ end -}}
+{{- $targets := list (dict "autoscaler" $self "baseMinReplicas" $min "maxReplicas" .Values.autoscaling.maxReplicas "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- if .Values.blueGreen.enabled }}
+{{- /* The idle slot is kept at its minimum (its maximum here): after a cut-over in an on-sale's window the slot
+that was active is given back, not left raised. */}}
+{{- $idle := printf "%s-%s" $name (ternary "green" "blue" (eq .Values.blueGreen.activeSlot "blue")) -}}
+{{- $targets = append $targets (dict "autoscaler" $idle "baseMinReplicas" $min "maxReplicas" $min "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- end }}
+{{- range $ps.otherTargets }}
+{{- $targets = append $targets (dict "autoscaler" (include "boxoffice-lib.host" (dict "root" $ "service" .service)) "baseMinReplicas" .minReplicas "maxReplicas" .maxReplicas "buyersPerReplica" .buyersPerReplica) -}}
+{{- end }}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_ENABLED" "true" -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_DRYRUN" (toString $ps.dryRun) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_INTERVAL" (toString $ps.interval) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_LEAD" (toString $ps.lead) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_HOLD" (toString $ps.hold) -}}
+{{- $_ := set $env "BOXOFFICE_BOOKING_PRESCALING_BUYERSPERTICKET" (toString (int $ps.buyersPerTicket)) -}}
+{{- $names := list -}}
+{{- range $i, $t := $targets }}
+{{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_AUTOSCALER" $i) $t.autoscaler -}}
+{{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_BASEMINREPLICAS" $i) (toString (int $t.baseMinReplicas)) -}}
+{{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_MAXREPLICAS" $i) (toString (int $t.maxReplicas)) -}}
+{{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_BUYERSPERREPLICA" $i) (toString (int $t.buyersPerReplica)) -}}
+{{- $names = append $names $t.autoscaler -}}
+{{- end }}
+{{- if not $ps.dryRun }}
+{{- /* Least privilege: read and patch these autoscalers, nothing else (a dry run needs no API at all). */}}
+{{- $apiRules = list (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "resourceNames" $names "verbs" (list "get" "patch")) -}}
+{{- end }}
+{{- end }}
+{{- toJson (dict "env" $env "apiRules" $apiRules) -}}
 {{- end }}

@@ -2,6 +2,7 @@
 {{- $root := . -}}
 {{- $settings := include "boxoffice-lib.settings" . | fromJson -}}
 {{- $probePort := include "boxoffice-lib.managementPortName" . -}}
+{{- $mesh := include "boxoffice-lib.meshProvider" . -}}
 {{- range $slot := include "boxoffice-lib.slots" . | fromJsonArray }}
 {{- $ctx := dict "root" $root "slot" $slot }}
 ---
@@ -35,17 +36,28 @@ spec:
         {{- with $slot }}
         boxoffice.io/slot: {{ . }}
         {{- end }}
+        {{- if eq $mesh "istio" }}
+        sidecar.istio.io/inject: "true"
+        {{- end }}
       annotations:
         # Roll the pods when their configuration changes.
         checksum/config: {{ include "boxoffice-lib.configmap" $root | sha256sum }}
         checksum/secret: {{ include "boxoffice-lib.secret" $root | sha256sum }}
+        {{- with include "boxoffice-lib.meshAnnotations" $root | trim }}
+        {{- . | nindent 8 }}
+        {{- end }}
         {{- with $root.Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
     spec:
       serviceAccountName: {{ include "boxoffice-lib.name" $root }}
-      # The services never call the Kubernetes API.
+      {{- if $settings.apiRules }}
+      # This service calls the Kubernetes API, with its Role's rules only (booking-service's pre-scaler).
+      automountServiceAccountToken: true
+      {{- else }}
+      # The service never calls the Kubernetes API.
       automountServiceAccountToken: false
+      {{- end }}
       terminationGracePeriodSeconds: {{ $root.Values.terminationGracePeriodSeconds }}
       {{- with $root.Values.imagePullSecrets }}
       imagePullSecrets:
@@ -112,6 +124,9 @@ spec:
                 secretKeyRef:
                   name: {{ include "boxoffice-lib.secretName" (dict "root" $root "name" $ref.secretName) }}
                   key: {{ $ref.key }}
+                  {{- if $ref.optional }}
+                  optional: true
+                  {{- end }}
             {{- end }}
             {{- with $root.Values.extraEnv }}
             {{- toYaml . | nindent 12 }}

@@ -186,16 +186,17 @@ true
 {{- end }}
 
 {{/*
-What a service reads beyond the shared settings, as JSON {"env": {...}, "secretEnv": {...}}:
+What a service reads beyond the shared settings, as JSON {"env": {...}, "secretEnv": {...}, "apiRules": [...]}:
 each service chart defines "<chart name>.settings" from its own values (templates/_settings.tpl).
-.Values.env and .Values.secretEnv win over these.
+.Values.env and .Values.secretEnv win over these. apiRules (Role rules) give the service's pods the Kubernetes API:
+a Role and RoleBinding for its ServiceAccount, the account's token mounted, egress to the API server; none by default.
 */}}
 {{- define "boxoffice-lib.settings" -}}
 {{- $own := include (printf "%s.settings" .Chart.Name) . | fromJson -}}
 {{- $shared := include "boxoffice-lib.sharedSettings" . | fromJson -}}
 {{- $env := merge (deepCopy .Values.env) (default dict $own.env) $shared -}}
 {{- $secretEnv := merge (deepCopy .Values.secretEnv) (default dict $own.secretEnv) -}}
-{{- toJson (dict "env" $env "secretEnv" $secretEnv) -}}
+{{- toJson (dict "env" $env "secretEnv" $secretEnv "apiRules" (default list $own.apiRules)) -}}
 {{- end }}
 
 {{/*
@@ -239,4 +240,32 @@ http
 {{- end -}}
 {{- join "," $keys -}}
 {{- end -}}
+{{- end }}
+
+{{/* The service mesh the pods join (global.mesh.provider): none, linkerd or istio. */}}
+{{- define "boxoffice-lib.meshProvider" -}}
+{{- $g := .Values.global -}}
+{{- (($g.mesh).provider) | default "none" -}}
+{{- end }}
+
+{{/* Namespace of the mesh's control plane, which the sidecars call (egress). */}}
+{{- define "boxoffice-lib.meshControlPlane" -}}
+{{- $mesh := include "boxoffice-lib.meshProvider" . -}}
+{{- .Values.global.mesh.controlPlaneNamespace | default (ternary "linkerd" "istio-system" (eq $mesh "linkerd")) -}}
+{{- end }}
+
+{{/*
+Pod annotations of the mesh. The sidecar must outlive the application's graceful shutdown (preStop sleep, then
+Spring's shutdown phase) and be ready before it starts, or the first and last requests of a pod fail.
+*/}}
+{{- define "boxoffice-lib.meshAnnotations" -}}
+{{- $mesh := include "boxoffice-lib.meshProvider" . -}}
+{{- $drain := add .Values.preStopSleepSeconds (include "boxoffice-lib.shutdownPhaseSeconds" . | int) -}}
+{{- if eq $mesh "linkerd" }}
+linkerd.io/inject: enabled
+config.linkerd.io/proxy-await: enabled
+config.alpha.linkerd.io/proxy-wait-before-exit-seconds: {{ $drain | quote }}
+{{- else if eq $mesh "istio" }}
+proxy.istio.io/config: {{ dict "holdApplicationUntilProxyStarts" true "terminationDrainDuration" (printf "%ds" (int $drain)) | toJson | quote }}
+{{- end }}
 {{- end }}

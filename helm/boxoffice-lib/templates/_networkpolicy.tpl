@@ -14,6 +14,8 @@
 {{- if .Values.networkPolicy.enabled }}
 {{- $g := .Values.global -}}
 {{- $np := .Values.networkPolicy -}}
+{{- $mesh := include "boxoffice-lib.meshProvider" . -}}
+{{- $settings := include "boxoffice-lib.settings" . | fromJson -}}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -49,6 +51,11 @@ spec:
     - ports:
         - protocol: TCP
           port: http
+        {{- if eq $mesh "linkerd" }}
+        # Linkerd's proxy takes meshed connections on its inbound port.
+        - protocol: TCP
+          port: 4143
+        {{- end }}
       from:
         {{- toYaml . | nindent 8 }}
     {{- end }}
@@ -79,6 +86,15 @@ spec:
     {{- end }}
     {{- if $g.otel.endpoint }}
     {{- include "boxoffice-lib.portPeers" (dict "ports" $g.otel.ports) | nindent 4 }}
+    {{- end }}
+    {{- if $settings.apiRules }}
+    # The Kubernetes API (its Service's port, and the API servers' own behind it), for the Role's rules only.
+    {{- include "boxoffice-lib.portPeers" (dict "ports" (list 443 6443)) | nindent 4 }}
+    {{- end }}
+    {{- if ne $mesh "none" }}
+    # The sidecar's control plane: identity (certificates for mTLS), discovery and policy.
+    {{- $controlPlane := list (dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" (include "boxoffice-lib.meshControlPlane" .)))) }}
+    {{- include "boxoffice-lib.portPeers" (dict "ports" (ternary (list 8080 8086 8090) (list 15012) (eq $mesh "linkerd")) "peers" $controlPlane) | nindent 4 }}
     {{- end }}
     {{- with $np.extraEgress }}
     {{- toYaml . | nindent 4 }}

@@ -39,7 +39,9 @@ final class KubernetesModels {
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", "V2HorizontalPodAutoscaler"),
             Map.entry("policy/v1/PodDisruptionBudget", "V1PodDisruptionBudget"),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", "V1NetworkPolicy"),
-            Map.entry("networking.k8s.io/v1/Ingress", "V1Ingress"));
+            Map.entry("networking.k8s.io/v1/Ingress", "V1Ingress"),
+            Map.entry("rbac.authorization.k8s.io/v1/Role", "V1Role"),
+            Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", "V1RoleBinding"));
 
     /** One client-java's models: {@code validateJsonElement} of each model class, from the given class loader. */
     record Models(String version, ClassLoader loader) {
@@ -72,10 +74,27 @@ final class KubernetesModels {
             KubernetesModels.class.getClassLoader());
     static final Models OLDEST = oldest();
 
-    /** Prometheus Operator kinds have no client-java model: check the fields the operator requires. */
-    private static final Map<String, List<String>> OPERATOR_REQUIRED = Map.of(
-            "monitoring.coreos.com/v1/ServiceMonitor", List.of("spec.selector", "spec.endpoints"),
-            "monitoring.coreos.com/v1/PrometheusRule", List.of("spec.groups"));
+    /**
+     * Kinds of operators (Prometheus Operator, External Secrets, Istio, Linkerd) have no client-java model: the
+     * fields each requires, and the only keys its {@code spec} may have (a misspelt one would be ignored by the
+     * operator, silently).
+     */
+    record OperatorKind(List<String> required, Set<String> specKeys) {
+    }
+
+    private static final Map<String, OperatorKind> OPERATOR_KINDS = Map.of(
+            "monitoring.coreos.com/v1/ServiceMonitor", new OperatorKind(List.of("spec.selector", "spec.endpoints"),
+                    Set.of("selector", "endpoints", "namespaceSelector", "jobLabel")),
+            "monitoring.coreos.com/v1/PrometheusRule", new OperatorKind(List.of("spec.groups"), Set.of("groups")),
+            "external-secrets.io/v1/ExternalSecret", new OperatorKind(List.of("spec.secretStoreRef.name",
+                    "spec.secretStoreRef.kind", "spec.target.name", "spec.dataFrom"),
+                    Set.of("refreshInterval", "secretStoreRef", "target", "dataFrom", "data", "refreshPolicy")),
+            "security.istio.io/v1/PeerAuthentication", new OperatorKind(List.of("spec.selector.matchLabels",
+                    "spec.mtls.mode"), Set.of("selector", "mtls", "portLevelMtls")),
+            "networking.istio.io/v1/VirtualService", new OperatorKind(List.of("spec.hosts", "spec.http"),
+                    Set.of("hosts", "gateways", "http", "tls", "tcp", "exportTo")),
+            "policy.linkerd.io/v1beta3/Server", new OperatorKind(List.of("spec.podSelector.matchLabels", "spec.port"),
+                    Set.of("podSelector", "port", "proxyProtocol", "accessPolicy")));
 
     private static final Set<String> OPERATOR_RULE_KEYS = Set.of("alert", "record", "expr", "for", "labels", "annotations");
 
@@ -129,7 +148,7 @@ final class KubernetesModels {
                 JsonElement json = GSON.toJsonTree(object);
                 NEWEST.validate(type, json);
                 OLDEST.validate(type, json);
-            } else if (OPERATOR_REQUIRED.containsKey(type)) {
+            } else if (OPERATOR_KINDS.containsKey(type)) {
                 validateOperatorObject(type, object);
             } else {
                 throw new IllegalArgumentException("unsupported or removed API " + type);
@@ -140,10 +159,15 @@ final class KubernetesModels {
     }
 
     private static void validateOperatorObject(String type, Map<String, Object> object) {
-        for (String path : OPERATOR_REQUIRED.get(type)) {
+        OperatorKind kind = OPERATOR_KINDS.get(type);
+        for (String path : kind.required()) {
             if (Rendered.at(object, path) == null) {
                 throw new IllegalArgumentException("missing " + path);
             }
+        }
+        Map<String, Object> spec = Rendered.at(object, "spec");
+        if (!kind.specKeys().containsAll(spec.keySet())) {
+            throw new IllegalArgumentException("unknown spec field in " + spec.keySet() + ", allowed: " + kind.specKeys());
         }
         for (Map<String, Object> group : Rendered.list(object, "spec.groups")) {
             for (Map<String, Object> rule : Rendered.list(group, "rules")) {

@@ -36,10 +36,13 @@ class ValuesReadmeTest {
                 "| `jvm.gc` |", "| `shutdownReserveSeconds` |", "| `dbConnectionTimeoutMillis` |", "| `dbPoolSize` |",
                 "| `global.otel.samplingProbability` |", "| `locks.lease` |", "| `login.maxDelay` |", "| `hashing.maxConcurrent` |",
                 "| `upstream.responseTimeout` |", "| `upstream.pool.acquireTimeoutMillis` |", "| `namespaceDefaultDeny.enabled` |",
-                "| `bootstrapSecrets.lookup` |", "| `managementPort` |");
+                "| `bootstrapSecrets.lookup` |", "| `managementPort` |", "| `global.mesh.provider` |",
+                "| `externalSecrets.refreshInterval` |", "| `externalSecrets.secretStoreRef.kind` |", "| `preScaling.lead` |",
+                "| `preScaling.dryRun` |");
         java.util.List<String> rows = readme.lines().filter(l -> l.startsWith("| `http.") || l.startsWith("| `jvm.")
                 || l.startsWith("| `locks.") || l.startsWith("| `upstream.") || l.startsWith("| `login.")
-                || l.startsWith("| `hashing.")).toList();
+                || l.startsWith("| `hashing.") || l.startsWith("| `preScaling.") || l.startsWith("| `global.mesh.")
+                || l.startsWith("| `externalSecrets.")).toList();
         assertThat(rows).hasSizeGreaterThan(20);
         for (String row : rows) {
             assertThat(row).as("described").doesNotEndWith("|  |");

@@ -49,6 +49,17 @@ class ValuesSchemaTest {
             "notification-service.sms.token | x",
             "booking-service.secretKeyRefs.BOXOFFICE_TICKET_SIGNING_KEY.secretName | Not_A_Name",
             "booking-service.secretKeyRefs.lowercase.secretName | x",
+            "booking-service.secretKeyRefs.BOXOFFICE_TICKET_SIGNING_KEY.optional | sometimes",
+            "global.mesh.provider | consul",
+            "global.mesh.controlPlaneNamespace | Istio_System",
+            "booking-service.preScaling.lead | soon",
+            "booking-service.preScaling.buyersPerReplica | 0",
+            "booking-service.preScaling.otherTargets[0].service | booking-service",
+            "booking-service.preScaling.otherTargets[0].minReplicas | 0",
+            "gateway-service.preScaling.enabled | true",
+            "externalSecrets.secretStoreRef.kind | Vault",
+            "externalSecrets.refreshInterval | hourly",
+            "externalSecrets.secrets.Bad_Name | boxoffice/x",
     })
     void rejectsInvalidPlatformValue(String key, String value) {
         assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of(key, value)))

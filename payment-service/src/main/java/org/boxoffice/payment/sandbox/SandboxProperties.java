@@ -2,6 +2,7 @@ package org.boxoffice.payment.sandbox;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param webhookSecret     HMAC key for webhook signatures ({@code BOXOFFICE_PAYMENT_SANDBOX_WEBHOOK_SECRET}); when
  *                          blank one is generated at start-up, which suits a single local replica only
+ * @param webhookPreviousSecrets secrets being rotated out ({@code BOXOFFICE_PAYMENT_SANDBOX_WEBHOOKPREVIOUSSECRETS},
+ *                          comma separated): webhooks signed with them are still accepted; new ones are signed with
+ *                          {@code webhookSecret} only. Empty outside a rotation (docs/payments.md, "Rotating the
+ *                          webhook secret")
  * @param webhookUrl        where webhooks go; default this service's own endpoint on its local port
  * @param confirmDelay      how long an ordinary charge takes to be confirmed
  * @param slowConfirmDelay  how long the "succeeds after a delay" card takes
@@ -25,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("boxoffice.payment.sandbox")
 public record SandboxProperties(
         @Nullable String webhookSecret,
+        @DefaultValue List<String> webhookPreviousSecrets,
         @Nullable URI webhookUrl,
         @DefaultValue("300ms") Duration confirmDelay,
         @DefaultValue("5s") Duration slowConfirmDelay,

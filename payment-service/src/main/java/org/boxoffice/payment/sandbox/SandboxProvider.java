@@ -48,6 +48,8 @@ class SandboxProvider implements PaymentProvider {
     private final Clock clock;
     private final SandboxProperties properties;
     private final String secret;
+    /** The secret, then those being rotated out: a webhook signed with any of them verifies. */
+    private final List<String> acceptedSecrets;
     private final TraceHandoff traces;
     private final SandboxFaults faults;
 
@@ -69,6 +71,8 @@ class SandboxProvider implements PaymentProvider {
         } else {
             this.secret = properties.webhookSecret();
         }
+        this.acceptedSecrets = java.util.stream.Stream.concat(java.util.stream.Stream.of(secret),
+                properties.webhookPreviousSecrets().stream().filter(previous -> !previous.isBlank())).toList();
     }
 
     @Override
@@ -212,7 +216,7 @@ class SandboxProvider implements PaymentProvider {
 
     @Override
     public ProviderEvent verifyWebhook(@Nullable String signatureHeader, byte[] body, Instant now) {
-        SandboxSignature.verify(signatureHeader, body, secret, now, properties.tolerance());
+        SandboxSignature.verify(signatureHeader, body, acceptedSecrets, now, properties.tolerance());
         try {
             JsonNode event = json.readTree(body);
             JsonNode data = event.required("data");

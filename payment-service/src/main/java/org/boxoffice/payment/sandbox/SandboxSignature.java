@@ -36,6 +36,15 @@ public final class SandboxSignature {
 
     /** Returns normally only for a header signed with the secret over this body within the tolerance of now. */
     public static void verify(@Nullable String header, byte[] body, String secret, Instant now, Duration tolerance) {
+        verify(header, body, List.of(secret), now, tolerance);
+    }
+
+    /**
+     * Returns normally only for a header signed with one of the secrets over this body within the tolerance of now:
+     * while a secret is rotated, the current one and those it replaces are all accepted (docs/operations.md, "Rotating the webhook secret").
+     */
+    public static void verify(@Nullable String header, byte[] body, List<String> secrets, Instant now,
+            Duration tolerance) {
         if (header == null) {
             throw InvalidWebhook.badSignature();
         }
@@ -61,17 +70,19 @@ public final class SandboxSignature {
         if (timestamp == null || signatures.isEmpty()) {
             throw InvalidWebhook.badSignature();
         }
-        byte[] expected = hmac(secret, timestamp, body);
         boolean matches = false;
-        for (String signature : signatures) {
-            byte[] given;
-            try {
-                given = HexFormat.of().parseHex(signature);
-            } catch (IllegalArgumentException e) {
-                continue;
+        for (String secret : secrets) {
+            byte[] expected = hmac(secret, timestamp, body);
+            for (String signature : signatures) {
+                byte[] given;
+                try {
+                    given = HexFormat.of().parseHex(signature);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                // Constant time: a timing difference must not reveal how much of a forged signature was right.
+                matches |= MessageDigest.isEqual(expected, given);
             }
-            // Constant time: a timing difference must not reveal how much of a forged signature was right.
-            matches |= MessageDigest.isEqual(expected, given);
         }
         if (!matches) {
             throw InvalidWebhook.badSignature();

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.boxoffice.platform.background.SingleRunner;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.EventsAutoConfiguration;
 import org.boxoffice.platform.events.PlatformTables;
@@ -76,8 +77,8 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     IdempotencyPruner platformIdempotencyPruner(IdempotencyRecords records, IdempotencyProperties properties,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, DataSource dataSource, @Value("${boxoffice.db.schema}") String schema) {
         return new IdempotencyPruner(records, clock.getIfAvailable(Clock::systemUTC), properties.retention(),
-                properties.pruneInterval());
+                properties.pruneInterval(), new SingleRunner(dataSource, "idempotency-pruner:" + schema));
     }
 }
