@@ -153,6 +153,16 @@ public class Inventory {
         giveBack(offer, SeatStatus.HELD, change);
     }
 
+    /**
+     * Takes up to {@code quantity} tickets of the section that are on sale right now, under {@code claimId}, for the
+     * waiting list: a line that was passed over (tickets freed while the sale was paused, or as a buyer joined) gets
+     * them through {@link #returnOffered}. Empty when none could be taken.
+     */
+    public java.util.Optional<Claim> takeForLine(UUID eventId, UUID sectionId, int quantity, UUID claimId,
+            InventoryChange change) {
+        return offered.takeForLine(eventId, sectionId, quantity, claimId, change);
+    }
+
     /** The claiming buyer's new hold takes over an open offer's tickets (they stay held). */
     public void passOfferToHold(UUID eventId, UUID offerId, UUID holdId, int seats) {
         offered.passToHold(eventId, offerId, holdId, seats);

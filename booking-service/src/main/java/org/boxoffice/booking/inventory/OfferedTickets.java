@@ -77,6 +77,33 @@ class OfferedTickets {
     }
 
     /**
+     * Takes up to {@code quantity} of the section's tickets that anyone could hold right now (best seats first, or
+     * from the area's stripes) under {@code claimId}, through the same fences as a hold, for the waiting list to be
+     * offered them ({@link Inventory#returnOffered}). Empty when none could be taken (others were faster).
+     */
+    java.util.Optional<Claim> takeForLine(UUID eventId, UUID sectionId, int quantity, UUID claimId,
+            InventoryChange change) {
+        List<UUID> candidates = jdbc.sql(Inventory.BEST_AVAILABLE).params(eventId, sectionId, quantity)
+                .query((rs, row) -> rs.getObject(1, UUID.class)).list();
+        if (!candidates.isEmpty()) {
+            List<UUID> taken = jdbc.sql("""
+                    UPDATE event_seat SET status = 'HELD', hold_id = ?
+                     WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'
+                    RETURNING seat_id""").params(claimId, eventId, candidates.toArray(UUID[]::new))
+                    .query(UUID.class).list();
+            taken.forEach(seat -> change.seatTaken(sectionId, seat));
+            return taken.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Claim(eventId, claimId,
+                    claimId, taken.stream().map(seat -> Allotment.seat(sectionId, seat)).toList()));
+        }
+        int remaining = stripes.remaining(eventId, sectionId);
+        int take = Math.min(quantity, remaining);
+        if (take < 1 || !stripes.move(eventId, sectionId, take, AreaStripes.Move.HOLD, change)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Claim(eventId, claimId, claimId, List.of(Allotment.area(sectionId, take))));
+    }
+
+    /**
      * The claiming buyer's hold takes over the offer's seats (area tickets stay in the stripes' held count, now the
      * hold's). Must find every seat still held by the offer.
      */

@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Expires offers nobody claimed in time, on every replica at once, like the hold sweeper: each sweep claims a batch
  * with {@code FOR UPDATE SKIP LOCKED}, and each ending is conditional on the offer still being open, so an offer
- * passes to the next buyer in line exactly once whoever gets to it. Runs every {@code sweep-interval}.
+ * passes to the next buyer in line exactly once whoever gets to it. Then offers lines the tickets on sale that went
+ * past them ({@link LineRepair}). Runs every {@code sweep-interval}.
  */
 @Component
 class OfferSweeper extends BackgroundTask {
@@ -27,17 +28,19 @@ class OfferSweeper extends BackgroundTask {
     private final TransactionTemplate transactions;
     private final WaitingListStatements statements;
     private final Offers offers;
+    private final LineRepair repair;
     private final AvailabilityCache cache;
     private final Clock clock;
     private final int batch;
     private final Counter expired;
 
-    OfferSweeper(TransactionTemplate transactions, WaitingListStatements statements, Offers offers,
+    OfferSweeper(TransactionTemplate transactions, WaitingListStatements statements, Offers offers, LineRepair repair,
             AvailabilityCache cache, Clock clock, BookingProperties properties, MeterRegistry meters) {
         super("waiting-list-offer-sweeper", properties.sweepInterval(), properties.sweepInterval(), true);
         this.transactions = transactions;
         this.statements = statements;
         this.offers = offers;
+        this.repair = repair;
         this.cache = cache;
         this.clock = clock;
         this.batch = properties.sweepBatch();
@@ -45,9 +48,11 @@ class OfferSweeper extends BackgroundTask {
                 .description("Waiting-list offers that expired unclaimed").register(meters);
     }
 
+    /** One sweep, then the repair of lines passed over ({@link LineRepair}), then a pause of {@code sweep-interval}. */
     @Override
     protected boolean runOnce() {
         sweep();
+        repair.repair();
         return false;
     }
 

@@ -166,6 +166,25 @@ class WaitingListStatements {
                 .params(Timestamp.from(now), eventId).update();
     }
 
+    /** A section whose line has buyers waiting: the smallest and the total quantity they wait for. */
+    record Line(UUID eventId, UUID sectionId, int smallest, int total) {
+    }
+
+    /** The sections with buyers waiting, of events whose list is on and whose sale is open. */
+    List<Line> waitingLines(Instant now, int limit) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.sql("""
+                SELECT e.event_id, e.section_id, min(e.quantity), sum(e.quantity)
+                  FROM waiting_list_entry e
+                  JOIN waiting_list w ON w.event_id = e.event_id AND w.enabled
+                  JOIN event ev ON ev.id = e.event_id AND ev.status = 'PUBLISHED' AND ev.on_sale_at <= ?
+                                AND ev.off_sale_at > ?
+                 WHERE e.status = 'WAITING' GROUP BY e.event_id, e.section_id LIMIT ?""")
+                .params(at, at, limit)
+                .query((rs, row) -> new Line(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getInt(4))).list();
+    }
+
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         Object place = rs.getObject("place");
         Entry.Offer offer = null;

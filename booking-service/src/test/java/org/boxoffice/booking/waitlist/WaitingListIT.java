@@ -73,6 +73,8 @@ class WaitingListIT {
     @Autowired
     Offers offers;
     @Autowired
+    LineRepair repair;
+    @Autowired
     AvailabilityCache cache;
     @Autowired
     BookingProperties properties;
@@ -217,9 +219,9 @@ class WaitingListIT {
         assertThat(offersIn(eventId, "OPEN")).isEqualTo(20);
         jdbc.sql("UPDATE waiting_list_offer SET expires_at = now() - interval '1 minute' WHERE event_id = ?")
                 .param(eventId).update();
-        OfferSweeper first = new OfferSweeper(transactions, statements, offers, cache, Clock.systemUTC(), properties,
+        OfferSweeper first = new OfferSweeper(transactions, statements, offers, repair, cache, Clock.systemUTC(), properties,
                 meters);
-        OfferSweeper second = new OfferSweeper(transactions, statements, offers, cache, Clock.systemUTC(), properties,
+        OfferSweeper second = new OfferSweeper(transactions, statements, offers, repair, cache, Clock.systemUTC(), properties,
                 meters);
 
         List<Outcome<Integer>> sweeps = Concurrently.run(2, i -> (i == 0 ? first : second).sweep());
@@ -329,6 +331,33 @@ class WaitingListIT {
         assertThat(lists.get(patient, waiting.id()).offer().status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(lists.get(patient, waiting.id()).status()).isEqualTo(EntryStatus.CLOSED);
         assertThat(heldAndRemaining(eventId, area)).containsExactly(0, 4);
+    }
+
+    @Test
+    void ticketsThatWentOnSalePastTheLineWhileTheSaleWasPausedAreOfferedToItWhenTheSaleReopens() throws Exception {
+        OnSale sale = sale(1, 2, 4, 4, 4);
+        UUID eventId = sale.event().id();
+        UUID area = sale.floor().id();
+        Hold all = holdArea(sale, UUID.randomUUID(), 4);
+        UUID patient = UUID.randomUUID();
+        Entry waiting = lists.join(patient, EMAIL, eventId, area, 3);
+        events.pauseSales(BookingFixture.ANY_ORGANIZATION, eventId);
+
+        holds.release(all.buyerId(), all.id());
+
+        assertThat(lists.get(patient, waiting.id()).status()).as("no offers while the sale is paused")
+                .isEqualTo(EntryStatus.WAITING);
+        assertThat(heldAndRemaining(eventId, area)).containsExactly(0, 4);
+        events.resumeSales(BookingFixture.ANY_ORGANIZATION, eventId);
+
+        repair.repair();
+
+        // This round or the context's own sweeper's: the line gets three, the fourth stays on sale.
+        Entry offered = lists.get(patient, waiting.id());
+        assertThat(offered.status()).isEqualTo(EntryStatus.OFFERED);
+        assertThat(offered.offer().quantity()).isEqualTo(3);
+        assertThat(heldAndRemaining(eventId, area)).containsExactly(3, 1);
+        assertThat(repair.repair()).as("nothing left that anyone in line fits").isZero();
     }
 
     @Test

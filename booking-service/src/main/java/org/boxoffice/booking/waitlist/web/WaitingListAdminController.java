@@ -34,38 +34,38 @@ class WaitingListAdminController {
     }
 
     /** Whether buyers may join, and how many minutes an offer stays open (1 to 1440). */
-    record SettingRequest(@NotNull Boolean enabled, @NotNull @Min(1) @Max(1440) Integer claimMinutes) {
+    record WaitingListSettingRequest(@NotNull Boolean enabled, @NotNull @Min(1) @Max(1440) Integer claimMinutes) {
     }
 
     /**
      * A section's line (or the event's: {@code sectionId} null): buyers waiting, offers open, offers made, claimed,
      * purchased (the claimed hold became a paid order), expired, declined; conversion = purchased / made, in percent.
      */
-    record FiguresResponse(@Nullable UUID sectionId, long waiting, long offersOut, long offersMade, long claimed,
+    record WaitingListFigures(@Nullable UUID sectionId, long waiting, long offersOut, long offersMade, long claimed,
             long purchased, long expired, long declined, int conversionPercent) {
 
-        static FiguresResponse of(WaitingListAdmin.Figures figures) {
-            return new FiguresResponse(figures.sectionId(), figures.waiting(), figures.offersOut(),
+        static WaitingListFigures of(WaitingListAdmin.Figures figures) {
+            return new WaitingListFigures(figures.sectionId(), figures.waiting(), figures.offersOut(),
                     figures.offersMade(), figures.claimed(), figures.purchased(), figures.expired(),
                     figures.declined(), figures.conversionPercent());
         }
     }
 
-    record OverviewResponse(UUID eventId, boolean enabled, int claimMinutes, FiguresResponse total,
-            List<FiguresResponse> sections) {
+    record WaitingListResponse(UUID eventId, boolean enabled, int claimMinutes, WaitingListFigures total,
+            List<WaitingListFigures> sections) {
 
-        static OverviewResponse of(WaitingListAdmin.Overview overview) {
-            return new OverviewResponse(overview.eventId(), overview.enabled(), overview.claimMinutes(),
-                    FiguresResponse.of(overview.total()),
-                    overview.sections().stream().map(FiguresResponse::of).toList());
+        static WaitingListResponse of(WaitingListAdmin.Overview overview) {
+            return new WaitingListResponse(overview.eventId(), overview.enabled(), overview.claimMinutes(),
+                    WaitingListFigures.of(overview.total()),
+                    overview.sections().stream().map(WaitingListFigures::of).toList());
         }
     }
 
     @GetMapping
     @Operation(operationId = "getWaitingList", summary = "An event's waiting list: setting, length, offers, conversion")
     @ApiResponse(responseCode = "404", description = "`event-not-found`.")
-    OverviewResponse get(CurrentUser user, @PathVariable UUID eventId) {
-        return OverviewResponse.of(lists.overview(user::canManage, eventId));
+    WaitingListResponse get(CurrentUser user, @PathVariable UUID eventId) {
+        return WaitingListResponse.of(lists.overview(user::canManage, eventId));
     }
 
     @PutMapping
@@ -75,7 +75,7 @@ class WaitingListAdminController {
     @ApiResponse(responseCode = "200", description = "The waiting list")
     @ApiResponse(responseCode = "404", description = "`event-not-found`.")
     @ApiResponse(responseCode = "409", description = "`event-state-conflict`: the event is cancelled or completed.")
-    OverviewResponse set(CurrentUser user, @PathVariable UUID eventId, @Valid @RequestBody SettingRequest request) {
-        return OverviewResponse.of(lists.configure(user::canManage, eventId, request.enabled(), request.claimMinutes()));
+    WaitingListResponse set(CurrentUser user, @PathVariable UUID eventId, @Valid @RequestBody WaitingListSettingRequest request) {
+        return WaitingListResponse.of(lists.configure(user::canManage, eventId, request.enabled(), request.claimMinutes()));
     }
 }

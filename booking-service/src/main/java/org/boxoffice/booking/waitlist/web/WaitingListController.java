@@ -46,22 +46,22 @@ class WaitingListController {
         this.clock = clock;
     }
 
-    record JoinRequest(@NotNull UUID eventId, @NotNull UUID sectionId, @NotNull @Min(1) @Max(100) Integer quantity) {
+    record JoinWaitingListRequest(@NotNull UUID eventId, @NotNull UUID sectionId, @NotNull @Min(1) @Max(100) Integer quantity) {
     }
 
     /** Tickets offered to the place: seats ({@code seatIds}) or a quantity of an area; claim before expiresAt. */
-    record OfferResponse(UUID id, OfferStatus status, List<UUID> seatIds, int quantity, Instant offeredAt,
+    record WaitingListOfferResponse(UUID id, OfferStatus status, List<UUID> seatIds, int quantity, Instant offeredAt,
             Instant expiresAt, long remainingSeconds, @Nullable UUID holdId) {
     }
 
     /** A place: {@code position} (1 = next in line) while WAITING; its offer once OFFERED. */
-    record EntryResponse(UUID id, UUID eventId, UUID sectionId, int quantity, EntryStatus status,
-            @Nullable Long position, Instant joinedAt, @Nullable OfferResponse offer) {
+    record WaitingListEntryResponse(UUID id, UUID eventId, UUID sectionId, int quantity, EntryStatus status,
+            @Nullable Long position, Instant joinedAt, @Nullable WaitingListOfferResponse offer) {
 
-        static EntryResponse of(Entry entry, Instant now) {
+        static WaitingListEntryResponse of(Entry entry, Instant now) {
             Entry.Offer offer = entry.offer();
-            return new EntryResponse(entry.id(), entry.eventId(), entry.sectionId(), entry.quantity(), entry.status(),
-                    entry.position(), entry.joinedAt(), offer == null ? null : new OfferResponse(offer.id(),
+            return new WaitingListEntryResponse(entry.id(), entry.eventId(), entry.sectionId(), entry.quantity(), entry.status(),
+                    entry.position(), entry.joinedAt(), offer == null ? null : new WaitingListOfferResponse(offer.id(),
                             offer.status(), offer.seatIds(), offer.quantity(), offer.offeredAt(), offer.expiresAt(),
                             offer.status() == OfferStatus.OPEN && now.isBefore(offer.expiresAt())
                                     ? java.time.Duration.between(now, offer.expiresAt()).toSeconds() : 0,
@@ -69,7 +69,7 @@ class WaitingListController {
         }
     }
 
-    record EntriesResponse(List<EntryResponse> items) {
+    record WaitingListEntriesResponse(List<WaitingListEntryResponse> items) {
     }
 
     @PostMapping
@@ -83,25 +83,25 @@ class WaitingListController {
             + "them instead, `already-waiting`, `sale-not-open`, or `idempotent-request-in-progress`.")
     @ApiResponse(responseCode = "422", description = "`ticket-limit-exceeded`: more than the event's per-order limit; "
             + "or `idempotency-key-reused`.")
-    ResponseEntity<EntryResponse> join(CurrentUser user, @Valid @RequestBody JoinRequest request) {
+    ResponseEntity<WaitingListEntryResponse> join(CurrentUser user, @Valid @RequestBody JoinWaitingListRequest request) {
         Entry entry = lists.join(user.id(), user.email(), request.eventId(), request.sectionId(), request.quantity());
         return ResponseEntity.created(URI.create("/api/v1/waiting-lists/" + entry.id()))
-                .body(EntryResponse.of(entry, clock.instant()));
+                .body(WaitingListEntryResponse.of(entry, clock.instant()));
     }
 
     @GetMapping
     @Operation(operationId = "listWaitingListEntries", summary = "The caller's places in waiting lists, newest first",
             description = "At most 100; `eventId` keeps those of one event.")
-    EntriesResponse list(CurrentUser user, @RequestParam(required = false) @Nullable UUID eventId) {
+    WaitingListEntriesResponse list(CurrentUser user, @RequestParam(required = false) @Nullable UUID eventId) {
         Instant now = clock.instant();
-        return new EntriesResponse(lists.mine(user.id(), eventId).stream().map(e -> EntryResponse.of(e, now)).toList());
+        return new WaitingListEntriesResponse(lists.mine(user.id(), eventId).stream().map(e -> WaitingListEntryResponse.of(e, now)).toList());
     }
 
     @GetMapping("/{entryId}")
     @Operation(operationId = "getWaitingListEntry", summary = "One of the caller's places, with its position or offer")
     @ApiResponse(responseCode = "404", description = "`waiting-list-entry-not-found`.")
-    EntryResponse get(CurrentUser user, @PathVariable UUID entryId) {
-        return EntryResponse.of(lists.get(user.id(), entryId), clock.instant());
+    WaitingListEntryResponse get(CurrentUser user, @PathVariable UUID entryId) {
+        return WaitingListEntryResponse.of(lists.get(user.id(), entryId), clock.instant());
     }
 
     @DeleteMapping("/{entryId}")
@@ -110,8 +110,8 @@ class WaitingListController {
                     + "answered as it is.")
     @ApiResponse(responseCode = "200", description = "The place, ended")
     @ApiResponse(responseCode = "404", description = "`waiting-list-entry-not-found`.")
-    EntryResponse leave(CurrentUser user, @PathVariable UUID entryId) {
-        return EntryResponse.of(lists.leave(user.id(), entryId), clock.instant());
+    WaitingListEntryResponse leave(CurrentUser user, @PathVariable UUID entryId) {
+        return WaitingListEntryResponse.of(lists.leave(user.id(), entryId), clock.instant());
     }
 
     @PostMapping("/{entryId}/claim")
