@@ -86,11 +86,13 @@ class OfferedTickets {
         List<UUID> candidates = jdbc.sql(Inventory.BEST_AVAILABLE).params(eventId, sectionId, quantity)
                 .query((rs, row) -> rs.getObject(1, UUID.class)).list();
         if (!candidates.isEmpty()) {
-            List<UUID> taken = jdbc.sql("""
+            List<UUID> fenced = jdbc.sql("""
                     UPDATE event_seat SET status = 'HELD', hold_id = ?
                      WHERE event_id = ? AND seat_id = ANY(?) AND status = 'AVAILABLE'
                     RETURNING seat_id""").params(claimId, eventId, candidates.toArray(UUID[]::new))
                     .query(UUID.class).list();
+            // Best first, as they were read, so that each buyer in line is offered the best seats left together.
+            List<UUID> taken = candidates.stream().filter(fenced::contains).toList();
             taken.forEach(seat -> change.seatTaken(sectionId, seat));
             return taken.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Claim(eventId, claimId,
                     claimId, taken.stream().map(seat -> Allotment.seat(sectionId, seat)).toList()));
