@@ -63,6 +63,7 @@ class WaitingListAdminController {
 
     @GetMapping
     @Operation(operationId = "getWaitingList", summary = "An event's waiting list: setting, length, offers, conversion")
+    @ApiResponse(responseCode = "200", description = "The waiting list")
     @ApiResponse(responseCode = "404", description = "`event-not-found`.")
     WaitingListResponse get(CurrentUser user, @PathVariable UUID eventId) {
         return WaitingListResponse.of(lists.overview(user::canManage, eventId));

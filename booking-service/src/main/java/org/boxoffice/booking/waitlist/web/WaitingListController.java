@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,9 +56,10 @@ class WaitingListController {
             Instant expiresAt, long remainingSeconds, @Nullable UUID holdId) {
     }
 
-    /** A place: {@code position} (1 = next in line) while WAITING; its offer once OFFERED. */
+    /** A place: {@code position} (1 = next in line) while WAITING; its offer once one was made (absent before). */
     record WaitingListEntryResponse(UUID id, UUID eventId, UUID sectionId, int quantity, EntryStatus status,
-            @Nullable Long position, Instant joinedAt, @Nullable WaitingListOfferResponse offer) {
+            @Nullable Long position, Instant joinedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable WaitingListOfferResponse offer) {
 
         static WaitingListEntryResponse of(Entry entry, Instant now) {
             Entry.Offer offer = entry.offer();
@@ -99,6 +102,7 @@ class WaitingListController {
 
     @GetMapping("/{entryId}")
     @Operation(operationId = "getWaitingListEntry", summary = "One of the caller's places, with its position or offer")
+    @ApiResponse(responseCode = "200", description = "The place")
     @ApiResponse(responseCode = "404", description = "`waiting-list-entry-not-found`.")
     WaitingListEntryResponse get(CurrentUser user, @PathVariable UUID entryId) {
         return WaitingListEntryResponse.of(lists.get(user.id(), entryId), clock.instant());
