@@ -13,7 +13,9 @@
 # (pre-sale logins per second), BOXOFFICE_JAVA_OPTS (the services' JVM options when this script starts the platform;
 # default below, not the launcher's start-up-oriented one), WAITING_ROOM (off, auto, or a fixed rate per minute: the
 # surge event's buyers queue, poll and buy when let in; WAITING_ROOM_RATE/_MIN/_MAX set AUTO's start and bounds,
-# default 300 within 60..3000 per minute; docs/waiting-room.md).
+# default 300 within 60..3000 per minute; docs/waiting-room.md), WAITING_LIST (on by default, or off: both events'
+# sold-out waiting lists; buyers who hold nothing line up, freed tickets are offered to them, offers open
+# WAITING_LIST_CLAIM_MINUTES, default 2; the audit checks that freed tickets reached the lines; docs/commerce.md).
 # Exit status: the audit's (non-zero on any violation), or 1 when a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +32,8 @@ else
   : "${ROWS:=50}" "${SEATS_PER_ROW:=100}" "${GA_AREAS:=2}" "${GA_CAPACITY:=2500}" "${THINK:=1}"
   : "${PROFILES:=surge sellout}" "${SETTLE:=180}"
 fi
-: "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}" "${WAITING_ROOM:=off}"
-export WAITING_ROOM
+: "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}" "${WAITING_ROOM:=off}" "${WAITING_LIST:=on}"
+export WAITING_ROOM WAITING_LIST
 # Throughput, not start-up time: the full tiered JIT (C2; the launcher's default stops at C1 for a fast ./run.sh), a
 # heap that is not resized during the run, and the throughput collector.
 : "${BENCHMARK_JAVA_OPTS:=-Xms512m -Xmx1g -XX:+UseParallelGC}"
@@ -45,6 +47,7 @@ echo "- STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THIN
   >> "$report/config.txt"
 echo "- WAITING_ROOM=$WAITING_ROOM (surge event; WAITING_ROOM_RATE=${WAITING_ROOM_RATE:-300} WAITING_ROOM_MIN=${WAITING_ROOM_MIN:-60} WAITING_ROOM_MAX=${WAITING_ROOM_MAX:-3000})" \
   >> "$report/config.txt"
+echo "- WAITING_LIST=$WAITING_LIST (both events; offers open ${WAITING_LIST_CLAIM_MINUTES:-2} min)" >> "$report/config.txt"
 rm -f "$report/rate-limits.txt"
 
 echo "==> Building the load test"

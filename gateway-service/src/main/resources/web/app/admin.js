@@ -186,13 +186,14 @@ export async function eventPage(eventId) {
       queue.textContent = Object.entries(q).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}: ${v}`).join(' · ');
     } catch { queue.textContent = ''; }
   };
+  const waitingList = waitingListSection(eventId);
   const sales = h('section', { class: 'sales', 'aria-live': 'polite' }, h('h2', {}, t('sales')));
   const orders = h('section', {}, h('h2', {}, t('eventOrders')));
   render(event.title,
     h('p', {}, h('span', { class: `badge ${event.status}`, id: 'event-status' }, event.status), ' ',
       `${dateTime(event.startsAt)} · ${t('onSaleAt')}: ${dateTime(event.onSaleAt)}`, ' · ',
       h('a', { href: `#/events/${eventId}` }, t('view'))),
-    slot, lifecycle, sales, tiers, orders, waiting);
+    slot, lifecycle, sales, tiers, orders, waiting, waitingList.section);
 
   const loadSales = async () => {
     try {
@@ -225,8 +226,40 @@ export async function eventPage(eventId) {
           } }, t('cancelOrder')) : '')))))
       : h('p', {}, t('noOrders')));
   };
-  await Promise.all([loadSales(), loadOrders(), room?.enabled ? loadQueue() : null]);
-  every(5000, () => { loadSales(); if (room?.enabled) loadQueue(); });
+  await Promise.all([loadSales(), loadOrders(), room?.enabled ? loadQueue() : null, waitingList.load()]);
+  every(5000, () => { loadSales(); if (room?.enabled) loadQueue(); waitingList.load(); });
+}
+
+/** The event's sold-out waiting list (docs/commerce.md): on or off, how long offers stay open, and its figures. */
+function waitingListSection(eventId) {
+  const slot = h('div');
+  const figures = h('div', { 'aria-live': 'polite', id: 'waiting-list-figures' });
+  const form = h('form', { class: 'inline', id: 'waiting-list-form', onsubmit: async e => {
+    e.preventDefault();
+    const d = formData(form);
+    const body = { enabled: d.enabled === 'on', claimMinutes: Number(d.claimMinutes) };
+    const saved = await act(slot, form, () => api('PUT', `/api/v1/admin/events/${eventId}/waiting-list`, { body }));
+    if (saved) { flash(t('saved'), 'ok'); show(saved); }
+  } },
+  h('div', { class: 'field check' }, h('label', {}, h('input', { type: 'checkbox', name: 'enabled' }), ` ${t('enabled')}`)),
+  field(t('claimMinutes'), { name: 'claimMinutes', type: 'number', min: 1, max: 1440, value: 15 }),
+  h('button', { type: 'submit' }, t('save')));
+  let shown = false;
+  const show = list => {
+    if (!shown) {
+      form.querySelector('[name="enabled"]').checked = list.enabled;
+      form.querySelector('[name="claimMinutes"]').value = list.claimMinutes;
+      shown = true;
+    }
+    const f = list.total;
+    const stat = (label, value) => h('div', { class: 'stat' }, h('span', {}, label), h('strong', {}, value));
+    fill(figures, h('div', { class: 'stats' },
+      stat(t('wlWaiting'), f.waiting), stat(t('wlOffersOut'), f.offersOut), stat(t('wlOffersMade'), f.offersMade),
+      stat(t('wlClaimed'), f.claimed), stat(t('wlPurchased'), f.purchased), stat(t('wlExpired'), f.expired),
+      stat(t('wlConversion'), `${f.conversionPercent} %`)));
+  };
+  const load = () => api('GET', `/api/v1/admin/events/${eventId}/waiting-list`).then(show).catch(() => {});
+  return { section: h('section', {}, h('h2', {}, t('waitingList')), form, slot, figures), load };
 }
 
 /** Tickets sold per time bucket as an SVG bar chart with a text alternative. */

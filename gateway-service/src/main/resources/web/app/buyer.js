@@ -197,7 +197,8 @@ export async function eventPage(eventId) {
         : t('noneSelected')),
       h('button', { type: 'button', id: 'hold-selected', disabled: !chosen.length,
         onclick: e => hold({ seatIds: chosen.map(x => x.seatId) }, e.target.parentElement) }, t('holdSelected')),
-      h('h3', {}, t('bestAvailable')), best);
+      h('h3', {}, t('bestAvailable')), best,
+      waitingListJoin(event, section, state.availability.get(section.sectionId)));
   }
 
   function drawGeneralAdmission() {
@@ -208,7 +209,8 @@ export async function eventPage(eventId) {
       h('button', { type: 'submit', id: 'hold-ga' }, t('holdGa')));
     fill(detail, h('h2', {}, `${section.name} · ${t('generalAdmission')}`),
       h('p', {}, a ? t('available', { n: a.available, c: a.capacity }) : '',
-        section.priceMinor != null ? ` · ${money(section.priceMinor, event.currency)}` : ''), form);
+        section.priceMinor != null ? ` · ${money(section.priceMinor, event.currency)}` : ''), form,
+      waitingListJoin(event, section, a));
   }
 
   async function hold(request, form) {
@@ -240,6 +242,61 @@ function legend() {
     h('li', {}, h('span', { class: 'dot taken' }), t('legendTaken')),
     h('li', {}, h('span', { class: 'dot chosen' }), t('legendSelected')),
     h('li', {}, h('span', { class: 'dot accessible' }), t('legendAccessible')));
+}
+
+// ---------- sold-out waiting list (docs/commerce.md) ----------
+/** Under a sold-out section: join its waiting list for a quantity (the organizer may not have turned it on). */
+function waitingListJoin(event, section, availability) {
+  if (!availability || availability.available > 0 || event.status !== 'PUBLISHED') return null;
+  const slot = h('div');
+  const form = h('form', { class: 'inline', id: 'waiting-list-join', onsubmit: async e => {
+    e.preventDefault();
+    if (!requireLogin(`/events/${event.id}`)) return;
+    const body = { eventId: event.id, sectionId: section.sectionId, quantity: Number(formData(form).quantity) };
+    if (await act(slot, form, () => api('POST', '/api/v1/waiting-lists', { body }))) go('/waiting-lists');
+  } },
+  field(t('quantity'), { name: 'quantity', type: 'number', min: 1, max: event.maxTicketsPerOrder, value: 1, required: true }),
+  h('button', { type: 'submit' }, t('joinWaitingList')));
+  return h('section', { class: 'waiting-list' }, h('h3', {}, t('soldOut')), h('p', {}, t('waitingListIntro')), form, slot);
+}
+
+export async function waitingListsPage() {
+  const list = h('div', { 'aria-live': 'polite', id: 'waiting-lists' });
+  const slot = h('div');
+  render(t('waitingLists'), h('p', { class: 'muted' }, t('waitingListsIntro')), slot, list);
+  const events = new Map();
+  const eventOf = async id => {
+    if (!events.has(id)) events.set(id, await api('GET', `/api/v1/events/${id}`, { auth: false }).catch(() => null));
+    return events.get(id);
+  };
+  const load = async () => {
+    const answer = await api('GET', '/api/v1/waiting-lists');
+    const rows = [];
+    for (const entry of answer.items) rows.push(await entryRow(entry, await eventOf(entry.eventId)));
+    fill(list, rows.length ? h('ul', { class: 'waiting-list-entries' }, rows) : h('p', {}, t('noWaitingLists')));
+  };
+  const entryRow = async (entry, event) => {
+    const section = event?.sections.find(x => x.sectionId === entry.sectionId);
+    const offer = entry.offer;
+    const open = entry.status === 'OFFERED' && offer?.status === 'OPEN' && offer.remainingSeconds > 0;
+    const timer = h('span', { class: 'countdown', role: 'timer' });
+    if (open) countdown(timer, offer.remainingSeconds, time => t('offerExpiresIn', { time }), () => load());
+    const actions = h('div', { class: 'actions' },
+      open ? h('button', { type: 'button', class: 'claim-offer', onclick: async () => {
+        const hold = await act(slot, actions, () => api('POST', `/api/v1/waiting-lists/${entry.id}/claim`));
+        if (hold) go(`/holds/${hold.id}`);
+      } }, t('claimOffer', { n: offer.quantity })) : null,
+      ['WAITING', 'OFFERED'].includes(entry.status) ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+        if (await act(slot, actions, () => api('DELETE', `/api/v1/waiting-lists/${entry.id}`))) load();
+      } }, t('leaveWaitingList')) : null);
+    return h('li', { 'data-entry': entry.id, 'data-status': entry.status },
+      h('strong', {}, event ? h('a', { href: `#/events/${entry.eventId}` }, event.title) : entry.eventId),
+      ` · ${section?.name || ''} · ${entry.quantity}× · `,
+      entry.status === 'WAITING' ? t('waitingPosition', { n: entry.position }) : t(`entry${entry.status}`),
+      open ? h('p', {}, t('offerReady', { n: offer.quantity }), ' ', timer) : null, actions);
+  };
+  await load();
+  every(10000, () => load().catch(() => {}));
 }
 
 // ---------- waiting room ----------

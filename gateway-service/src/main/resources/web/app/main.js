@@ -11,6 +11,7 @@ const routes = [
   [/^\/events\/([\w-]+)\/queue$/, buyer.queuePage],
   [/^\/holds\/([\w-]+)$/, buyer.holdPage],
   [/^\/orders$/, buyer.ordersPage, true],
+  [/^\/waiting-lists$/, buyer.waitingListsPage, true],
   [/^\/orders\/([\w-]+)$/, buyer.orderPage, true],
   [/^\/login$/, buyer.loginPage],
   [/^\/register$/, buyer.registerPage],
@@ -61,6 +62,7 @@ function nav() {
   const links = [h('a', { href: '#/' }, t('events'))];
   if (session) {
     links.push(h('a', { href: '#/orders' }, t('orders')));
+    links.push(h('a', { href: '#/waiting-lists' }, t('waitingLists')));
     if (hasRole('ORGANIZER', 'ADMIN')) links.push(h('a', { href: '#/admin' }, t('organizer')));
     links.push(h('a', { href: '#/account', title: session.email }, t('account')));
     links.push(h('button', { type: 'button', class: 'link', onclick: async () => { await logout(); go('/'); } }, t('logout')));

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.boxoffice.client.booking.api.EventsApi;
 import org.boxoffice.client.booking.api.EventAdministrationApi;
 import org.boxoffice.client.booking.api.VenueAdministrationApi;
+import org.boxoffice.client.booking.api.WaitingListsApi;
 import org.boxoffice.client.booking.model.CreateEventRequest;
 import org.boxoffice.client.booking.model.CreateSectionRequest;
 import org.boxoffice.client.booking.model.CreateVenueRequest;
@@ -25,6 +26,7 @@ import org.boxoffice.client.booking.model.SeatAvailability;
 import org.boxoffice.client.booking.model.SeatRange;
 import org.boxoffice.client.booking.model.TierRequest;
 import org.boxoffice.client.booking.model.TiersRequest;
+import org.boxoffice.client.booking.model.WaitingListSettingRequest;
 import org.boxoffice.client.booking.model.WaitingRoomRequest;
 import org.boxoffice.client.booking.model.WaitingRoomResponse;
 import org.boxoffice.client.user.api.AccountsApi;
@@ -49,6 +51,7 @@ final class Api {
     private final EventAdministrationApi events;
     private final EventAdministrationApi waitingRooms;
     private final EventsApi availability;
+    private final WaitingListsApi waitingLists;
     private final String gateway;
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile String token;
@@ -63,6 +66,7 @@ final class Api {
         events = new EventAdministrationApi(viaGateway.booking);
         waitingRooms = new EventAdministrationApi(viaGateway.booking);
         availability = new EventsApi(viaGateway.booking);
+        waitingLists = new WaitingListsApi(viaGateway.booking);
     }
 
     /** The platform's addresses from {@code BOXOFFICE_GATEWAY} and {@code BOXOFFICE_USER_URL} (local run defaults). */
@@ -182,6 +186,12 @@ final class Api {
             Thread.sleep(1_000);
         }
         return false;
+    }
+
+    /** Turns an event's sold-out waiting list on, offers open for {@code claimMinutes} (docs/commerce.md). */
+    void waitingList(String eventId, int claimMinutes) throws Exception {
+        waitingLists.setWaitingList(UUID.fromString(eventId),
+                new WaitingListSettingRequest().enabled(true).claimMinutes(claimMinutes));
     }
 
     /** The seats of a seated section of an event, with their availability. */

@@ -136,6 +136,7 @@ public final class Audit {
                 "SELECT count(*) FROM payment.payment WHERE status = 'PROCESSING' AND created_at < now() - interval '60 seconds'"));
         results.add(money());
         results.add(notifications());
+        results.addAll(waitingList());
         return results;
     }
 
@@ -204,6 +205,66 @@ public final class Audit {
         return new Result(check, wrong == 0 ? "PASS" : "FAIL",
                 "%d orders confirmed, %d without exactly one ticket email; %d ticket or receipt emails sent"
                         .formatted(confirmed, wrong, sent));
+    }
+
+    /**
+     * The sold-out waiting list (docs/commerce.md): a seat held by nothing live is a leak; an open offer holds exactly
+     * its seats and is swept once expired; and freed tickets reach the list — no buyer waits for a quantity that their
+     * section has on sale (list on, sale open: the give-backs offer in their transaction, the offer sweeper's line
+     * repair takes what went past the line).
+     */
+    private List<Result> waitingList() throws SQLException {
+        if (!exists("booking", "waiting_list_offer")) {
+            return List.of(new Result("waiting list", "NOT AVAILABLE", "booking.waiting_list_offer does not exist"));
+        }
+        List<Result> results = new ArrayList<>();
+        results.add(none("every HELD seat belongs to an active hold, an unpaid order or an open waiting-list offer",
+                """
+                SELECT count(*) FROM booking.event_seat s
+                 WHERE s.status = 'HELD'
+                   AND NOT EXISTS (SELECT 1 FROM booking.hold h WHERE h.id = s.hold_id AND h.status = 'ACTIVE')
+                   AND NOT EXISTS (SELECT 1 FROM booking.purchase_order o WHERE o.hold_id = s.hold_id
+                                    AND o.status = 'PENDING_PAYMENT')
+                   AND NOT EXISTS (SELECT 1 FROM booking.waiting_list_offer w WHERE w.id = s.hold_id
+                                    AND w.status = 'OPEN')"""));
+        results.add(none("every open waiting-list offer of seats holds exactly its seats",
+                """
+                SELECT count(*) FROM booking.waiting_list_offer o
+                 WHERE o.status = 'OPEN' AND cardinality(o.seat_ids) > 0
+                   AND cardinality(o.seat_ids) <> (SELECT count(*) FROM booking.event_seat s WHERE s.event_id = o.event_id
+                                                     AND s.hold_id = o.id AND s.status = 'HELD'
+                                                     AND s.seat_id = ANY(o.seat_ids))"""));
+        results.add(none("no OPEN waiting-list offer past its expiry (+" + SWEEPER_GRACE.toSeconds() + " s)",
+                "SELECT count(*) FROM booking.waiting_list_offer WHERE status = 'OPEN' AND expires_at < now() - interval '"
+                        + SWEEPER_GRACE.toSeconds() + " seconds'"));
+        String check = "freed tickets reach the waiting list: nobody waits for a quantity their section has on sale";
+        long passedOver = count("""
+                WITH lines AS (SELECT e.event_id, e.section_id, min(e.quantity) AS smallest
+                                 FROM booking.waiting_list_entry e
+                                 JOIN booking.waiting_list w ON w.event_id = e.event_id AND w.enabled
+                                 JOIN booking.event ev ON ev.id = e.event_id AND ev.status = 'PUBLISHED'
+                                  AND now() >= ev.on_sale_at AND now() < ev.off_sale_at
+                                WHERE e.status = 'WAITING' GROUP BY 1, 2)
+                SELECT count(*) FROM lines l
+                 WHERE l.smallest <= (SELECT count(*) FROM booking.event_seat s WHERE s.event_id = l.event_id
+                                        AND s.section_id = l.section_id AND s.status = 'AVAILABLE')
+                                   + (SELECT coalesce(sum(capacity - held - sold), 0) FROM booking.event_area a
+                                       WHERE a.event_id = l.event_id AND a.section_id = l.section_id)""");
+        String figures;
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("""
+                SELECT (SELECT count(*) FROM booking.waiting_list_entry),
+                       (SELECT count(*) FROM booking.waiting_list_entry WHERE status = 'WAITING'),
+                       count(*), count(*) FILTER (WHERE status = 'OPEN'), count(*) FILTER (WHERE status = 'CLAIMED'),
+                       count(*) FILTER (WHERE status = 'EXPIRED'), coalesce(sum(quantity), 0)
+                  FROM booking.waiting_list_offer""")) {
+            rs.next();
+            figures = "%d places (%d still waiting); %d offers of %d tickets: %d open, %d claimed, %d expired"
+                    .formatted(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(7), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6));
+        }
+        results.add(new Result(check, passedOver == 0 ? "PASS" : "FAIL",
+                (passedOver == 0 ? "" : passedOver + " lines passed over; ") + figures));
+        return results;
     }
 
     private Result none(String check, String countSql) throws SQLException {

@@ -53,6 +53,7 @@ public final class Seed {
         seed.waitingRoom(props.getProperty("surge.eventId"), System.getenv().getOrDefault("WAITING_ROOM", "off"), props);
         // The sell-out: a small hall (2 sections of 10 x 20, one standing area of 100) that many buyers chase.
         seed.event("sellout", "Sell-out Club", 2, 10, 20, 1, 100, props);
+        seed.waitingList(System.getenv().getOrDefault("WAITING_LIST", "on"), props, "surge", "sellout");
         System.out.printf("seed: events created and published in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
         started = System.nanoTime();
         seed.buyers(buyers, out.resolve("buyers.csv"));
@@ -98,6 +99,23 @@ public final class Seed {
         props.setProperty("surge.waitingRoom", room.getMode() + " " + room.getRatePerMinute() + "/min ("
                 + room.getMinRatePerMinute() + ".." + room.getMaxRatePerMinute() + ")");
         System.out.printf("seed: surge event behind a waiting room: %s%n", props.getProperty("surge.waitingRoom"));
+    }
+
+    /**
+     * Turns the events' sold-out waiting lists on unless {@code mode} is {@code off}: buyers who find their section sold
+     * out line up, and the tickets given back during the sale are offered to them ({@code WAITING_LIST_CLAIM_MINUTES},
+     * default 2, per offer; docs/commerce.md). The audit checks that freed tickets reached the lines.
+     */
+    private void waitingList(String mode, Properties props, String... keys) throws Exception {
+        boolean on = !mode.equals("off");
+        int minutes = Integer.parseInt(System.getenv().getOrDefault("WAITING_LIST_CLAIM_MINUTES", "2"));
+        for (String key : keys) {
+            if (on) {
+                api.waitingList(props.getProperty(key + ".eventId"), minutes);
+            }
+            props.setProperty(key + ".waitingList", on ? "on" : "off");
+        }
+        System.out.printf("seed: waiting lists %s%n", on ? "on, offers open " + minutes + " min" : "off");
     }
 
     /** Registers the benchmark's buyers (or finds them registered by an earlier run) and lists them for Gatling. */

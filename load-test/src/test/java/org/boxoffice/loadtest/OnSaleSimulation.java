@@ -49,7 +49,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>When the seed put the profile's event behind a waiting room ({@code WAITING_ROOM}, docs/waiting-room.md), each
  * buyer first takes a place, polls as the gateway says ({@code pollAfterSeconds}) until let in, holds with the pass,
  * and leaves the queue at the end of the journey; the waiting room's calls, the buyers let in and their waits are
- * recorded apart from the admitted buyers' requests. Seeded accounts are shared by virtual users when there are more
+ * recorded apart from the admitted buyers' requests. When the seed turned the event's sold-out waiting list on
+ * ({@code WAITING_LIST}, docs/commerce.md), a buyer who held nothing after three tries joins it for the section they
+ * last tried; nobody claims, so the offers expire and pass down the line, which the audit follows. Seeded accounts are shared by virtual users when there are more
  * users than accounts: they share a place, as tabs of one buyer do.
  *
  * <p>System properties: {@code seed} (the seed step's directory), {@code profile} ({@code surge} or {@code sellout},
@@ -85,6 +87,8 @@ public class OnSaleSimulation extends Simulation {
     private static final String PASS_HEADER = "X-Waiting-Room-Pass";
     /** A buyer still waiting after this long gives up (and leaves the queue). */
     private static final long MAX_QUEUE_MILLIS = Duration.ofMinutes(30).toMillis();
+    /** Whether this profile's event has a sold-out waiting list: buyers who hold nothing line up. */
+    private final boolean waitingList = "on".equals(seed.getProperty(profile + ".waitingList", "off"));
     private final List<String> seated = List.of(seed.getProperty(profile + ".seatedSections").split(","));
     private final List<String> standing = List.of(seed.getProperty(profile + ".gaSections").split(","));
 
@@ -363,6 +367,11 @@ public class OnSaleSimulation extends Simulation {
             .exec(pauseMs(1000, 3000))
             .asLongAs(session -> !session.contains("holdId") && session.getInt("attempts") < 3).on(
                     exec(holdAttempt()).doIf(session -> !session.contains("holdId")).then(pauseMs(200, 800)))
+            // Nothing held: with the event's waiting list on, the buyer lines up for the section they last tried (409 when
+            // it still has tickets, or the account already waits there).
+            .doIf(session -> waitingList && !session.contains("holdId") && session.contains("section")).then(
+                    timed(post("waiting list join", "/api/v1/waiting-lists", StringBody("{\"eventId\":\"" + eventId
+                            + "\",\"sectionId\":\"#{section}\",\"quantity\":1}")), 201, 409))
             .exec(exitLeaving(session -> !session.contains("holdId")))
             .exec(pauseMs(1000, 2000))
             .exec(retried("order", "/api/v1/orders", StringBody("{\"holdId\":\"#{holdId}\"}"), "orderId", 201))

@@ -100,9 +100,14 @@ class HoldFence {
     }
 
     private void announce(Event event, Hold hold) {
-        announcements.announce(new Published.HoldPlaced(hold.id(), event.id(), event.organizationId(), hold.buyerId(),
-                hold.quantity(), hold.items().stream().map(HoldItem::sectionId).distinct().toList(), hold.createdAt(),
-                hold.expiresAt()));
+        announcements.announce(placed(event, hold));
+    }
+
+    /** What a new hold announces, whichever way it was taken. */
+    static Published.HoldPlaced placed(Event event, Hold hold) {
+        return new Published.HoldPlaced(hold.id(), event.id(), event.organizationId(), hold.buyerId(), hold.quantity(),
+                hold.items().stream().map(HoldItem::sectionId).distinct().toList(), hold.createdAt(),
+                hold.expiresAt());
     }
 
     /** Counts the tickets against the buyer's limit for the event (the buyer's row stays locked until commit). */

@@ -43,7 +43,9 @@ public class AreaStripes {
         /** Sold to free: a refund or cancellation. */
         RETURN_SOLD("sold = sold - :quantity", "sold"),
         /** Free to sold: a late payment's released tickets sold again. */
-        SELL_FREE("sold = sold + :quantity", "capacity - held - sold");
+        SELL_FREE("sold = sold + :quantity", "capacity - held - sold"),
+        /** Sold to held: refunded tickets offered to the waiting list, held for the buyer in line. */
+        OFFER_SOLD("sold = sold - :quantity, held = held + :quantity", "sold");
 
         /** One stripe with room that nobody has locked, none if there is none; built once, not per hold. */
         private final String oneStripe;

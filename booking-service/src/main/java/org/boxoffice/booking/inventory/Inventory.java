@@ -36,10 +36,12 @@ public class Inventory {
 
     private final JdbcClient jdbc;
     private final AreaStripes stripes;
+    private final OfferedTickets offered;
 
-    Inventory(JdbcClient jdbc, AreaStripes stripes) {
+    Inventory(JdbcClient jdbc, AreaStripes stripes, OfferedTickets offered) {
         this.jdbc = jdbc;
         this.stripes = stripes;
+        this.offered = offered;
     }
 
     /** A seat of the event, its section and where it stands. */
@@ -90,6 +92,15 @@ public class Inventory {
                 .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3))).list();
     }
 
+    /** Tickets of the section anyone may hold right now: its available seats, or its area's tickets left. */
+    public int available(UUID eventId, UUID sectionId) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM event_seat WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE')
+                     + coalesce((SELECT sum(capacity - held - sold) FROM event_area
+                                  WHERE event_id = ? AND section_id = ?), 0)""")
+                .params(eventId, sectionId, eventId, sectionId).query(Integer.class).single();
+    }
+
     /** The area's tickets left, all its stripes together. */
     public int remaining(UUID eventId, UUID sectionId) {
         return stripes.remaining(eventId, sectionId);
@@ -120,18 +131,46 @@ public class Inventory {
     }
 
     /**
-     * Gives back tickets of a hold or order that ended, releasing their seats and area counts. The buyer's allowance
-     * row is updated first, as every hold takes it first: one lock order (allowance, then seats, then area), so a
-     * release cannot deadlock with the same buyer's next hold.
+     * Gives back tickets of a hold or order that ended: first to the event's waiting list ({@link WaitingLine}), which
+     * keeps those it offers held for the buyer in line; the rest are free again. The buyer's allowance row is updated
+     * first, as every hold takes it first: one lock order (allowance, then seats, then area), so a release cannot
+     * deadlock with the same buyer's next hold.
      */
     public void returnTickets(Claim claim, SeatStatus from, InventoryChange change) {
         if (from == SeatStatus.AVAILABLE) {
             throw new IllegalArgumentException("only held or sold tickets are given back");
         }
-        UUID eventId = claim.eventId();
-        int tickets = claim.tickets();
         jdbc.sql("UPDATE buyer_allowance SET tickets = tickets - ? WHERE event_id = ? AND buyer_id = ?")
-                .params(tickets, eventId, claim.buyerId()).update();
+                .params(claim.tickets(), claim.eventId(), claim.buyerId()).update();
+        giveBack(claim, from, change);
+    }
+
+    /**
+     * Gives back the tickets of a waiting-list offer that ended unclaimed ({@code offer.holdId()} is the offer's id):
+     * to the next buyer in line, else free. An offer counted against nobody's allowance, so none is given back.
+     */
+    public void returnOffered(Claim offer, InventoryChange change) {
+        giveBack(offer, SeatStatus.HELD, change);
+    }
+
+    /**
+     * Takes up to {@code quantity} tickets of the section that are on sale right now, under {@code claimId}, for the
+     * waiting list: a line that was passed over (tickets freed while the sale was paused, or as a buyer joined) gets
+     * them through {@link #returnOffered}. Empty when none could be taken.
+     */
+    public java.util.Optional<Claim> takeForLine(UUID eventId, UUID sectionId, int quantity, UUID claimId,
+            InventoryChange change) {
+        return offered.takeForLine(eventId, sectionId, quantity, claimId, change);
+    }
+
+    /** The claiming buyer's new hold takes over an open offer's tickets (they stay held). */
+    public void passOfferToHold(UUID eventId, UUID offerId, UUID holdId, int seats) {
+        offered.passToHold(eventId, offerId, holdId, seats);
+    }
+
+    private void giveBack(Claim claim, SeatStatus from, InventoryChange change) {
+        UUID eventId = claim.eventId();
+        List<Allotment> left = offered.offerFirst(claim, from, change);
         jdbc.sql("""
                 UPDATE event_seat SET status = 'AVAILABLE', hold_id = NULL
                  WHERE hold_id = ? AND event_id = ? AND status = ?
@@ -140,7 +179,7 @@ public class Inventory {
                 .query((rs, row) -> change.seatFreed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
         AreaStripes.Move move = from == SeatStatus.SOLD ? AreaStripes.Move.RETURN_SOLD : AreaStripes.Move.RETURN_HELD;
-        for (Allotment item : claim.items()) {
+        for (Allotment item : left) {
             if (!item.seated() && !stripes.move(eventId, item.sectionId(), item.quantity(), move, change)) {
                 throw new IllegalStateException("area " + item.sectionId() + " of event " + eventId + " has fewer than "
                         + item.quantity() + " tickets " + from + " to give back");

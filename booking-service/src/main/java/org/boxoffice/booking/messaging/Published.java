@@ -19,6 +19,18 @@ public sealed interface Published {
         return 1;
     }
 
+    /**
+     * Tickets given back were offered to a buyer in the event's waiting list: theirs to claim until {@code expiresAt}
+     * ({@code seated}: specific seats of the section; else tickets of a general-admission area).
+     */
+    record WaitingListOffered(UUID offerId, UUID entryId, UUID eventId, UUID organizationId, UUID buyerId,
+            String buyerEmail, String eventTitle, UUID sectionId, boolean seated, int quantity, Instant offeredAt,
+            Instant expiresAt) implements Published {
+        public String key() {
+            return offerId.toString();
+        }
+    }
+
     record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, UUID buyerId, int quantity,
             List<UUID> sectionIds, Instant placedAt, Instant expiresAt) implements Published {
         public String key() {

@@ -55,6 +55,17 @@ public final class BookingProblems {
     public static final ProblemType ISSUER_NOT_FOUND = new ProblemType("issuer-not-found",
             "No invoicing details for this organization", 404);
 
+    public static final ProblemType WAITING_LIST_CLOSED = new ProblemType("waiting-list-closed",
+            "The event has no waiting list", 409);
+    public static final ProblemType TICKETS_AVAILABLE = new ProblemType("tickets-available",
+            "Tickets are available: hold them instead", 409);
+    public static final ProblemType ALREADY_WAITING = new ProblemType("already-waiting",
+            "Already in the waiting list for this section", 409);
+    public static final ProblemType WAITING_LIST_ENTRY_NOT_FOUND = new ProblemType("waiting-list-entry-not-found",
+            "Waiting list entry not found", 404);
+    public static final ProblemType OFFER_NOT_OPEN = new ProblemType("offer-not-open",
+            "No open offer to claim", 409);
+
     private BookingProblems() {
     }
 }

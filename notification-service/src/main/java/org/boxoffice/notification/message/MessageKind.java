@@ -12,6 +12,8 @@ public enum MessageKind {
     ORDER_CANCELLED,
     /** A payment attempt failed. */
     PAYMENT_FAILED,
+    /** Tickets given back were offered to the buyer's place in a waiting list: claim them before they pass on. */
+    WAITING_LIST_OFFER,
     /** The event will not take place. */
     EVENT_CANCELLED,
     /** An organizer's message to every ticket holder of an event. */

@@ -23,6 +23,7 @@ import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.PaymentFailed;
 import org.boxoffice.notification.sale.SaleEvents.Ticket;
+import org.boxoffice.notification.sale.SaleEvents.WaitingListOffered;
 import org.boxoffice.platform.security.VerificationCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -118,6 +119,11 @@ public class Messages {
                 yield new Content(new Object[] { cancelled.eventTitle(),
                         money(cancelled.refundMinor(), cancelled.currency(), locale), reference(cancelled.orderId()),
                         reason }, Map.of(), List.of());
+            }
+            case WAITING_LIST_OFFER -> {
+                WaitingListOffered offered = json.readValue(payload, WaitingListOffered.class);
+                yield new Content(new Object[] { offered.eventTitle(), offered.quantity(),
+                        when(offered.expiresAt(), ZoneOffset.UTC, locale) }, Map.of(), List.of());
             }
             case PAYMENT_FAILED -> {
                 PaymentFailed failed = json.readValue(payload, PaymentFailed.class);

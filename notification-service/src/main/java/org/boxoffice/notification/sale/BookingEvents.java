@@ -11,6 +11,7 @@ import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.OrderPlaced;
+import org.boxoffice.notification.sale.SaleEvents.WaitingListOffered;
 import org.boxoffice.platform.events.EventEnvelope;
 import org.boxoffice.platform.events.EventHandler;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ class BookingEvents implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of("OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled");
+        return Set.of("OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled",
+                "WaitingListOffered");
     }
 
     @Override
@@ -91,6 +93,15 @@ class BookingEvents implements EventHandler {
                 // holding up other buyers' tickets.
                 outgoing.toHolders(event.id(), MessageKind.EVENT_CANCELLED, Lane.BULK, cancelled.eventId(),
                         event.payload());
+            }
+            case "WaitingListOffered" -> {
+                WaitingListOffered offered = event.payloadAs(json, WaitingListOffered.class);
+                contacts.remember(offered.buyerId(), offered.buyerEmail(), event.occurredAt());
+                audience.event(offered.eventId(), offered.organizationId(), offered.eventTitle(), event.occurredAt());
+                // Not a receipt: like every message but those, only to a verified channel; the offer also shows on
+                // the buyer's waiting-list page, which is where it is claimed.
+                outgoing.toBuyer(event.id(), MessageKind.WAITING_LIST_OFFER, offered.buyerId(), offered.buyerEmail(),
+                        event.payload(), Outgoing.Reach.VERIFIED);
             }
             default -> throw new IllegalStateException("unexpected event type " + event.type());
         }

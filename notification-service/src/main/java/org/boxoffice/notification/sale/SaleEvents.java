@@ -39,6 +39,11 @@ public final class SaleEvents {
             Instant cancelledAt) {
     }
 
+    /** Tickets given back were offered to the buyer's place in a waiting list, to claim before {@code expiresAt}. */
+    public record WaitingListOffered(UUID offerId, UUID entryId, UUID eventId, UUID organizationId, UUID buyerId,
+            String buyerEmail, String eventTitle, int quantity, Instant expiresAt) {
+    }
+
     public record PaymentFailed(UUID paymentId, UUID orderId, UUID buyerId, String reason) {
     }
 }

@@ -66,6 +66,34 @@ class SaleMessagesIT extends NotificationTesting {
                 .contains("You have not been charged").contains(order.toString().substring(0, 8).toUpperCase());
     }
 
+    @Test
+    void aWaitingListOfferTellsTheBuyerHowManyTicketsAreHeldForThemAndUntilWhen() throws Exception {
+        UUID offer = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        UUID unverified = UUID.randomUUID();
+        verifiedEmail(buyer, "patient@example.com");
+        publish("booking-service", "WaitingListOffered", offer.toString(), """
+                {"offerId":"%s","entryId":"%s","eventId":"%s","organizationId":"%s","buyerId":"%s",
+                 "buyerEmail":"patient@example.com","eventTitle":"Surge Night","sectionId":"%s","seated":true,
+                 "quantity":2,"offeredAt":"2026-11-23T11:00:00Z","expiresAt":"2026-11-23T11:15:00Z"}"""
+                .formatted(offer, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), buyer, UUID.randomUUID()));
+        // Not a receipt: an address nobody verified gets nothing (the offer is on the buyer's page).
+        UUID other = UUID.randomUUID();
+        publish("booking-service", "WaitingListOffered", other.toString(), """
+                {"offerId":"%s","entryId":"%s","eventId":"%s","organizationId":"%s","buyerId":"%s",
+                 "buyerEmail":"stranger@example.com","eventTitle":"Surge Night","sectionId":"%s","seated":false,
+                 "quantity":1,"offeredAt":"2026-11-23T11:00:00Z","expiresAt":"2026-11-23T11:15:00Z"}"""
+                .formatted(other, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), unverified,
+                        UUID.randomUUID()));
+        Await.until(Duration.ofSeconds(20), "the offer is sent", () -> mails().size() == 1);
+        Thread.sleep(500);
+
+        assertThat(mails()).hasSize(1);
+        assertThat(to("Tickets for Surge Night are waiting for you")).containsExactly("patient@example.com");
+        assertThat(plainText(mails().getFirst())).contains("2 ticket(s) for Surge Night")
+                .contains("November 23, 2026").contains("next person in line");
+    }
+
     private static List<MimeMessage> mails() {
         return Arrays.asList(SMTP.getReceivedMessages());
     }
