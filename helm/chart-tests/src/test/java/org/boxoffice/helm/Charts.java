@@ -16,8 +16,8 @@ final class Charts {
     static final String RELEASE = "boxoffice";
     /** The oldest Kubernetes the charts support (Chart.yaml kubeVersion): the preStop sleep action needs it. */
     static final String KUBE_VERSION = "v1.30.0";
-    static final List<String> SERVICES = List.of("gateway-service", "user-service", "booking-service",
-            "payment-service", "notification-service", "analytics-service");
+    /** The services as the project's one declaration ({@code services.yaml}) lists them. */
+    static final List<String> SERVICES = declaredServices();
 
     /** The values files the platform is rendered with; null stands for the chart's defaults. */
     enum Profile {
@@ -37,6 +37,22 @@ final class Charts {
     private static final Map<Profile, Rendered> CACHE = new ConcurrentHashMap<>();
 
     private Charts() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> declaredServices() {
+        try {
+            Map<String, Object> declaration = new org.yaml.snakeyaml.Yaml().load(
+                    java.nio.file.Files.readString(HELM_DIR.getParent().resolve("services.yaml")));
+            List<String> services = ((List<Map<String, Object>>) declaration.get("services")).stream()
+                    .map(service -> (String) service.get("name")).toList();
+            if (services.isEmpty()) {
+                throw new IllegalStateException("services.yaml declares no service");
+            }
+            return services;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Rendered platform(Profile profile) {
