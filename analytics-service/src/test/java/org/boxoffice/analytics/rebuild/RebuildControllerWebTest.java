@@ -1,9 +1,8 @@
 package org.boxoffice.analytics.rebuild;
 
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -28,8 +27,7 @@ class RebuildControllerWebTest {
     void refusesAnOrganizerAsForbiddenAndRebuildsNothing() throws Exception {
         http.perform(post("/api/v1/admin/analytics/rebuild")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(rebuild);
     }

@@ -1,10 +1,11 @@
 package org.boxoffice.notification.demo;
 
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +34,7 @@ class MailboxControllerWebTest {
     @Test
     void refusesAnOrganizerAsForbiddenAndOpensNothing() throws Exception {
         http.perform(get(MAILBOX).header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(mailbox);
     }
@@ -42,9 +42,7 @@ class MailboxControllerWebTest {
     @Test
     void refusesAnUnknownFormatNamingTheParameter() throws Exception {
         http.perform(get(MAILBOX + "/1").param("format", "pdf").header("Authorization", "Bearer " + TestTokens.admin()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("format"));
+                .andExpect(parameterRefused("format"));
 
         verifyNoInteractions(mailbox);
     }
@@ -54,16 +52,14 @@ class MailboxControllerWebTest {
         when(mailbox.messages()).thenReturn(List.of());
 
         http.perform(get(MAILBOX + "/3").header("Authorization", "Bearer " + TestTokens.admin()))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/message-not-found"))
+                .andExpect(problem(404, "message-not-found"))
                 .andExpect(jsonPath("$.messageId").value(3));
     }
 
     @Test
     void refusesAMessageNumberThatIsNotANumberNamingTheParameter() throws Exception {
         http.perform(get(MAILBOX + "/latest").header("Authorization", "Bearer " + TestTokens.admin()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.parameter").value("id"));
+                .andExpect(parameterRefused("id"));
 
         verifyNoInteractions(mailbox);
     }

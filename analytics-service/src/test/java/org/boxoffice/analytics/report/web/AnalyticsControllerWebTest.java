@@ -1,6 +1,8 @@
 package org.boxoffice.analytics.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -48,8 +50,7 @@ class AnalyticsControllerWebTest {
         });
 
         http.perform(get(ANALYTICS + "/events/" + eventId).header("Authorization", "Bearer " + TestTokens.organizer(mine)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
 
         assertThat(access.get().test(mine)).as("the caller's organization").isTrue();
         assertThat(access.get().test(UUID.randomUUID())).as("another organization").isFalse();
@@ -71,9 +72,7 @@ class AnalyticsControllerWebTest {
     void refusesAnUnknownGranularityNamingTheParameter() throws Exception {
         http.perform(get(ANALYTICS + "/events/" + UUID.randomUUID() + "/timeseries").param("granularity", "fortnight")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("granularity"));
+                .andExpect(parameterRefused("granularity"));
 
         verifyNoInteractions(reports);
     }
@@ -82,8 +81,7 @@ class AnalyticsControllerWebTest {
     void refusesAFromThatIsNotAnInstantNamingTheParameter() throws Exception {
         http.perform(get(ANALYTICS + "/events/" + UUID.randomUUID() + "/timeseries").param("from", "yesterday")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.parameter").value("from"));
+                .andExpect(parameterRefused("from"));
 
         verifyNoInteractions(reports);
     }
@@ -91,11 +89,9 @@ class AnalyticsControllerWebTest {
     @Test
     void keepsTheSummaryFromAnOrganizerAndABuyerOutOfAnalytics() throws Exception {
         http.perform(get(ANALYTICS + "/summary").header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
         http.perform(get(ANALYTICS + "/events/" + UUID.randomUUID()).header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(reports);
     }

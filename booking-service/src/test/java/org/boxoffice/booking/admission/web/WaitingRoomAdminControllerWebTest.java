@@ -1,13 +1,13 @@
 package org.boxoffice.booking.admission.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -37,11 +37,7 @@ class WaitingRoomAdminControllerWebTest {
         http.perform(put("/api/v1/admin/events/" + UUID.randomUUID() + "/waiting-room")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"ratePerMinute\": 0, \"passMinutes\": 61}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'enabled')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'ratePerMinute')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'passMinutes')]").exists());
+                .andExpect(fieldsRefused("enabled", "ratePerMinute", "passMinutes"));
 
         verifyNoInteractions(rooms);
     }
@@ -55,8 +51,7 @@ class WaitingRoomAdminControllerWebTest {
 
         http.perform(get("/api/v1/admin/events/" + eventId + "/waiting-room")
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -66,8 +61,7 @@ class WaitingRoomAdminControllerWebTest {
         http.perform(put("/api/v1/admin/events/" + UUID.randomUUID() + "/waiting-room")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": true, \"mode\": \"LOTTERY\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"));
+                .andExpect(problem(400, "malformed-request"));
 
         verifyNoInteractions(rooms);
     }

@@ -1,5 +1,6 @@
 package org.boxoffice.booking.availability.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,9 +56,7 @@ class AvailabilityControllerWebTest {
     @Test
     void refusesASectionIdThatIsNotAUuidNamingTheParameter() throws Exception {
         http.perform(get("/api/v1/events/" + UUID.randomUUID() + "/sections/stalls/seats"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("sectionId"));
+                .andExpect(parameterRefused("sectionId"));
 
         verifyNoInteractions(availability);
     }

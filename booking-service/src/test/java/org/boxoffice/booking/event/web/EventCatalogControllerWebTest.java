@@ -1,10 +1,11 @@
 package org.boxoffice.booking.event.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -32,16 +33,13 @@ class EventCatalogControllerWebTest {
         when(events.listing(eventId)).thenThrow(new EventNotFound(eventId));
 
         http.perform(get("/api/v1/events/" + eventId))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
     }
 
     @Test
     void refusesATimeThatIsNotAnInstantNamingTheParameter() throws Exception {
         http.perform(get("/api/v1/events").param("from", "next friday"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("from"));
+                .andExpect(parameterRefused("from"));
 
         verifyNoInteractions(events);
     }
@@ -49,8 +47,7 @@ class EventCatalogControllerWebTest {
     @Test
     void refusesASearchTextOverTheLimitNamingIt() throws Exception {
         http.perform(get("/api/v1/events").param("q", "x".repeat(101)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(problem(400, "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("q"));
 
         verifyNoInteractions(events);

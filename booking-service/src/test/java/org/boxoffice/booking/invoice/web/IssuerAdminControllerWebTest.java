@@ -1,13 +1,14 @@
 package org.boxoffice.booking.invoice.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -37,10 +38,7 @@ class IssuerAdminControllerWebTest {
         http.perform(put("/api/v1/admin/invoicing/" + UUID.randomUUID())
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"legalName\": \"\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'legalName')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'address')]").exists());
+                .andExpect(fieldsRefused("legalName", "address"));
 
         verifyNoInteractions(invoicing);
     }
@@ -57,8 +55,7 @@ class IssuerAdminControllerWebTest {
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"legalName\": \"Fox Theatre GmbH\", \"address\": \"1 Main St\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/issuer-not-found"));
+                .andExpect(problem(404, "issuer-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -67,8 +64,7 @@ class IssuerAdminControllerWebTest {
     void refusesAnOrganizationIdThatIsNotAUuidNamingTheParameter() throws Exception {
         http.perform(get("/api/v1/admin/invoicing/fox-theatre")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.parameter").value("organizationId"));
+                .andExpect(parameterRefused("organizationId"));
 
         verifyNoInteractions(invoicing);
     }

@@ -1,13 +1,13 @@
 package org.boxoffice.booking.order.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -41,9 +41,7 @@ class EventOrdersAdminControllerWebTest {
     void refusesAnUnknownOrderStatusNamingTheParameter() throws Exception {
         http.perform(get("/api/v1/admin/events/" + UUID.randomUUID() + "/orders").param("status", "PAID_TWICE")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("status"));
+                .andExpect(parameterRefused("status"));
 
         verifyNoInteractions(orders);
     }
@@ -53,8 +51,7 @@ class EventOrdersAdminControllerWebTest {
         http.perform(post("/api/v1/admin/events/" + UUID.randomUUID() + "/orders/" + UUID.randomUUID() + "/cancel")
                         .param("includeCheckedIn", "maybe")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.parameter").value("includeCheckedIn"));
+                .andExpect(parameterRefused("includeCheckedIn"));
 
         verifyNoInteractions(cancellations);
     }
@@ -68,8 +65,7 @@ class EventOrdersAdminControllerWebTest {
 
         http.perform(get("/api/v1/admin/events/" + eventId + "/orders")
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -84,8 +80,7 @@ class EventOrdersAdminControllerWebTest {
 
         http.perform(post("/api/v1/admin/events/" + eventId + "/orders/" + UUID.randomUUID() + "/cancel")
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -94,8 +89,7 @@ class EventOrdersAdminControllerWebTest {
     void keepsABuyerOutOfAnEventsOrders() throws Exception {
         http.perform(get("/api/v1/admin/events/" + UUID.randomUUID() + "/orders")
                         .header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(orders, cancellations, holds);
     }

@@ -1,5 +1,7 @@
 package org.boxoffice.booking.order.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -7,7 +9,6 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -43,10 +44,7 @@ class OrderControllerWebTest {
     void refusesACheckoutWithoutAHoldOrWithAnEmptyCodeNamingEachFieldAndChecksNothingOut() throws Exception {
         http.perform(post(ORDERS).header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"promoCode\": \"\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'holdId')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'promoCode')]").exists());
+                .andExpect(fieldsRefused("holdId", "promoCode"));
 
         verifyNoInteractions(checkout);
     }
@@ -55,8 +53,7 @@ class OrderControllerWebTest {
     void refusesAHoldIdThatIsNotAUuidAsAMalformedRequest() throws Exception {
         http.perform(post(ORDERS).header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"holdId\": \"my-hold\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"));
+                .andExpect(problem(400, "malformed-request"));
 
         verifyNoInteractions(checkout);
     }
@@ -69,8 +66,7 @@ class OrderControllerWebTest {
         when(orders.get(caller, orderId)).thenThrow(new OrderNotFound(orderId));
 
         http.perform(get(ORDERS + "/" + orderId).header("Authorization", "Bearer " + TestTokens.buyer(caller)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/order-not-found"));
+                .andExpect(problem(404, "order-not-found"));
 
         verify(orders).get(eq(caller), eq(orderId));
     }
@@ -82,15 +78,13 @@ class OrderControllerWebTest {
         when(cancellations.cancelByBuyer(caller, orderId)).thenThrow(new OrderNotFound(orderId));
 
         http.perform(post(ORDERS + "/" + orderId + "/cancel").header("Authorization", "Bearer " + TestTokens.buyer(caller)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/order-not-found"));
+                .andExpect(problem(404, "order-not-found"));
     }
 
     @Test
     void refusesAPageSizeOverTheLimitNamingIt() throws Exception {
         http.perform(get(ORDERS).param("size", "1000").header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(problem(400, "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
 
         verifyNoInteractions(orders);
@@ -99,8 +93,7 @@ class OrderControllerWebTest {
     @Test
     void answersACallerWithoutATokenWithA401Problem() throws Exception {
         http.perform(get(ORDERS))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unauthenticated"));
+                .andExpect(problem(401, "unauthenticated"));
 
         verifyNoInteractions(orders);
     }

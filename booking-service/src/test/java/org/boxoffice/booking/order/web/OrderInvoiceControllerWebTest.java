@@ -1,5 +1,7 @@
 package org.boxoffice.booking.order.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -60,8 +62,7 @@ class OrderInvoiceControllerWebTest {
 
         http.perform(get("/api/v1/admin/events/" + eventId + "/orders/" + UUID.randomUUID() + "/invoices")
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
 
         access.assertWasTheCallersOnly(mine);
         verifyNoInteractions(invoicing);
@@ -71,9 +72,7 @@ class OrderInvoiceControllerWebTest {
     void refusesAnInvoiceIdThatIsNotAUuidNamingTheParameter() throws Exception {
         http.perform(get("/api/v1/orders/" + UUID.randomUUID() + "/invoices/INV-000042")
                         .header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("invoiceId"));
+                .andExpect(parameterRefused("invoiceId"));
 
         verifyNoInteractions(orders, invoicing);
     }

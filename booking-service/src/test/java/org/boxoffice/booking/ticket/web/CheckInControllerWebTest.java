@@ -1,5 +1,7 @@
 package org.boxoffice.booking.ticket.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -7,7 +9,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -41,8 +42,7 @@ class CheckInControllerWebTest {
     void refusesNeitherOrBothOfCodeAndPayloadNamingTheCodeAndAdmitsNoOne(String body) throws Exception {
         http.perform(post(CHECK_INS).header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(problem(400, "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("code"));
 
         verifyNoInteractions(tickets);
@@ -52,8 +52,7 @@ class CheckInControllerWebTest {
     void refusesACodeLongerThanAnyTicketsNamingIt() throws Exception {
         http.perform(post(CHECK_INS).header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"" + "X".repeat(65) + "\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("code"));
+                .andExpect(fieldsRefused("code"));
 
         verifyNoInteractions(tickets);
     }
@@ -67,8 +66,7 @@ class CheckInControllerWebTest {
 
         http.perform(post(CHECK_INS).header("Authorization", "Bearer " + TestTokens.organizer(mine))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"BX-7K2Q\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/ticket-not-found"));
+                .andExpect(problem(404, "ticket-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -77,8 +75,7 @@ class CheckInControllerWebTest {
     void keepsABuyerFromCheckingTicketsIn() throws Exception {
         http.perform(post(CHECK_INS).header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"BX-7K2Q\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(tickets);
     }

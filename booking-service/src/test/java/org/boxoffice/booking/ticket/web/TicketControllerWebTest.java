@@ -1,10 +1,10 @@
 package org.boxoffice.booking.ticket.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -32,8 +32,7 @@ class TicketControllerWebTest {
     @Test
     void refusesAListWithoutAnOrderNamingTheParameter() throws Exception {
         http.perform(get("/api/v1/tickets").header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(problem(400, "invalid-parameter"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("orderId")));
 
         verifyNoInteractions(tickets);
@@ -47,8 +46,7 @@ class TicketControllerWebTest {
 
         http.perform(get("/api/v1/tickets").param("orderId", orderId.toString())
                         .header("Authorization", "Bearer " + TestTokens.buyer(caller)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/order-not-found"));
+                .andExpect(problem(404, "order-not-found"));
     }
 
     @Test
@@ -58,7 +56,6 @@ class TicketControllerWebTest {
         when(tickets.get(caller, ticketId)).thenThrow(new TicketNotFound(ticketId.toString()));
 
         http.perform(get("/api/v1/tickets/" + ticketId).header("Authorization", "Bearer " + TestTokens.buyer(caller)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/ticket-not-found"));
+                .andExpect(problem(404, "ticket-not-found"));
     }
 }

@@ -1,5 +1,8 @@
 package org.boxoffice.booking.venue.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
@@ -9,7 +12,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -46,10 +48,7 @@ class VenueAdminControllerWebTest {
                                 {"code": "A B", "name": "", "kind": "SEATED", "rows": {"from": "A", "to": "C"},
                                  "seats": {"from": 1, "to": 10}}
                                 """))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'code')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists());
+                .andExpect(fieldsRefused("code", "name"));
 
         verifyNoInteractions(venues);
     }
@@ -63,8 +62,7 @@ class VenueAdminControllerWebTest {
                                 {"code": "FLOOR", "name": "Floor", "kind": "GENERAL_ADMISSION",
                                  "rows": {"from": "A", "to": "C"}, "capacity": 500}
                                 """))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("shapeConsistent"));
+                .andExpect(fieldsRefused("shapeConsistent"));
 
         verifyNoInteractions(venues);
     }
@@ -76,8 +74,7 @@ class VenueAdminControllerWebTest {
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"accessible\": \"wheelchair\", \"restrictedView\": false}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"))
+                .andExpect(problem(400, "malformed-request"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("accessible")));
 
         verifyNoInteractions(venues);
@@ -96,8 +93,7 @@ class VenueAdminControllerWebTest {
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"accessible\": true, \"restrictedView\": false}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/venue-not-found"));
+                .andExpect(problem(404, "venue-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -110,8 +106,7 @@ class VenueAdminControllerWebTest {
         when(venues.seatMap(any(), eq(venueId))).thenAnswer(access.notFound(new VenueNotFound(venueId)));
 
         http.perform(get(VENUES + "/" + venueId).header("Authorization", "Bearer " + TestTokens.organizer(mine)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/venue-not-found"));
+                .andExpect(problem(404, "venue-not-found"));
 
         access.assertWasTheCallersOnly(mine);
     }
@@ -119,9 +114,7 @@ class VenueAdminControllerWebTest {
     @Test
     void refusesAVenueIdThatIsNotAUuidNamingTheParameter() throws Exception {
         http.perform(get(VENUES + "/hall-7").header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("venueId"));
+                .andExpect(parameterRefused("venueId"));
 
         verifyNoInteractions(venues);
     }
@@ -129,8 +122,7 @@ class VenueAdminControllerWebTest {
     @Test
     void keepsABuyerOutOfTheVenueAdminApi() throws Exception {
         http.perform(get(VENUES).header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(venues);
     }

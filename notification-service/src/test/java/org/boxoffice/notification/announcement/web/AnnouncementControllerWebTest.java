@@ -1,13 +1,13 @@
 package org.boxoffice.notification.announcement.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,10 +39,7 @@ class AnnouncementControllerWebTest {
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\": \" \", \"body\": \"" + "x".repeat(5_001) + "\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'subject')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'body')]").exists());
+                .andExpect(fieldsRefused("subject", "body"));
 
         verifyNoInteractions(announcements);
     }
@@ -62,8 +59,7 @@ class AnnouncementControllerWebTest {
                         .header("Authorization", "Bearer " + TestTokens.organizer(mine))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\": \"Doors at 7\", \"body\": \"Doors open an hour earlier.\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+                .andExpect(problem(404, "event-not-found"));
 
         assertThat(caller.get().canManage(mine)).isTrue();
         assertThat(caller.get().canManage(UUID.randomUUID())).isFalse();
@@ -75,8 +71,7 @@ class AnnouncementControllerWebTest {
                         .header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\": \"Free tickets\", \"body\": \"Click here.\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(announcements);
     }

@@ -1,10 +1,11 @@
 package org.boxoffice.notification.delivery.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -31,9 +32,7 @@ class DeliveryAdminControllerWebTest {
     @Test
     void refusesAnUnknownStatusNamingTheParameter() throws Exception {
         http.perform(get(DELIVERIES).param("status", "LOST").header("Authorization", "Bearer " + TestTokens.admin()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("status"));
+                .andExpect(parameterRefused("status"));
 
         verifyNoInteractions(retries);
     }
@@ -41,8 +40,7 @@ class DeliveryAdminControllerWebTest {
     @Test
     void refusesAPageSizeOverTheLimitNamingIt() throws Exception {
         http.perform(get(DELIVERIES).param("size", "500").header("Authorization", "Bearer " + TestTokens.admin()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(problem(400, "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
 
         verifyNoInteractions(retries);
@@ -52,8 +50,7 @@ class DeliveryAdminControllerWebTest {
     void refusesAnOrganizerAsForbiddenAndRetriesNothing() throws Exception {
         http.perform(post(DELIVERIES + "/" + UUID.randomUUID() + "/retry")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(retries);
     }

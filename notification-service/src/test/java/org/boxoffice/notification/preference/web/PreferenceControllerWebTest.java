@@ -1,11 +1,11 @@
 package org.boxoffice.notification.preference.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.boxoffice.notification.preference.PhoneVerification;
 import org.boxoffice.notification.preference.PreferenceService;
@@ -36,11 +36,7 @@ class PreferenceControllerWebTest {
         http.perform(put(PREFERENCES).header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"locale\": \"German\", \"whatsappOptIn\": true, \"phone\": \"0151 1234567\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'locale')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'smsOptIn')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'phone')]").exists());
+                .andExpect(fieldsRefused("locale", "smsOptIn", "phone"));
 
         verifyNoInteractions(preferences);
     }
@@ -49,8 +45,7 @@ class PreferenceControllerWebTest {
     void refusesACodeThatIsNotSixDigitsNamingItAndConfirmsNothing() throws Exception {
         http.perform(post(PREFERENCES + "/phone-verification/confirm").header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"12345\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("code"));
+                .andExpect(fieldsRefused("code"));
 
         verifyNoInteractions(verification);
     }
@@ -58,8 +53,7 @@ class PreferenceControllerWebTest {
     @Test
     void answersACallerWithoutATokenWithA401Problem() throws Exception {
         http.perform(get(PREFERENCES))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unauthenticated"));
+                .andExpect(problem(401, "unauthenticated"));
 
         verifyNoInteractions(preferences);
     }

@@ -1,6 +1,9 @@
 package org.boxoffice.payment.payment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -8,7 +11,6 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,10 +47,7 @@ class PaymentControllerWebTest {
                         .content("""
                                 {"paymentMethod": "tok_1", "card": {"number": "4242424242424242", "cvc": "123"}}
                                 """))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'orderId')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'card')]").exists());
+                .andExpect(fieldsRefused("orderId", "card"));
 
         verifyNoInteractions(payments);
     }
@@ -58,8 +57,7 @@ class PaymentControllerWebTest {
         http.perform(post(PAYMENTS).header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"orderId\": \"" + UUID.randomUUID() + "\", \"paymentMethod\": \"tok_1\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(problem(400, "invalid-parameter"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("Idempotency-Key")));
 
         verifyNoInteractions(payments);
@@ -77,8 +75,7 @@ class PaymentControllerWebTest {
         });
 
         http.perform(get(PAYMENTS + "/" + paymentId).header("Authorization", "Bearer " + TestTokens.buyer(caller)))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/payment-not-found"));
+                .andExpect(problem(404, "payment-not-found"));
 
         assertThat(askedFor.get().id()).isEqualTo(caller);
     }
@@ -86,9 +83,7 @@ class PaymentControllerWebTest {
     @Test
     void refusesAnOrderIdThatIsNotAUuidNamingTheParameter() throws Exception {
         http.perform(get(PAYMENTS).param("orderId", "last-order").header("Authorization", "Bearer " + TestTokens.buyer()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.parameter").value("orderId"));
+                .andExpect(parameterRefused("orderId"));
 
         verifyNoInteractions(payments);
     }
@@ -96,8 +91,7 @@ class PaymentControllerWebTest {
     @Test
     void answersACallerWithoutATokenWithA401Problem() throws Exception {
         http.perform(get(PAYMENTS + "/" + UUID.randomUUID()))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unauthenticated"));
+                .andExpect(problem(401, "unauthenticated"));
 
         verifyNoInteractions(payments);
     }

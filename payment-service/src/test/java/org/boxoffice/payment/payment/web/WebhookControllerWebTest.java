@@ -1,13 +1,12 @@
 package org.boxoffice.payment.payment.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.boxoffice.payment.payment.PaymentService;
 import org.boxoffice.payment.provider.InvalidWebhook;
@@ -40,8 +39,7 @@ class WebhookControllerWebTest {
 
         http.perform(post("/api/v1/webhooks/payments/sandbox").header("Boxoffice-Signature", "t=1,v1=forged")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"id\": \"evt_1\", \"type\": \"payment.succeeded\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-webhook-signature"));
+                .andExpect(problem(400, "invalid-webhook-signature"));
 
         verifyNoInteractions(payments);
     }

@@ -1,9 +1,8 @@
 package org.boxoffice.payment.reconciliation.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -29,8 +28,7 @@ class ReconciliationControllerWebTest {
     void refusesAnOrganizerAsForbiddenAndReconcilesNothing() throws Exception {
         http.perform(post("/api/v1/admin/payments/reconciliation")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(reconciliation);
     }
@@ -38,8 +36,7 @@ class ReconciliationControllerWebTest {
     @Test
     void refusesACallerWithoutATokenWithA401Problem() throws Exception {
         http.perform(post("/api/v1/admin/payments/reconciliation"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unauthenticated"));
+                .andExpect(problem(401, "unauthenticated"));
 
         verifyNoInteractions(reconciliation);
     }

@@ -1,9 +1,9 @@
 package org.boxoffice.payment.refund.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 
@@ -31,8 +31,7 @@ class RefundControllerWebTest {
         http.perform(post("/api/v1/admin/payments/" + UUID.randomUUID() + "/refunds")
                         .header("Authorization", "Bearer " + TestTokens.admin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"amountMinor\": -500}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(problem(400, "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("amountMinor"));
 
         verifyNoInteractions(refunds);
@@ -43,8 +42,7 @@ class RefundControllerWebTest {
         http.perform(post("/api/v1/admin/payments/" + UUID.randomUUID() + "/refunds")
                         .header("Authorization", "Bearer " + TestTokens.admin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"amountMinor\": 12.5}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"));
+                .andExpect(problem(400, "malformed-request"));
 
         verifyNoInteractions(refunds);
     }
@@ -54,8 +52,7 @@ class RefundControllerWebTest {
         http.perform(post("/api/v1/admin/payments/" + UUID.randomUUID() + "/refunds")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/forbidden"));
+                .andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(refunds);
     }

@@ -1,12 +1,12 @@
 package org.boxoffice.user.account.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.fieldsRefused;
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.boxoffice.platform.testing.TestTokens;
 import org.boxoffice.platform.testing.WebSliceTest;
@@ -31,10 +31,7 @@ class AccountControllerWebTest {
     void refusesAnAddressThatIsNotAnEmailAndAShortPasswordNamingEachFieldAndRegistersNoOne() throws Exception {
         http.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\": \"buyer-at-example.com\", \"password\": \"short\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'email')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'password')]").exists());
+                .andExpect(fieldsRefused("email", "password"));
 
         verifyNoInteractions(accounts);
     }
@@ -45,8 +42,7 @@ class AccountControllerWebTest {
         http.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\": \"buyer@example.com\", \"password\": \"correct horse battery\", "
                                 + "\"roles\": [\"ADMIN\"]}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"));
+                .andExpect(problem(400, "malformed-request"));
 
         verifyNoInteractions(accounts);
     }
@@ -55,8 +51,7 @@ class AccountControllerWebTest {
     void refusesADisplayNameOverTheLimitNamingIt() throws Exception {
         http.perform(patch("/api/v1/users/me").header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\": \"" + "n".repeat(101) + "\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("displayName"));
+                .andExpect(fieldsRefused("displayName"));
 
         verifyNoInteractions(accounts);
     }
@@ -66,8 +61,7 @@ class AccountControllerWebTest {
         http.perform(put("/api/v1/users/me/password").header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\": \"correct horse battery\", \"newPassword\": \"short\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("newPassword"));
+                .andExpect(fieldsRefused("newPassword"));
 
         verifyNoInteractions(accounts);
     }
@@ -75,8 +69,7 @@ class AccountControllerWebTest {
     @Test
     void answersACallerWithoutATokenWithA401Problem() throws Exception {
         http.perform(get("/api/v1/users/me"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unauthenticated"));
+                .andExpect(problem(401, "unauthenticated"));
 
         verifyNoInteractions(accounts);
     }

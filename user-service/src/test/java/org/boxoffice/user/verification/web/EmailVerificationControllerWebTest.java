@@ -1,9 +1,9 @@
 package org.boxoffice.user.verification.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.boxoffice.platform.testing.TestTokens;
 import org.boxoffice.platform.testing.WebSliceTest;
@@ -29,8 +29,7 @@ class EmailVerificationControllerWebTest {
         http.perform(post("/api/v1/users/me/email-verification/confirm")
                         .header("Authorization", "Bearer " + TestTokens.buyer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"12ab56\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/validation-failed"))
+                .andExpect(problem(400, "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("code"));
 
         verifyNoInteractions(verification);
@@ -39,8 +38,7 @@ class EmailVerificationControllerWebTest {
     @Test
     void answersACallerWithoutATokenWithA401ProblemAndSendsNoCode() throws Exception {
         http.perform(post("/api/v1/users/me/email-verification"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/unauthenticated"));
+                .andExpect(problem(401, "unauthenticated"));
 
         verifyNoInteractions(verification);
     }
