@@ -39,17 +39,26 @@ final class Charts {
     private Charts() {
     }
 
+    /**
+     * The services {@code services.yaml} declares, in the order the umbrella chart lists them (the order of the chart
+     * docs); the two must name the same services.
+     */
     @SuppressWarnings("unchecked")
     private static List<String> declaredServices() {
         try {
-            Map<String, Object> declaration = new org.yaml.snakeyaml.Yaml().load(
+            org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+            Map<String, Object> declaration = yaml.load(
                     java.nio.file.Files.readString(HELM_DIR.getParent().resolve("services.yaml")));
-            List<String> services = ((List<Map<String, Object>>) declaration.get("services")).stream()
-                    .map(service -> (String) service.get("name")).toList();
-            if (services.isEmpty()) {
-                throw new IllegalStateException("services.yaml declares no service");
+            java.util.Set<String> declared = ((List<Map<String, Object>>) declaration.get("services")).stream()
+                    .map(service -> (String) service.get("name")).collect(java.util.stream.Collectors.toSet());
+            Map<String, Object> umbrella = yaml.load(java.nio.file.Files.readString(UMBRELLA.resolve("Chart.yaml")));
+            List<String> charted = ((List<Map<String, Object>>) umbrella.get("dependencies")).stream()
+                    .map(dependency -> (String) dependency.get("name")).filter(declared::contains).toList();
+            if (declared.isEmpty() || !java.util.Set.copyOf(charted).equals(declared)) {
+                throw new IllegalStateException("services.yaml declares " + declared + ", the umbrella chart has "
+                        + charted);
             }
-            return services;
+            return charted;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ public final class ProblemResults {
 
     /** A problem with this status and type ({@code "event-not-found"}, without the prefix). */
     public static ResultMatcher problem(int status, String type) {
-        return ResultMatcher.matchAll(status().is(status), jsonPath("$.type").value(TYPES + type));
+        return all(status().is(status), jsonPath("$.type").value(TYPES + type));
     }
 
     /** A 400 {@code validation-failed} whose {@code errors} name each of {@code fields} (and maybe more). */
@@ -30,11 +30,19 @@ public final class ProblemResults {
         for (int i = 0; i < fields.length; i++) {
             each[i + 1] = jsonPath("$.errors[?(@.field == '" + fields[i] + "')]").exists();
         }
-        return ResultMatcher.matchAll(each);
+        return all(each);
     }
 
     /** A 400 {@code invalid-parameter} naming {@code parameter}. */
     public static ResultMatcher parameterRefused(String parameter) {
-        return ResultMatcher.matchAll(problem(400, "invalid-parameter"), jsonPath("$.parameter").value(parameter));
+        return all(problem(400, "invalid-parameter"), jsonPath("$.parameter").value(parameter));
+    }
+
+    private static ResultMatcher all(ResultMatcher... matchers) {
+        return result -> {
+            for (ResultMatcher matcher : matchers) {
+                matcher.match(result);
+            }
+        };
     }
 }
