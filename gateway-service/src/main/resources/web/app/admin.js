@@ -88,7 +88,45 @@ export async function venuePage(venueId) {
       h('tbody', {}, map.sections.map(x => h('tr', {}, h('td', {}, x.code), h('td', {}, x.name), h('td', {}, x.kind), h('td', {}, x.capacity)))))
       : null,
     form,
+    map.sections.filter(x => x.kind === 'SEATED' && x.seats.length).map(x => seatFlags(venueId, x)),
     h('p', {}, h('a', { class: 'button', href: `#/admin/events/new?venue=${venueId}`, id: 'venue-new-event' }, t('newEvent'))));
+}
+
+/**
+ * A seated section's seat flags: which seats are wheelchair accessible or have a restricted view (buyers see both on
+ * the seat map). Pick a seat, tick its flags, save; the flagged seats are listed above the form.
+ */
+function seatFlags(venueId, section) {
+  const slot = h('div');
+  const name = seat => `${seat.row}-${seat.number}`;
+  const flagged = (flag, label) => {
+    const seats = section.seats.filter(seat => seat[flag]).map(name);
+    return h('li', { 'data-flag': flag }, `${label}: `, seats.length ? seats.join(', ') : '—');
+  };
+  const check = (flagName, label) => h('div', { class: 'field check' },
+    h('label', {}, h('input', { type: 'checkbox', name: flagName, id: `${flagName}-${section.id}` }), ` ${label}`));
+  const form = h('form', { class: 'inline seat-flags', id: `seat-flags-${section.code}`, onsubmit: async e => {
+    e.preventDefault();
+    const body = { accessible: form.elements.accessible.checked, restrictedView: form.elements.restrictedView.checked };
+    const seatId = form.elements.seatId.value;
+    if (await act(slot, form, () => api('PUT', `/api/v1/admin/venues/${venueId}/sections/${section.id}/seats/${seatId}`, { body }))) {
+      flash(t('saved'), 'ok');
+      venuePage(venueId);
+    }
+  } },
+  field(t('seat'), { name: 'seatId', id: `flag-seat-${section.code}`, onchange: () => show(),
+    options: section.seats.map(seat => [seat.id, t('seatLabel', { row: seat.row, number: seat.number })]) }),
+  check('accessible', t('legendAccessible')), check('restrictedView', t('legendRestricted')),
+  h('button', { type: 'submit', id: `seat-flags-save-${section.code}` }, t('save')));
+  const show = () => {
+    const seat = section.seats.find(x => x.id === form.elements.seatId.value);
+    form.elements.accessible.checked = !!seat?.accessible;
+    form.elements.restrictedView.checked = !!seat?.restrictedView;
+  };
+  show();
+  return h('section', { class: 'seat-flags-block' }, h('h3', {}, `${t('seatFlags')}: ${section.name}`),
+    h('ul', { class: 'plain flagged' }, flagged('accessible', t('legendAccessible')), flagged('restrictedView', t('legendRestricted'))),
+    form, slot);
 }
 
 // ---------- events ----------

@@ -166,7 +166,7 @@ export async function eventPage(eventId) {
       svg.append(s('text', { x: 4, y: y + 4, class: 'row-label', 'aria-hidden': 'true' }, row));
       byRow.get(row).sort((a, b) => a.number - b.number).forEach(seat => {
         const chosen = state.selected.has(seat.seatId);
-        const label = t('seatLabel', { row: seat.row, number: seat.number }) + (seat.accessible ? ` (${t('legendAccessible')})` : '');
+        const label = seatName(seat);
         const toggle = () => {
           if (!seat.available) return;
           if (chosen) state.selected.delete(seat.seatId); else state.selected.set(seat.seatId, seat);
@@ -175,7 +175,7 @@ export async function eventPage(eventId) {
         };
         svg.append(s('circle', {
           cx: left + (seat.number - 1) * pitch + pitch / 2, cy: y, r: 8,
-          class: `seat${seat.available ? ' free' : ' taken'}${chosen ? ' chosen' : ''}${seat.accessible ? ' accessible' : ''}`,
+          class: `seat${seat.available ? ' free' : ' taken'}${chosen ? ' chosen' : ''}${seatFlagClasses(seat)}`,
           role: 'checkbox', 'aria-checked': String(chosen), 'aria-disabled': String(!seat.available),
           'aria-label': label, tabindex: seat.available ? 0 : undefined, 'data-seat': seat.seatId,
           'data-row': seat.row, 'data-number': seat.number,
@@ -241,7 +241,19 @@ function legend() {
     h('li', {}, h('span', { class: 'dot free' }), t('legendFree')),
     h('li', {}, h('span', { class: 'dot taken' }), t('legendTaken')),
     h('li', {}, h('span', { class: 'dot chosen' }), t('legendSelected')),
-    h('li', {}, h('span', { class: 'dot accessible' }), t('legendAccessible')));
+    h('li', {}, h('span', { class: 'dot accessible' }), t('legendAccessible')),
+    h('li', {}, h('span', { class: 'dot restricted' }), t('legendRestricted')));
+}
+
+/** A seat's accessible name: its row and number, and its flags (accessible, restricted view) in words. */
+function seatName(seat) {
+  const flags = [seat.accessible ? t('legendAccessible') : null, seat.restrictedView ? t('legendRestricted') : null].filter(Boolean);
+  return t('seatLabel', { row: seat.row, number: seat.number }) + (flags.length ? ` (${flags.join(', ')})` : '');
+}
+
+/** The seat map's classes for a seat's flags: a colour for accessible seats, a dashed ring for a restricted view. */
+function seatFlagClasses(seat) {
+  return `${seat.accessible ? ' accessible' : ''}${seat.restrictedView ? ' restricted' : ''}`;
 }
 
 // ---------- sold-out waiting list (docs/commerce.md) ----------

@@ -137,6 +137,10 @@ const de = {
   },
 };
 
+// Seat flags (the organizer's seat-flag editor, the buyer's seat map).
+Object.assign(en, { legendRestricted: 'Restricted view', seatFlags: 'Seat flags' });
+Object.assign(de, { legendRestricted: 'Eingeschränkte Sicht', seatFlags: 'Platzmerkmale' });
+
 const preferred = (navigator.languages || [navigator.language || 'en']).map(l => l.toLowerCase());
 export const locale = preferred.find(l => l.startsWith('de') || l.startsWith('en'))?.startsWith('de') ? 'de' : 'en';
 const dict = locale === 'de' ? de : en;

@@ -46,6 +46,9 @@ class BrowserJourneysIT {
     private static final String BUYER_EMAIL = "buyer-" + System.currentTimeMillis() + "@browser-test.boxoffice.dev";
     private static final String BUYER_PASSWORD = "Browser-" + java.util.UUID.randomUUID();
 
+    private static final AccessibilityAudit AUDIT = new AccessibilityAudit(
+            ROOT.resolve("browser-test/target/accessibility.txt"));
+
     private static LocalPlatform platform;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -59,6 +62,7 @@ class BrowserJourneysIT {
             return;
         }
         Path target = ROOT.resolve("browser-test/target");
+        Files.deleteIfExists(target.resolve("accessibility.txt"));
         platform = LocalPlatform.start(ROOT, target.resolve("platform.log"));
         Path profile = Files.createTempDirectory(target, "chromium-profile-");
         browser = Chromium.start(profile, "en-US");
@@ -88,6 +92,7 @@ class BrowserJourneysIT {
     void aNewBuyerPicksSeatsOnTheMapHoldsThemPaysAndGetsTickets() throws IOException {
         // A new account each run: the demo buyer's per-buyer ticket limit would run out over repeated runs.
         open("/#/register");
+        audit("register");
         type(By.id("register-email"), BUYER_EMAIL);
         type(By.id("register-password"), BUYER_PASSWORD);
         type(By.id("register-name"), "Browser Buyer");
@@ -160,6 +165,11 @@ class BrowserJourneysIT {
         type(By.id("seats-to"), "8");
         browser.findElement(By.id("section-add")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "Main floor"));
+        // Seat A-1 is wheelchair accessible, A-2 has a restricted view: buyers see both on the seat map.
+        flagSeat("Row A seat 1", "accessible", "A-1");
+        flagSeat("Row A seat 2", "restrictedView", "A-2");
+        assertThat(text(".seat-flags-block [data-flag='accessible']")).endsWith(": A-1");
+        assertThat(text(".seat-flags-block [data-flag='restrictedView']")).endsWith(": A-2");
         screenshot("organizer-venue");
 
         browser.findElement(By.id("venue-new-event")).click();
@@ -172,7 +182,14 @@ class BrowserJourneysIT {
         screenshot("organizer-event");
 
         open("/#/?q=" + suffix);
-        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Browser Night " + suffix)));
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Browser Night " + suffix))).click();
+        WebElement accessible = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("circle.seat.accessible[data-row='A'][data-number='1']")));
+        assertThat(accessible.getDomAttribute("aria-label")).isEqualTo("Row A seat 1 (Accessible)");
+        WebElement restricted = browser.findElement(By.cssSelector("circle.seat.restricted[data-row='A'][data-number='2']"));
+        assertThat(restricted.getDomAttribute("aria-label")).isEqualTo("Row A seat 2 (Restricted view)");
+        assertThat(browser.findElements(By.cssSelector("circle.seat.restricted, circle.seat.accessible"))).hasSize(2);
+        screenshot("seat-flags");
 
         assertThat(ticketCode).as("the buyer's journey left a ticket to check in").isNotBlank();
         open("/#/admin/check-in");
@@ -187,6 +204,7 @@ class BrowserJourneysIT {
 
         // The organizer protects the new event with a waiting room, for the next journey.
         open("/#/admin");
+        audit("organizer-console");
         browser.findElement(By.partialLinkText("Browser Night " + suffix)).click();
         WebElement room = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-room-form")));
         WebElement enabled = room.findElement(By.name("enabled"));
@@ -218,6 +236,7 @@ class BrowserJourneysIT {
 
     private static void logIn(String email, String password) {
         open("/#/login");
+        audit("login");
         type(By.id("login-email"), email);
         type(By.id("login-password"), password);
         browser.findElement(By.id("login-submit")).click();
@@ -264,6 +283,7 @@ class BrowserJourneysIT {
             WebElement problem = waitGerman.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-problem-type='invalid-credentials']")));
             assertThat(problem.getText()).contains("E-Mail oder Passwort falsch.");
+            assertNoSeriousViolations(AUDIT.audit(german, "login-problem-de"));
             Path shot = german.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve("login-problem-de.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -319,9 +339,41 @@ class BrowserJourneysIT {
         }
     }
 
+    /** A main page: its screenshot for the docs, then its accessibility audit (the journey fails on a serious one). */
     private static void screenshot(String name) throws IOException {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        audit(name);
+    }
+
+    /** Runs axe-core on the page the browser shows now; serious and critical violations fail the journey. */
+    private static void audit(String page) {
+        assertNoSeriousViolations(AUDIT.audit(browser, page));
+    }
+
+    private static void assertNoSeriousViolations(List<AccessibilityAudit.Violation> violations) {
+        assertThat(violations.stream().filter(AccessibilityAudit.Violation::failing).map(Object::toString).toList())
+                .as("serious or critical accessibility violations (axe-core; all findings in "
+                        + "browser-test/target/accessibility.txt)")
+                .isEmpty();
+    }
+
+    /**
+     * On the venue page: picks the seat named {@code seatLabel} in section M's flags form, ticks {@code flag}, saves,
+     * and waits for the redrawn page to list {@code seat} under that flag.
+     */
+    private static void flagSeat(String seatLabel, String flag, String seat) {
+        wait.until(d -> {
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.id("flag-seat-M"))).selectByVisibleText(seatLabel);
+            WebElement box = d.findElement(By.cssSelector("#seat-flags-M input[name='" + flag + "']"));
+            if (!box.isSelected()) {
+                box.click();
+            }
+            d.findElement(By.id("seat-flags-save-M")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".seat-flags-block [data-flag='" + flag + "']"), seat));
     }
 
     @FunctionalInterface

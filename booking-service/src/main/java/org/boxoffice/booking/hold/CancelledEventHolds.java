@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import org.boxoffice.booking.availability.AvailabilityCache;
 import org.boxoffice.booking.event.EventCancelled;
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A cancelled event releases its active holds in the cancelling transaction, before its orders are cancelled (the
@@ -38,11 +37,6 @@ class CancelledEventHolds {
         for (UUID holdId : holds.activeOfEvent(cancelled.eventId())) {
             releaser.release(HoldEnding.of(holdId, ReleaseReason.ORGANIZER, now), ReleaseReason.ORGANIZER);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.invalidate(cancelled.eventId());
-            }
-        });
+        TransactionPhases.afterCommit(() -> cache.invalidate(cancelled.eventId()));
     }
 }

@@ -7,10 +7,9 @@ import java.util.UUID;
 
 import org.boxoffice.booking.event.Charges;
 import org.boxoffice.booking.system.OrganizerAccess;
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issues invoices and credit notes, and finds them. A document is issued in the transaction that confirms or refunds
@@ -40,7 +39,7 @@ public class Invoicing {
 
     /** Issues the sale's invoice when the caller's transaction commits; the order has at most one. */
     public void issueInvoice(Sale sale) {
-        beforeCommit(() -> {
+        TransactionPhases.beforeCommit(() -> {
             if (invoices.findByOrderIdAndKind(sale.orderId(), DocumentKind.INVOICE).isPresent()) {
                 return;
             }
@@ -60,11 +59,12 @@ public class Invoicing {
         if (totalMinor <= 0) {
             return;
         }
-        beforeCommit(() -> invoices.findByOrderIdAndKind(orderId, DocumentKind.INVOICE).ifPresent(invoice -> {
-            long number = numbers.next(invoice.organizationId(), DocumentKind.CREDIT_NOTE);
-            invoices.saveAndFlush(invoice.creditNote(refundId, totalMinor, taxMinor, feeMinor, number,
-                    clock.instant()));
-        }));
+        TransactionPhases.beforeCommit(() -> invoices.findByOrderIdAndKind(orderId, DocumentKind.INVOICE)
+                .ifPresent(invoice -> {
+                    long number = numbers.next(invoice.organizationId(), DocumentKind.CREDIT_NOTE);
+                    invoices.saveAndFlush(invoice.creditNote(refundId, totalMinor, taxMinor, feeMinor, number,
+                            clock.instant()));
+                }));
     }
 
     /** The order's documents: its invoice, then its credit notes by number; none before it is confirmed. */
@@ -105,17 +105,5 @@ public class Invoicing {
         Issuer issuer = issuers.findById(organizationId).orElseGet(() -> new Issuer(organizationId));
         issuer.update(legalName, address, vatId, clock.instant());
         return issuers.save(issuer);
-    }
-
-    private static void beforeCommit(Runnable issue) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("a document is issued in the transaction that confirms or refunds");
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                issue.run();
-            }
-        });
     }
 }

@@ -21,9 +21,8 @@ import org.boxoffice.booking.ticket.Ticket;
 import org.boxoffice.booking.ticket.TicketService;
 import org.boxoffice.booking.venue.Venue;
 import org.boxoffice.booking.venue.Venues;
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What every use case does once an order moved: a confirmed order's tickets sold and issued, {@code OrderConfirmed}
@@ -130,15 +129,6 @@ class OrderFulfilment {
 
     /** The availability cache learns of a change only once it committed; a rolled-back change never reaches it. */
     void afterCommit(InventoryChange change) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.apply(change);
-                }
-            });
-        } else {
-            cache.apply(change);
-        }
+        TransactionPhases.afterCommit(() -> cache.apply(change));
     }
 }

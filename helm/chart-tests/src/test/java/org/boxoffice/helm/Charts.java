@@ -16,8 +16,8 @@ final class Charts {
     static final String RELEASE = "boxoffice";
     /** The oldest Kubernetes the charts support (Chart.yaml kubeVersion): the preStop sleep action needs it. */
     static final String KUBE_VERSION = "v1.30.0";
-    static final List<String> SERVICES = List.of("gateway-service", "user-service", "booking-service",
-            "payment-service", "notification-service", "analytics-service");
+    /** The services as the project's one declaration ({@code services.yaml}) lists them. */
+    static final List<String> SERVICES = declaredServices();
 
     /** The values files the platform is rendered with; null stands for the chart's defaults. */
     enum Profile {
@@ -37,6 +37,31 @@ final class Charts {
     private static final Map<Profile, Rendered> CACHE = new ConcurrentHashMap<>();
 
     private Charts() {
+    }
+
+    /**
+     * The services {@code services.yaml} declares, in the order the umbrella chart lists them (the order of the chart
+     * docs); the two must name the same services.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> declaredServices() {
+        try {
+            org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+            Map<String, Object> declaration = yaml.load(
+                    java.nio.file.Files.readString(HELM_DIR.getParent().resolve("services.yaml")));
+            java.util.Set<String> declared = ((List<Map<String, Object>>) declaration.get("services")).stream()
+                    .map(service -> (String) service.get("name")).collect(java.util.stream.Collectors.toSet());
+            Map<String, Object> umbrella = yaml.load(java.nio.file.Files.readString(UMBRELLA.resolve("Chart.yaml")));
+            List<String> charted = ((List<Map<String, Object>>) umbrella.get("dependencies")).stream()
+                    .map(dependency -> (String) dependency.get("name")).filter(declared::contains).toList();
+            if (declared.isEmpty() || !java.util.Set.copyOf(charted).equals(declared)) {
+                throw new IllegalStateException("services.yaml declares " + declared + ", the umbrella chart has "
+                        + charted);
+            }
+            return charted;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Rendered platform(Profile profile) {

@@ -33,13 +33,6 @@ import org.boxoffice.platform.infra.Source;
  */
 public final class PlatformLauncher {
 
-    /** Service name and port, in the order they are reported. */
-    static final Map<String, Integer> SERVICES = orderedMap(
-            "user-service", 8081, "booking-service", 8082, "payment-service", 8083,
-            "notification-service", 8084, "analytics-service", 8085, "gateway-service", 8080);
-
-    /** The gateway serves probes and metrics on a port of its own, never on its public one. */
-    static final int GATEWAY_MANAGEMENT_PORT = 8090;
     static final String DATABASE = "boxoffice";
     /**
      * The services' JVM options unless {@code BOXOFFICE_JAVA_OPTS} says otherwise: the full tiered JIT (C2) for
@@ -55,6 +48,8 @@ public final class PlatformLauncher {
 
     private final Path root;
     private final Path state;
+    /** What to start, in order: the project's {@code services.yaml}. */
+    private final ServiceDeclaration declaration;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -63,6 +58,7 @@ public final class PlatformLauncher {
     private PlatformLauncher(Path root) {
         this.root = root;
         this.state = root.resolve(".boxoffice");
+        this.declaration = ServiceDeclaration.read(root);
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,13 +71,17 @@ public final class PlatformLauncher {
     }
 
     private int run() throws Exception {
-        List<String> busy = new ArrayList<>(SERVICES.entrySet().stream().filter(e -> !portFree(e.getValue()))
-                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
+        List<String> busy = new ArrayList<>();
+        for (ServiceDeclaration.Service service : declaration.services()) {
+            if (!portFree(service.port())) {
+                busy.add(service.name() + " (" + service.port() + ")");
+            }
+            if (service.probePort() != service.port() && !portFree(service.probePort())) {
+                busy.add(service.name() + "'s management port (" + service.probePort() + ")");
+            }
+        }
         if (!portFree(MAILBOX_PORT)) {
             busy.add("notification-service's demo mailbox (" + MAILBOX_PORT + ")");
-        }
-        if (!portFree(GATEWAY_MANAGEMENT_PORT)) {
-            busy.add("gateway-service's management port (" + GATEWAY_MANAGEMENT_PORT + ")");
         }
         if (!busy.isEmpty()) {
             System.err.println("Ports in use: " + String.join(", ", busy)
@@ -120,17 +120,22 @@ public final class PlatformLauncher {
         // The waiting room's passes are signed by the gateway and checked by booking-service: one key for both.
         environment.putIfAbsent("BOXOFFICE_WAITING_ROOM_PASS_KEY", LocalSecrets.randomKey());
         environment.put("BOXOFFICE_VERIFICATION_CODE_KEY", secrets.secret("verification-code-key", 64));
-        Map<String, PrivateKey> eventKeys = secrets.eventKeys(SERVICES.keySet());
+        for (ServiceDeclaration.Service service : declaration.services()) {
+            if (service.urlVariable() != null) {
+                environment.put(service.urlVariable(), service.localUrl());
+            }
+        }
+        Map<String, PrivateKey> eventKeys = secrets.eventKeys(declaration.names());
         environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
                 .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))
                 .collect(Collectors.joining(",")));
 
-        step("Starting " + SERVICES.size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
+        step("Starting " + declaration.services().size() + " services (logs in " + root.relativize(state.resolve("logs")) + "/)");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> jvmOptions = List.of(System.getenv().getOrDefault("BOXOFFICE_JAVA_OPTS", DEFAULT_JVM_OPTIONS)
                 .trim().split("\\s+"));
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-        for (String service : SERVICES.keySet()) {
+        for (String service : declaration.names()) {
             Map<String, String> own = new HashMap<>(environment);
             PrivateKey eventKey = eventKeys.get(service);
             if (eventKey != null) {
@@ -139,17 +144,16 @@ public final class PlatformLauncher {
             environments.put(service, own);
         }
         Map<String, Path> jars = new LinkedHashMap<>();
-        for (String service : SERVICES.keySet()) {
+        for (String service : declaration.names()) {
             jars.put(service, jar(service));
         }
         Map<String, List<String>> launch = new AotCaches(root, state, jars)
                 .launchArguments(java, jvmOptions, environments);
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            int probePort = service.getKey().equals("gateway-service") ? GATEWAY_MANAGEMENT_PORT : service.getValue();
-            ServiceProcess process = new ServiceProcess(service.getKey(), service.getValue(), probePort,
-                    jar(service.getKey()), state.resolve("logs").resolve(service.getKey() + ".log"));
-            process.start(java, jvmOptions, launch.getOrDefault(service.getKey(),
-                    List.of("-jar", process.jar().toString())), environments.get(service.getKey()));
+        for (ServiceDeclaration.Service service : declaration.services()) {
+            ServiceProcess process = new ServiceProcess(service.name(), service.port(), service.probePort(),
+                    jar(service.name()), state.resolve("logs").resolve(service.name() + ".log"));
+            process.start(java, jvmOptions, launch.getOrDefault(service.name(),
+                    List.of("-jar", process.jar().toString())), environments.get(service.name()));
             services.add(process);
         }
 
@@ -235,13 +239,5 @@ public final class PlatformLauncher {
 
     static void step(String message) {
         System.out.println("==> " + message);
-    }
-
-    private static Map<String, Integer> orderedMap(Object... entries) {
-        Map<String, Integer> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < entries.length; i += 2) {
-            map.put((String) entries[i], (Integer) entries[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.platform.data.SqlByDesign;
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +27,8 @@ public class Outbox {
     private final String producer;
     private final TraceHandoff traces;
     private final Clock clock;
+    /** Wakes the relay; run once per transaction, however many events it appends. */
     private final Runnable committed;
-    /** Wakes the relay once per transaction, however many events it appends. */
-    private final TransactionSynchronization wakeRelay;
 
     /** {@code committed} runs after a transaction that appended events commits (it wakes the relay). */
     Outbox(JdbcClient jdbc, JsonMapper json, String producer, TraceHandoff traces, Clock clock, Runnable committed) {
@@ -39,12 +38,6 @@ public class Outbox {
         this.traces = traces;
         this.clock = clock;
         this.committed = committed;
-        this.wakeRelay = new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                Outbox.this.committed.run();
-            }
-        };
     }
 
     /**
@@ -72,10 +65,7 @@ public class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
                 """).params(id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
                 traceParent, trace.isEmpty() ? null : json.writeValueAsString(trace), Timestamp.from(now)).update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && !TransactionSynchronizationManager.getSynchronizations().contains(wakeRelay)) {
-            TransactionSynchronizationManager.registerSynchronization(wakeRelay);
-        }
+        TransactionPhases.afterCommitOnce(committed);
         return id;
     }
 

@@ -101,6 +101,17 @@ public class WebMvcProblemsAutoConfiguration {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
+    /**
+     * A number with a fraction where the API expects a whole number is refused ({@code malformed-request} naming the
+     * field), never rounded: {@code "amountMinor": 12.5} is not 12 minor units, {@code "quantity": 2.5} not 2 tickets.
+     * Jackson would otherwise drop the fraction silently.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer fractionsAreNotTruncated() {
+        return builder -> builder.withCoercionConfig(LogicalType.Integer, whole -> whole
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
+
     /** Right after the size limit: a request whose {@code Accept} header cannot be parsed could not even be told so. */
     @Bean
     FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(JsonMapper json) {

@@ -194,6 +194,27 @@ class ProblemDetailsExceptionHandlerTest {
                 .andExpect(status().isOk());
     }
 
+    /** Found by RefundControllerWebTest: a refund of {@code 12.5} minor units went through as 12. */
+    @Test
+    void refusesAFractionWhereAWholeNumberIsExpectedRatherThanTruncatingIt() throws Exception {
+        JsonMapper.Builder builder = JsonMapper.builder();
+        new WebMvcProblemsAutoConfiguration().fractionsAreNotTruncated().customize(builder);
+        MockMvc strict = MockMvcBuilders.standaloneSetup(new SampleController())
+                .setControllerAdvice(new ProblemDetailsExceptionHandler())
+                .setMessageConverters(new JacksonJsonHttpMessageConverter(builder.build()))
+                .build();
+
+        for (String quantity : new String[] {"2.5", "2.0", "1e0"}) {
+            strict.perform(post("/seats").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"section\":\"A\",\"quantity\":" + quantity + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/malformed-request"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Field 'quantity' must be an integer")));
+        }
+        strict.perform(post("/seats").contentType(MediaType.APPLICATION_JSON).content("{\"section\":\"A\",\"quantity\":2}"))
+                .andExpect(status().isOk());
+    }
+
     @Test
     void refusesASingleValuedParameterGivenTwiceButNotAListGivenTwice() throws Exception {
         MockMvc strict = MockMvcBuilders.standaloneSetup(new SampleController())

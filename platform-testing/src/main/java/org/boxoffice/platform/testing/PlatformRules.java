@@ -106,9 +106,31 @@ public final class PlatformRules {
             .because("periodic work extends BackgroundTask, which needs no scheduler")
             .allowEmptyShould(true);
 
+    /** Where work is tied to a transaction's commit. */
+    static final String TRANSACTION_PHASES_PACKAGE = "org.boxoffice.platform.transaction..";
+
+    /**
+     * Work at commit goes through {@code org.boxoffice.platform.transaction.TransactionPhases} (after commit, once per
+     * transaction, or just before commit), not through a {@code TransactionSynchronization} registered by hand, which
+     * every class did a little differently (with or without a transaction, once or per call).
+     */
+    public static final ArchRule COMMIT_HOOKS_BY_TRANSACTION_PHASES = noClasses()
+            .that().resideOutsideOfPackage(TRANSACTION_PHASES_PACKAGE)
+            .should().callMethodWhere(DescribedPredicate.describe(
+                    "TransactionSynchronizationManager.registerSynchronization",
+                    (JavaMethodCall call) -> call.getTargetOwner().getName().equals(
+                            "org.springframework.transaction.support.TransactionSynchronizationManager")
+                            && call.getName().equals("registerSynchronization")))
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                    "org.springframework.transaction.event.TransactionalEventListener")
+            .because("work at commit goes through TransactionPhases.afterCommit/afterCommitOnce/beforeCommit "
+                    + "(org.boxoffice.platform.transaction)")
+            .allowEmptyShould(true);
+
     /** The rules together. */
     public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY)
-            .and(ONE_JDBC_API).and(PERIODIC_WORK_BY_BACKGROUND_TASK).and(NO_SPRING_SCHEDULING);
+            .and(ONE_JDBC_API).and(PERIODIC_WORK_BY_BACKGROUND_TASK).and(NO_SPRING_SCHEDULING)
+            .and(COMMIT_HOOKS_BY_TRANSACTION_PHASES);
 
     private PlatformRules() {
     }

@@ -23,8 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
  * A web slice of a servlet service: the named controllers on MockMvc with what the platform puts in front of every
  * controller — bearer tokens checked against the test JWKS ({@link TestTokens} authenticate), RFC 9457 problems for
  * every error, the {@code CurrentUser} argument — and nothing behind them: the test declares the controller's
- * collaborators ({@code @MockitoBean}). For validation, error mapping and who gets 401/403/404, without a database.
- * Name such classes {@code *Test}: Surefire runs them.
+ * collaborators ({@code @MockitoBean}). For validation, error mapping and who gets 401/403/404, without a database;
+ * {@link ProblemResults} says in one line which problem an answer must be. Name such classes {@code *WebTest}:
+ * Surefire runs them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

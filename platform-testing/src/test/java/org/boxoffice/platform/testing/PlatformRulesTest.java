@@ -69,6 +69,23 @@ class PlatformRulesTest {
     }
 
     @Test
+    void rejectsACommitHookRegisteredByHand() {
+        String failures = failures(PlatformRules.COMMIT_HOOKS_BY_TRANSACTION_PHASES,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("HandMadeCommitHook.forgetCachedTickets(java.lang.Runnable)")
+                .contains("registerSynchronization");
+    }
+
+    @Test
+    void acceptsCommitHooksThroughTransactionPhases() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.CommittedTickets")).isTrue();
+
+        PlatformRules.COMMIT_HOOKS_BY_TRANSACTION_PHASES.check(following);
+    }
+
+    @Test
     void acceptsTheInjectedClockTheRegistrysBreakersJdbcClientAndBackgroundTasks() {
         PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
     }
