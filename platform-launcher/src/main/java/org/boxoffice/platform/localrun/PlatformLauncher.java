@@ -122,6 +122,7 @@ public final class PlatformLauncher {
         // The waiting room's passes are signed by the gateway and checked by booking-service: one key for both.
         environment.putIfAbsent("BOXOFFICE_WAITING_ROOM_PASS_KEY", LocalSecrets.randomKey());
         environment.put("BOXOFFICE_VERIFICATION_CODE_KEY", secrets.secret("verification-code-key", 64));
+        environment.putIfAbsent("BOXOFFICE_STORAGE_DIRECTORY", state.resolve("objects").toString());
         Map<String, PrivateKey> eventKeys = secrets.eventKeys(SERVICES.keySet());
         environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
                 .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))
