@@ -14,6 +14,8 @@ import org.boxoffice.booking.media.web.ImageResponse;
 import org.boxoffice.booking.venue.SectionKind;
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An event as the API shows it, with the sections it sells and their prices (minor units), and the image it shows
  * (its own or its venue's; absent when neither has one).
@@ -22,7 +24,8 @@ public record EventResponse(UUID id, UUID organizationId, UUID venueId, String t
         Instant startsAt, Instant endsAt, String timezone, Instant onSaleAt, Instant offSaleAt, String currency,
         int maxTicketsPerOrder, int maxTicketsPerBuyer, long holdDurationSeconds, EventStatus status,
         long refundableUntilHoursBeforeStart, Instant refundableUntil, List<SectionPrice> sections,
-        ChargesResponse charges, @Nullable ImageResponse image) {
+        ChargesResponse charges,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ImageResponse image) {
 
     /** The same event showing this image (its own, or its venue's). */
     public EventResponse withImage(@Nullable ImageSet shown) {

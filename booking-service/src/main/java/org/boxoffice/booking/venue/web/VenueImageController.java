@@ -58,6 +58,7 @@ class VenueImageController {
 
     @GetMapping
     @Operation(operationId = "getVenueImage", summary = "The venue's image")
+    @ApiResponse(responseCode = "200", description = "The venue's image")
     @ApiResponse(responseCode = "404", description = "`venue-not-found`, or `not-found`: the venue has no image.")
     ImageResponse get(CurrentUser user, @PathVariable UUID venueId) {
         venues.get(user::canManage, venueId);

@@ -42,6 +42,7 @@ class FlagAdminController {
 
     @GetMapping("/{flag}")
     @Operation(operationId = "getFlag", summary = "Get one feature flag")
+    @ApiResponse(responseCode = "200", description = "The flag")
     @ApiResponse(responseCode = "404", description = "`flag-not-found`.")
     FlagView get(CurrentUser caller, @PathVariable String flag) {
         return flags.get(caller, flag);
@@ -69,6 +70,7 @@ class FlagAdminController {
 
     @GetMapping("/{flag}/changes")
     @Operation(operationId = "listFlagChanges", summary = "The flag's last 100 changes, newest first")
+    @ApiResponse(responseCode = "200", description = "Its changes: who, when, the setting before and after")
     @ApiResponse(responseCode = "404", description = "`flag-not-found`.")
     List<FlagChangeView> changes(CurrentUser caller, @PathVariable String flag) {
         return flags.changes(caller, flag);
