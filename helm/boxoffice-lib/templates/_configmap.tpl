@@ -40,6 +40,18 @@ data:
   MANAGEMENT_TRACING_EXPORT_ENABLED: "false"
   {{- end }}
   BOXOFFICE_TRACE_SAMPLING: {{ $g.otel.samplingProbability | toString | quote }}
+  {{- with $g.flags }}
+  {{- /* Feature flags (docs/feature-flags.md): another OpenFeature provider, and the definitions file. */}}
+  {{- with .provider }}
+  BOXOFFICE_FLAGS_PROVIDER: {{ . | quote }}
+  {{- end }}
+  {{- with .definitions }}
+  BOXOFFICE_FLAGS_DEFINITIONS: {{ . | quote }}
+  {{- end }}
+  {{- range $key, $value := .providerEnv }}
+  {{ $key }}: {{ $value | toString | quote }}
+  {{- end }}
+  {{- end }}
   {{- range $key, $value := $settings.env }}
   {{ $key }}: {{ $value | toString | quote }}
   {{- end }}

@@ -1,6 +1,6 @@
 import { t, money, dateTime, minorDigits } from './i18n.js';
 import { h, fill, render, flash, act, field, formData, every, onLeave } from './ui.js';
-import { api, currentSession, hasRole } from './api.js';
+import { api, apiBytes, currentSession, hasRole } from './api.js';
 import { go } from './main.js';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -231,7 +231,7 @@ export async function eventPage(eventId) {
     h('p', {}, h('span', { class: `badge ${event.status}`, id: 'event-status' }, event.status), ' ',
       `${dateTime(event.startsAt)} · ${t('onSaleAt')}: ${dateTime(event.onSaleAt)}`, ' · ',
       h('a', { href: `#/events/${eventId}` }, t('view'))),
-    slot, lifecycle, sales, tiers, orders, waiting, waitingList.section);
+    slot, lifecycle, sales, tiers, imageSection(event), orders, waiting, waitingList.section);
 
   const loadSales = async () => {
     try {
@@ -369,4 +369,23 @@ export function checkInPage() {
   onLeave(stop);
   render(t('checkIn'), form, slot, h('p', {}, scanButton), video,
     'BarcodeDetector' in window ? null : h('p', { class: 'muted' }, t('noCamera')));
+}
+
+// ---------- event image ----------
+/** The event's image and a form to upload a new one (PNG or JPEG; the server checks and resizes it). */
+function imageSection(event) {
+  const slot = h('div');
+  const preview = h('div', { class: 'image-preview' });
+  const show = image => fill(preview, image ? h('img', { src: image.url, alt: t('eventImage'), class: 'event-image', width: image.width, height: image.height }) : h('p', { class: 'muted' }, t('noImage')));
+  show(event.image);
+  const form = h('form', { class: 'inline', id: 'event-image-form', onsubmit: async e => {
+    e.preventDefault();
+    const file = form.querySelector('input[type=file]').files[0];
+    if (!file) return;
+    const image = await act(slot, form, () => apiBytes('PUT', `/api/v1/admin/events/${event.id}/image`, { file }));
+    if (image) { flash(t('saved'), 'ok'); show(image); }
+  } },
+  h('div', { class: 'field' }, h('label', {}, t('uploadImage'), h('input', { type: 'file', name: 'image', accept: 'image/png,image/jpeg' }))),
+  h('button', { type: 'submit', id: 'event-image-save' }, t('save')));
+  return h('section', {}, h('h2', {}, t('eventImage')), preview, form, slot);
 }

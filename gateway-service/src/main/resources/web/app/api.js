@@ -120,3 +120,27 @@ export async function logout() {
 
 // Keeps the session alive while a page is open: refresh a minute before the access token expires.
 setInterval(() => { if (session && session.expiresAt - Date.now() < 90_000) refresh(); }, 30_000);
+
+/**
+ * Sends or fetches bytes rather than JSON: an organizer's image upload (the file is the body, its type the
+ * Content-Type) and a ticket's PDF (answered as a Blob). Same token handling as api(); failures are Problems.
+ */
+export async function apiBytes(method, path, { file, accept = 'application/json, application/problem+json' } = {}) {
+  if (session && session.expiresAt - Date.now() < 60_000) await refresh();
+  const call = () => fetch(path, { method, body: file, headers: {
+    Accept: accept, ...(file ? { 'Content-Type': file.type || 'application/octet-stream' } : {}),
+    ...(session?.accessToken ? { Authorization: `Bearer ${session.accessToken}` } : {}) } });
+  let response;
+  try {
+    response = await call();
+    if (response.status === 401 && session && await refresh()) response = await call();
+  } catch {
+    throw new Problem({ type: 'network', title: 'Network error', detail: '' }, 0);
+  }
+  if (!response.ok) {
+    let body = null;
+    try { body = await response.json(); } catch { body = null; }
+    throw new Problem(body || { title: response.statusText }, response.status);
+  }
+  return (response.headers.get('Content-Type') || '').includes('json') ? response.json() : response.blob();
+}

@@ -1,6 +1,6 @@
 import { t, money, dateTime, duration } from './i18n.js';
 import { h, fill, s, render, flash, act, field, formData, every, later, problemBox } from './ui.js';
-import { api, login, register, logout, currentSession, Problem } from './api.js';
+import { api, apiBytes, login, register, logout, currentSession, Problem } from './api.js';
 import { go } from './main.js';
 import { qrSvg } from './qr.js';
 
@@ -49,6 +49,7 @@ function eventCard(event) {
   const prices = event.sections.filter(x => x.priceMinor != null).map(x => x.priceMinor);
   const from = prices.length ? money(Math.min(...prices), event.currency) : '';
   return h('article', { class: 'card' },
+    eventImage(event, 'card-image', '(max-width: 40rem) 100vw, 20rem'),
     h('h2', {}, h('a', { href: `#/events/${event.id}` }, event.title)),
     h('p', { class: 'muted' }, dateTime(event.startsAt)),
     h('p', {}, from ? `${t('price')}: ${from}+` : '', ' ', event.status !== 'PUBLISHED' ? h('span', { class: 'badge' }, event.status) : null));
@@ -73,6 +74,7 @@ export async function eventPage(eventId) {
 
   render(event.title,
     h('p', { class: 'muted' }, `${t('startsAt')}: ${dateTime(event.startsAt)} · ${t('onSaleAt')}: ${dateTime(event.onSaleAt)}`),
+    eventImage(event, 'event-image', '(max-width: 60rem) 100vw, 60rem'),
     event.description ? h('p', {}, event.description) : null,
     event.status !== 'PUBLISHED' ? h('p', { class: 'badge' }, event.status) : null,
     slot, h('div', { class: 'event-layout' }, h('div', {}, overview, detail), tiers));
@@ -508,7 +510,7 @@ export async function orderPage(orderId) {
     timer.dataset.stopped = 'true';
     fill(timer);
     const tickets = await api('GET', `/api/v1/tickets?orderId=${orderId}`);
-    fill(body, h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')),
+    fill(body, h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')), ticketPdfSlot,
       h('div', { class: 'tickets' }, tickets.map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
         h('div', { class: 'qr' }, qrSvg(ticket.qrPayload, `${t('ticketCode')} ${ticket.code}`)),
         h('div', {},
@@ -516,8 +518,9 @@ export async function orderPage(orderId) {
           h('p', {}, ticket.tierName, ' · ', money(ticket.priceMinor, ticket.currency)),
           h('p', {}, `${t('ticketCode')}: `, h('code', { class: 'ticket-code' }, ticket.code)),
           ticket.checkedInAt ? h('p', { class: 'badge' }, t('checkedIn', { at: dateTime(ticket.checkedInAt) })) : null,
-          ticket.status !== 'VALID' ? h('p', { class: 'badge' }, ticket.status) : null)))));
+          ticket.status !== 'VALID' ? h('p', { class: 'badge' }, ticket.status) : pdfButton(ticket, ticketPdfSlot))))));
   }
+  const ticketPdfSlot = h('div');
 
   if (order.status === 'CONFIRMED') return showTickets();
   if (['FAILED', 'EXPIRED', 'CANCELLED'].includes(order.status)) {
@@ -596,4 +599,36 @@ export async function accountPage() {
       ? h('section', {}, h('h2', {}, t('emailVerification')), h('p', {}, t('emailNotVerified')), send, confirm, slot)
       : verification ? h('p', {}, `✓ ${t('emailVerified')}`) : null,
     h('p', {}, h('button', { type: 'button', onclick: async () => { await logout(); go('/'); } }, t('logout'))));
+}
+
+// ---------- event images and ticket PDFs ----------
+/** The event's image (its own or its venue's) in every stored width, or nothing when it has none. */
+function eventImage(event, className, sizes) {
+  const image = event.image;
+  if (!image) return null;
+  return h('img', { class: className, src: image.url, alt: '', loading: 'lazy', decoding: 'async',
+    width: image.width, height: image.height, sizes,
+    srcset: image.variants.map(v => `${v.url} ${v.width}w`).join(', ') });
+}
+
+/** Downloads a ticket's PDF: a short-lived signed link first, then the PDF itself with the buyer's token. */
+function pdfButton(ticket, slot) {
+  return h('p', {}, h('button', { type: 'button', class: 'secondary', 'data-ticket-pdf': ticket.id, onclick: async e => {
+    fill(slot);
+    e.target.disabled = true;
+    try {
+      const link = await api('GET', `/api/v1/tickets/${ticket.id}/pdf-link`);
+      const pdf = await apiBytes('GET', link.url, { accept: 'application/pdf, application/problem+json' });
+      const url = URL.createObjectURL(pdf);
+      const a = h('a', { href: url, download: `ticket-${ticket.code}.pdf` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      later(60_000, () => URL.revokeObjectURL(url));
+    } catch (error) {
+      fill(slot, problemBox(error));
+    } finally {
+      e.target.disabled = false;
+    }
+  } }, t('downloadPdf')));
 }

@@ -23,6 +23,7 @@ const en = {
   paying: 'Payment processing…', paymentFailedOrder: 'Payment failed: {reason}. The seats were released.', chooseAgain: 'Choose seats again', paymentFailed: 'Payment failed: {reason}. Try another card.',
   confirming: 'Waiting for confirmation…', tickets: 'Tickets', ticketCode: 'Code', row: 'Row', seat: 'Seat',
   pdfByMail: 'Your tickets are also sent by email as a PDF.', checkedIn: 'Checked in {at}',
+  downloadPdf: 'Download PDF', eventImage: 'Event image', uploadImage: 'PNG or JPEG, up to 8 MB', noImage: 'No image yet: the venue\'s is shown, if it has one.',
   queueTitle: 'Waiting room', queueIntro: 'This sale is busy. Keep this page open: you will be let in automatically.',
   queuePosition: 'Your position', queueWaiting: 'People waiting', queueEta: 'Estimated wait', queueEarly: 'You are early: places are drawn at random when the sale opens ({at}).',
   queuePaused: 'The queue is paused for a moment.', queueAdmitted: 'It is your turn! Taking you to the seats…',
@@ -66,6 +67,9 @@ const en = {
     'invalid-ticket-signature': 'This QR code is not a valid ticket.', 'ticket-not-found': 'No such ticket.',
     'invalid-credentials': 'Email or password is wrong.', 'invalid-verification-code': 'That code is not right ({attemptsLeft} tries left).',
     'verification-code-expired': 'That code has expired: ask for a new one.', 'waiting-room-pass-required': 'This sale has a waiting room.',
+    'holds-paused': 'Sales are paused for a moment: please try again shortly.', 'feature-disabled': 'This option is switched off right now.',
+    'unsupported-image-type': 'Please upload a PNG or JPEG image.', 'invalid-image': 'This image cannot be used ({reason}).',
+    'ticket-link-expired': 'The download link expired: please try again.',
   },
 };
 const de = {
@@ -91,6 +95,7 @@ const de = {
   paying: 'Zahlung wird verarbeitet…', paymentFailedOrder: 'Zahlung fehlgeschlagen: {reason}. Die Plätze wurden freigegeben.', chooseAgain: 'Erneut Plätze wählen', paymentFailed: 'Zahlung fehlgeschlagen: {reason}. Bitte andere Karte versuchen.',
   confirming: 'Warte auf Bestätigung…', tickets: 'Tickets', ticketCode: 'Code', row: 'Reihe', seat: 'Platz',
   pdfByMail: 'Ihre Tickets kommen außerdem als PDF per E-Mail.', checkedIn: 'Eingelassen {at}',
+  downloadPdf: 'PDF herunterladen', eventImage: 'Bild der Veranstaltung', uploadImage: 'PNG oder JPEG, bis 8 MB', noImage: 'Noch kein Bild: das des Veranstaltungsorts wird gezeigt, falls vorhanden.',
   queueTitle: 'Warteraum', queueIntro: 'Dieser Verkauf ist gefragt. Lassen Sie die Seite offen: Sie werden automatisch eingelassen.',
   queuePosition: 'Ihre Position', queueWaiting: 'Wartende', queueEta: 'Geschätzte Wartezeit', queueEarly: 'Sie sind früh dran: Die Plätze werden bei Verkaufsstart ausgelost ({at}).',
   queuePaused: 'Die Warteschlange ist kurz angehalten.', queueAdmitted: 'Sie sind dran! Weiter zu den Plätzen…',
@@ -134,6 +139,9 @@ const de = {
     'invalid-ticket-signature': 'Dieser QR-Code ist kein gültiges Ticket.', 'ticket-not-found': 'Ticket nicht gefunden.',
     'invalid-credentials': 'E-Mail oder Passwort falsch.', 'invalid-verification-code': 'Der Code stimmt nicht (noch {attemptsLeft} Versuche).',
     'verification-code-expired': 'Der Code ist abgelaufen: bitte einen neuen anfordern.', 'waiting-room-pass-required': 'Dieser Verkauf hat einen Warteraum.',
+    'holds-paused': 'Der Verkauf ist kurz angehalten: bitte gleich erneut versuchen.', 'feature-disabled': 'Diese Option ist gerade abgeschaltet.',
+    'unsupported-image-type': 'Bitte ein PNG- oder JPEG-Bild hochladen.', 'invalid-image': 'Dieses Bild ist nicht verwendbar ({reason}).',
+    'ticket-link-expired': 'Der Download-Link ist abgelaufen: bitte erneut versuchen.',
   },
 };
 

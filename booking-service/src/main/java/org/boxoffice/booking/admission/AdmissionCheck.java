@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.boxoffice.booking.event.EventService;
 import org.boxoffice.platform.admission.AdmissionPasses;
 import org.boxoffice.platform.admission.PassKeyProperties;
+import org.boxoffice.platform.flags.FlagContext;
+import org.boxoffice.platform.flags.Flags;
+import org.boxoffice.platform.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * signed by the gateway, unexpired, issued to the caller's account for that event. booking-service decides this from
  * its own database (the setting, cached for two seconds per event), not from anything the request or Redis says, so
  * a request that bypasses the gateway cannot skip the queue; without a pass key nothing is let through.
+ *
+ * <p>The flag {@value #FLAG} (docs/feature-flags.md) can switch a room off for an event, an organization or everyone
+ * without touching the organizer's setting; the gateway reads the same flag, so both let such holds through.
  */
 @Component
 @EnableConfigurationProperties(PassKeyProperties.class)
@@ -29,6 +36,8 @@ public class AdmissionCheck {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionCheck.class);
     private static final Duration CACHED = Duration.ofSeconds(2);
+    /** The waiting room on/off switch, the same flag the gateway reads. */
+    public static final String FLAG = "waiting-room";
 
     private record Cached(boolean protectedEvent, long until) {
     }
@@ -37,10 +46,15 @@ public class AdmissionCheck {
     private final @Nullable AdmissionPasses passes;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EventService events;
+    private final Flags flags;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    AdmissionCheck(WaitingRooms rooms, PassKeyProperties keys, Clock clock, MeterRegistry meters) {
+    AdmissionCheck(WaitingRooms rooms, PassKeyProperties keys, Clock clock, MeterRegistry meters, EventService events,
+            Flags flags) {
         this.rooms = rooms;
+        this.events = events;
+        this.flags = flags;
         this.passes = AdmissionPasses.from(keys).orElse(null);
         this.clock = clock;
         this.meters = meters;
@@ -58,7 +72,7 @@ public class AdmissionCheck {
      * @throws PassesUnavailable  this service has no pass key
      */
     public void require(UUID buyerId, UUID eventId, @Nullable String pass) {
-        if (!protectedEvent(eventId)) {
+        if (!protectedEvent(eventId) || !flags.isOn(FLAG, context(buyerId, eventId))) {
             return;
         }
         if (passes == null) {
@@ -74,6 +88,18 @@ public class AdmissionCheck {
         if (check != AdmissionPasses.Check.VALID) {
             throw new PassInvalid(eventId, check);
         }
+    }
+
+    private FlagContext context(UUID buyerId, UUID eventId) {
+        UUID organization;
+        try {
+            organization = events.listing(eventId).event().organizationId();
+        } catch (RuntimeException notListed) {
+            // No such listed event: the hold itself answers that; the flag is decided on the event alone.
+            organization = null;
+        }
+        FlagContext context = FlagContext.account(buyerId).event(organization, eventId);
+        return CurrentUser.find().map(user -> context.roles(user.roles())).orElse(context);
     }
 
     /** Drops the cached setting of an event whose setting this replica just changed. */

@@ -49,11 +49,12 @@ public class HoldService {
     private final AvailabilityCache cache;
     private final TransactionTemplate transactions;
     private final CodeRedemption codes;
+    private final HoldGate gate;
     private final Clock clock;
 
     HoldService(EventService events, Holds holds, Inventory inventory, SeatLocks locks, HoldFence fence,
             HoldReleaser releaser, AvailabilityCache cache, TransactionTemplate transactions, CodeRedemption codes,
-            Clock clock) {
+            HoldGate gate, Clock clock) {
         this.events = events;
         this.holds = holds;
         this.inventory = inventory;
@@ -63,6 +64,7 @@ public class HoldService {
         this.cache = cache;
         this.transactions = transactions;
         this.codes = codes;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -80,6 +82,7 @@ public class HoldService {
     public Hold hold(UUID buyerId, String buyerEmail, HoldRequest request, @Nullable String accessCode) {
         EventService.Listing listing = events.listing(request.eventId());
         Event event = listing.event();
+        gate.requireOpen(buyerId, event);
         Instant now = clock.instant();
         event.requireOnSale(now, accessCode != null);
         if (request.quantity() < 1) {
@@ -168,6 +171,7 @@ public class HoldService {
     private HoldFence.Taken holdBestAvailable(EventService.Listing listing, UUID buyerId, String buyerEmail,
             HoldRequest.BestAvailable request, @Nullable String accessCode, Instant now) {
         Event event = listing.event();
+        gate.requireBestAvailable(buyerId, event);
         EventSection section = section(listing, request.sectionId());
         if (!section.seated()) {
             throw new InvalidHoldRequest("bestAvailable.sectionId",

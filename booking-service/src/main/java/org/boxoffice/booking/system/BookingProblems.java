@@ -19,6 +19,8 @@ public final class BookingProblems {
             "Not enough tickets left", 409);
     public static final ProblemType TICKET_LIMIT_EXCEEDED = new ProblemType("ticket-limit-exceeded",
             "Ticket limit exceeded", 422);
+    /** The operators' kill switch (flag {@code holds.paused}) refuses new holds. */
+    public static final ProblemType HOLDS_PAUSED = new ProblemType("holds-paused", "New holds are paused", 503);
     public static final ProblemType HOLD_NOT_FOUND = new ProblemType("hold-not-found", "Hold not found", 404);
     public static final ProblemType HOLD_EXPIRED = new ProblemType("hold-expired", "Hold expired", 409);
     public static final ProblemType HOLD_NOT_ACTIVE = new ProblemType("hold-not-active", "Hold no longer active", 409);
@@ -33,6 +35,12 @@ public final class BookingProblems {
     public static final ProblemType TICKET_VOID = new ProblemType("ticket-void", "Ticket is void", 409);
     public static final ProblemType TICKETS_CHECKED_IN = new ProblemType("tickets-checked-in",
             "The order's tickets were already used at the door", 409);
+    /** A ticket PDF link whose time is up: ask for a new one. */
+    public static final ProblemType TICKET_LINK_EXPIRED = new ProblemType("ticket-link-expired",
+            "Ticket download link expired", 403);
+    /** A ticket PDF link that this service did not sign for this ticket and this account. */
+    public static final ProblemType TICKET_LINK_INVALID = new ProblemType("ticket-link-invalid",
+            "Ticket download link invalid", 403);
     public static final ProblemType INVALID_TICKET_SIGNATURE = new ProblemType("invalid-ticket-signature",
             "Invalid ticket QR payload", 400);
 

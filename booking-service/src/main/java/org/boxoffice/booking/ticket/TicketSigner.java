@@ -92,6 +92,26 @@ public class TicketSigner {
         return new Verified(ticketId, eventId, parts[3]);
     }
 
+    /**
+     * The signature of a download link of a ticket's PDF: for that ticket, that account, until that second. Its
+     * own prefix keeps it from ever being mistaken for (or made into) a QR payload's.
+     */
+    String signLink(UUID ticketId, UUID accountId, long expiresEpochSecond) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(
+                "PDF." + ticketId + "." + accountId + "." + expiresEpochSecond));
+    }
+
+    /** Whether {@code signature} is {@link #signLink}'s for exactly these values. */
+    boolean verifyLink(UUID ticketId, UUID accountId, long expiresEpochSecond, String signature) {
+        byte[] given;
+        try {
+            given = Base64.getUrlDecoder().decode(signature);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        return MessageDigest.isEqual(mac("PDF." + ticketId + "." + accountId + "." + expiresEpochSecond), given);
+    }
+
     private byte[] mac(String body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

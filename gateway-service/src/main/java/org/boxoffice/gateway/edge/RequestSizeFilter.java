@@ -32,16 +32,17 @@ class RequestSizeFilter implements WebFilter, Ordered {
     static final int MAX_URI_LENGTH = 8 * 1024;
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
-    private final long limit;
+    private final HttpLimitsProperties limits;
     private final ProblemWriter problems;
 
     RequestSizeFilter(HttpLimitsProperties limits, ProblemWriter problems) {
-        this.limit = limits.maxRequestBody().toBytes();
+        this.limits = limits;
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = limits.maxBodyFor(exchange.getRequest().getPath().value());
         if (exchange.getRequest().getHeaders().getContentLength() > limit) {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return problems.write(exchange, Problems.of(new PayloadTooLarge(limit)));

@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.boxoffice.gateway.ProblemWriter;
 import org.boxoffice.platform.admission.AdmissionPass;
 import org.boxoffice.platform.admission.AdmissionPasses;
+import org.boxoffice.platform.flags.FlagContext;
+import org.boxoffice.platform.flags.Flags;
 import org.boxoffice.platform.problem.Problems;
+import org.boxoffice.platform.security.TokenClaims;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -34,27 +37,31 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Only when some event has a waiting room does the filter read the body (to learn the event); the pass itself is
  * checked without Redis. When Redis cannot tell whether the event has a room, the hold goes on and booking-service,
- * which decides from its own database, is the fence.
+ * which decides from its own database, is the fence. The flag {@value #FLAG} (docs/feature-flags.md) switches a room
+ * off for an event, an organization or everyone; booking-service reads the same flag.
  */
 @Component
 class PassFilter implements GlobalFilter, Ordered {
 
     static final String HOLDS = "/api/v1/holds";
+    static final String FLAG = "waiting-room";
 
     private final Rooms rooms;
     private final WaitingRoomConfiguration.PassSigner signer;
     private final WaitingRoomMetrics metrics;
     private final ProblemWriter problems;
     private final JsonMapper json;
+    private final Flags flags;
     private final Clock clock;
 
     PassFilter(Rooms rooms, WaitingRoomConfiguration.PassSigner signer, WaitingRoomMetrics metrics,
-            ProblemWriter problems, JsonMapper json, Clock clock) {
+            ProblemWriter problems, JsonMapper json, Flags flags, Clock clock) {
         this.rooms = rooms;
         this.signer = signer;
         this.metrics = metrics;
         this.problems = problems;
         this.json = json;
+        this.flags = flags;
         this.clock = clock;
     }
 
@@ -79,11 +86,21 @@ class PassFilter implements GlobalFilter, Ordered {
         return rooms.find(eventId).onErrorResume(unknown -> Mono.just(rooms.lastKnown(eventId)))
                 .flatMap(room -> !room.map(RoomSettings::enabled).orElse(false) ? chain.filter(exchange)
                         : exchange.getPrincipal().filter(JwtAuthenticationToken.class::isInstance)
-                                .map(principal -> verdict(exchange, UUID.fromString(principal.getName()), eventId))
+                                .map(JwtAuthenticationToken.class::cast)
+                                .map(principal -> roomOn(principal, room.get())
+                                        ? verdict(exchange, UUID.fromString(principal.getName()), eventId)
+                                        : Optional.<ProblemDetail>empty())
                                 // No authenticated caller: the security chain refuses such a hold before this filter.
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(refusal -> refusal.isPresent() ? problems.write(exchange, refusal.get())
                                         : chain.filter(exchange)));
+    }
+
+    /** Whether the waiting room flag leaves the room on for this caller and event (an in-memory read). */
+    private boolean roomOn(JwtAuthenticationToken principal, RoomSettings room) {
+        java.util.List<String> roles = principal.getToken().getClaimAsStringList(TokenClaims.ROLES);
+        return flags.isOn(FLAG, FlagContext.account(UUID.fromString(principal.getName()))
+                .roles(roles == null ? java.util.List.of() : roles).event(room.organizationId(), room.eventId()));
     }
 
     /** The problem that refuses the hold, or empty when the pass opens it. */

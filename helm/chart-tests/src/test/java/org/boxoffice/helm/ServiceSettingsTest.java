@@ -34,6 +34,43 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void anotherOpenFeatureProviderAndItsEnvironmentReachEveryService() {
+        Rendered flagd = Charts.platform(Profile.DEFAULTS, Map.of(
+                "global.flags.provider", "dev.openfeature.contrib.providers.flagd.FlagdProvider",
+                "global.flags.providerEnv.FLAGD_HOST", "flagd.flags.svc",
+                "global.flags.definitions", "file:/config/flags.json"));
+        for (String service : Charts.SERVICES) {
+            assertThat(env(platform, service)).as(service + ": the built-in provider by default")
+                    .doesNotContainKeys("BOXOFFICE_FLAGS_PROVIDER", "BOXOFFICE_FLAGS_DEFINITIONS");
+            assertThat(env(flagd, service).get("BOXOFFICE_FLAGS_PROVIDER").value()).as(service)
+                    .isEqualTo("dev.openfeature.contrib.providers.flagd.FlagdProvider");
+            assertThat(env(flagd, service).get("FLAGD_HOST").value()).as(service).isEqualTo("flagd.flags.svc");
+            assertThat(env(flagd, service).get("BOXOFFICE_FLAGS_DEFINITIONS").value()).as(service)
+                    .isEqualTo("file:/config/flags.json");
+        }
+    }
+
+    @Test
+    void bookingKeepsObjectsInADirectoryByDefaultAndInABucketWithCredentialsFromASecretInProduction() {
+        assertThat(env(platform, "booking-service").get("BOXOFFICE_STORAGE_TYPE").value()).isEqualTo("directory");
+        assertThat(env(platform, "booking-service")).doesNotContainKey("BOXOFFICE_STORAGE_S3_BUCKET");
+
+        Map<String, Source> production = env(Charts.platform(Profile.PRODUCTION), "booking-service");
+        assertThat(production.get("BOXOFFICE_STORAGE_TYPE").value()).isEqualTo("s3");
+        assertThat(production.get("BOXOFFICE_STORAGE_S3_BUCKET").value()).isEqualTo("boxoffice-media-example");
+        assertThat(production.get("BOXOFFICE_STORAGE_S3_PATHSTYLE").value()).isEqualTo("false");
+        assertThat(production.get("BOXOFFICE_STORAGE_S3_SECRETKEY").isSecret()).as("from a Secret, never a value")
+                .isTrue();
+        assertThat(production.get("BOXOFFICE_STORAGE_S3_SECRETKEY").name()).isEqualTo("boxoffice-object-storage");
+        assertThat(production.get("BOXOFFICE_STORAGE_S3_ACCESSKEY").isSecret()).isTrue();
+
+        Rendered minio = Charts.platform(Profile.DEFAULTS, Map.of("booking-service.storage.type", "s3",
+                "booking-service.storage.s3.endpoint", "http://minio.storage:9000"));
+        assertThat(env(minio, "booking-service").get("BOXOFFICE_STORAGE_S3_ENDPOINT").value())
+                .isEqualTo("http://minio.storage:9000");
+    }
+
+    @Test
     void everyServiceWithASchemaGetsItsOwnPoolSize() {
         Rendered sized = Charts.platform(Profile.DEFAULTS, Map.of("booking-service.dbPoolSize", 25));
         for (String service : Charts.SERVICES) {

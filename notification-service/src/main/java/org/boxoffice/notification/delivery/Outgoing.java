@@ -15,6 +15,8 @@ import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.notification.message.MessageLocales;
 import org.boxoffice.notification.preference.Preference;
 import org.boxoffice.notification.preference.Preferences;
+import org.boxoffice.platform.flags.FlagContext;
+import org.boxoffice.platform.flags.Flags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>Whom a message may reach (docs/notifications.md): email goes to the address the buyer verified with user-service,
  * except a receipt for money taken or returned, which may go to the order's address before it is verified (the
  * tickets themselves then wait for verification: a receipt without them goes instead). SMS and WhatsApp go only to a
- * number the buyer confirmed with a code, and only when they opted in and the channel has a provider. Every message
+ * number the buyer confirmed with a code, and only when they opted in, the channel has a provider and its flag
+ * ({@code notifications.sms}, {@code notifications.whatsapp}, docs/feature-flags.md) is on for the buyer. Every message
  * counts against the buyer's and the address's caps ({@link DeliveryCaps}); one over a cap is recorded SUPPRESSED.
  */
 @Component
@@ -47,10 +50,11 @@ public class Outgoing {
     private final DeliveryCaps caps;
     private final DeliveryMetrics metrics;
     private final Set<Channel> phoneChannels;
+    private final Flags flags;
     private final Clock clock;
 
     Outgoing(DeliveryLog deliveries, Preferences preferences, Contacts contacts, VerifiedEmails verifiedEmails,
-            DeliveryCaps caps, DeliveryMetrics metrics, List<ChannelSender> senders, Clock clock) {
+            DeliveryCaps caps, DeliveryMetrics metrics, List<ChannelSender> senders, Flags flags, Clock clock) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.contacts = contacts;
@@ -59,12 +63,22 @@ public class Outgoing {
         this.metrics = metrics;
         this.phoneChannels = senders.stream().map(ChannelSender::channel).filter(c -> c != Channel.EMAIL)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+        this.flags = flags;
         this.clock = clock;
     }
 
-    /** The phone channels that have a provider, SMS first. */
+    /** The phone channels that have a provider and whose flag is on platform-wide, SMS first. */
     public List<Channel> phoneChannels() {
-        return phoneChannels.stream().sorted().toList();
+        return phoneChannels.stream().filter(channel -> flags.isOn(flag(channel))).sorted().toList();
+    }
+
+    /** Whether the channel has a provider and its flag is on for the buyer. */
+    public boolean phoneChannelOn(Channel channel, UUID buyerId) {
+        return phoneChannels.contains(channel) && flags.isOn(flag(channel), FlagContext.account(buyerId));
+    }
+
+    static String flag(Channel channel) {
+        return "notifications." + channel.name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -102,7 +116,7 @@ public class Outgoing {
      */
     public int toHolders(UUID sourceId, MessageKind kind, Lane lane, UUID eventId, String payload) {
         return deliveries.planForHolders(sourceId, eventId, kind, lane, payload,
-                MessageLocales.DEFAULT.toLanguageTag(), List.copyOf(phoneChannels), clock.instant());
+                MessageLocales.DEFAULT.toLanguageTag(), phoneChannels(), clock.instant());
     }
 
     private void plan(UUID sourceId, MessageKind kind, UUID buyerId, @Nullable String orderEmail, String payload,
@@ -120,10 +134,10 @@ public class Outgoing {
             planCapped(sourceId, Channel.EMAIL, buyerId, kind, email, locale, payload, now);
         }
         if (preference.phone() != null && preference.phoneVerified()) {
-            if (preference.smsOptIn() && phoneChannels.contains(Channel.SMS)) {
+            if (preference.smsOptIn() && phoneChannelOn(Channel.SMS, buyerId)) {
                 planCapped(sourceId, Channel.SMS, buyerId, kind, preference.phone(), locale, payload, now);
             }
-            if (preference.whatsappOptIn() && phoneChannels.contains(Channel.WHATSAPP)) {
+            if (preference.whatsappOptIn() && phoneChannelOn(Channel.WHATSAPP, buyerId)) {
                 planCapped(sourceId, Channel.WHATSAPP, buyerId, kind, preference.phone(), locale, payload, now);
             }
         }

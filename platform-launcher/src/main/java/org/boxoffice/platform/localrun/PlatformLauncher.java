@@ -125,6 +125,7 @@ public final class PlatformLauncher {
                 environment.put(service.urlVariable(), service.localUrl());
             }
         }
+        environment.putIfAbsent("BOXOFFICE_STORAGE_DIRECTORY", state.resolve("objects").toString());
         Map<String, PrivateKey> eventKeys = secrets.eventKeys(declaration.names());
         environment.put("BOXOFFICE_EVENTS_TRUSTED_KEYS", eventKeys.entrySet().stream()
                 .map(e -> e.getKey() + "=" + EventKeys.encode(EventKeys.publicKeyOf(e.getValue())))

@@ -18,10 +18,26 @@ import org.springframework.util.unit.DataSize;
  * @param priorityPaths         request paths (Ant patterns) that may also use the reserved places: the late steps of a
  *                              buyer's journey
  * @param priorityReserved      places of {@code maxConcurrentRequests} only requests on {@code priorityPaths} may take
+ * @param uploadPaths           request paths (Ant patterns) of uploads (organizers' images), whose bodies may be up to
+ *                              {@code maxUploadBody}
+ * @param maxUploadBody         largest body accepted on {@code uploadPaths}
  */
 @ConfigurationProperties("boxoffice.http")
 public record HttpLimitsProperties(@DefaultValue("256KB") DataSize maxRequestBody,
         @DefaultValue("48") int maxConcurrentRequests, @DefaultValue("1s") Duration maxQueueWait,
         @DefaultValue("2s") Duration busyRetryAfter, @DefaultValue List<String> priorityPaths,
-        @DefaultValue("0") int priorityReserved) {
+        @DefaultValue("0") int priorityReserved, @DefaultValue List<String> uploadPaths,
+        @DefaultValue("8MB") DataSize maxUploadBody) {
+
+    /** The largest body accepted on the request path. */
+    public long maxBodyFor(String path) {
+        for (String pattern : uploadPaths) {
+            if (PATHS.match(pattern, path)) {
+                return Math.max(maxUploadBody.toBytes(), maxRequestBody.toBytes());
+            }
+        }
+        return maxRequestBody.toBytes();
+    }
+
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
 }

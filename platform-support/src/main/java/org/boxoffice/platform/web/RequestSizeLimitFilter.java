@@ -23,17 +23,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final java.util.function.ToLongFunction<String> limits;
     private final JsonMapper json;
 
     public RequestSizeLimitFilter(long limit, JsonMapper json) {
-        this.limit = limit;
+        this(path -> limit, json);
+    }
+
+    /** With a limit per request path ({@link HttpLimitsProperties#maxBodyFor}: uploads may be larger). */
+    public RequestSizeLimitFilter(java.util.function.ToLongFunction<String> limits, JsonMapper json) {
+        this.limits = limits;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limits.applyAsLong(request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

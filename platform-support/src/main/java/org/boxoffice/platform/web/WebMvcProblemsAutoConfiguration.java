@@ -46,7 +46,7 @@ public class WebMvcProblemsAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimitsProperties limits, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(limits.maxRequestBody().toBytes(), json));
+                new RequestSizeLimitFilter(limits::maxBodyFor, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -132,7 +132,7 @@ class ConcurrencyLimitFilterTest {
     @Test
     void runsBeforeAuthenticationAndTheIdempotencyFilterSoARefusedRequestTouchesNothing() {
         var limits = new HttpLimitsProperties(DataSize.ofKilobytes(256), 48,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), List.of(), 0);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), List.of(), 0, List.of(), DataSize.ofMegabytes(8));
         var registration = new WebMvcProblemsAutoConfiguration().concurrencyLimitFilter(limits,
                 JsonMapper.builder().build(), new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class),
                 "booking-service");

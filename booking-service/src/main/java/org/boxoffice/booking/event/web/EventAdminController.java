@@ -51,9 +51,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EventAdminController {
 
     private final EventService events;
+    private final EventImages images;
 
-    EventAdminController(EventService events) {
+    EventAdminController(EventService events, EventImages images) {
         this.events = events;
+        this.images = images;
     }
 
     record CreateEventRequest(@NotNull UUID venueId, @NotBlank @Size(max = 200) String title,
@@ -113,14 +115,14 @@ class EventAdminController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         EventSearch search = new EventSearch(status == null ? Set.of() : Set.of(status), user.isAdmin(),
                 user.organizations(), null, null, null, null, null);
-        return events.search(search, new PageQuery(page, size)).map(event -> EventResponse.of(event, List.of()));
+        return images.page(events.search(search, new PageQuery(page, size)));
     }
 
     @GetMapping("/{eventId}")
     @Operation(operationId = "getManagedEvent", summary = "Get an event of the caller's organizations, in any state")
     EventResponse get(CurrentUser user, @PathVariable UUID eventId) {
         Event event = events.get(user::canManage, eventId);
-        return EventResponse.of(event, events.sections(eventId));
+        return images.one(EventResponse.of(event, events.sections(eventId)));
     }
 
     @PutMapping("/{eventId}/price-tiers")

@@ -31,9 +31,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EventCatalogController {
 
     private final EventService events;
+    private final EventImages images;
 
-    EventCatalogController(EventService events) {
+    EventCatalogController(EventService events, EventImages images) {
         this.events = events;
+        this.images = images;
     }
 
     @GetMapping
@@ -49,9 +51,8 @@ class EventCatalogController {
             @RequestParam(required = false) @Nullable @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE).body(events.search(
-                EventSearch.listed(from, to, venueId, blankToNull(city), blankToNull(q)), new PageQuery(page, size))
-                .map(event -> EventResponse.of(event, java.util.List.of())));
+        return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE).body(images.page(events.search(
+                EventSearch.listed(from, to, venueId, blankToNull(city), blankToNull(q)), new PageQuery(page, size))));
     }
 
     @GetMapping("/{eventId}")
@@ -61,7 +62,7 @@ class EventCatalogController {
     ResponseEntity<EventResponse> get(@PathVariable UUID eventId) {
         EventService.Listing listing = events.listing(eventId);
         return ResponseEntity.ok().cacheControl(CatalogCaching.CATALOGUE)
-                .body(EventResponse.listed(listing.event(), listing.sections()));
+                .body(images.one(EventResponse.listed(listing.event(), listing.sections())));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -9,14 +9,30 @@ import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventSection;
 import org.boxoffice.booking.event.EventStatus;
 import org.boxoffice.booking.event.Schedule;
+import org.boxoffice.booking.media.ImageSet;
+import org.boxoffice.booking.media.web.ImageResponse;
 import org.boxoffice.booking.venue.SectionKind;
+import org.jspecify.annotations.Nullable;
 
-/** An event as the API shows it, with the sections it sells and their prices (minor units). */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An event as the API shows it, with the sections it sells and their prices (minor units), and the image it shows
+ * (its own or its venue's; absent when neither has one).
+ */
 public record EventResponse(UUID id, UUID organizationId, UUID venueId, String title, String description,
         Instant startsAt, Instant endsAt, String timezone, Instant onSaleAt, Instant offSaleAt, String currency,
         int maxTicketsPerOrder, int maxTicketsPerBuyer, long holdDurationSeconds, EventStatus status,
         long refundableUntilHoursBeforeStart, Instant refundableUntil, List<SectionPrice> sections,
-        ChargesResponse charges) {
+        ChargesResponse charges,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ImageResponse image) {
+
+    /** The same event showing this image (its own, or its venue's). */
+    public EventResponse withImage(@Nullable ImageSet shown) {
+        return new EventResponse(id, organizationId, venueId, title, description, startsAt, endsAt, timezone,
+                onSaleAt, offSaleAt, currency, maxTicketsPerOrder, maxTicketsPerBuyer, holdDurationSeconds, status,
+                refundableUntilHoursBeforeStart, refundableUntil, sections, charges, ImageResponse.ofNullable(shown));
+    }
 
     /**
      * The tax and service fee on every ticket (docs/commerce.md#taxes-and-fees): {@code taxRateBasisPoints} 1900 is
@@ -54,6 +70,6 @@ public record EventResponse(UUID id, UUID organizationId, UUID venueId, String t
                 event.refundableUntil(), sections.stream()
                         .map(s -> new SectionPrice(s.sectionId(), s.code(), s.name(), s.kind(), s.capacity(), s.tier(),
                                 s.priceMinor(), s.currency().getCurrencyCode(), s.hidden()))
-                        .toList(), ChargesResponse.of(event.charges()));
+                        .toList(), ChargesResponse.of(event.charges()), null);
     }
 }

@@ -36,6 +36,9 @@ class EventAdminControllerWebTest {
 
     @MockitoBean
     private EventService events;
+    /** The images the event's answers show (docs/booking.md, "Images"). */
+    @MockitoBean
+    private EventImages images;
 
     @Test
     void refusesAnEventWithoutATitleOrWithABadCurrencyNamingEachFieldAndCreatesNothing() throws Exception {
