@@ -33,7 +33,7 @@ class FeatureDependenciesArchitectureTest {
     private static final String BOOKING = "org.boxoffice.booking";
     private static final String[] FEATURES = { "..booking.admission..", "..booking.availability..",
             "..booking.demo..", "..booking.event..", "..booking.hold..", "..booking.inventory..", "..booking.invoice..",
-            "..booking.order..", "..booking.payment..", "..booking.promo..", "..booking.ticket..",
+            "..booking.order..", "..booking.payment..", "..booking.promo..", "..booking.question..", "..booking.ticket..",
             "..booking.venue.." };
 
     /** Features depend on each other in one direction only: no feature reaches back into one that uses it. */

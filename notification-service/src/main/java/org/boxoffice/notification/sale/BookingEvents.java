@@ -11,6 +11,7 @@ import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.OrderPlaced;
+import org.boxoffice.notification.sale.SaleEvents.TicketTransferred;
 import org.boxoffice.platform.events.EventEnvelope;
 import org.boxoffice.platform.events.EventHandler;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ class BookingEvents implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of("OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled");
+        return Set.of("OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled",
+                "TicketTransferred");
     }
 
     @Override
@@ -91,6 +93,15 @@ class BookingEvents implements EventHandler {
                 // holding up other buyers' tickets.
                 outgoing.toHolders(event.id(), MessageKind.EVENT_CANCELLED, Lane.BULK, cancelled.eventId(),
                         event.payload());
+            }
+            case "TicketTransferred" -> {
+                TicketTransferred transferred = event.payloadAs(json, TicketTransferred.class);
+                audience.event(transferred.eventId(), transferred.organizationId(), transferred.eventTitle(),
+                        event.occurredAt());
+                // The buyer chose the address: it gets the new ticket like a receipt, counted against the buyer's
+                // caps, so transfers cannot be used to mail strangers at will.
+                outgoing.toAddress(event.id(), MessageKind.TICKET_TRANSFERRED, transferred.buyerId(),
+                        transferred.recipientEmail(), event.payload());
             }
             default -> throw new IllegalStateException("unexpected event type " + event.type());
         }
