@@ -94,6 +94,9 @@ class QuestionsIT {
                 .path("id").asString();
         String company = ok(201, http.post(questions, organizer, null, """
                 {"label":"Company","kind":"TEXT","required":false,"scope":"ORDER"}""")).path("id").asString();
+        JsonNode asked = ok(200, http.get("/api/v1/events/" + sale.event().id() + "/questions", null));
+        assertThat(asked).extracting(q -> q.path("label").asString() + "/" + q.path("scope").asString())
+                .containsExactly("Meal/TICKET", "I accept the code of conduct/ORDER", "Company/ORDER");
         String buyer = TestTokens.buyer(UUID.randomUUID());
         String holdId = ok(201, http.post("/api/v1/holds", buyer, UUID.randomUUID().toString(), """
                 {"eventId":"%s","seatIds":["%s","%s"]}""".formatted(sale.event().id(), sale.seatIds(0, 2).get(0),

@@ -76,7 +76,7 @@ class AnswerExportController {
             Workbook workbook = new Workbook(out, "Boxoffice", "1.0");
             Worksheet answers = workbook.newWorksheet("Answers");
             write(answers, 0, sheet.header());
-            answers.style(0, 0).bold();
+            answers.range(0, 0, 0, sheet.header().size() - 1).style().bold().set();
             for (int r = 0; r < sheet.rows().size(); r++) {
                 write(answers, r + 1, sheet.rows().get(r));
             }
