@@ -1,22 +1,19 @@
 -- Ticket transfer (issue #22 item 5, docs/commerce.md): a buyer hands a ticket to another email address before the
--- event. The ticket is replaced, never edited: the old row becomes TRANSFERRED (its code and QR admit nobody from
--- then on) and a new row with a new code and QR takes its place in the order, at the same position.
-ALTER TABLE ticket DROP CONSTRAINT ticket_status_known;
-ALTER TABLE ticket ADD CONSTRAINT ticket_status_known CHECK (status IN ('VALID', 'VOID', 'TRANSFERRED'));
-
+-- event. The ticket is replaced, never edited: the old row becomes VOID with transferred_at set (its code and QR admit
+-- nobody from then on) and a new row with a new code and QR takes its place in the order, at the same position.
 ALTER TABLE ticket ADD COLUMN holder_email text;
 ALTER TABLE ticket ADD COLUMN transferred_from uuid CONSTRAINT ticket_transferred_from REFERENCES ticket (id);
 ALTER TABLE ticket ADD COLUMN transferred_at timestamptz;
 
--- A transferred ticket says when, and was never used at the door: the last line behind the row lock that makes a
+-- A transferred ticket is void and was never used at the door: the last line behind the row lock that makes a
 -- transfer and a check-in of the same ticket take turns.
 ALTER TABLE ticket ADD CONSTRAINT ticket_transfer_recorded
-    CHECK (status <> 'TRANSFERRED' OR (transferred_at IS NOT NULL AND checked_in_at IS NULL));
+    CHECK (transferred_at IS NULL OR (status = 'VOID' AND checked_in_at IS NULL));
 
--- One live ticket per place of an order (a second set of tickets for an order is still refused); the tickets it
--- replaced stay beside it as TRANSFERRED.
+-- One ticket per place of an order (a second set of tickets for an order is still refused); the tickets a transfer
+-- replaced stay beside their replacement. A ticket is replaced at most once.
 ALTER TABLE ticket DROP CONSTRAINT one_ticket_per_order_position;
-CREATE UNIQUE INDEX one_ticket_per_order_position ON ticket (order_id, position) WHERE status <> 'TRANSFERRED';
+CREATE UNIQUE INDEX one_ticket_per_order_position ON ticket (order_id, position) WHERE transferred_at IS NULL;
 CREATE UNIQUE INDEX one_transfer_per_ticket ON ticket (transferred_from) WHERE transferred_from IS NOT NULL;
 
 -- The organizer's transfer rule per event; no row: transfers allowed until the event starts.

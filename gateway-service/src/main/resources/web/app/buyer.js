@@ -442,7 +442,7 @@ export async function orderPage(orderId) {
     fill(timer);
     const tickets = await api('GET', `/api/v1/tickets?orderId=${orderId}`);
     fill(body, h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')),
-      h('div', { class: 'tickets' }, tickets.filter(ticket => ticket.status !== 'TRANSFERRED').map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
+      h('div', { class: 'tickets' }, tickets.filter(ticket => !ticket.transferredAt).map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
         ticket.qrPayload ? h('div', { class: 'qr' }, qrSvg(ticket.qrPayload, `${t('ticketCode')} ${ticket.code}`)) : null,
         h('div', {},
           h('h3', {}, ticket.sectionName, ticket.row ? ` · ${t('row')} ${ticket.row}, ${t('seat')} ${ticket.seat}` : ''),

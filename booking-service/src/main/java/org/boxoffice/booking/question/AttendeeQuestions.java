@@ -93,7 +93,7 @@ public class AttendeeQuestions {
             if (!question.required()) {
                 continue;
             }
-            List<Integer> places = question.scope() == QuestionScope.ORDER ? Collections.singletonList(null)
+            List<Integer> places = question.scope() == QuestionScope.ORDER ? Collections.<Integer>singletonList(null)
                     : IntStream.range(0, tickets).boxed().toList();
             for (Integer ticket : places) {
                 if (!seen.contains(Arrays.asList(question.id(), ticket))) {

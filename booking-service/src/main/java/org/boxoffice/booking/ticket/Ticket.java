@@ -21,9 +21,9 @@ import jakarta.persistence.Transient;
 
 /**
  * One admission: a seat ({@code row} and {@code seat} set) or a general-admission place. Its id is chosen before it is
- * stored, because the QR payload signs it. VALID → VOID (order cancelled or refunded); VALID → TRANSFERRED (handed to
- * another address: a new ticket takes its place, {@link #transferTo}); check-in is a timestamp on a VALID ticket, set
- * once ({@link #checkIn}).
+ * stored, because the QR payload signs it. VALID → VOID (order cancelled or refunded, or handed to another address:
+ * then {@code transferredAt} is set and a new ticket takes its place, {@link #transferTo}); check-in is a timestamp on
+ * a VALID ticket, set once ({@link #checkIn}).
  */
 @Entity
 @Table(name = "ticket")
@@ -114,10 +114,9 @@ public class Ticket implements Persistable<UUID> {
     }
 
     /**
-     * Hands this ticket to {@code recipient}: it becomes TRANSFERRED and admits nobody from then on, and the returned
-     * ticket — same order, place and price, new id, code and QR payload — replaces it. Only a valid ticket not used at
-     * the door; the caller holds the ticket's row lock, so a check-in racing with it waits and then finds it
-     * transferred (or the transfer finds it checked in).
+     * Hands this ticket to {@code recipient}: it becomes void (transferred), and the returned ticket (same order, place
+     * and price; new id, code and QR payload) replaces it. Only a valid ticket not used at the door; the caller holds
+     * the row lock, so a racing check-in waits and finds it transferred (or the transfer finds it checked in).
      */
     Ticket transferTo(String recipient, UUID newId, String newCode, String newQrPayload, Instant now) {
         requireLive();
@@ -125,7 +124,8 @@ public class Ticket implements Persistable<UUID> {
             throw new TicketAlreadyCheckedIn(id, checkedInAt);
         }
         Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        status = TicketStatus.TRANSFERRED;
+        status = TicketStatus.VOID;
+        voidedAt = at;
         transferredAt = at;
         Ticket next = new Ticket(newId, orderId, eventId, buyerId, position, sectionId, sectionName, seatId, row, seat,
                 tierName, priceMinor, currency(), newCode, newQrPayload, at);
@@ -135,11 +135,11 @@ public class Ticket implements Persistable<UUID> {
     }
 
     private void requireLive() {
+        if (transferredAt != null) {
+            throw new TicketTransferred(id, transferredAt);
+        }
         if (status == TicketStatus.VOID) {
             throw new TicketVoid(id);
-        }
-        if (status == TicketStatus.TRANSFERRED) {
-            throw new TicketTransferred(id, java.util.Objects.requireNonNull(transferredAt));
         }
     }
 

@@ -107,7 +107,7 @@ public class TicketService {
     private static boolean missesReplacement(List<Ticket> locked) {
         java.util.Set<UUID> replaced = locked.stream().map(Ticket::transferredFrom).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        return locked.stream().anyMatch(t -> t.status() == TicketStatus.TRANSFERRED && !replaced.contains(t.id()));
+        return locked.stream().anyMatch(t -> t.transferredAt() != null && !replaced.contains(t.id()));
     }
 
     /** The buyer's tickets of one of their orders; someone else's order does not exist for them. */

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ticket transfers (docs/commerce.md): a buyer hands a valid, unused ticket to another email address before the event,
- * as the event's {@link TransferPolicy} allows. The ticket is replaced, not edited: the old one becomes TRANSFERRED and
- * admits nobody from the commit on, a new one (new code, new QR) takes its place in the order, and
+ * as the event's {@link TransferPolicy} allows. The ticket is replaced, not edited: the old one becomes void (with
+ * {@code transferredAt}) and admits nobody from the commit on, a new one (new code, new QR) takes its place in the order, and
  * {@code TicketTransferred} sends it to the recipient.
  */
 @Service

@@ -39,7 +39,7 @@ class TicketTest {
 
         Ticket replacement = ticket.transferTo("friend@example.com", newId, "NEWCODE00001", "BX1.new", NOW);
 
-        assertThat(ticket.status()).isEqualTo(TicketStatus.TRANSFERRED);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.VOID);
         assertThat(ticket.transferredAt()).isEqualTo(NOW);
         assertThat(replacement.id()).isEqualTo(newId);
         assertThat(replacement.status()).isEqualTo(TicketStatus.VALID);

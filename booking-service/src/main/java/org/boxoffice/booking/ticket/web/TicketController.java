@@ -63,7 +63,7 @@ class TicketController {
 
     @PostMapping("/{ticketId}/transfer")
     @Operation(operationId = "transferTicket", summary = "Hand one of the caller's tickets to another email address",
-            description = "The ticket becomes TRANSFERRED and admits nobody from now on; a new ticket (new code, new "
+            description = "The ticket becomes VOID (with `transferredAt`) and admits nobody from now on; a new ticket (new code, new "
                     + "QR) takes its place in the order and is emailed to the recipient. Before the event starts and "
                     + "the organizer's deadline, if the organizer allows transfers; never after check-in.")
     @ApiResponse(responseCode = "200", description = "The new ticket (its code and QR are the recipient's: empty here)")

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A ticket as its holder and the door see it; {@code qrPayload} is what the QR code encodes. A ticket the buyer
  * transferred ({@code holderEmail} set) shows its buyer neither code nor QR payload (both empty): they are the
- * recipient's. {@code transferredFrom} names the ticket it replaced; a TRANSFERRED ticket admits nobody.
+ * recipient's. {@code transferredFrom} names the ticket it replaced; a transferred ticket ({@code transferredAt} set) is VOID.
  * {@code answers}: the order's answers to the event's questions and this ticket's.
  */
 public record TicketResponse(UUID id, UUID orderId, UUID eventId, UUID sectionId, String sectionName,
