@@ -133,7 +133,7 @@ class QuestionsIT {
 
         // A company name a spreadsheet would run as a formula: kept as typed, exported as text.
         JsonNode order = ok(201, http.post("/api/v1/orders", buyer, UUID.randomUUID().toString(), answers(holdId,
-                meal, conduct, company, "Vegetarian", "TRUE", "=HYPERLINK(\\"x\\")")));
+                meal, conduct, company, "Vegetarian", "TRUE", "=HYPERLINK(\\\"x\\\")")));
         assertThat(order.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(order.path("answers")).extracting(a -> a.path("question").asString() + "#"
                 + (a.path("ticket").isNull() ? "-" : a.path("ticket").asString()) + "=" + a.path("answer").asString())
