@@ -50,9 +50,9 @@ public class AnswerSheet {
                   FROM attendee_answer a JOIN purchase_order o ON o.id = a.order_id
                  WHERE o.event_id = ? AND o.status = 'CONFIRMED'
                 """).params(event.id()).query(rs -> {
-                    int position = rs.getInt("ticket_position");
+                    Integer position = rs.getObject("ticket_position", Integer.class);
                     answers.put(key(rs.getObject("order_id", UUID.class), rs.getObject("question_id", UUID.class),
-                            rs.wasNull() ? null : position), rs.getString("answer"));
+                            position), rs.getString("answer"));
                 });
         List<String> header = new ArrayList<>(TICKET_COLUMNS);
         asked.forEach(question -> header.add(question.label()));

@@ -58,7 +58,7 @@ class QuestionsIT {
                 {"label":"Company","kind":"TEXT","options":["a"],"required":false,"scope":"ORDER"}""")))
                 .isEqualTo("invalid-question");
         assertThat(problem(400, http.post(path, organizer, null, """
-                {"label":"Company","kind":"ESSAY","required":false,"scope":"ORDER"}"""))).isEqualTo("validation-failed");
+                {"label":"Company","kind":"ESSAY","required":false,"scope":"ORDER"}"""))).isEqualTo("malformed-request");
         assertThat(problem(404, http.post(path, TestTokens.organizer(UUID.randomUUID()), null, """
                 {"label":"Company","kind":"TEXT","required":false,"scope":"ORDER"}"""))).isEqualTo("event-not-found");
         assertThat(ok(200, http.get(path, organizer))).as("refused definitions left nothing behind").isEmpty();

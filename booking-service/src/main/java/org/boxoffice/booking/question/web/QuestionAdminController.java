@@ -81,6 +81,7 @@ class QuestionAdminController {
 
     @GetMapping("/{questionId}")
     @Operation(operationId = "getQuestion", summary = "Get one of an event's questions")
+    @ApiResponse(responseCode = "200", description = "The question")
     @ApiResponse(responseCode = "404", description = "`question-not-found`, or `event-not-found`.")
     QuestionResponse get(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID questionId) {
         return QuestionResponse.of(questions.get(user::canManage, eventId, questionId));
@@ -89,6 +90,7 @@ class QuestionAdminController {
     @PutMapping("/{questionId}")
     @Operation(operationId = "updateQuestion", summary = "Replace a question's definition",
             description = "Checkouts from now on are judged by it; answers already given stay as they were.")
+    @ApiResponse(responseCode = "200", description = "The question")
     @ApiResponse(responseCode = "422", description = "`invalid-question` (`errors`).")
     QuestionResponse update(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID questionId,
             @Valid @RequestBody QuestionRequest request) {

@@ -46,6 +46,7 @@ class TransferPolicyController {
     @GetMapping
     @Operation(operationId = "getTransferPolicy", summary = "Whether and until when buyers may transfer tickets",
             description = "An event whose organizer set nothing allows transfers until it starts.")
+    @ApiResponse(responseCode = "200", description = "The event's transfer rule")
     @ApiResponse(responseCode = "404", description = "`event-not-found`.")
     TransferPolicyResponse get(CurrentUser user, @PathVariable UUID eventId) {
         return TransferPolicyResponse.of(transfers.policy(user::canManage, eventId));
@@ -54,6 +55,7 @@ class TransferPolicyController {
     @PutMapping
     @Operation(operationId = "setTransferPolicy", summary = "Allow or forbid ticket transfers, optionally until a deadline",
             description = "Applies to transfers from now on; tickets already transferred stay with their recipients.")
+    @ApiResponse(responseCode = "200", description = "The event's transfer rule")
     @ApiResponse(responseCode = "404", description = "`event-not-found`.")
     TransferPolicyResponse set(CurrentUser user, @PathVariable UUID eventId,
             @Valid @RequestBody TransferPolicyRequest request) {
