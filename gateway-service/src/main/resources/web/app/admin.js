@@ -2,6 +2,7 @@ import { t, money, dateTime, minorDigits } from './i18n.js';
 import { h, fill, render, flash, act, field, formData, every, onLeave } from './ui.js';
 import { api, apiBytes, currentSession, hasRole } from './api.js';
 import { go } from './main.js';
+import { questionEditor, transferSettings, doorAnswers } from './attendee.js';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const toLocalInput = date => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
@@ -231,7 +232,8 @@ export async function eventPage(eventId) {
     h('p', {}, h('span', { class: `badge ${event.status}`, id: 'event-status' }, event.status), ' ',
       `${dateTime(event.startsAt)} · ${t('onSaleAt')}: ${dateTime(event.onSaleAt)}`, ' · ',
       h('a', { href: `#/events/${eventId}` }, t('view'))),
-    slot, lifecycle, sales, tiers, imageSection(event), orders, waiting, waitingList.section);
+    slot, lifecycle, sales, tiers, imageSection(event), orders, waiting, waitingList.section,
+    ...await Promise.all([questionEditor(eventId), transferSettings(eventId)]));
 
   const loadSales = async () => {
     try {
@@ -331,7 +333,8 @@ export function checkInPage() {
     const ticket = await act(slot, form, () => api('POST', '/api/v1/admin/check-ins', { body }));
     if (ticket) {
       fill(slot, h('p', { class: 'flash ok', id: 'checkin-result' },
-        t('admitted', { section: ticket.sectionName, seat: ticket.row ? `${t('row')} ${ticket.row}, ${t('seat')} ${ticket.seat}` : '' }), ` (${ticket.code})`));
+        t('admitted', { section: ticket.sectionName, seat: ticket.row ? `${t('row')} ${ticket.row}, ${t('seat')} ${ticket.seat}` : '' }), ` (${ticket.code})`),
+        doorAnswers(ticket));
       form.reset();
     }
     form.elements.code.focus();

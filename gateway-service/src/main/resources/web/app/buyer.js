@@ -3,6 +3,7 @@ import { h, fill, s, render, flash, act, field, formData, every, later, problemB
 import { api, apiBytes, login, register, logout, currentSession, Problem } from './api.js';
 import { go } from './main.js';
 import { qrSvg } from './qr.js';
+import { checkoutQuestions, answersList, transferControl } from './attendee.js';
 
 const PASSES = 'boxoffice.passes';
 const passes = () => JSON.parse(sessionStorage.getItem(PASSES) || '{}');
@@ -394,9 +395,10 @@ export async function holdPage(holdId) {
   const timer = h('p', { class: 'countdown', role: 'timer', 'aria-live': 'off', id: 'hold-countdown' });
   const total = held.items.reduce((sum, i) => sum + (price(i.sectionId)?.priceMinor || 0) * i.quantity, 0);
   const active = held.status === 'ACTIVE' && held.remainingSeconds > 0;
+  const questions = await checkoutQuestions(held.eventId, held.items.reduce((n, i) => n + i.quantity, 0));
   const buttons = h('div', { class: 'actions' },
     h('button', { type: 'button', id: 'checkout', disabled: !active, onclick: async () => {
-      const order = await act(slot, buttons, () => api('POST', '/api/v1/orders', { body: { holdId } }));
+      const order = await act(slot, buttons, () => api('POST', '/api/v1/orders', { body: { holdId, answers: questions.answers() } }));
       if (order) go(`/orders/${order.id}`);
     } }, t('checkout')),
     h('button', { type: 'button', class: 'secondary', disabled: !active, onclick: async () => {
@@ -407,7 +409,7 @@ export async function holdPage(holdId) {
     h('ul', { class: 'lines' }, held.items.map(i => h('li', {},
       `${price(i.sectionId)?.name || ''} · ${i.seatId ? names.get(i.seatId) || '' : `${i.quantity} ×`}`,
       h('span', {}, money((price(i.sectionId)?.priceMinor || 0) * i.quantity, event.currency))))),
-    h('p', { class: 'total' }, `${t('total')}: ${money(total, event.currency)}`), slot, buttons);
+    h('p', { class: 'total' }, `${t('total')}: ${money(total, event.currency)}`), questions.element, slot, buttons);
   if (active) {
     countdown(timer, held.remainingSeconds, time => t('expiresIn', { time }), () => {
       timer.textContent = t('holdExpired');
@@ -434,7 +436,7 @@ export async function orderPage(orderId) {
   render(`${t('order')} · ${event.title}`,
     h('p', { class: 'muted' }, dateTime(event.startsAt)), statusEl, timer,
     h('ul', { class: 'lines' }, order.lines.map(l => h('li', {}, `${l.description}`, h('span', {}, money(l.amountMinor, order.currency))))),
-    h('p', { class: 'total' }, `${t('total')}: ${money(order.totalMinor, order.currency)}`), slot, body);
+    h('p', { class: 'total' }, `${t('total')}: ${money(order.totalMinor, order.currency)}`), answersList(order.answers), slot, body);
 
   const showStatus = () => { statusEl.textContent = `${t('status')}: ${order.status}`; statusEl.dataset.status = order.status; };
   showStatus();
@@ -511,14 +513,16 @@ export async function orderPage(orderId) {
     fill(timer);
     const tickets = await api('GET', `/api/v1/tickets?orderId=${orderId}`);
     fill(body, h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')), ticketPdfSlot,
-      h('div', { class: 'tickets' }, tickets.map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
-        h('div', { class: 'qr' }, qrSvg(ticket.qrPayload, `${t('ticketCode')} ${ticket.code}`)),
+      h('div', { class: 'tickets' }, tickets.filter(ticket => !ticket.transferredAt).map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
+        ticket.qrPayload ? h('div', { class: 'qr' }, qrSvg(ticket.qrPayload, `${t('ticketCode')} ${ticket.code}`)) : null,
         h('div', {},
           h('h3', {}, ticket.sectionName, ticket.row ? ` · ${t('row')} ${ticket.row}, ${t('seat')} ${ticket.seat}` : ''),
           h('p', {}, ticket.tierName, ' · ', money(ticket.priceMinor, ticket.currency)),
-          h('p', {}, `${t('ticketCode')}: `, h('code', { class: 'ticket-code' }, ticket.code)),
+          ticket.code ? h('p', {}, `${t('ticketCode')}: `, h('code', { class: 'ticket-code' }, ticket.code)) : null,
           ticket.checkedInAt ? h('p', { class: 'badge' }, t('checkedIn', { at: dateTime(ticket.checkedInAt) })) : null,
-          ticket.status !== 'VALID' ? h('p', { class: 'badge' }, ticket.status) : pdfButton(ticket, ticketPdfSlot))))));
+          ticket.status !== 'VALID' ? h('p', { class: 'badge' }, ticket.status)
+            : ticket.qrPayload ? pdfButton(ticket, ticketPdfSlot) : null,
+          transferControl(ticket, showTickets))))));
   }
   const ticketPdfSlot = h('div');
 

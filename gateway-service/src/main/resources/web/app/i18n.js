@@ -148,6 +148,41 @@ const de = {
 // Seat flags (the organizer's seat-flag editor, the buyer's seat map).
 Object.assign(en, { legendRestricted: 'Restricted view', seatFlags: 'Seat flags' });
 Object.assign(de, { legendRestricted: 'Eingeschränkte Sicht', seatFlags: 'Platzmerkmale' });
+// Attendee questions and ticket transfer (attendee.js).
+Object.assign(en, {
+  questions: 'Questions', forTicket: 'Ticket {n}: {question}', answers: 'Answers', yes: 'Yes', no: 'No',
+  transfer: 'Transfer', transferTo: 'Recipient\'s email', transferredTo: 'Transferred to {email}',
+  transferred: 'The ticket went to {email}. Your copy no longer admits anyone.',
+  confirmTransfer: 'Transfer this ticket to {email}? Its current QR code stops working at once.',
+  questionLabel: 'Question', questionKind: 'Kind', kindText: 'Text', kindChoice: 'Choice', kindCheckbox: 'Checkbox',
+  questionOptions: 'Options', questionOptionsHint: 'For a choice: separated by commas.', questionScope: 'Asked',
+  scopeOrder: 'once per order', scopeTicket: 'for each ticket', required: 'Required', addQuestion: 'Add question',
+  noQuestions: 'No questions yet.', disable: 'Disable', enable: 'Enable', exportAnswers: 'Attendees and answers:',
+  ticketTransfer: 'Ticket transfer', transfersAllowed: 'Buyers may transfer tickets',
+  transferDeadline: 'Until', transferDeadlineHint: 'Empty: until the event starts.',
+});
+Object.assign(en.problem, {
+  'invalid-answers': 'Please answer the questions: {detail}', 'invalid-question': 'This question is not valid.',
+  'ticket-transferred': 'This ticket was transferred: its code no longer admits anyone.',
+  'transfer-not-allowed': 'The organizer does not allow this transfer ({reason}).',
+});
+Object.assign(de, {
+  questions: 'Fragen', forTicket: 'Ticket {n}: {question}', answers: 'Antworten', yes: 'Ja', no: 'Nein',
+  transfer: 'Weitergeben', transferTo: 'E-Mail des Empfängers', transferredTo: 'Weitergegeben an {email}',
+  transferred: 'Das Ticket ging an {email}. Ihr Exemplar gewährt keinen Einlass mehr.',
+  confirmTransfer: 'Dieses Ticket an {email} weitergeben? Sein jetziger QR-Code wird sofort ungültig.',
+  questionLabel: 'Frage', questionKind: 'Art', kindText: 'Text', kindChoice: 'Auswahl', kindCheckbox: 'Häkchen',
+  questionOptions: 'Optionen', questionOptionsHint: 'Für eine Auswahl: durch Kommas getrennt.', questionScope: 'Gefragt',
+  scopeOrder: 'einmal pro Bestellung', scopeTicket: 'für jedes Ticket', required: 'Pflicht', addQuestion: 'Frage hinzufügen',
+  noQuestions: 'Noch keine Fragen.', disable: 'Deaktivieren', enable: 'Aktivieren', exportAnswers: 'Teilnehmer und Antworten:',
+  ticketTransfer: 'Ticket-Weitergabe', transfersAllowed: 'Käufer dürfen Tickets weitergeben',
+  transferDeadline: 'Bis', transferDeadlineHint: 'Leer: bis zum Beginn der Veranstaltung.',
+});
+Object.assign(de.problem, {
+  'invalid-answers': 'Bitte beantworten Sie die Fragen: {detail}', 'invalid-question': 'Diese Frage ist ungültig.',
+  'ticket-transferred': 'Dieses Ticket wurde weitergegeben: sein Code gewährt keinen Einlass mehr.',
+  'transfer-not-allowed': 'Der Veranstalter erlaubt diese Weitergabe nicht ({reason}).',
+});
 
 const preferred = (navigator.languages || [navigator.language || 'en']).map(l => l.toLowerCase());
 export const locale = preferred.find(l => l.startsWith('de') || l.startsWith('en'))?.startsWith('de') ? 'de' : 'en';

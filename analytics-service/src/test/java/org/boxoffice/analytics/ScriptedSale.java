@@ -39,6 +39,11 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
     }
 
     /** One buyer: holds at {@code minute} after the opening, checks out 20 s later, pays 40 s later. */
+    /** The tax in a Balcony ticket's price (19 % included); other tiers' tickets come as older events, without it. */
+    static long balconyTax(long price) {
+        return price * 19 / 119;
+    }
+
     record Buyer(UUID holdId, UUID orderId, int minute, int quantity, long unitPriceMinor, String tier, Section section,
             Fate fate) {
 
@@ -106,6 +111,13 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
                         "tierName", buyer.tier(), "priceMinor", buyer.unitPriceMinor());
                 ticket.put("row", null);
                 ticket.put("seat", null);
+                if (buyer.tier().equals("Balcony")) {
+                    // As booking sends them now: the ticket's share of its line (19 % tax included in the price).
+                    ticket.put("discountMinor", 0);
+                    ticket.put("feeMinor", 0);
+                    ticket.put("taxMinor", balconyTax(buyer.unitPriceMinor()));
+                    ticket.put("paidMinor", buyer.unitPriceMinor());
+                }
                 tickets.add(ticket);
             }
             events.add(booking("OrderConfirmed", confirmed, map("orderId", buyer.orderId(), "eventId", eventId,

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class BookingHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** For answers that are not text (a spreadsheet, a PDF). */
+    public static final HttpClient HTTP_BYTES = HTTP;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;

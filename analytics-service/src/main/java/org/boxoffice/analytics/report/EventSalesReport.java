@@ -29,8 +29,13 @@ public record EventSalesReport(UUID eventId, UUID organizationId, @Nullable Stri
     public record SectionSales(UUID sectionId, String sectionName, long ticketsSold) {
     }
 
-    /** Tickets sold per section and tier: the rows of the CSV export. */
+    /**
+     * Tickets sold per section and tier: the rows of the CSV export. {@code revenueMinor} is their face value; of what
+     * was paid for them ({@code paidMinor}), {@code discountMinor} was taken off, {@code feeMinor} is service fees and
+     * {@code taxMinor} tax. A ticket recorded before booking sent these counts its price as paid, with no discount,
+     * fee or tax.
+     */
     public record SectionTierSales(UUID sectionId, String sectionName, String tierName, String currency,
-            long ticketsSold, long revenueMinor) {
+            long ticketsSold, long revenueMinor, long discountMinor, long feeMinor, long taxMinor, long paidMinor) {
     }
 }

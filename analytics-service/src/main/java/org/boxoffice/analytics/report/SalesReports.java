@@ -85,14 +85,17 @@ public class SalesReports {
         visibleEvent(eventId, mayManage);
         return jdbc.sql("""
                 SELECT t.section_id, min(t.section_name) AS section_name, t.tier_name, t.currency,
-                       count(*) AS tickets, sum(t.price_minor) AS revenue
+                       count(*) AS tickets, sum(t.price_minor) AS revenue,
+                       sum(coalesce(t.discount_minor, 0)) AS discount, sum(coalesce(t.fee_minor, 0)) AS fee,
+                       sum(coalesce(t.tax_minor, 0)) AS tax, sum(coalesce(t.paid_minor, t.price_minor)) AS paid
                   FROM ticket_fact t JOIN order_fact o ON o.order_id = t.order_id
                  WHERE t.event_id = ? AND o.cancelled_at IS NULL
                  GROUP BY t.section_id, t.tier_name, t.currency
                  ORDER BY section_name, t.section_id, t.tier_name, t.currency
                 """).params(eventId).query((rs, n) -> new SectionTierSales(rs.getObject("section_id", UUID.class),
                 rs.getString("section_name"), rs.getString("tier_name"), rs.getString("currency"),
-                rs.getLong("tickets"), rs.getLong("revenue"))).list();
+                rs.getLong("tickets"), rs.getLong("revenue"), rs.getLong("discount"), rs.getLong("fee"),
+                rs.getLong("tax"), rs.getLong("paid"))).list();
     }
 
     /** Every event of the platform together. */

@@ -70,9 +70,7 @@ class BookingEventHandler implements EventHandler {
                 facts.orderConfirmed(order.orderId(), order.eventId(), order.tickets().size(), order.totalMinor(),
                         order.currency(), order.confirmedAt());
                 for (Ticket ticket : order.tickets()) {
-                    facts.ticket(ticket.ticketId(), order.orderId(), order.eventId(), ticket.sectionId(),
-                            ticket.sectionName(), ticket.tierName(), ticket.priceMinor(), order.currency(),
-                            order.confirmedAt());
+                    facts.ticket(ticket, order.orderId(), order.eventId(), order.currency(), order.confirmedAt());
                 }
             }
             case "OrderExpired" -> {

@@ -34,7 +34,9 @@ final class BookingEvents {
             long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) {
     }
 
-    record Ticket(UUID ticketId, UUID sectionId, String sectionName, String tierName, long priceMinor) {
+    /** The charge fields are the ticket's share of its order line; absent in events from before booking sent them. */
+    record Ticket(UUID ticketId, UUID sectionId, String sectionName, String tierName, long priceMinor,
+            @Nullable Long discountMinor, @Nullable Long feeMinor, @Nullable Long taxMinor, @Nullable Long paidMinor) {
     }
 
     record OrderExpired(UUID orderId, UUID eventId, UUID organizationId, int quantity, long totalMinor,

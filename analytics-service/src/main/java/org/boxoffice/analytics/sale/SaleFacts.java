@@ -77,15 +77,18 @@ class SaleFacts {
                 """).params(orderId, eventId, quantity, totalMinor, currency, ts(confirmedAt)).update();
     }
 
-    void ticket(UUID ticketId, UUID orderId, UUID eventId, UUID sectionId, String sectionName, String tierName,
-            long priceMinor, String currency, Instant soldAt) {
+    /** A sold ticket with its share of its order line's discount, fee and tax (null when the event had none). */
+    void ticket(BookingEvents.Ticket ticket, UUID orderId, UUID eventId, String currency, Instant soldAt) {
         jdbc.sql("""
                 INSERT INTO ticket_fact (ticket_id, order_id, event_id, section_id, section_name, tier_name,
-                                         price_minor, currency, sold_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         price_minor, currency, sold_at, discount_minor, fee_minor, tax_minor,
+                                         paid_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (ticket_id) DO NOTHING
                 """)
-                .params(ticketId, orderId, eventId, sectionId, sectionName, tierName, priceMinor, currency, ts(soldAt))
+                .params(ticket.ticketId(), orderId, eventId, ticket.sectionId(), ticket.sectionName(),
+                        ticket.tierName(), ticket.priceMinor(), currency, ts(soldAt), ticket.discountMinor(),
+                        ticket.feeMinor(), ticket.taxMinor(), ticket.paidMinor())
                 .update();
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.boxoffice.booking.event.Charges;
 import org.boxoffice.booking.system.OrganizerAccess;
@@ -37,16 +38,23 @@ public class Invoicing {
             String eventTitle, Currency currency, Charges charges, List<InvoiceLine> lines, Sums sums) {
     }
 
-    /** Issues the sale's invoice when the caller's transaction commits; the order has at most one. */
-    public void issueInvoice(Sale sale) {
+    /** An issued invoice: its id, its number as printed, and its PDF. */
+    public record Issued(UUID invoiceId, String number, byte[] pdf) {
+    }
+
+    /**
+     * Issues the sale's invoice when the caller's transaction commits (the order has at most one), then hands it to
+     * {@code then} still inside that transaction: what announces the order's confirmation attaches it.
+     */
+    public void issueInvoice(Sale sale, Consumer<Issued> then) {
         TransactionPhases.beforeCommit(() -> {
-            if (invoices.findByOrderIdAndKind(sale.orderId(), DocumentKind.INVOICE).isPresent()) {
-                return;
-            }
-            Seller seller = issuers.findById(sale.organizationId()).map(Issuer::seller)
-                    .orElse(new Seller("", "", ""));
-            long number = numbers.next(sale.organizationId(), DocumentKind.INVOICE);
-            invoices.saveAndFlush(Invoice.of(sale, seller, number, clock.instant()));
+            Invoice invoice = invoices.findByOrderIdAndKind(sale.orderId(), DocumentKind.INVOICE).orElseGet(() -> {
+                Seller seller = issuers.findById(sale.organizationId()).map(Issuer::seller)
+                        .orElse(new Seller("", "", ""));
+                long number = numbers.next(sale.organizationId(), DocumentKind.INVOICE);
+                return invoices.saveAndFlush(Invoice.of(sale, seller, number, clock.instant()));
+            });
+            then.accept(new Issued(invoice.id(), invoice.displayNumber(), InvoicePdf.render(invoice, null)));
         });
     }
 

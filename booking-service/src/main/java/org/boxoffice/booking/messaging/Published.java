@@ -53,16 +53,46 @@ public sealed interface Published {
         }
     }
 
+    /**
+     * {@code feeMinor} and {@code taxMinor} are the order's service fees and tax ({@code taxIncluded}: contained in
+     * {@code totalMinor}, else added to it); {@code invoice} is the order's invoice, numbered as the confirmation
+     * commits, with its PDF.
+     */
     record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
             String eventTitle, Instant eventStartsAt, String eventTimezone, String venueName, String venueCity,
-            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) implements Published {
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets, long discountMinor,
+            long feeMinor, long taxMinor, String taxLabel, int taxRateBasisPoints, boolean taxIncluded,
+            @Nullable Invoice invoice) implements Published {
         public String key() {
             return orderId.toString();
         }
     }
 
+    /**
+     * A ticket; {@code priceMinor} is its tier's price, and of what the buyer paid for it ({@code paidMinor}: the
+     * price less {@code discountMinor} plus {@code feeMinor}, plus {@code taxMinor} when the tax is added) the shares
+     * of its order line (null on a transferred ticket's message, which carries no money).
+     */
     record Ticket(UUID ticketId, String code, String qrPayload, UUID sectionId, String sectionName,
-            @Nullable String row, @Nullable String seat, String tierName, long priceMinor) {
+            @Nullable String row, @Nullable String seat, String tierName, long priceMinor,
+            @Nullable Long discountMinor, @Nullable Long feeMinor, @Nullable Long taxMinor, @Nullable Long paidMinor) {
+    }
+
+    /** An invoice as a document: its number and the PDF, base64. */
+    record Invoice(UUID invoiceId, String number, String pdf) {
+    }
+
+    /**
+     * A ticket handed by its buyer to {@code recipientEmail}: {@code ticket} is the new one (new code and QR payload),
+     * {@code previousTicketId} the one it replaced, which admits nobody from now on.
+     */
+    record TicketTransferred(UUID ticketId, UUID previousTicketId, UUID orderId, UUID eventId, UUID organizationId,
+            UUID buyerId, String recipientEmail, String eventTitle, Instant eventStartsAt, String eventTimezone,
+            String venueName, String venueCity, String currency, Ticket ticket, Instant transferredAt)
+            implements Published {
+        public String key() {
+            return ticketId.toString();
+        }
     }
 
     record OrderExpired(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,

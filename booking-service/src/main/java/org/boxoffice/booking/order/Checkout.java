@@ -21,6 +21,7 @@ import org.boxoffice.booking.messaging.BookingEvents;
 import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.promo.CodeRedemption;
 import org.boxoffice.booking.promo.PromoCode;
+import org.boxoffice.booking.question.AttendeeQuestions;
 import org.boxoffice.booking.system.BookingProperties;
 import org.boxoffice.booking.venue.Seat;
 import org.boxoffice.booking.venue.Venues;
@@ -45,12 +46,13 @@ public class Checkout {
     private final BookingEvents announcements;
     private final TransactionTemplate transactions;
     private final CodeRedemption codes;
+    private final AttendeeQuestions questions;
     private final Clock clock;
     private final Duration paymentWindow;
 
     Checkout(Orders orders, HoldCheckout holds, EventService events, Venues venues, OrderFulfilment fulfilment,
             BookingEvents announcements, PlatformTransactionManager transactionManager, CodeRedemption codes,
-            Clock clock, BookingProperties properties) {
+            AttendeeQuestions questions, Clock clock, BookingProperties properties) {
         this.orders = orders;
         this.holds = holds;
         this.events = events;
@@ -59,6 +61,7 @@ public class Checkout {
         this.announcements = announcements;
         this.transactions = new TransactionTemplate(transactionManager);
         this.codes = codes;
+        this.questions = questions;
         this.clock = clock;
         this.paymentWindow = properties.paymentWindow();
     }
@@ -75,6 +78,15 @@ public class Checkout {
      * once.
      */
     public Order checkout(UUID buyerId, UUID holdId, @Nullable String promoCode) {
+        return checkout(buyerId, holdId, promoCode, List.of());
+    }
+
+    /**
+     * As above, with the answers to the event's attendee questions, judged before anything is written
+     * ({@code invalid-answers} rolls the checkout back, the hold stays active) and kept with the order.
+     */
+    public Order checkout(UUID buyerId, UUID holdId, @Nullable String promoCode,
+            List<AttendeeQuestions.Submitted> answers) {
         return Objects.requireNonNull(transactions.execute(status -> {
             Instant now = clock.instant();
             Hold hold = holds.checkOut(buyerId, holdId, now);
@@ -82,6 +94,8 @@ public class Checkout {
             Map<UUID, EventSection> sections = events.sections(event.id()).stream()
                     .collect(Collectors.toMap(EventSection::sectionId, Function.identity()));
             List<OrderLine> lines = lines(sections, hold);
+            AttendeeQuestions.Accepted answered = questions.check(event.id(),
+                    lines.stream().mapToInt(OrderLine::quantity).sum(), answers);
             CodeRedemption.Accepted code = null;
             if (promoCode != null) {
                 code = codes.discount(event, promoCode, now);
@@ -99,6 +113,7 @@ public class Checkout {
             Order order = orders.saveAndFlush(Order.place(new Purchase(event.id(), holdId, buyerId, hold.buyerEmail(),
                     event.currency()), new Bill(lines, code == null ? null : code.code(), event.charges()), now,
                     now.plus(paymentWindow)));
+            questions.record(order.id(), answered);
             announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
                     buyerId, order.bill().quantity(), order.bill().totalMinor(), event.currency().getCurrencyCode(),
                     now, order.paymentDue()));

@@ -2,6 +2,8 @@ package org.boxoffice.booking.order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,21 +83,33 @@ class OrderFulfilment {
                 bill.lines().stream().map(line -> new TicketService.Admission(line.sectionId(), line.seatId(),
                         line.quantity(), line.unitPriceMinor())).toList());
         Venue venue = venues.findById(event.venueId()).orElseThrow();
-        announcements.announce(new Published.OrderConfirmed(order.id(), event.id(), event.organizationId(),
-                purchase.buyerId(), purchase.buyerEmail(), event.title(), event.schedule().startsAt(),
-                event.schedule().timezone(), venue.name(), venue.city(), bill.totalMinor(),
-                purchase.currency().getCurrencyCode(), now,
-                issued.stream().map(t -> new Published.Ticket(t.id(), t.code(), t.qrPayload(), t.sectionId(),
-                        t.sectionName(), t.row(), t.seat(), t.tierName(), t.priceMinor())).toList()));
-        // Numbered as the transaction commits, after every other lock it takes (Invoicing).
         Amounts amounts = bill.amounts();
+        List<TicketShares.Share> shares = TicketShares.of(bill.lines());
+        List<Published.Ticket> announced = new ArrayList<>();
+        for (int i = 0; i < issued.size(); i++) {
+            Ticket t = issued.get(i);
+            TicketShares.Share share = shares.get(i);
+            announced.add(new Published.Ticket(t.id(), t.code(), t.qrPayload(), t.sectionId(), t.sectionName(),
+                    t.row(), t.seat(), t.tierName(), t.priceMinor(), share.discountMinor(), share.feeMinor(),
+                    share.taxMinor(), share.paidMinor()));
+        }
+        // Numbered as the transaction commits, after every other lock it takes (Invoicing); the confirmation is
+        // announced then, with the invoice, so the buyer's email can carry it.
         invoicing.issueInvoice(new Invoicing.Sale(order.id(), event.id(), event.organizationId(), purchase.buyerId(),
                 purchase.buyerEmail(), event.title(), purchase.currency(), bill.charges(),
                 bill.lines().stream().map(line -> new InvoiceLine(line.description(), line.quantity(),
                         line.unitPriceMinor(), line.amountMinor(), line.discountMinor(), line.feeMinor(),
                         line.taxMinor(), line.totalMinor())).toList(),
                 new Sums(amounts.subtotalMinor(), amounts.discountMinor(), amounts.feeMinor(), amounts.taxMinor(),
-                        amounts.totalMinor())));
+                        amounts.totalMinor())),
+                invoice -> announcements.announce(new Published.OrderConfirmed(order.id(), event.id(),
+                        event.organizationId(), purchase.buyerId(), purchase.buyerEmail(), event.title(),
+                        event.schedule().startsAt(), event.schedule().timezone(), venue.name(), venue.city(),
+                        bill.totalMinor(), purchase.currency().getCurrencyCode(), now, List.copyOf(announced),
+                        amounts.discountMinor(), amounts.feeMinor(), amounts.taxMinor(), bill.charges().taxLabel(),
+                        bill.charges().taxRateBasisPoints(), bill.charges().taxIncluded(),
+                        new Published.Invoice(invoice.invoiceId(), invoice.number(),
+                                Base64.getEncoder().encodeToString(invoice.pdf())))));
     }
 
     /**

@@ -74,6 +74,18 @@ public final class BookingProblems {
     public static final ProblemType OFFER_NOT_OPEN = new ProblemType("offer-not-open",
             "No open offer to claim", 409);
 
+    public static final ProblemType TICKET_TRANSFERRED = new ProblemType("ticket-transferred",
+            "Ticket transferred to someone else", 409);
+    public static final ProblemType TRANSFER_NOT_ALLOWED = new ProblemType("transfer-not-allowed",
+            "The event does not allow this transfer", 409);
+
+    public static final ProblemType QUESTION_NOT_FOUND = new ProblemType("question-not-found", "Question not found",
+            404);
+    public static final ProblemType INVALID_QUESTION = new ProblemType("invalid-question",
+            "Invalid question definition", 422);
+    public static final ProblemType INVALID_ANSWERS = new ProblemType("invalid-answers",
+            "The answers to the event's questions are incomplete or invalid", 400);
+
     private BookingProblems() {
     }
 }

@@ -21,8 +21,9 @@ import jakarta.persistence.Transient;
 
 /**
  * One admission: a seat ({@code row} and {@code seat} set) or a general-admission place. Its id is chosen before it is
- * stored, because the QR payload signs it. VALID → VOID (order cancelled or refunded); check-in is a timestamp on a
- * VALID ticket, set once ({@link #checkIn}).
+ * stored, because the QR payload signs it. VALID → VOID (order cancelled or refunded, or handed to another address:
+ * then {@code transferredAt} is set and a new ticket takes its place, {@link #transferTo}); check-in is a timestamp on
+ * a VALID ticket, set once ({@link #checkIn}).
  */
 @Entity
 @Table(name = "ticket")
@@ -65,6 +66,12 @@ public class Ticket implements Persistable<UUID> {
     private @Nullable Instant voidedAt;
     @Column(name = "checked_in_at")
     private @Nullable Instant checkedInAt;
+    @Column(name = "holder_email")
+    private @Nullable String holderEmail;
+    @Column(name = "transferred_from")
+    private @Nullable UUID transferredFrom;
+    @Column(name = "transferred_at")
+    private @Nullable Instant transferredAt;
     @Transient
     private boolean stored;
 
@@ -98,14 +105,42 @@ public class Ticket implements Persistable<UUID> {
      * two scans racing exactly one admits and the other is told when the first did.
      */
     void checkIn(Instant now) {
-        if (status == TicketStatus.VOID) {
-            throw new TicketVoid(id);
-        }
+        requireLive();
         if (checkedInAt != null) {
             throw new TicketAlreadyCheckedIn(id, checkedInAt);
         }
         // As PostgreSQL keeps it (microseconds), so the answer and a later read agree.
         checkedInAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /**
+     * Hands this ticket to {@code recipient}: it becomes void (transferred), and the returned ticket (same order, place
+     * and price; new id, code and QR payload) replaces it. Only a valid ticket not used at the door; the caller holds
+     * the row lock, so a racing check-in waits and finds it transferred (or the transfer finds it checked in).
+     */
+    Ticket transferTo(String recipient, UUID newId, String newCode, String newQrPayload, Instant now) {
+        requireLive();
+        if (checkedInAt != null) {
+            throw new TicketAlreadyCheckedIn(id, checkedInAt);
+        }
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        status = TicketStatus.VOID;
+        voidedAt = at;
+        transferredAt = at;
+        Ticket next = new Ticket(newId, orderId, eventId, buyerId, position, sectionId, sectionName, seatId, row, seat,
+                tierName, priceMinor, currency(), newCode, newQrPayload, at);
+        next.holderEmail = recipient;
+        next.transferredFrom = id;
+        return next;
+    }
+
+    private void requireLive() {
+        if (transferredAt != null) {
+            throw new TicketTransferred(id, transferredAt);
+        }
+        if (status == TicketStatus.VOID) {
+            throw new TicketVoid(id);
+        }
     }
 
     @PostLoad
@@ -198,5 +233,18 @@ public class Ticket implements Persistable<UUID> {
 
     public @Nullable Instant checkedInAt() {
         return checkedInAt;
+    }
+
+    /** Who the ticket was transferred to; null: its buyer holds it. */
+    public @Nullable String holderEmail() {
+        return holderEmail;
+    }
+
+    public @Nullable UUID transferredFrom() {
+        return transferredFrom;
+    }
+
+    public @Nullable Instant transferredAt() {
+        return transferredAt;
     }
 }

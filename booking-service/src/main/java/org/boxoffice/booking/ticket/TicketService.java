@@ -91,12 +91,23 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireNotCheckedIn(UUID orderId, UsedTickets used) {
-        List<Instant> admitted = tickets.lockOfOrder(orderId).stream().map(Ticket::checkedInAt)
-                .filter(Objects::nonNull).toList();
+        List<Ticket> locked = tickets.lockOfOrder(orderId);
+        while (missesReplacement(locked)) {
+            // A transfer committed while this waited for its ticket: the replacement was not in that statement's
+            // snapshot, and must be locked too before anything is decided about the order's tickets.
+            locked = tickets.lockOfOrder(orderId);
+        }
+        List<Instant> admitted = locked.stream().map(Ticket::checkedInAt).filter(Objects::nonNull).toList();
         if (!admitted.isEmpty() && used != UsedTickets.INCLUDED) {
             throw new TicketsCheckedIn(orderId, admitted.size(), admitted.stream().min(Instant::compareTo).orElseThrow(),
                     used);
         }
+    }
+
+    private static boolean missesReplacement(List<Ticket> locked) {
+        java.util.Set<UUID> replaced = locked.stream().map(Ticket::transferredFrom).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return locked.stream().anyMatch(t -> t.transferredAt() != null && !replaced.contains(t.id()));
     }
 
     /** The buyer's tickets of one of their orders; someone else's order does not exist for them. */
@@ -105,7 +116,7 @@ public class TicketService {
         if (!tickets.orderOwner(orderId).map(buyerId::equals).orElse(false)) {
             throw new TicketNotFound("of order " + orderId);
         }
-        return tickets.findByOrderIdOrderByPosition(orderId);
+        return tickets.findByOrderIdOrderByPositionAscIssuedAtAsc(orderId);
     }
 
     @Transactional(readOnly = true)

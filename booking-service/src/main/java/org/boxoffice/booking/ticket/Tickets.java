@@ -28,10 +28,10 @@ interface Tickets extends JpaRepository<Ticket, UUID> {
     @Query("select t from Ticket t where t.code = :code")
     Optional<Ticket> findByCodeForUpdate(String code);
 
-    List<Ticket> findByOrderIdOrderByPosition(UUID orderId);
+    List<Ticket> findByOrderIdOrderByPositionAscIssuedAtAsc(UUID orderId);
 
     /**
-     * The order's tickets, each locked until the caller's transaction ends: a check-in racing with the caller's
+     * The order's tickets (transferred ones with their replacements), each locked until the caller's transaction ends: a check-in racing with the caller's
      * cancellation waits for it (and then finds the ticket void), and a check-in that committed first is seen here.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

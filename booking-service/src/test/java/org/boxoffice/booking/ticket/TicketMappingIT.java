@@ -75,7 +75,7 @@ class TicketMappingIT {
         assertThat(statistics.getEntityInsertCount()).isEqualTo(3);
         assertThat(statistics.getEntityLoadCount()).isZero();
         entities.clear();
-        assertThat(tickets.findByOrderIdOrderByPosition(orderId)).extracting(Ticket::id)
+        assertThat(tickets.findByOrderIdOrderByPositionAscIssuedAtAsc(orderId)).extracting(Ticket::id)
                 .containsExactlyElementsOf(issued.stream().map(Ticket::id).toList());
         assertThat(tickets.orderOwner(orderId)).contains(buyer);
         assertThat(tickets.findByCodeForUpdate(issued.getFirst().code())).map(Ticket::seat).contains("1");

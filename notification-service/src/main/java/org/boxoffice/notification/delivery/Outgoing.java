@@ -98,6 +98,16 @@ public class Outgoing {
     }
 
     /**
+     * A message to an address the buyer named for it (a transferred ticket's recipient), by email only, in the buyer's
+     * locale and within the buyer's and the address's caps like any message.
+     */
+    public void toAddress(UUID sourceId, MessageKind kind, UUID buyerId, String address, String payload) {
+        Locale locale = preferences.findById(buyerId).map(Preference::locale).orElse(MessageLocales.DEFAULT);
+        planCapped(sourceId, Channel.EMAIL, buyerId, kind, address.trim().toLowerCase(Locale.ROOT), locale, payload,
+                clock.instant());
+    }
+
+    /**
      * A verification code to the address being verified (by definition not verified yet), on one channel, within
      * the caps like any message.
      *

@@ -6,6 +6,8 @@ public enum MessageKind {
     TICKETS,
     /** The order is confirmed: the purchase receipt without the tickets, for an address not verified yet. */
     RECEIPT,
+    /** A ticket handed on by its buyer: the new ticket as a PDF with its QR code, to the recipient's address. */
+    TICKET_TRANSFERRED,
     /** The order was not paid in time; nothing was charged. */
     ORDER_EXPIRED,
     /** The order was cancelled; says how much is refunded. */

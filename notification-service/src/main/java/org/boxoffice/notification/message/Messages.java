@@ -7,10 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +22,7 @@ import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.PaymentFailed;
 import org.boxoffice.notification.sale.SaleEvents.Ticket;
 import org.boxoffice.notification.sale.SaleEvents.WaitingListOffered;
+import org.boxoffice.notification.sale.SaleEvents.TicketTransferred;
 import org.boxoffice.platform.security.VerificationCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,11 +46,13 @@ public class Messages {
     private final JsonMapper json;
     private final VerificationCodes codes;
     private final SpringTemplateEngine templates;
+    private final TicketMessages tickets;
 
     Messages(MessageSource wording, JsonMapper json, VerificationCodes codes) {
         this.wording = wording;
         this.json = json;
         this.codes = codes;
+        this.tickets = new TicketMessages(wording);
         this.templates = new SpringTemplateEngine();
         templates.setTemplateEngineMessageSource(wording);
         templates.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
@@ -73,7 +74,7 @@ public class Messages {
      * @param email whether the message goes by email: only then are the bodies and attachments rendered
      */
     public RenderedMessage render(MessageKind kind, String payload, Locale locale, boolean email) {
-        Content content = content(kind, payload, locale);
+        MessageContent content = content(kind, payload, locale);
         String key = kind.template();
         String subject = wording.getMessage("subject." + key, content.args(), locale);
         String shortText = wording.getMessage("short." + key, content.args(), locale);
@@ -91,32 +92,24 @@ public class Messages {
                 templates.process("message.txt", context), shortText, content.attachments());
     }
 
-    private record Content(Object[] args, Map<String, Object> variables, List<RenderedMessage.Attachment> attachments) {
-    }
-
-    private Content content(MessageKind kind, String payload, Locale locale) {
+    private MessageContent content(MessageKind kind, String payload, Locale locale) {
         return switch (kind) {
-            case TICKETS -> tickets(json.readValue(payload, OrderConfirmed.class), locale);
-            case RECEIPT -> {
-                OrderConfirmed order = json.readValue(payload, OrderConfirmed.class);
-                yield new Content(new Object[] { order.eventTitle(),
-                        when(order.eventStartsAt(), zone(order.eventTimezone()), locale), order.tickets().size(),
-                        reference(order.orderId()), money(order.totalMinor(), order.currency(), locale) },
-                        Map.of(), List.of());
-            }
+            case TICKETS -> tickets.tickets(json.readValue(payload, OrderConfirmed.class), locale);
+            case RECEIPT -> tickets.receipt(json.readValue(payload, OrderConfirmed.class), locale);
+            case TICKET_TRANSFERRED -> tickets.transferred(json.readValue(payload, TicketTransferred.class), locale);
             case EMAIL_CODE, PHONE_CODE -> {
                 VerificationCode code = json.readValue(payload, VerificationCode.class);
-                yield new Content(new Object[] { codes.code(code.verificationId(), code.address()), code.minutes() },
+                yield new MessageContent(new Object[] { codes.code(code.verificationId(), code.address()), code.minutes() },
                         Map.of(), List.of());
             }
             case ORDER_EXPIRED -> {
                 OrderExpired expired = json.readValue(payload, OrderExpired.class);
-                yield new Content(new Object[] { expired.eventTitle(), reference(expired.orderId()) }, Map.of(), List.of());
+                yield new MessageContent(new Object[] { expired.eventTitle(), reference(expired.orderId()) }, Map.of(), List.of());
             }
             case ORDER_CANCELLED -> {
                 OrderCancelled cancelled = json.readValue(payload, OrderCancelled.class);
                 String reason = wording.getMessage("reason." + cancelled.reason(), null, cancelled.reason(), locale);
-                yield new Content(new Object[] { cancelled.eventTitle(),
+                yield new MessageContent(new Object[] { cancelled.eventTitle(),
                         money(cancelled.refundMinor(), cancelled.currency(), locale), reference(cancelled.orderId()),
                         reason }, Map.of(), List.of());
             }
@@ -127,56 +120,24 @@ public class Messages {
             }
             case PAYMENT_FAILED -> {
                 PaymentFailed failed = json.readValue(payload, PaymentFailed.class);
-                yield new Content(new Object[] { reference(failed.orderId()), failed.reason() }, Map.of(), List.of());
+                yield new MessageContent(new Object[] { reference(failed.orderId()), failed.reason() }, Map.of(), List.of());
             }
             case EVENT_CANCELLED -> {
                 EventCancelled cancelled = json.readValue(payload, EventCancelled.class);
-                yield new Content(new Object[] { cancelled.title(), when(cancelled.startsAt(), ZoneOffset.UTC, locale) },
+                yield new MessageContent(new Object[] { cancelled.title(), when(cancelled.startsAt(), ZoneOffset.UTC, locale) },
                         Map.of(), List.of());
             }
             case REGISTRATION_ATTEMPTED -> {
                 RegistrationAttempted attempt = json.readValue(payload, RegistrationAttempted.class);
-                yield new Content(new Object[] { when(attempt.attemptedAt(), ZoneOffset.UTC, locale) }, Map.of(),
+                yield new MessageContent(new Object[] { when(attempt.attemptedAt(), ZoneOffset.UTC, locale) }, Map.of(),
                         List.of());
             }
             case ANNOUNCEMENT -> {
                 AnnouncementMessage announcement = json.readValue(payload, AnnouncementMessage.class);
-                yield new Content(new Object[] { announcement.eventTitle(), announcement.subject(), announcement.body() },
+                yield new MessageContent(new Object[] { announcement.eventTitle(), announcement.subject(), announcement.body() },
                         Map.of("announcement", announcement.body()), List.of());
             }
         };
-    }
-
-    private Content tickets(OrderConfirmed order, Locale locale) {
-        ZoneId zone = zone(order.eventTimezone());
-        String when = when(order.eventStartsAt(), zone, locale);
-        String where = order.venueName() + ", " + order.venueCity();
-        List<Map<String, String>> lines = new ArrayList<>();
-        List<TicketPdf.Page> pages = new ArrayList<>();
-        String footer = wording.getMessage("ticket.footer", null, locale);
-        for (Ticket ticket : order.tickets()) {
-            String place = ticket.row() != null && ticket.seat() != null
-                    ? wording.getMessage("ticket.place.seat", new Object[] { ticket.sectionName(), ticket.row(), ticket.seat() }, locale)
-                    : wording.getMessage("ticket.place.area", new Object[] { ticket.sectionName() }, locale);
-            Map<String, String> line = new LinkedHashMap<>();
-            line.put("code", ticket.code());
-            line.put("place", place);
-            line.put("tier", ticket.tierName());
-            line.put("price", money(ticket.priceMinor(), order.currency(), locale));
-            lines.add(line);
-            String qr = ticket.qrPayload().isBlank() ? ticket.code() : ticket.qrPayload();
-            pages.add(new TicketPdf.Page(qr, ticket.code(), order.eventTitle(), when, where, place,
-                    ticket.tierName() + " - " + line.get("price"), footer));
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("tickets", lines);
-        variables.put("when", when);
-        variables.put("where", where);
-        variables.put("order", wording.getMessage("order", new Object[] { reference(order.orderId()) }, locale));
-        variables.put("total", money(order.totalMinor(), order.currency(), locale));
-        var pdf = new RenderedMessage.Attachment("tickets-" + reference(order.orderId()) + ".pdf", "application/pdf",
-                TicketPdf.render(pages));
-        return new Content(new Object[] { order.eventTitle(), when, order.tickets().size() }, variables, List.of(pdf));
     }
 
     /** The short order reference buyers see in every message about it. */
@@ -200,7 +161,7 @@ public class Messages {
                 .withZone(zone).format(instant) + " (" + zone.getId() + ")";
     }
 
-    private static ZoneId zone(String id) {
+    static ZoneId zone(String id) {
         try {
             return ZoneId.of(id);
         } catch (RuntimeException unknown) {

@@ -24,15 +24,15 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * The tickets of an order as one PDF: a page per ticket with its QR code (ZXing) and what the holder needs at the
- * door. The QR code carries the ticket's {@code qrPayload} (the signed form of its code that check-in verifies), or
+ * The tickets of an order as one PDF: a page per ticket with its QR code (ZXing), what the holder needs at the
+ * door, and what was paid for it (its discount, service fee and tax). The QR code carries the ticket's {@code qrPayload} (the signed form of its code that check-in verifies), or
  * the bare code when the order carried no payload.
  */
 final class TicketPdf {
 
     /** One ticket's page, already localised. */
     record Page(String qrPayload, String code, String eventTitle, String when, String where, String place,
-            String tier, String footer) {
+            String tier, String charges, String footer) {
     }
 
     private static final int QR_PIXELS = 400;
@@ -57,9 +57,11 @@ final class TicketPdf {
                     line(content, regular, 13, 56, top - 50, ticket.where());
                     line(content, bold, 15, 56, top - 84, ticket.place());
                     line(content, regular, 13, 56, top - 104, ticket.tier());
-                    content.drawImage(qr, (width - QR_POINTS) / 2, top - 140 - QR_POINTS, QR_POINTS, QR_POINTS);
+                    // The ticket's share of the discount, service fee and tax, when its order carried them.
+                    line(content, regular, 10, 56, top - 122, ticket.charges());
+                    content.drawImage(qr, (width - QR_POINTS) / 2, top - 150 - QR_POINTS, QR_POINTS, QR_POINTS);
                     line(content, bold, 16, (width - bold.getStringWidth(safe(bold, ticket.code())) / 1000 * 16) / 2,
-                            top - 170 - QR_POINTS, ticket.code());
+                            top - 180 - QR_POINTS, ticket.code());
                     line(content, regular, 9, 56, 56, ticket.footer());
                 }
             }

@@ -12,6 +12,7 @@ import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.OrderPlaced;
 import org.boxoffice.notification.sale.SaleEvents.WaitingListOffered;
+import org.boxoffice.notification.sale.SaleEvents.TicketTransferred;
 import org.boxoffice.platform.events.EventEnvelope;
 import org.boxoffice.platform.events.EventHandler;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class BookingEvents implements EventHandler {
     @Override
     public Set<String> types() {
         return Set.of("OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled",
-                "WaitingListOffered");
+                "WaitingListOffered", "TicketTransferred");
     }
 
     @Override
@@ -102,6 +103,15 @@ class BookingEvents implements EventHandler {
                 // the buyer's waiting-list page, which is where it is claimed.
                 outgoing.toBuyer(event.id(), MessageKind.WAITING_LIST_OFFER, offered.buyerId(), offered.buyerEmail(),
                         event.payload(), Outgoing.Reach.VERIFIED);
+            }
+            case "TicketTransferred" -> {
+                TicketTransferred transferred = event.payloadAs(json, TicketTransferred.class);
+                audience.event(transferred.eventId(), transferred.organizationId(), transferred.eventTitle(),
+                        event.occurredAt());
+                // The buyer chose the address: it gets the new ticket like a receipt, counted against the buyer's
+                // caps, so transfers cannot be used to mail strangers at will.
+                outgoing.toAddress(event.id(), MessageKind.TICKET_TRANSFERRED, transferred.buyerId(),
+                        transferred.recipientEmail(), event.payload());
             }
             default -> throw new IllegalStateException("unexpected event type " + event.type());
         }

@@ -18,13 +18,48 @@ public final class SaleEvents {
     public record OrderPlaced(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId) {
     }
 
+    /**
+     * {@code discountMinor}, {@code feeMinor}, {@code taxMinor} and {@code paidMinor}: the ticket's share of its order
+     * line (null in events from before booking sent them, and on a transferred ticket).
+     */
     public record Ticket(UUID ticketId, String code, String qrPayload, @Nullable UUID sectionId, String sectionName,
-            @Nullable String row, @Nullable String seat, String tierName, long priceMinor) {
+            @Nullable String row, @Nullable String seat, String tierName, long priceMinor,
+            @Nullable Long discountMinor, @Nullable Long feeMinor, @Nullable Long taxMinor, @Nullable Long paidMinor) {
+
+        public Ticket(UUID ticketId, String code, String qrPayload, @Nullable UUID sectionId, String sectionName,
+                @Nullable String row, @Nullable String seat, String tierName, long priceMinor) {
+            this(ticketId, code, qrPayload, sectionId, sectionName, row, seat, tierName, priceMinor, null, null, null,
+                    null);
+        }
     }
 
+    /** The order's invoice: its number and its PDF (base64). */
+    public record Invoice(UUID invoiceId, String number, String pdf) {
+    }
+
+    /**
+     * The tax and fee fields and {@code invoice} are absent in events from before booking sent them (null here).
+     */
     public record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
             String eventTitle, Instant eventStartsAt, String eventTimezone, String venueName, String venueCity,
-            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) {
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets,
+            @Nullable Long feeMinor, @Nullable Long taxMinor, @Nullable String taxLabel,
+            @Nullable Integer taxRateBasisPoints, @Nullable Boolean taxIncluded, @Nullable Invoice invoice) {
+
+        public OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
+                String eventTitle, Instant eventStartsAt, String eventTimezone, String venueName, String venueCity,
+                long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) {
+            this(orderId, eventId, organizationId, buyerId, buyerEmail, eventTitle, eventStartsAt, eventTimezone,
+                    venueName, venueCity, totalMinor, currency, confirmedAt, tickets, null, null, null, null, null,
+                    null);
+        }
+    }
+
+    /** A ticket its buyer handed to {@code recipientEmail}: {@code ticket} is the new one, with its new QR payload. */
+    public record TicketTransferred(UUID ticketId, UUID previousTicketId, UUID orderId, UUID eventId,
+            UUID organizationId, UUID buyerId, String recipientEmail, String eventTitle, Instant eventStartsAt,
+            String eventTimezone, String venueName, String venueCity, String currency, Ticket ticket,
+            Instant transferredAt) {
     }
 
     public record OrderExpired(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,

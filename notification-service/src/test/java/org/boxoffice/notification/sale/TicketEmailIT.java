@@ -1,8 +1,10 @@
 package org.boxoffice.notification.sale;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.boxoffice.notification.Await;
 import org.boxoffice.notification.Fixtures;
 import org.boxoffice.notification.NotificationTesting;
@@ -26,7 +32,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An OrderConfirmed puts the tickets in the buyer's inbox once, in the buyer's language. */
+/**
+ * An OrderConfirmed puts the tickets in the buyer's inbox once, in the buyer's language, with each ticket's fee and tax
+ * and the order's invoice; a TicketTransferred puts the new ticket in its recipient's inbox.
+ */
 class TicketEmailIT extends NotificationTesting {
 
     @Test
@@ -99,6 +108,114 @@ class TicketEmailIT extends NotificationTesting {
         String text = (String) leaves(mail).stream().filter(p -> isType(p, "text/plain")).findFirst().orElseThrow()
                 .getContent();
         assertThat(text).contains("Ihre Bestellung ist bestätigt").contains("45,50\u00a0€").contains("Block Stalls, Reihe A, Platz 1");
+    }
+
+    @Test
+    void theTicketsShowEachTicketsFeeAndTaxAndTheInvoiceIsAttachedToTheTicketsAndToTheReceipt() throws Exception {
+        byte[] invoice = onePagePdf("INV-000007 Total 105.71");
+        UUID verifiedBuyer = UUID.randomUUID();
+        verifiedEmail(verifiedBuyer, "dora@example.com");
+        publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(verifiedBuyer,
+                "dora@example.com", invoice));
+        Await.until(Duration.ofSeconds(20), "the tickets email arrives", () -> SMTP.getReceivedMessages().length == 1);
+
+        List<Part> parts = leaves(SMTP.getReceivedMessages()[0]);
+        Part tickets = parts.stream().filter(p -> isPdf(p) && fileName(p).startsWith("tickets-")).findFirst()
+                .orElseThrow();
+        String text = pdfText(tickets.getInputStream().readAllBytes());
+        assertThat(text).contains("Discount -€4.50 · Service fee €2.03 · VAT 19 % €8.08 (added) · Paid €50.61")
+                .contains("Service fee €2.02 · VAT 19 % €8.08 (added) · Paid €55.10");
+        Part attached = parts.stream().filter(p -> isPdf(p) && "INV-000007.pdf".equals(fileName(p))).findFirst()
+                .orElseThrow();
+        assertThat(attached.getInputStream().readAllBytes()).isEqualTo(invoice);
+        assertThat((String) parts.stream().filter(p -> isType(p, "text/plain")).findFirst().orElseThrow().getContent())
+                .contains("Paid €50.61");
+
+        // An address not verified yet gets the receipt without tickets, but with the invoice.
+        publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(UUID.randomUUID(),
+                "eve@example.com", invoice));
+        Await.until(Duration.ofSeconds(20), "the receipt arrives", () -> SMTP.getReceivedMessages().length == 2);
+        MimeMessage receipt = SMTP.getReceivedMessages()[1];
+        assertThat(receipt.getSubject()).isEqualTo("Your order for Surge Night is confirmed");
+        assertThat(leaves(receipt)).filteredOn(TicketEmailIT::isPdf).extracting(TicketEmailIT::fileName)
+                .containsExactly("INV-000007.pdf");
+    }
+
+    @Test
+    void aTransferredTicketGoesToItsRecipientWithItsNewQrCodeCountedAgainstTheBuyer() throws Exception {
+        UUID buyer = UUID.randomUUID();
+        UUID ticketId = UUID.randomUUID();
+        UUID eventId = publish("booking-service", "TicketTransferred", ticketId.toString(), """
+                {"ticketId":"%s","previousTicketId":"%s","orderId":"%s","eventId":"%s","organizationId":"%s",
+                 "buyerId":"%s","recipientEmail":"friend@example.com","eventTitle":"Surge Night",
+                 "eventStartsAt":"2026-12-24T20:00:00Z","eventTimezone":"Europe/Berlin","venueName":"Columbiahalle",
+                 "venueCity":"Berlin","currency":"EUR","transferredAt":"2026-12-01T10:00:00Z",
+                 "ticket":{"ticketId":"%s","code":"NEWCODE00001","qrPayload":"BX1.new.payload","sectionId":"%s",
+                           "sectionName":"Stalls","row":"A","seat":"3","tierName":"Stalls","priceMinor":4550,
+                           "discountMinor":null,"feeMinor":null,"taxMinor":null,"paidMinor":null}}"""
+                .formatted(ticketId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                        buyer, ticketId, UUID.randomUUID()));
+
+        Await.until(Duration.ofSeconds(20), "the recipient's email arrives",
+                () -> SMTP.getReceivedMessages().length == 1);
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("friend@example.com");
+        assertThat(mail.getSubject()).isEqualTo("A ticket for Surge Night was passed on to you");
+        List<Part> pdfs = leaves(mail).stream().filter(TicketEmailIT::isPdf).toList();
+        assertThat(pdfs).hasSize(1);
+        assertThat(qrCodes(pdfs.getFirst().getInputStream().readAllBytes())).containsExactly("BX1.new.payload");
+        assertThat(jdbc.sql("SELECT buyer_id FROM delivery WHERE source_id = ?").param(eventId).query(UUID.class)
+                .single()).isEqualTo(buyer);
+    }
+
+    /** Two seats of an order with VAT 19 % added and a 5 % fee, the first with a 10 % code (docs/commerce.md). */
+    private static String charged(UUID buyer, String email, byte[] invoice) {
+        return """
+                {"orderId":"%s","eventId":"%s","organizationId":"%s","buyerId":"%s","buyerEmail":"%s",
+                 "eventTitle":"Surge Night","eventStartsAt":"2026-12-24T20:00:00Z","eventTimezone":"Europe/Berlin",
+                 "venueName":"Columbiahalle","venueCity":"Berlin","totalMinor":10571,"currency":"EUR",
+                 "confirmedAt":"2026-11-23T10:00:00Z","discountMinor":450,"feeMinor":405,"taxMinor":1616,
+                 "taxLabel":"VAT","taxRateBasisPoints":1900,"taxIncluded":false,
+                 "invoice":{"invoiceId":"%s","number":"INV-000007","pdf":"%s"},
+                 "tickets":[{"ticketId":"%s","code":"TK-DDDD-0001","qrPayload":"BXT1.TK-DDDD-0001.c2ln",
+                   "sectionId":"%s","sectionName":"Stalls","row":"A","seat":"1","tierName":"Stalls","priceMinor":4500,
+                   "discountMinor":450,"feeMinor":203,"taxMinor":808,"paidMinor":5061},
+                  {"ticketId":"%s","code":"TK-DDDD-0002","qrPayload":"BXT1.TK-DDDD-0002.c2ln",
+                   "sectionId":"%s","sectionName":"Stalls","row":"A","seat":"2","tierName":"Stalls","priceMinor":4500,
+                   "discountMinor":0,"feeMinor":202,"taxMinor":808,"paidMinor":5510}]}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), buyer, email, UUID.randomUUID(),
+                        Base64.getEncoder().encodeToString(invoice), UUID.randomUUID(), UUID.randomUUID(),
+                        UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    private static byte[] onePagePdf(String text) throws Exception {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String fileName(Part part) {
+        try {
+            return String.valueOf(part.getFileName());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isType(Part part, String type) {

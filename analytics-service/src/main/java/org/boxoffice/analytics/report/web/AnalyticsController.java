@@ -71,16 +71,19 @@ class AnalyticsController {
 
     // No "produces": a 404 from here must still render as a problem, not fail content negotiation on text/csv.
     @GetMapping("/events/{eventId}/export.csv")
-    @Operation(operationId = "exportEventSales", summary = "Sales of an event per section and tier, as CSV")
+    @Operation(operationId = "exportEventSales", summary = "Sales of an event per section and tier, as CSV",
+            description = "Columns: event_id, section_id, section_name, tier_name, currency, tickets_sold, "
+                    + "revenue_minor (face value), discount_minor, fee_minor (service fees), tax_minor, paid_minor.")
     @ApiResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> export(CurrentUser user, @PathVariable UUID eventId) {
         List<SectionTierSales> rows = reports.sectionTierSales(eventId, user::canManage);
         Csv csv = new Csv().row(List.of("event_id", "section_id", "section_name", "tier_name", "currency",
-                "tickets_sold", "revenue_minor"));
+                "tickets_sold", "revenue_minor", "discount_minor", "fee_minor", "tax_minor", "paid_minor"));
         for (SectionTierSales row : rows) {
             csv.row(List.of(eventId, row.sectionId(), row.sectionName(), row.tierName(), row.currency(),
-                    row.ticketsSold(), row.revenueMinor()));
+                    row.ticketsSold(), row.revenueMinor(), row.discountMinor(), row.feeMinor(), row.taxMinor(),
+                    row.paidMinor()));
         }
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)

@@ -37,12 +37,15 @@ class EventOrdersAdminController {
     private final Cancellations cancellations;
     private final HoldService holds;
     private final Clock clock;
+    private final OrderViews views;
 
-    EventOrdersAdminController(OrderQueries orders, Cancellations cancellations, HoldService holds, Clock clock) {
+    EventOrdersAdminController(OrderQueries orders, Cancellations cancellations, HoldService holds, Clock clock,
+            OrderViews views) {
         this.orders = orders;
         this.cancellations = cancellations;
         this.holds = holds;
         this.clock = clock;
+        this.views = views;
     }
 
     @GetMapping("/orders")
@@ -51,7 +54,7 @@ class EventOrdersAdminController {
             @RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return orders.ofEvent(user::canManage, eventId, status, new PageQuery(page, size)).map(OrderResponse::of);
+        return views.page(orders.ofEvent(user::canManage, eventId, status, new PageQuery(page, size)));
     }
 
     /**
@@ -66,7 +69,7 @@ class EventOrdersAdminController {
     @ApiResponse(responseCode = "409", description = "`tickets-checked-in` or `order-state-conflict`.")
     OrderResponse cancel(CurrentUser user, @PathVariable UUID eventId, @PathVariable UUID orderId,
             @RequestParam(defaultValue = "false") boolean includeCheckedIn) {
-        return OrderResponse.of(cancellations.cancel(user::canManage, eventId, orderId,
+        return views.one(cancellations.cancel(user::canManage, eventId, orderId,
                 UsedTickets.forOrganizer(includeCheckedIn)));
     }
 

@@ -11,6 +11,7 @@ import org.boxoffice.booking.order.Bill;
 import org.boxoffice.booking.order.Order;
 import org.boxoffice.booking.order.OrderLine;
 import org.boxoffice.booking.order.OrderStatus;
+import org.boxoffice.booking.question.AttendeeQuestions.Answered;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +19,15 @@ import org.jspecify.annotations.Nullable;
  * {@code discountMinor} what {@code promoCode} took off (one entry of {@code discounts} per discounted line),
  * {@code feeMinor} the service fees, {@code taxMinor} the tax ({@code taxIncluded}: contained in the total, else
  * added to it), and {@code totalMinor} what is to be paid. Of what was refunded, {@code refundedTaxMinor} and
- * {@code refundedFeeMinor} are the tax and fee.
+ * {@code refundedFeeMinor} are the tax and fee. {@code answers} are the buyer's answers to the event's attendee
+ * questions ({@code ticket}: the ticket's place in the order, for a question asked per ticket).
  */
 public record OrderResponse(UUID id, UUID eventId, UUID holdId, OrderStatus status, long totalMinor,
         String currency, int quantity, Instant createdAt, Instant paymentDue, long paidMinor, long refundedMinor,
         @Nullable String cancelReason, List<Line> lines, @Nullable String promoCode, long subtotalMinor,
         long discountMinor, List<Discount> discounts, long feeMinor, long taxMinor, String taxLabel,
-        int taxRateBasisPoints, boolean taxIncluded, long refundedTaxMinor, long refundedFeeMinor) {
+        int taxRateBasisPoints, boolean taxIncluded, long refundedTaxMinor, long refundedFeeMinor,
+        List<Answered> answers) {
 
     /**
      * A line: {@code amountMinor} is {@code quantity × unitPriceMinor} before discount; {@code totalMinor} is the
@@ -38,7 +41,7 @@ public record OrderResponse(UUID id, UUID eventId, UUID holdId, OrderStatus stat
     public record Discount(String code, int line, String description, long amountMinor) {
     }
 
-    public static OrderResponse of(Order order) {
+    static OrderResponse of(Order order, List<Answered> answers) {
         Bill bill = order.bill();
         List<OrderLine> lines = bill.lines();
         List<Discount> discounts = new ArrayList<>();
@@ -61,6 +64,6 @@ public record OrderResponse(UUID id, UUID eventId, UUID holdId, OrderStatus stat
                         l.totalMinor())).toList(),
                 code, amounts.subtotalMinor(), amounts.discountMinor(), List.copyOf(discounts), amounts.feeMinor(),
                 amounts.taxMinor(), charges.taxLabel(), charges.taxRateBasisPoints(), charges.taxIncluded(),
-                refunded.taxMinor(), refunded.feeMinor());
+                refunded.taxMinor(), refunded.feeMinor(), List.copyOf(answers));
     }
 }

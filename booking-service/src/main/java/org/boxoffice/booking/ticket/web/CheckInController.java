@@ -1,5 +1,7 @@
 package org.boxoffice.booking.ticket.web;
 
+import org.boxoffice.booking.question.AttendeeQuestions;
+import org.boxoffice.booking.ticket.Ticket;
 import org.boxoffice.booking.ticket.TicketService;
 import org.boxoffice.platform.problem.FieldViolation;
 import org.boxoffice.platform.problem.ProblemException;
@@ -28,9 +30,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CheckInController {
 
     private final TicketService tickets;
+    private final AttendeeQuestions questions;
 
-    CheckInController(TicketService tickets) {
+    CheckInController(TicketService tickets, AttendeeQuestions questions) {
         this.tickets = tickets;
+        this.questions = questions;
     }
 
     record CheckInRequest(@Nullable @Size(max = 64) String code, @Nullable @Size(max = 512) String qrPayload) {
@@ -45,11 +49,13 @@ class CheckInController {
 
     @PostMapping
     @Operation(operationId = "checkInTicket", summary = "Check a ticket in at the door, by its code or its QR payload",
-            description = "Give exactly one of `code` or `qrPayload`. A ticket is admitted once.")
+            description = "Give exactly one of `code` or `qrPayload`. A ticket is admitted once. The answer shows the "
+                    + "order's and this ticket's answers to the event's attendee questions.")
     @ApiResponse(responseCode = "200", description = "The ticket, checked in")
     @ApiResponse(responseCode = "404", description = "`not-found`: no ticket with that code at an event of the "
             + "caller's organization.")
-    @ApiResponse(responseCode = "409", description = "`ticket-already-checked-in` (when, in the problem) or `ticket-void`.")
+    @ApiResponse(responseCode = "409", description = "`ticket-already-checked-in` (when, in the problem), `ticket-void`, "
+            + "or `ticket-transferred`: the buyer handed the ticket on, and only its replacement admits.")
     @ApiResponse(responseCode = "400", description = "`validation-failed` (`errors`), or `invalid-ticket-signature`: the QR "
             + "payload was not signed by us.")
     TicketResponse checkIn(CurrentUser user, @Valid @RequestBody CheckInRequest request) {
@@ -58,7 +64,8 @@ class CheckInController {
         if (hasCode == hasPayload) {
             throw new OneOfCodeOrPayload();
         }
-        return TicketResponse.of(tickets.checkIn(user::canManage, hasCode ? request.code() : null,
-                hasPayload ? request.qrPayload() : null));
+        Ticket ticket = tickets.checkIn(user::canManage, hasCode ? request.code() : null,
+                hasPayload ? request.qrPayload() : null);
+        return TicketResponse.atTheDoor(ticket, questions.ofTicket(ticket.orderId(), ticket.position()));
     }
 }
