@@ -48,9 +48,13 @@ public class TicketDocuments {
     public record Link(UUID ticketId, long expires, String signature, Instant expiresAt) {
     }
 
-    /** A new link to the buyer's own ticket's PDF; a void ticket has none (409). */
+    /**
+     * A new link to the buyer's own ticket's PDF; a void ticket has none (409). A ticket the buyer transferred is the
+     * recipient's: its code and QR went to them only, so it has no PDF for the buyer (404, as its code and QR are
+     * blank in the buyer's list).
+     */
     public Link link(UUID buyerId, UUID ticketId) {
-        Ticket ticket = tickets.get(buyerId, ticketId);
+        Ticket ticket = ownTicket(buyerId, ticketId);
         if (ticket.status() == TicketStatus.VOID) {
             throw new TicketVoid(ticketId);
         }
@@ -61,7 +65,7 @@ public class TicketDocuments {
 
     /** The PDF the link opens: rendered and stored the first time, read from the store after that. */
     public byte[] open(UUID buyerId, UUID ticketId, long expires, String signature) {
-        Ticket ticket = tickets.get(buyerId, ticketId);
+        Ticket ticket = ownTicket(buyerId, ticketId);
         if (!signer.verifyLink(ticketId, buyerId, expires, signature)) {
             throw TicketLinkRefused.invalid();
         }
@@ -77,6 +81,14 @@ public class TicketDocuments {
             store.put(key, pdf, MEDIA_TYPE);
             return pdf;
         });
+    }
+
+    private Ticket ownTicket(UUID buyerId, UUID ticketId) {
+        Ticket ticket = tickets.get(buyerId, ticketId);
+        if (ticket.holderEmail() != null) {
+            throw new TicketNotFound(ticketId.toString());
+        }
+        return ticket;
     }
 
     private TicketPdf.Page page(Ticket ticket) {

@@ -150,6 +150,8 @@ class TicketTransferIT {
         assertThat(replacement.path("status").asString()).isEqualTo("VALID");
         assertThat(replacement.path("code").asString()).as("the recipient's code is not the buyer's to see").isEmpty();
         assertThat(replacement.path("qrPayload").asString()).isEmpty();
+        assertThat(problem(404, http.get("/api/v1/tickets/" + replacement.path("id").asString() + "/pdf-link", buyer)))
+                .as("nor is its PDF: the recipient's QR must not reach the buyer another way").isEqualTo("ticket-not-found");
 
         JsonNode listed = ok(200, http.get("/api/v1/tickets?orderId=" + orderId, buyer));
         assertThat(listed).hasSize(3);
