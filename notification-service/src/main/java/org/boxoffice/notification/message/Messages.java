@@ -20,7 +20,6 @@ import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.OrderExpired;
 import org.boxoffice.notification.sale.SaleEvents.PaymentFailed;
-import org.boxoffice.notification.sale.SaleEvents.Ticket;
 import org.boxoffice.notification.sale.SaleEvents.WaitingListOffered;
 import org.boxoffice.notification.sale.SaleEvents.TicketTransferred;
 import org.boxoffice.platform.security.VerificationCodes;
@@ -115,7 +114,7 @@ public class Messages {
             }
             case WAITING_LIST_OFFER -> {
                 WaitingListOffered offered = json.readValue(payload, WaitingListOffered.class);
-                yield new Content(new Object[] { offered.eventTitle(), offered.quantity(),
+                yield new MessageContent(new Object[] { offered.eventTitle(), offered.quantity(),
                         when(offered.expiresAt(), ZoneOffset.UTC, locale) }, Map.of(), List.of());
             }
             case PAYMENT_FAILED -> {
