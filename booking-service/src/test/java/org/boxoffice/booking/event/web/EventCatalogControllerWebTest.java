@@ -11,14 +11,17 @@ import java.util.UUID;
 
 import org.boxoffice.booking.event.EventNotFound;
 import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.media.Images;
 import org.boxoffice.platform.testing.WebSliceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The public catalogue at the edge: no account needed, bad search parameters named, an unknown event not found. */
 @WebSliceTest(EventCatalogController.class)
+@Import(EventImages.class)
 class EventCatalogControllerWebTest {
 
     @Autowired
@@ -26,6 +29,8 @@ class EventCatalogControllerWebTest {
 
     @MockitoBean
     private EventService events;
+    @MockitoBean
+    private Images images;
 
     @Test
     void answersAnUnknownEventAsNotFoundWithoutAnAccount() throws Exception {

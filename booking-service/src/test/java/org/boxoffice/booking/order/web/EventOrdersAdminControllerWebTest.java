@@ -15,16 +15,19 @@ import org.boxoffice.booking.event.EventNotFound;
 import org.boxoffice.booking.hold.HoldService;
 import org.boxoffice.booking.order.Cancellations;
 import org.boxoffice.booking.order.OrderQueries;
+import org.boxoffice.booking.question.AttendeeQuestions;
 import org.boxoffice.booking.system.OrganizerAccessSpy;
 import org.boxoffice.platform.testing.TestTokens;
 import org.boxoffice.platform.testing.WebSliceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An event's orders for its organizer: parameters checked at the edge, another organization's event not found. */
 @WebSliceTest(EventOrdersAdminController.class)
+@Import(OrderViews.class)
 class EventOrdersAdminControllerWebTest {
 
     @Autowired
@@ -32,6 +35,8 @@ class EventOrdersAdminControllerWebTest {
 
     @MockitoBean
     private OrderQueries orders;
+    @MockitoBean
+    private AttendeeQuestions attendeeQuestions;
     @MockitoBean
     private Cancellations cancellations;
     @MockitoBean

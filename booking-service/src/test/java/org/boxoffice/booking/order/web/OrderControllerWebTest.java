@@ -16,16 +16,19 @@ import org.boxoffice.booking.order.Cancellations;
 import org.boxoffice.booking.order.Checkout;
 import org.boxoffice.booking.order.OrderNotFound;
 import org.boxoffice.booking.order.OrderQueries;
+import org.boxoffice.booking.question.AttendeeQuestions;
 import org.boxoffice.platform.testing.TestTokens;
 import org.boxoffice.platform.testing.WebSliceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A buyer's orders at the edge: checkout validation, and another buyer's order answered as not found. */
 @WebSliceTest(OrderController.class)
+@Import(OrderViews.class)
 class OrderControllerWebTest {
 
     private static final String ORDERS = "/api/v1/orders";
@@ -35,6 +38,8 @@ class OrderControllerWebTest {
 
     @MockitoBean
     private Checkout checkout;
+    @MockitoBean
+    private AttendeeQuestions attendeeQuestions;
     @MockitoBean
     private Cancellations cancellations;
     @MockitoBean

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import org.boxoffice.booking.question.AttendeeQuestions;
 import org.boxoffice.booking.system.OrganizerAccessSpy;
 import org.boxoffice.booking.ticket.TicketNotFound;
 import org.boxoffice.booking.ticket.TicketService;
@@ -36,6 +37,8 @@ class CheckInControllerWebTest {
 
     @MockitoBean
     private TicketService tickets;
+    @MockitoBean
+    private AttendeeQuestions attendeeQuestions;
 
     @ParameterizedTest
     @ValueSource(strings = { "{}", "{\"code\": \" \"}", "{\"code\": \"BX-7K2Q\", \"qrPayload\": \"v1.abc.def\"}" })

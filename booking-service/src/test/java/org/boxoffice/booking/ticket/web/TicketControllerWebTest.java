@@ -1,5 +1,7 @@
 package org.boxoffice.booking.ticket.web;
 
+import org.boxoffice.booking.question.AttendeeQuestions;
+import org.boxoffice.booking.ticket.TicketTransfers;
 import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -28,6 +30,10 @@ class TicketControllerWebTest {
 
     @MockitoBean
     private TicketService tickets;
+    @MockitoBean
+    private TicketTransfers ticketTransfers;
+    @MockitoBean
+    private AttendeeQuestions attendeeQuestions;
 
     @Test
     void refusesAListWithoutAnOrderNamingTheParameter() throws Exception {
