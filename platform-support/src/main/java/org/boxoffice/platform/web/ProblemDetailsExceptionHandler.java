@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.boxoffice.platform.problem.DataRejected;
+import org.boxoffice.platform.problem.DataStoreUnavailable;
 import org.boxoffice.platform.problem.FieldViolation;
 import org.boxoffice.platform.problem.PayloadTooLarge;
 import org.boxoffice.platform.problem.ProblemException;
@@ -88,6 +89,14 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
             // A limit the request payload should declare (Bean Validation) and does not: worth a warning, not a 500.
             log.warn("The database refused a value on {}: {}", request.getDescription(false), rejected.detail(), ex);
             return handleProblem(rejected, request);
+        }
+        DataStoreUnavailable unavailable = DataStoreUnavailable.from(ex);
+        if (unavailable != null) {
+            log.warn("The database was unavailable during {}: {}", request.getDescription(false), ex.toString());
+            ProblemDetail body = Problems.of(unavailable);
+            return ResponseEntity.status(body.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DataStoreUnavailable.RETRY_AFTER_SECONDS))
+                    .body(body);
         }
         log.error("Unhandled error on {}", request.getDescription(false), ex);
         ProblemDetail body = Problems.of(ProblemType.INTERNAL_ERROR,

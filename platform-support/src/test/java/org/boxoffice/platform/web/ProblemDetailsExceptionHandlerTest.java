@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -103,6 +104,23 @@ class ProblemDetailsExceptionHandlerTest {
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** What a commit meets when PostgreSQL restarts under it (seen in the chaos run, issue #18). */
+        @GetMapping("/database-restarted")
+        String databaseRestarted() {
+            throw new org.springframework.dao.DataAccessResourceFailureException(
+                    "Hibernate transaction: Unable to commit against JDBC Connection",
+                    new java.sql.SQLException("FATAL: terminating connection due to administrator command "
+                            + "(host secret-host)", "57P01"));
+        }
+
+        /** What a request meets when the pool has no connection within its wait. */
+        @GetMapping("/pool-exhausted")
+        String poolExhausted() {
+            throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection",
+                    new java.sql.SQLTransientConnectionException(
+                            "HikariPool-1 - Connection is not available, request timed out after 30000ms"));
         }
 
         @GetMapping("/boom")
@@ -284,6 +302,19 @@ class ProblemDetailsExceptionHandlerTest {
                 .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/internal-error"))
                 .andExpect(content().string(not(containsString("secret-host"))))
                 .andExpect(content().string(not(containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void answersADatabaseThatWentAwayWith503AndRetryAfterNotA500() throws Exception {
+        for (String path : new String[] {"/database-restarted", "/pool-exhausted"}) {
+            mvc.perform(get(path))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "2"))
+                    .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/service-unavailable"))
+                    .andExpect(jsonPath("$.retryAfterSeconds").value(2))
+                    .andExpect(content().string(not(containsString("secret-host"))))
+                    .andExpect(content().string(not(containsString("Hikari"))));
+        }
     }
 
     @Test
