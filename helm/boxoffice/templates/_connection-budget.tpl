@@ -14,6 +14,13 @@ it does not scale, and the connections of the other HPAs it raises. Renders noth
 {{- range $store := list "postgres" "redis" }}
 {{- $budget := int ((index $.Values.global $store).maxConnections | default 0) -}}
 {{- if gt $budget 0 }}
+{{- /* The in-chart stores run with their defaults: Postgres' max_connections 100 less 3 superuser slots, Redis'
+maxclients 10,000. A budget above them would be a promise the server does not keep. */}}
+{{- $inChart := ternary $.Values.inClusterPostgres.enabled $.Values.inClusterRedis.enabled (eq $store "postgres") -}}
+{{- $serves := ternary 97 10000 (eq $store "postgres") -}}
+{{- if and $inChart (gt $budget $serves) }}
+{{- fail (printf "connection budget: global.%s.maxConnections is %d, but the in-chart %s serves %d (%s): declare at most that, or bring your own server." $store $budget $store $serves (ternary "max_connections 100 less 3 superuser_reserved_connections" "maxclients" (eq $store "postgres"))) }}
+{{- end }}
 {{- $key := ternary "database" "redis" (eq $store "postgres") -}}
 {{- $setting := ternary "dbPoolSize" "redisConnections" (eq $store "postgres") -}}
 {{- $total := 0 -}}

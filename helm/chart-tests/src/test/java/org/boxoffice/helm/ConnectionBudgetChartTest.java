@@ -67,6 +67,14 @@ class ConnectionBudgetChartTest {
     }
 
     @Test
+    void aBudgetAboveWhatTheInChartStoresServeIsRefused() {
+        assertThatThrownBy(() -> Charts.platform(Profile.MINIMAL, Map.of("global.postgres.maxConnections", 98)))
+                .hasMessageContaining("global.postgres.maxConnections is 98, but the in-chart postgres serves 97");
+        assertThatThrownBy(() -> Charts.platform(Profile.MINIMAL, Map.of("global.redis.maxConnections", 10_001)))
+                .hasMessageContaining("the in-chart redis serves 10000 (maxclients)");
+    }
+
+    @Test
     void thePreScalersReserveMustCoverTheServicesItDoesNotRaise() {
         Map<String, Object> budget = Map.of("global.postgres.maxConnections", 1260,
                 "booking-service.preScaling.enabled", true);
