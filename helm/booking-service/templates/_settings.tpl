@@ -21,15 +21,18 @@
 {{- $min := .Values.autoscaling.minReplicas -}}
 {{- $self := $name -}}
 {{- if .Values.blueGreen.enabled }}{{ $self = printf "%s-%s" $name .Values.blueGreen.activeSlot }}{{ end -}}
-{{- $targets := list (dict "autoscaler" $self "baseMinReplicas" $min "maxReplicas" .Values.autoscaling.maxReplicas "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- /* Connections one replica holds, for the plan's connection budgets (docs/operations.md, "Connection budget"). */}}
+{{- $db := ternary (int .Values.dbPoolSize) 0 .Values.database -}}
+{{- $redis := int .Values.redisConnections -}}
+{{- $targets := list (dict "autoscaler" $self "baseMinReplicas" $min "maxReplicas" .Values.autoscaling.maxReplicas "buyersPerReplica" $ps.buyersPerReplica "databaseConnections" $db "redisConnections" $redis) -}}
 {{- if .Values.blueGreen.enabled }}
 {{- /* The idle slot is kept at its minimum (its maximum here): after a cut-over in an on-sale's window the slot
 that was active is given back, not left raised. */}}
 {{- $idle := printf "%s-%s" $name (ternary "green" "blue" (eq .Values.blueGreen.activeSlot "blue")) -}}
-{{- $targets = append $targets (dict "autoscaler" $idle "baseMinReplicas" $min "maxReplicas" $min "buyersPerReplica" $ps.buyersPerReplica) -}}
+{{- $targets = append $targets (dict "autoscaler" $idle "baseMinReplicas" $min "maxReplicas" $min "buyersPerReplica" $ps.buyersPerReplica "databaseConnections" $db "redisConnections" $redis) -}}
 {{- end }}
 {{- range $ps.otherTargets }}
-{{- $targets = append $targets (dict "autoscaler" (include "boxoffice-lib.host" (dict "root" $ "service" .service)) "baseMinReplicas" .minReplicas "maxReplicas" .maxReplicas "buyersPerReplica" .buyersPerReplica) -}}
+{{- $targets = append $targets (dict "autoscaler" (include "boxoffice-lib.host" (dict "root" $ "service" .service)) "baseMinReplicas" .minReplicas "maxReplicas" .maxReplicas "buyersPerReplica" .buyersPerReplica "databaseConnections" (.dbPoolSize | default 0) "redisConnections" (.redisConnections | default 0)) -}}
 {{- end }}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_ENABLED" "true" -}}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_DRYRUN" (toString $ps.dryRun) -}}
@@ -37,12 +40,18 @@ that was active is given back, not left raised. */}}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_LEAD" (toString $ps.lead) -}}
 {{- $_ := set $env "BOXOFFICE_PRESCALING_HOLD" (toString $ps.hold) -}}
 {{- $_ := set $env "BOXOFFICE_BOOKING_PRESCALING_BUYERSPERTICKET" (toString (int $ps.buyersPerTicket)) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_BUDGET_DATABASE_MAXCONNECTIONS" (toString (int (.Values.global.postgres.maxConnections | default 0))) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_BUDGET_DATABASE_RESERVED" (toString (int ($ps.reservedConnections.database | default 0))) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_BUDGET_REDIS_MAXCONNECTIONS" (toString (int (.Values.global.redis.maxConnections | default 0))) -}}
+{{- $_ := set $env "BOXOFFICE_PRESCALING_BUDGET_REDIS_RESERVED" (toString (int ($ps.reservedConnections.redis | default 0))) -}}
 {{- $names := list -}}
 {{- range $i, $t := $targets }}
 {{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_AUTOSCALER" $i) $t.autoscaler -}}
 {{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_BASEMINREPLICAS" $i) (toString (int $t.baseMinReplicas)) -}}
 {{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_MAXREPLICAS" $i) (toString (int $t.maxReplicas)) -}}
 {{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_BUYERSPERREPLICA" $i) (toString (int $t.buyersPerReplica)) -}}
+{{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_DATABASECONNECTIONS" $i) (toString (int $t.databaseConnections)) -}}
+{{- $_ := set $env (printf "BOXOFFICE_PRESCALING_TARGETS_%d_REDISCONNECTIONS" $i) (toString (int $t.redisConnections)) -}}
 {{- $names = append $names $t.autoscaler -}}
 {{- end }}
 {{- if not $ps.dryRun }}

@@ -55,7 +55,8 @@ class ObservabilityTest {
         Rendered production = Charts.platform(Profile.PRODUCTION);
 
         assertThat(alerts(production, "booking-service")).containsExactlyInAnyOrder(
-                "BoxofficeHighErrorRate", "BoxofficeHighLatencyP99", "BoxofficeConsumerLag", "BoxofficeDeadLetters");
+                "BoxofficeHighErrorRate", "BoxofficeHighLatencyP99", "BoxofficeConsumerLag", "BoxofficeDeadLetters",
+                "BoxofficePreScalingCapped");
         assertThat(alerts(production, "payment-service")).contains("BoxofficePaymentFailureRate");
         assertThat(val(production.get("ConfigMap", "booking-service"), "data.MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS"))
                 .as("the p99 alert reads histogram buckets").isEqualTo("true");

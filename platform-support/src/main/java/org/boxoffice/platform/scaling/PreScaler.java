@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * when it differs (raised ahead of an on-sale, given back after, and put right again after anything else changed it —
  * a {@code helm upgrade} resets it to the chart's value). One replica at a time does it ({@link SingleRunner}). In
  * dry-run mode it only logs what it would set, once per change of plan.
+ *
+ * <p>A plan capped by a connection budget ({@link ConnectionBudgets}) is applied as capped and logged as a warning at
+ * each change; {@code boxoffice.prescaling.capped.replicas} shows per autoscaler the replicas the budget withheld, and
+ * {@code boxoffice.prescaling.connections} (with {@code boxoffice.prescaling.connections.budget}) per store the
+ * connections the planned minimums hold.
  */
 public class PreScaler extends BackgroundTask {
 
@@ -27,6 +32,7 @@ public class PreScaler extends BackgroundTask {
     private final Autoscalers autoscalers;
     private final PreScalingProperties properties;
     private final List<ScaleTarget> targets;
+    private final List<ConnectionBudget> budgets;
     private final SingleRunner runner;
     private final Clock clock;
     private volatile String lastPlan = "";
@@ -39,6 +45,7 @@ public class PreScaler extends BackgroundTask {
         this.autoscalers = autoscalers;
         this.properties = properties;
         this.targets = properties.scaleTargets();
+        this.budgets = properties.connectionBudgets();
         this.runner = runner;
         this.clock = clock;
         this.latest = new ScalingPlan(Instant.EPOCH, List.of());
@@ -46,6 +53,20 @@ public class PreScaler extends BackgroundTask {
             Gauge.builder("boxoffice.prescaling.min.replicas", this, scaler -> scaler.planned(target))
                     .description("The minimum replicas the pre-scaling plan sets (dry run: would set)")
                     .tag("autoscaler", target.autoscaler()).register(meters);
+            Gauge.builder("boxoffice.prescaling.capped.replicas", this, scaler -> scaler.withheld(target))
+                    .description("Replicas the connection budgets withheld from the plan's minimum")
+                    .tag("autoscaler", target.autoscaler()).register(meters);
+        }
+        for (ConnectionBudget budget : budgets) {
+            if (budget.declared()) {
+                String store = budget.store().label();
+                Gauge.builder("boxoffice.prescaling.connections", this, scaler -> scaler.connections(budget))
+                        .description("Connections the planned minimums hold on the store, with the reserve")
+                        .tag("store", store).register(meters);
+                Gauge.builder("boxoffice.prescaling.connections.budget", budget, ConnectionBudget::maxConnections)
+                        .description("Connections the platform may hold on the store").tag("store", store)
+                        .register(meters);
+            }
         }
     }
 
@@ -58,15 +79,19 @@ public class PreScaler extends BackgroundTask {
     ScalingPlan planAndApply() {
         Instant now = clock.instant();
         List<OnSale> coming = onSales.openingBetween(now.minus(properties.hold()), now.plus(properties.lead()));
-        ScalingPlan plan = ScalingPlan.at(now, coming, targets, properties.lead(), properties.hold());
+        ScalingPlan plan = ScalingPlan.at(now, coming, targets, properties.lead(), properties.hold(), budgets);
         latest = plan;
         String described = plan.describe();
         boolean changed = !Objects.equals(described, lastPlan);
         lastPlan = described;
+        boolean overBudget = plan.capped() || !plan.demands().stream().allMatch(ScalingPlan.Demand::fits);
+        if (changed && overBudget) {
+            log.warn("Pre-scaling plan{} capped by the connection budget (raise the budget, or lower the pools): {}",
+                    properties.dryRun() ? " (dry run, nothing changed)" : "", described);
+        } else if (changed && properties.dryRun()) {
+            log.info("Pre-scaling plan (dry run, nothing changed): {}", described);
+        }
         if (properties.dryRun()) {
-            if (changed) {
-                log.info("Pre-scaling plan (dry run, nothing changed): {}", described);
-            }
             return plan;
         }
         for (ScalingPlan.Decision decision : plan.decisions()) {
@@ -84,6 +109,16 @@ public class PreScaler extends BackgroundTask {
     private double planned(ScaleTarget target) {
         return latest.decisions().stream().filter(decision -> decision.target().equals(target))
                 .mapToInt(ScalingPlan.Decision::minReplicas).findFirst().orElse(target.baseMinReplicas());
+    }
+
+    private double withheld(ScaleTarget target) {
+        return latest.decisions().stream().filter(decision -> decision.target().equals(target))
+                .mapToInt(decision -> decision.wanted() - decision.minReplicas()).findFirst().orElse(0);
+    }
+
+    private double connections(ConnectionBudget budget) {
+        return latest.demands().stream().filter(demand -> demand.budget().equals(budget))
+                .mapToInt(ScalingPlan.Demand::planned).findFirst().orElse(0);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenFile the service account token (re-read every call: it is rotated)
  * @param caFile    the API server's CA
  * @param targets   the autoscalers to raise
+ * @param budget    the shared stores' connection budgets the plan's minimums must fit (none declared by default)
  * @param autoStartup whether the pre-scaler runs in the background (tests call {@link PreScaler#apply()} themselves)
  */
 @ConfigurationProperties("boxoffice.prescaling")
@@ -37,6 +38,7 @@ public record PreScalingProperties(
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/token") Path tokenFile,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt") Path caFile,
         @DefaultValue List<Target> targets,
+        @DefaultValue Budgets budget,
         @DefaultValue("true") boolean autoStartup) {
 
     public PreScalingProperties {
@@ -47,6 +49,7 @@ public record PreScalingProperties(
             throw new IllegalArgumentException("boxoffice.prescaling.enabled needs at least one target");
         }
         targets.forEach(Target::toScaleTarget);
+        budgets(budget);
     }
 
     /**
@@ -56,13 +59,46 @@ public record PreScalingProperties(
      * @param baseMinReplicas  its minimum outside on-sales
      * @param maxReplicas      its maximum
      * @param buyersPerReplica buyers one replica serves at an on-sale
+     * @param databaseConnections PostgreSQL connections one replica holds (its pool; 0: none)
+     * @param redisConnections    Redis connections one replica may open
      */
     public record Target(String autoscaler, int baseMinReplicas, int maxReplicas,
-            @DefaultValue("500") int buyersPerReplica) {
+            @DefaultValue("500") int buyersPerReplica, @DefaultValue("0") int databaseConnections,
+            @DefaultValue("0") int redisConnections) {
 
         ScaleTarget toScaleTarget() {
-            return new ScaleTarget(autoscaler, baseMinReplicas, maxReplicas, buyersPerReplica);
+            return new ScaleTarget(autoscaler, baseMinReplicas, maxReplicas, buyersPerReplica, databaseConnections,
+                    redisConnections);
         }
+    }
+
+    /**
+     * The connection budgets ({@link ConnectionBudget}), per store.
+     *
+     * @param database PostgreSQL's
+     * @param redis    Redis'
+     */
+    public record Budgets(@DefaultValue Budget database, @DefaultValue Budget redis) {
+    }
+
+    /**
+     * One store's budget.
+     *
+     * @param maxConnections connections the platform may hold on the store; 0: not declared, not checked
+     * @param reserved       connections of everything the plan does not scale, at its most
+     */
+    public record Budget(@DefaultValue("0") int maxConnections, @DefaultValue("0") int reserved) {
+    }
+
+    List<ConnectionBudget> connectionBudgets() {
+        return budgets(budget);
+    }
+
+    private static List<ConnectionBudget> budgets(Budgets budget) {
+        return List.of(new ConnectionBudget(ConnectionBudget.Store.DATABASE, budget.database().maxConnections(),
+                        budget.database().reserved()),
+                new ConnectionBudget(ConnectionBudget.Store.REDIS, budget.redis().maxConnections(),
+                        budget.redis().reserved()));
     }
 
     List<ScaleTarget> scaleTargets() {

@@ -24,7 +24,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * What the hold path's kill switch costs: one evaluation of {@code holds.paused} through the OpenFeature client with
  * the built-in provider and the metrics hook, as booking-service makes it on every hold (an account, an event and
- * its organization in the context), with no rule and with an event rule. Command in docs/feature-flags.md.
+ * its organization in the context), with no rule and with an event rule. Command and results in docs/performance.md
+ * ("Micro-benchmarks").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

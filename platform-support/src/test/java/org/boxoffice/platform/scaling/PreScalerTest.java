@@ -64,12 +64,38 @@ class PreScalerTest {
         assertThat(autoscalers.reads).isZero();
     }
 
+    @Test
+    void appliesAPlanCappedByTheDatabaseBudgetAndShowsWhatItWithheld() {
+        // 6,000 buyers ask for 12 booking replicas of 10 connections: 100 reserved + 120 = 220, and 190 are there.
+        PreScalingProperties.Budgets budget = new PreScalingProperties.Budgets(
+                new PreScalingProperties.Budget(190, 100), new PreScalingProperties.Budget(0, 0));
+
+        scaler(false, OPENS.minus(Duration.ofMinutes(5)), budget).planAndApply();
+
+        assertThat(autoscalers.min).containsEntry("gateway-service", 6).containsEntry("booking-service-blue", 9);
+        assertThat(meters.get("boxoffice.prescaling.capped.replicas").tag("autoscaler", "booking-service-blue").gauge()
+                .value()).isEqualTo(3);
+        assertThat(meters.get("boxoffice.prescaling.capped.replicas").tag("autoscaler", "gateway-service").gauge()
+                .value()).isZero();
+        assertThat(meters.get("boxoffice.prescaling.connections").tag("store", "database").gauge().value())
+                .isEqualTo(190);
+        assertThat(meters.get("boxoffice.prescaling.connections.budget").tag("store", "database").gauge().value())
+                .isEqualTo(190);
+        assertThat(meters.find("boxoffice.prescaling.connections").tag("store", "redis").gauge())
+                .as("no Redis budget declared").isNull();
+    }
+
     private PreScaler scaler(boolean dryRun, Instant now) {
+        return scaler(dryRun, now, new PreScalingProperties.Budgets(new PreScalingProperties.Budget(0, 0),
+                new PreScalingProperties.Budget(0, 0)));
+    }
+
+    private PreScaler scaler(boolean dryRun, Instant now, PreScalingProperties.Budgets budget) {
         PreScalingProperties properties = new PreScalingProperties(true, dryRun, Duration.ofSeconds(30),
                 Duration.ofMinutes(10), Duration.ofMinutes(30), "boxoffice", URI.create("https://kubernetes.default.svc"),
                 Path.of("token"), Path.of("ca.crt"), List.of(
-                        new PreScalingProperties.Target("gateway-service", 2, 20, 1_000),
-                        new PreScalingProperties.Target("booking-service-blue", 3, 30, 500)), false);
+                        new PreScalingProperties.Target("gateway-service", 2, 20, 1_000, 0, 4),
+                        new PreScalingProperties.Target("booking-service-blue", 3, 30, 500, 10, 114)), budget, false);
         // planAndApply bypasses the single runner, which SingleRunnerIT covers on a real database.
         return new PreScaler((from, to) -> ARENA.stream()
                 .filter(sale -> !sale.opensAt().isBefore(from) && !sale.opensAt().isAfter(to)).toList(),
