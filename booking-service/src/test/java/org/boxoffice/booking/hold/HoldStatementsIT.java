@@ -111,7 +111,7 @@ class HoldStatementsIT {
         return sale;
     }
 
-    /** The statements of {@code hold}, once the event's listing is in memory (as it is for every hold but the first). */
+    /** The statements of {@code hold}, the event's listing in memory already (as for every hold but the first). */
     private List<String> recorded(Runnable hold, OnSale sale) {
         events.listing(sale.event().id());
         return StatementRecorder.during(hold);
