@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.boxoffice.booking.BookingFixture.OnSale;
+import org.boxoffice.platform.admission.AdmissionPass;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -12,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Requests to the booking-service a test started: a bearer token when given, JSON bodies, an Idempotency-Key. */
+/**
+ * Requests to the booking-service a test started: a bearer token when given, JSON bodies, an Idempotency-Key, a
+ * waiting-room pass.
+ */
 public final class BookingHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -38,6 +43,30 @@ public final class BookingHttp {
             request.header("Idempotency-Key", key);
         }
         return send(request);
+    }
+
+    /** A hold ({@code POST /api/v1/holds}) with {@code body}, carrying the waiting room's {@code pass} when given. */
+    public HttpResponse<String> hold(@Nullable String token, String body, @Nullable String pass) throws Exception {
+        HttpRequest.Builder request = request("/api/v1/holds", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (pass != null) {
+            request.header(AdmissionPass.HEADER, pass);
+        }
+        return send(request);
+    }
+
+    /** A hold's body: {@code count} seats of {@code sale}'s stalls, from seat {@code from} in the fixture's order. */
+    public static String seats(OnSale sale, int from, int count) {
+        return """
+                {"eventId":"%s","seatIds":%s}""".formatted(sale.event().id(),
+                sale.seatIds(from, count).stream().map(id -> "\"" + id + "\"").toList());
+    }
+
+    /** A hold's body: {@code quantity} tickets of {@code sale}'s general-admission floor. */
+    public static String area(OnSale sale, int quantity) {
+        return """
+                {"eventId":"%s","generalAdmission":{"sectionId":"%s","quantity":%d}}"""
+                .formatted(sale.event().id(), sale.floor().id(), quantity);
     }
 
     public HttpResponse<String> put(String path, @Nullable String token, String body) throws Exception {

@@ -16,4 +16,13 @@ public final class CodeNotApplicable extends ProblemException {
         with("code", code);
         with("reason", reason.name());
     }
+
+    /** Code {@code code}, of kind {@code kind}, used as the other kind. */
+    static CodeNotApplicable ofKind(String code, CodeKind kind) {
+        return kind == CodeKind.ACCESS
+                ? new CodeNotApplicable(code, Reason.NOT_A_DISCOUNT,
+                        "Code " + code + " opens the pre-sale; it gives no discount.")
+                : new CodeNotApplicable(code, Reason.NOT_AN_ACCESS_CODE,
+                        "Code " + code + " is a discount code; it does not open the pre-sale.");
+    }
 }

@@ -2,17 +2,15 @@ package org.boxoffice.booking.promo;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,9 +23,11 @@ import jakarta.persistence.Version;
 /**
  * A promo or access code of one event. It keeps its own rules: a definition that breaks one is refused
  * ({@link InvalidCode}), a disabled code or one outside its validity window is refused when used, and a discount is
- * computed here, line by line. Its use counter ({@code uses}) is never written through this entity: only the
- * conditional statements of {@code RedemptionStatements} change it, so an organizer's edit cannot overwrite a
- * redemption; an edit that lowers {@code maxUses} is taken on the locked row and may not go below the uses taken.
+ * computed here, line by line, by the rules of its parts: the tickets it applies to ({@link CodeScope}, both kinds)
+ * and what a discount code takes off ({@link Discount}, none for an access code). Its use counter ({@code uses}) is
+ * never written through this entity: only the conditional statements of {@code RedemptionStatements} change it, so an
+ * organizer's edit cannot overwrite a redemption; an edit that lowers {@code maxUses} is taken on the locked row and
+ * may not go below the uses taken.
  */
 @Entity
 @Table(name = "promo_code")
@@ -45,24 +45,16 @@ public class PromoCode {
     private String code;
     @Enumerated(EnumType.STRING)
     private CodeKind kind;
-    @Column(name = "percent_off")
-    private @Nullable Integer percentOff;
-    @Column(name = "amount_off_minor")
-    private @Nullable Long amountOffMinor;
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "section_ids")
-    private UUID[] sectionIds = new UUID[0];
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "tier_names")
-    private String[] tierNames = new String[0];
+    @Embedded
+    private @Nullable Discount discount;
+    @Embedded
+    private CodeScope scope = CodeScope.EVERY_TICKET;
     @Column(name = "max_uses")
     private @Nullable Integer maxUses;
     @Column(name = "max_uses_per_buyer")
     private @Nullable Integer maxUsesPerBuyer;
-    @Column(name = "valid_from")
-    private @Nullable Instant validFrom;
-    @Column(name = "valid_until")
-    private @Nullable Instant validUntil;
+    @Embedded
+    private @Nullable ValidityWindow window;
     private boolean enabled;
     @Column(insertable = false, updatable = false)
     private int uses;
@@ -108,21 +100,7 @@ public class PromoCode {
     }
 
     private void define(CodeSpec spec, Instant now) {
-        if (kind == CodeKind.DISCOUNT) {
-            if ((spec.percentOff() == null) == (spec.amountOffMinor() == null)) {
-                throw new InvalidCode("percentOff", "A discount code takes exactly one of percentOff and "
-                        + "amountOffMinor.");
-            }
-            if (spec.percentOff() != null && (spec.percentOff() < 1 || spec.percentOff() > 100)) {
-                throw new InvalidCode("percentOff", "percentOff is between 1 and 100.");
-            }
-            if (spec.amountOffMinor() != null && spec.amountOffMinor() < 1) {
-                throw new InvalidCode("amountOffMinor", "amountOffMinor is at least 1.");
-            }
-        } else if (spec.percentOff() != null || spec.amountOffMinor() != null) {
-            throw new InvalidCode("percentOff", "An access code gives no discount: leave out percentOff and "
-                    + "amountOffMinor.");
-        }
+        Discount defined = Discount.of(kind, spec.percentOff(), spec.amountOffMinor());
         if (spec.maxUses() != null && spec.maxUses() < 1) {
             throw new InvalidCode("maxUses", "maxUses is at least 1 (leave it out for no limit).");
         }
@@ -132,22 +110,12 @@ public class PromoCode {
         if (spec.maxUses() != null && spec.maxUsesPerBuyer() != null && spec.maxUsesPerBuyer() > spec.maxUses()) {
             throw new InvalidCode("maxUsesPerBuyer", "A buyer cannot be allowed more uses than the code has.");
         }
-        if (spec.validFrom() != null && spec.validUntil() != null && !spec.validUntil().isAfter(spec.validFrom())) {
-            throw new InvalidCode("validUntil", "The validity window must end after it starts.");
-        }
-        for (int i = 0; i < spec.tierNames().size(); i++) {
-            if (spec.tierNames().get(i).isEmpty()) {
-                throw new InvalidCode("tierNames[" + i + "]", "A tier name is not blank.");
-            }
-        }
-        this.percentOff = spec.percentOff();
-        this.amountOffMinor = spec.amountOffMinor();
-        this.sectionIds = spec.sectionIds().stream().distinct().toArray(UUID[]::new);
-        this.tierNames = spec.tierNames().stream().distinct().toArray(String[]::new);
+        ValidityWindow valid = ValidityWindow.of(spec.validFrom(), spec.validUntil());
+        this.scope = CodeScope.of(spec.sectionIds(), spec.tierNames());
+        this.discount = defined;
         this.maxUses = spec.maxUses();
         this.maxUsesPerBuyer = spec.maxUsesPerBuyer();
-        this.validFrom = spec.validFrom();
-        this.validUntil = spec.validUntil();
+        this.window = valid;
         this.updatedAt = now;
     }
 
@@ -164,68 +132,41 @@ public class PromoCode {
     /** Refuses a code of another kind, a disabled one, or one outside its validity window. */
     void requireUsable(CodeKind as, Instant now) {
         if (kind != as) {
-            throw kind == CodeKind.ACCESS
-                    ? new CodeNotApplicable(code, CodeNotApplicable.Reason.NOT_A_DISCOUNT,
-                            "Code " + code + " opens the pre-sale; it gives no discount.")
-                    : new CodeNotApplicable(code, CodeNotApplicable.Reason.NOT_AN_ACCESS_CODE,
-                            "Code " + code + " is a discount code; it does not open the pre-sale.");
+            throw CodeNotApplicable.ofKind(code, kind);
         }
         if (!enabled) {
             throw new CodeDisabled(code);
         }
-        if (validFrom != null && now.isBefore(validFrom)) {
-            throw new CodeNotYetValid(code, validFrom);
-        }
-        if (validUntil != null && !now.isBefore(validUntil)) {
-            throw new CodeExpired(code, validUntil);
+        if (window != null) {
+            window.require(code, now);
         }
     }
 
-    /** Whether the code applies to a ticket of this section and tier. */
-    boolean covers(UUID sectionId, String tierName) {
-        if (sectionIds.length == 0 && tierNames.length == 0) {
-            return true;
-        }
-        return Arrays.asList(sectionIds).contains(sectionId) || Arrays.asList(tierNames).contains(tierName);
-    }
-
-    /** Refuses access for tickets outside the code's sections and tiers. */
+    /** Refuses access for tickets outside the code's sections and tiers ({@link CodeScope}). */
     void requireCovers(List<Ticketed> tickets) {
-        for (Ticketed ticket : tickets) {
-            if (!covers(ticket.sectionId(), ticket.tierName())) {
-                throw new CodeNotApplicable(code, CodeNotApplicable.Reason.NOT_FOR_THESE_TICKETS, "Code " + code
-                        + " does not open tier " + ticket.tierName() + " (section " + ticket.sectionId() + ").");
-            }
-        }
+        scope.requireCovers(code, tickets);
     }
 
     /**
-     * The discount on each line, in the same order (0 for a line the code does not cover): {@code percentOff} of the
-     * line's amount rounded down, or {@code amountOffMinor} per ticket but never more than the ticket's price.
-     * {@link CodeNotApplicable} if it covers no line.
+     * The discount on each line, in the same order (0 for a line the code does not cover, never more than the line):
+     * see {@link Discount#on}. {@link CodeNotApplicable} if it covers no line.
      */
     List<Long> discounts(List<Priced> lines) {
         List<Long> discounts = new ArrayList<>();
         boolean any = false;
         for (Priced line : lines) {
-            long discount = 0;
-            if (covers(line.sectionId(), line.tierName())) {
+            long off = 0;
+            if (scope.covers(line.sectionId(), line.tierName())) {
                 any = true;
-                discount = percentOff != null
-                        ? Math.multiplyExact(line.amountMinor(), percentOff) / 100
-                        : Math.multiplyExact(Math.min(amountOffMinor(), line.unitPriceMinor()), line.quantity());
+                off = discount == null ? 0 : discount.on(line);
             }
-            discounts.add(Math.min(discount, line.amountMinor()));
+            discounts.add(Math.min(off, line.amountMinor()));
         }
         if (!any) {
             throw new CodeNotApplicable(code, CodeNotApplicable.Reason.NOT_FOR_THESE_TICKETS,
                     "Code " + code + " does not apply to any ticket of this order.");
         }
         return discounts;
-    }
-
-    private long amountOffMinor() {
-        return amountOffMinor == null ? 0 : amountOffMinor;
     }
 
     /** A ticket's section and tier, as a code's restriction sees it. */
@@ -253,19 +194,19 @@ public class PromoCode {
     }
 
     public @Nullable Integer percentOff() {
-        return percentOff;
+        return discount == null ? null : discount.percentOff();
     }
 
     public @Nullable Long amountOff() {
-        return amountOffMinor;
+        return discount == null ? null : discount.amountOffMinor();
     }
 
     public List<UUID> sectionIds() {
-        return List.of(sectionIds);
+        return scope.sectionIds();
     }
 
     public List<String> tierNames() {
-        return List.of(tierNames);
+        return scope.tierNames();
     }
 
     public @Nullable Integer maxUses() {
@@ -277,11 +218,11 @@ public class PromoCode {
     }
 
     public @Nullable Instant validFrom() {
-        return validFrom;
+        return window == null ? null : window.from();
     }
 
     public @Nullable Instant validUntil() {
-        return validUntil;
+        return window == null ? null : window.until();
     }
 
     public boolean enabled() {

@@ -2,17 +2,13 @@ package org.boxoffice.booking.question;
 
 import java.util.UUID;
 
+import org.boxoffice.booking.system.AssignedId;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * One answer of an order to one question: for a per-ticket question, about the ticket at {@code ticketPosition} (its
@@ -21,7 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "attendee_answer")
-public class Answer implements Persistable<UUID> {
+public class Answer extends AssignedId {
 
     @Id
     private UUID id;
@@ -32,8 +28,6 @@ public class Answer implements Persistable<UUID> {
     @Column(name = "ticket_position")
     private @Nullable Integer ticketPosition;
     private String answer;
-    @Transient
-    private boolean stored;
 
     protected Answer() {
     }
@@ -44,17 +38,6 @@ public class Answer implements Persistable<UUID> {
         this.questionId = questionId;
         this.ticketPosition = ticketPosition;
         this.answer = answer;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        stored = true;
-    }
-
-    @Override
-    public boolean isNew() {
-        return !stored;
     }
 
     @Override

@@ -4,20 +4,17 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
 
+import org.boxoffice.booking.system.AssignedId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 /**
  * One admission: a seat ({@code row} and {@code seat} set) or a general-admission place. Its id is chosen before it is
@@ -27,7 +24,7 @@ import jakarta.persistence.Transient;
  */
 @Entity
 @Table(name = "ticket")
-public class Ticket implements Persistable<UUID> {
+public class Ticket extends AssignedId {
 
     @Id
     private UUID id;
@@ -72,8 +69,6 @@ public class Ticket implements Persistable<UUID> {
     private @Nullable UUID transferredFrom;
     @Column(name = "transferred_at")
     private @Nullable Instant transferredAt;
-    @Transient
-    private boolean stored;
 
     protected Ticket() {
     }
@@ -141,17 +136,6 @@ public class Ticket implements Persistable<UUID> {
         if (status == TicketStatus.VOID) {
             throw new TicketVoid(id);
         }
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        stored = true;
-    }
-
-    @Override
-    public boolean isNew() {
-        return !stored;
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.boxoffice.booking.admission;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,22 +8,24 @@ import java.util.UUID;
 
 import org.boxoffice.booking.BookingFixture;
 import org.boxoffice.booking.BookingFixture.OnSale;
+import org.boxoffice.booking.BookingHttp;
 import org.boxoffice.booking.event.EventService;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.platform.admission.AdmissionPass;
 import org.boxoffice.platform.admission.AdmissionPasses;
 import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.platform.testing.TestTokens;
-import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.booking.BookingHttp.area;
+import static org.boxoffice.booking.BookingHttp.ok;
 
 /**
  * booking-service's side of the waiting room, called directly (no gateway in front): an organizer puts an event behind
@@ -36,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class AdmissionIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
@@ -55,95 +51,102 @@ class AdmissionIT {
     @Autowired
     WaitingRoomPublisher publisher;
 
+    BookingHttp http;
+    BookingFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        http = new BookingHttp(port);
+        fixture = new BookingFixture(venues, events);
+    }
+
     @Test
     void aHoldOnAnEventBehindAWaitingRoomNeedsThePassTheGatewayGaveThatBuyerForThatEvent() throws Exception {
-        OnSale sale = fixture().onSale(2, 10, 50, 4, 8);
-        OnSale other = fixture().onSale(1, 5, 5, 4, 8);
+        OnSale sale = fixture.onSale(2, 10, 50, 4, 8);
+        OnSale other = fixture.onSale(1, 5, 5, 4, 8);
         UUID eventId = sale.event().id();
         UUID buyerId = UUID.randomUUID();
         String buyer = TestTokens.buyer(buyerId);
-        assertThat(hold(buyer, eventId, sale, null).statusCode()).as("no waiting room yet: no pass needed").isEqualTo(201);
+        String ticket = area(sale, 1);
+        assertThat(http.hold(buyer, ticket, null).statusCode()).as("no waiting room yet: no pass needed").isEqualTo(201);
 
-        ok(200, put("/api/v1/admin/events/" + eventId + "/waiting-room", TestTokens.organizer(sale.organizationId()),
+        ok(200, http.put("/api/v1/admin/events/" + eventId + "/waiting-room", TestTokens.organizer(sale.organizationId()),
                 "{\"enabled\":true,\"mode\":\"FIXED\",\"ratePerMinute\":120}"));
         AdmissionPasses gateway = new AdmissionPasses(passKey, null);
         Instant later = Instant.now().plus(Duration.ofMinutes(5));
 
-        HttpResponse<String> missing = hold(buyer, eventId, sale, null);
-        assertThat(missing.statusCode()).isEqualTo(403);
-        assertThat(json(missing).path("type").asString()).isEqualTo("https://boxoffice.dev/problems/waiting-room-pass-required");
-        assertThat(json(missing).path("waitingRoom").asString()).isEqualTo("/api/v1/waiting-room/events/" + eventId);
+        JsonNode missing = ok(403, http.hold(buyer, ticket, null));
+        assertThat(missing.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/waiting-room-pass-required");
+        assertThat(missing.path("waitingRoom").asString()).isEqualTo("/api/v1/waiting-room/events/" + eventId);
 
-        assertRefused(hold(buyer, eventId, sale, gateway.sign(new AdmissionPass(UUID.randomUUID(), eventId, later))),
+        assertRefused(http.hold(buyer, ticket, gateway.sign(new AdmissionPass(UUID.randomUUID(), eventId, later))),
                 "other-account");
-        assertRefused(hold(buyer, eventId, sale, gateway.sign(new AdmissionPass(buyerId, other.event().id(), later))),
+        assertRefused(http.hold(buyer, ticket, gateway.sign(new AdmissionPass(buyerId, other.event().id(), later))),
                 "other-event");
-        assertRefused(hold(buyer, eventId, sale, gateway.sign(new AdmissionPass(buyerId, eventId,
+        assertRefused(http.hold(buyer, ticket, gateway.sign(new AdmissionPass(buyerId, eventId,
                 Instant.now().minusSeconds(1)))), "expired");
-        assertRefused(hold(buyer, eventId, sale, new AdmissionPasses("not-the-gateways-key-but-long-enough-0123", null)
+        assertRefused(http.hold(buyer, ticket, new AdmissionPasses("not-the-gateways-key-but-long-enough-0123", null)
                 .sign(new AdmissionPass(buyerId, eventId, later))), "unknown-key");
         String valid = gateway.sign(new AdmissionPass(buyerId, eventId, later));
         String stretched = valid.replace("." + later.getEpochSecond() + ".", "." + (later.getEpochSecond() + 86_400) + ".");
-        assertRefused(hold(buyer, eventId, sale, stretched), "bad-signature");
-        assertRefused(hold(buyer, eventId, sale, "let-me-in"), "malformed");
-        assertThat(hold(buyer, other.event().id(), other, null).statusCode())
+        assertRefused(http.hold(buyer, ticket, stretched), "bad-signature");
+        assertRefused(http.hold(buyer, ticket, "let-me-in"), "malformed");
+        assertThat(http.hold(buyer, area(other, 1), null).statusCode())
                 .as("another event without a waiting room is not affected").isEqualTo(201);
 
-        HttpResponse<String> admitted = hold(buyer, eventId, sale, valid);
-        assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
-        assertThat(hold(buyer, eventId, sale, valid).statusCode())
+        ok(201, http.hold(buyer, ticket, valid));
+        assertThat(http.hold(buyer, ticket, valid).statusCode())
                 .as("the buyer may use the pass again while it lasts (a second try for other seats)").isEqualTo(201);
-        assertRefused(hold(TestTokens.buyer(), eventId, sale, valid), "other-account");
+        assertRefused(http.hold(TestTokens.buyer(), ticket, valid), "other-account");
 
-        ok(200, put("/api/v1/admin/events/" + eventId + "/waiting-room", TestTokens.organizer(sale.organizationId()),
+        ok(200, http.put("/api/v1/admin/events/" + eventId + "/waiting-room", TestTokens.organizer(sale.organizationId()),
                 "{\"enabled\":false}"));
-        assertThat(hold(TestTokens.buyer(), eventId, sale, null).statusCode())
+        assertThat(http.hold(TestTokens.buyer(), ticket, null).statusCode())
                 .as("with the waiting room off, holds need no pass again").isEqualTo(201);
     }
 
     @Test
     void onlyTheEventsOrganizersChangeItsWaitingRoomAndOnlyWithinBounds() throws Exception {
-        OnSale sale = fixture().onSale(1, 10, 10, 4, 8);
+        OnSale sale = fixture.onSale(1, 10, 10, 4, 8);
         String path = "/api/v1/admin/events/" + sale.event().id() + "/waiting-room";
         String organizer = TestTokens.organizer(sale.organizationId());
 
-        JsonNode initial = ok(200, get(path, organizer));
+        JsonNode initial = ok(200, http.get(path, organizer));
         assertThat(initial.path("enabled").asBoolean()).isFalse();
-        assertThat(put(path, TestTokens.organizer(UUID.randomUUID()), "{\"enabled\":true}").statusCode())
+        assertThat(http.put(path, TestTokens.organizer(UUID.randomUUID()), "{\"enabled\":true}").statusCode())
                 .as("another organization's event does not exist for them").isEqualTo(404);
-        assertThat(put(path, TestTokens.buyer(), "{\"enabled\":true}").statusCode()).isEqualTo(403);
+        assertThat(http.put(path, TestTokens.buyer(), "{\"enabled\":true}").statusCode()).isEqualTo(403);
 
-        HttpResponse<String> outOfBounds = put(path, organizer,
-                "{\"enabled\":true,\"mode\":\"AUTO\",\"ratePerMinute\":50,\"minRatePerMinute\":60}");
-        assertThat(outOfBounds.statusCode()).isEqualTo(422);
-        assertThat(json(outOfBounds).path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-waiting-room");
-        assertThat(json(outOfBounds).path("errors").get(0).path("field").asString()).isEqualTo("minRatePerMinute");
-        HttpResponse<String> zero = put(path, organizer, "{\"enabled\":true,\"ratePerMinute\":0}");
+        JsonNode outOfBounds = ok(422, http.put(path, organizer,
+                "{\"enabled\":true,\"mode\":\"AUTO\",\"ratePerMinute\":50,\"minRatePerMinute\":60}"));
+        assertThat(outOfBounds.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-waiting-room");
+        assertThat(outOfBounds.path("errors").get(0).path("field").asString()).isEqualTo("minRatePerMinute");
+        HttpResponse<String> zero = http.put(path, organizer, "{\"enabled\":true,\"ratePerMinute\":0}");
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body()).contains("validation-failed", "ratePerMinute");
-        assertThat(put(path, organizer, "{\"ratePerMinute\":10}").statusCode()).as("enabled is required").isEqualTo(400);
+        assertThat(http.put(path, organizer, "{\"ratePerMinute\":10}").statusCode()).as("enabled is required").isEqualTo(400);
 
-        JsonNode auto = ok(200, put(path, organizer, """
+        JsonNode auto = ok(200, http.put(path, organizer, """
                 {"enabled":true,"mode":"AUTO","ratePerMinute":300,"minRatePerMinute":100,"maxRatePerMinute":900,
                  "opensMinutesBeforeSale":45,"passMinutes":7}"""));
         assertThat(auto.path("mode").asString()).isEqualTo("AUTO");
         assertThat(Instant.parse(auto.path("queueOpensAt").asString()))
                 .isEqualTo(sale.event().schedule().onSaleAt().minus(Duration.ofMinutes(45)));
-        JsonNode kept = ok(200, put(path, organizer, "{\"enabled\":true,\"ratePerMinute\":400}"));
+        JsonNode kept = ok(200, http.put(path, organizer, "{\"enabled\":true,\"ratePerMinute\":400}"));
         assertThat(kept.path("maxRatePerMinute").asInt()).as("fields left out keep their value").isEqualTo(900);
         assertThat(kept.path("passMinutes").asInt()).isEqualTo(7);
 
         events.cancel(BookingFixture.ANY_ORGANIZATION, sale.event().id());
-        assertThat(put(path, organizer, "{\"enabled\":false}").statusCode()).isEqualTo(409);
+        assertThat(http.put(path, organizer, "{\"enabled\":false}").statusCode()).isEqualTo(409);
     }
 
     @Test
     void publishesTheSettingForTheGatewayAndRepublishesItWhenRedisLostIt() throws Exception {
-        OnSale sale = fixture().onSale(1, 10, 10, 4, 8);
+        OnSale sale = fixture.onSale(1, 10, 10, 4, 8);
         UUID eventId = sale.event().id();
         String path = "/api/v1/admin/events/" + eventId + "/waiting-room";
         String key = WaitingRoomPublisher.SETTINGS_PREFIX + eventId;
-        ok(200, put(path, TestTokens.organizer(sale.organizationId()), """
+        ok(200, http.put(path, TestTokens.organizer(sale.organizationId()), """
                 {"enabled":true,"mode":"AUTO","ratePerMinute":200,"minRatePerMinute":50,"maxRatePerMinute":800,
                  "opensMinutesBeforeSale":30,"passMinutes":10}"""));
 
@@ -169,16 +172,16 @@ class AdmissionIT {
                 sale.event().schedule().offSaleAt(), false));
         assertThat(redis.opsForHash().get(key, "ratePerMinute")).as("an older write does not win").isEqualTo("200");
 
-        ok(200, put(path, TestTokens.organizer(sale.organizationId()), "{\"enabled\":false}"));
+        ok(200, http.put(path, TestTokens.organizer(sale.organizationId()), "{\"enabled\":false}"));
         assertThat(redis.opsForHash().get(key, "enabled")).isEqualTo("false");
         assertThat(redis.opsForSet().isMember(WaitingRoomPublisher.EVENTS, eventId.toString())).isFalse();
     }
 
     @Test
     void theRoomOfACancelledEventClosesAtTheGateway() throws Exception {
-        OnSale sale = fixture().onSale(1, 10, 10, 4, 8);
+        OnSale sale = fixture.onSale(1, 10, 10, 4, 8);
         String key = WaitingRoomPublisher.SETTINGS_PREFIX + sale.event().id();
-        ok(200, put("/api/v1/admin/events/" + sale.event().id() + "/waiting-room",
+        ok(200, http.put("/api/v1/admin/events/" + sale.event().id() + "/waiting-room",
                 TestTokens.organizer(sale.organizationId()), "{\"enabled\":true}"));
         assertThat(redis.opsForHash().get(key, "enabled")).isEqualTo("true");
 
@@ -190,47 +193,8 @@ class AdmissionIT {
     }
 
     private static void assertRefused(HttpResponse<String> response, String reason) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-        JsonNode problem = json(response);
+        JsonNode problem = ok(403, response);
         assertThat(problem.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/waiting-room-pass-invalid");
         assertThat(problem.path("reason").asString()).isEqualTo(reason);
-    }
-
-    private BookingFixture fixture() {
-        return new BookingFixture(venues, events);
-    }
-
-    private HttpResponse<String> hold(String token, UUID eventId, OnSale sale, @Nullable String pass) throws Exception {
-        HttpRequest.Builder request = request("/api/v1/holds", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"eventId":"%s","generalAdmission":{"sectionId":"%s","quantity":1}}"""
-                        .formatted(eventId, sale.floor().id())));
-        if (pass != null) {
-            request.header(AdmissionPass.HEADER, pass);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> put(String path, String token, String body) throws Exception {
-        return HTTP.send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization",
-                "Bearer " + token);
-    }
-
-    private static JsonNode ok(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json(response);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
     }
 }

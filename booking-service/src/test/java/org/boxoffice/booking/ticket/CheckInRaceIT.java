@@ -7,17 +7,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.boxoffice.booking.BookingFixture;
-import org.boxoffice.booking.BookingFixture.OnSale;
 import org.boxoffice.booking.Concurrently;
 import org.boxoffice.booking.Concurrently.Outcome;
 import org.boxoffice.booking.event.EventService;
-import org.boxoffice.booking.hold.Hold;
-import org.boxoffice.booking.hold.HoldRequest;
 import org.boxoffice.booking.hold.HoldService;
-import org.boxoffice.booking.order.Order;
 import org.boxoffice.booking.order.Checkout;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,14 +35,17 @@ class CheckInRaceIT {
     @Autowired
     TicketService tickets;
 
+    TicketFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new TicketFixture(venues, events, holds, checkout, tickets);
+    }
+
     @Test
     void twentyScansOfOneTicketByCodeAndByQrAdmitItExactlyOnce() throws Exception {
-        OnSale sale = new BookingFixture(venues, events).free(1, 10, 10, 4, 4);
         UUID buyer = UUID.randomUUID();
-        Hold hold = holds.hold(buyer, "buyer@test.boxoffice.dev",
-                new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 1)));
-        Order order = checkout.checkout(buyer, hold.id());
-        Ticket ticket = tickets.ofOrder(buyer, order.id()).getFirst();
+        Ticket ticket = fixture.ticket(buyer);
 
         List<Outcome<Ticket>> scans = Concurrently.run(20, i -> i % 2 == 0
                 ? tickets.checkIn(BookingFixture.ANY_ORGANIZATION, ticket.code(), null)

@@ -9,14 +9,9 @@ import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.boxoffice.booking.BookingFixture;
-import org.boxoffice.booking.BookingFixture.OnSale;
 import org.boxoffice.booking.event.EventService;
-import org.boxoffice.booking.hold.Hold;
-import org.boxoffice.booking.hold.HoldRequest;
 import org.boxoffice.booking.hold.HoldService;
 import org.boxoffice.booking.order.Checkout;
-import org.boxoffice.booking.order.Order;
 import org.boxoffice.booking.storage.ObjectStore;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.platform.testing.IntegrationTest;
@@ -118,11 +113,7 @@ class TicketPdfIT {
     }
 
     private Ticket ticketOf(UUID buyer) {
-        OnSale sale = new BookingFixture(venues, events).free(1, 10, 10, 4, 4);
-        Hold hold = holds.hold(buyer, "buyer@test.boxoffice.dev",
-                new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 1)));
-        Order order = checkout.checkout(buyer, hold.id());
-        return tickets.ofOrder(buyer, order.id()).getFirst();
+        return new TicketFixture(venues, events, holds, checkout, tickets).ticket(buyer);
     }
 
     private HttpResponse<byte[]> get(String path, @org.jspecify.annotations.Nullable String token) throws Exception {

@@ -83,14 +83,4 @@ class TicketTest {
         assertThatThrownBy(() -> off.requireOpen(NOW, start)).isInstanceOf(TransferNotAllowed.class)
                 .extracting(e -> ((TransferNotAllowed) e).properties().get("reason")).isEqualTo("DISABLED");
     }
-
-    @Test
-    void isNewUntilStored() {
-        Ticket ticket = valid();
-        assertThat(ticket.isNew()).isTrue();
-
-        ticket.stored();
-
-        assertThat(ticket.isNew()).isFalse();
-    }
 }

@@ -14,14 +14,12 @@ import org.boxoffice.booking.BookingHttp;
 import org.boxoffice.booking.Concurrently;
 import org.boxoffice.booking.Concurrently.Outcome;
 import org.boxoffice.booking.event.EventService;
-import org.boxoffice.booking.hold.Hold;
-import org.boxoffice.booking.hold.HoldRequest;
 import org.boxoffice.booking.hold.HoldService;
 import org.boxoffice.booking.order.Checkout;
-import org.boxoffice.booking.order.Order;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,22 +54,26 @@ class TicketTransferIT {
     @Autowired
     JdbcClient jdbc;
 
+    TicketFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new TicketFixture(venues, events, holds, checkout, tickets);
+    }
+
     @Test
     void aTransferAndACheckInOfTheSameTicketRacingLetExactlyOneWin() throws Exception {
         OnSale sale = new BookingFixture(venues, events).free(4, 10, 10, 10, 40);
         UUID buyer = UUID.randomUUID();
         for (int round = 0; round < 12; round++) {
-            Hold hold = holds.hold(buyer, "buyer@test.boxoffice.dev",
-                    new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(round * 3, 1)));
-            Order order = checkout.checkout(buyer, hold.id());
-            Ticket ticket = tickets.ofOrder(buyer, order.id()).getFirst();
+            Ticket ticket = fixture.ticket(sale, buyer, round * 3);
 
             List<Outcome<Ticket>> racers = Concurrently.run(2, i -> i == 0
                     ? transfers.transfer(buyer, ticket.id(), "friend" + i + "@test.boxoffice.dev")
                     : tickets.checkIn(BookingFixture.ANY_ORGANIZATION, null, ticket.qrPayload()));
 
             assertThat(racers).filteredOn(Outcome::succeeded).hasSize(1);
-            List<Ticket> after = tickets.ofOrder(buyer, order.id());
+            List<Ticket> after = tickets.ofOrder(buyer, ticket.orderId());
             if (racers.get(0).succeeded()) {
                 assertThat(racers.get(1).failure()).isInstanceOf(TicketTransferred.class);
                 assertThat(after).extracting(Ticket::status).containsExactly(TicketStatus.VOID, TicketStatus.VALID);
@@ -97,12 +99,8 @@ class TicketTransferIT {
 
     @Test
     void tenTransfersOfOneTicketAtOnceMakeExactlyOneNewTicket() throws Exception {
-        OnSale sale = new BookingFixture(venues, events).free(1, 10, 10, 4, 4);
         UUID buyer = UUID.randomUUID();
-        Hold hold = holds.hold(buyer, "buyer@test.boxoffice.dev",
-                new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 1)));
-        Order order = checkout.checkout(buyer, hold.id());
-        Ticket ticket = tickets.ofOrder(buyer, order.id()).getFirst();
+        Ticket ticket = fixture.ticket(buyer);
 
         List<Outcome<Ticket>> racers = Concurrently.run(10,
                 i -> transfers.transfer(buyer, ticket.id(), "friend" + i + "@test.boxoffice.dev"));
@@ -110,14 +108,14 @@ class TicketTransferIT {
         assertThat(racers).filteredOn(Outcome::succeeded).hasSize(1);
         assertThat(racers).filteredOn(r -> !r.succeeded())
                 .allSatisfy(r -> assertThat(r.failure()).isInstanceOf(TicketTransferred.class)).hasSize(9);
-        assertThat(jdbc.sql("SELECT count(*) FROM ticket WHERE order_id = ? AND status = 'VALID'").param(order.id())
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket WHERE order_id = ? AND status = 'VALID'").param(ticket.orderId())
                 .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aBuyerTransfersATicketAndOnlyTheRecipientsNewQrAdmitsFromThenOn() throws Exception {
         BookingHttp http = new BookingHttp(port);
-        OnSale sale = new BookingFixture(venues, events).free(1, 10, 10, 4, 4);
+        OnSale sale = fixture.freeEvent();
         UUID buyerId = UUID.randomUUID();
         String buyer = TestTokens.buyer(buyerId);
         String organizer = TestTokens.organizer(sale.organizationId());
@@ -190,11 +188,9 @@ class TicketTransferIT {
     @Test
     void theOrganizerDisablesTransfersOrSetsADeadlineAndAnotherOrganizationSeesNothing() throws Exception {
         BookingHttp http = new BookingHttp(port);
-        OnSale sale = new BookingFixture(venues, events).free(1, 10, 10, 4, 4);
+        OnSale sale = fixture.freeEvent();
         UUID buyerId = UUID.randomUUID();
-        Hold hold = holds.hold(buyerId, "buyer@test.boxoffice.dev",
-                new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 1)));
-        Ticket ticket = tickets.ofOrder(buyerId, checkout.checkout(buyerId, hold.id()).id()).getFirst();
+        Ticket ticket = fixture.ticket(sale, buyerId, 0);
         String organizer = TestTokens.organizer(sale.organizationId());
         String policy = "/api/v1/admin/events/" + sale.event().id() + "/transfer-policy";
         String transfer = "/api/v1/tickets/" + ticket.id() + "/transfer";

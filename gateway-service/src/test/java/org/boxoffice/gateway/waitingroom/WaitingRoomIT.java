@@ -24,6 +24,7 @@ import org.boxoffice.gateway.waitingroom.PublishedRooms.Room;
 import org.boxoffice.platform.admission.AdmissionPass;
 import org.boxoffice.platform.admission.AdmissionPasses;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.MutableClock;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

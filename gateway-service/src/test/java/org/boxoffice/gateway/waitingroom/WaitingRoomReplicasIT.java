@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.boxoffice.gateway.waitingroom.PublishedRooms.Room;
 import org.boxoffice.platform.testing.IntegrationTest;
+import org.boxoffice.platform.testing.MutableClock;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

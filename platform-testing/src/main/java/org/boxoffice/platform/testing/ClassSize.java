@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * No main class (a production source file) is longer than {@link #MAX_LINES} lines: a class that big does more than
- * one thing, and is split by responsibility. Every service's architecture test runs {@link #check(Path, Map)} over its
+ * one thing, and is split by responsibility. Every service's architecture test runs {@link #check(Path)} over its
  * {@code src/main/java}; test support and tests are not checked.
  */
 public final class ClassSize {
@@ -22,29 +21,19 @@ public final class ClassSize {
 
     /**
      * Throws an {@link AssertionError} naming every source file under {@code sources} longer than {@link #MAX_LINES}
-     * lines, except those in {@code allowed} (path relative to {@code sources} → why it may be longer for now). An
-     * allowed file that is no longer too long fails too, so the list only ever shrinks.
+     * lines. There is no allow-list: a class that grows past the limit is split in the change that grows it.
      */
-    public static void check(Path sources, Map<String, String> allowed) {
+    public static void check(Path sources) {
         List<Path> files = javaFiles(sources);
         if (files.isEmpty()) {
             throw new AssertionError("No Java sources under " + sources.toAbsolutePath());
         }
         StringBuilder failures = new StringBuilder();
         for (Path file : files) {
-            String name = sources.relativize(file).toString().replace('\\', '/');
             long lines = lines(file);
-            boolean tooLong = lines > MAX_LINES;
-            if (tooLong && !allowed.containsKey(name)) {
-                failures.append("\n  ").append(name).append(": ").append(lines).append(" lines");
-            } else if (!tooLong && allowed.containsKey(name)) {
-                failures.append("\n  ").append(name).append(": ").append(lines)
-                        .append(" lines, within the limit now: take it off the allow-list");
-            }
-        }
-        for (String name : allowed.keySet()) {
-            if (Files.notExists(sources.resolve(name))) {
-                failures.append("\n  ").append(name).append(": on the allow-list but no such file");
+            if (lines > MAX_LINES) {
+                failures.append("\n  ").append(sources.relativize(file).toString().replace('\\', '/')).append(": ")
+                        .append(lines).append(" lines");
             }
         }
         if (!failures.isEmpty()) {

@@ -3,11 +3,8 @@ package org.boxoffice.user.key;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,6 +15,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.boxoffice.platform.testing.MutableClock;
 import org.boxoffice.user.system.UserProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class SigningKeyRotationTest {
 
     @TempDir
     Path keys;
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-03T14:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T14:00:00Z"));
 
     @Test
     void tokensOfTheOldKeyVerifyDuringTheOverlapAndOnlyTheNewKeysAfterIt() throws Exception {
@@ -91,34 +89,5 @@ class SigningKeyRotationTest {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(jwks)));
         processor.setJWTClaimsSetVerifier(null);
         return processor.process(token, null).getSubject();
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

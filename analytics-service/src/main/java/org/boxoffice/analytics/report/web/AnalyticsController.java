@@ -14,6 +14,7 @@ import org.boxoffice.analytics.system.AdminRoleRequired;
 import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
+import org.boxoffice.platform.web.Csv;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.boxoffice.booking.question.AnswerSheet;
 import org.boxoffice.platform.security.CurrentUser;
+import org.boxoffice.platform.web.Csv;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.ContentDisposition;

@@ -1,4 +1,4 @@
-package org.boxoffice.gateway.waitingroom;
+package org.boxoffice.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves: admissions are rate × time, so moving it lets a known number of buyers in. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock that stands still until the test moves it ({@link #advance}): for rules that depend on time passing
+ * (rates, expiries, key rotation) without waiting for it. Safe to read and move from several threads.
+ */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    /** Moves the clock {@code duration} forward. */
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
@@ -30,6 +34,7 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock: it is always in UTC. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;

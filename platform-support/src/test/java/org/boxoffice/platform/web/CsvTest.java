@@ -1,4 +1,4 @@
-package org.boxoffice.analytics.report.web;
+package org.boxoffice.platform.web;
 
 import java.util.List;
 
@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** RFC 4180 quoting and the formula guard of every CSV export (booking's answers, analytics' sales). */
 class CsvTest {
 
     @Test
@@ -20,6 +21,11 @@ class CsvTest {
         assertThat(Csv.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(Csv.text("+1")).isEqualTo("'+1");
         assertThat(Csv.text("@sum")).isEqualTo("'@sum");
+        assertThat(Csv.text("-2+3")).isEqualTo("'-2+3");
+        assertThat(Csv.text("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(Csv.text("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(Csv.text("a=1")).isEqualTo("a=1");
+        assertThat(Csv.text("")).isEmpty();
     }
 
     @Test
