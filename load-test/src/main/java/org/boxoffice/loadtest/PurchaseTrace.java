@@ -108,11 +108,13 @@ final class PurchaseTrace {
             return spans;
         }
         for (String line : Files.readAllLines(file)) {
-            // A line being written while this reads it is cut short; it is complete on the next read.
-            if (line.isBlank() || !line.endsWith("}")) {
+            JsonNode span;
+            try {
+                span = JSON.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException cutShort) {
+                // The collector is writing this line as it is read; it is complete on the next read.
                 continue;
             }
-            JsonNode span = JSON.readTree(line);
             if (traceId.equals(span.path("traceId").asText())) {
                 spans.add(new Span(span.path("spanId").asText(), span.path("parentSpanId").asText(),
                         span.path("service").asText(), span.path("kind").asText(), span.path("name").asText()));
