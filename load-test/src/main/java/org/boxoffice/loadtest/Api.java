@@ -250,11 +250,21 @@ final class Api {
         final org.boxoffice.client.analytics.ApiClient analytics = new org.boxoffice.client.analytics.ApiClient();
 
         Clients(String baseUri, java.util.function.Supplier<String> bearer) {
+            this(baseUri, bearer, () -> null);
+        }
+
+        /** With {@code traceparent}: each request sent in that trace (a W3C header per request, or none if null). */
+        Clients(String baseUri, java.util.function.Supplier<String> bearer,
+                java.util.function.Supplier<String> traceparent) {
             HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
             java.util.function.Consumer<java.net.http.HttpRequest.Builder> credentials = request -> {
                 String token = bearer.get();
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);
+                }
+                String trace = traceparent.get();
+                if (trace != null) {
+                    request.header("traceparent", trace);
                 }
             };
             user.setHttpClientBuilder(http).updateBaseUri(baseUri);

@@ -74,7 +74,9 @@ import org.boxoffice.client.user.model.StateResponse;
  * confirmed the payment and booking has confirmed the order, and downloads the invoice PDF, whose total and tax must
  * be the order's. Each step must answer with the expected status; a gateway 5xx, a wrong answer, an answer the generated
  * client cannot read, or a saga that does not finish within 60 s fails. Then the buyer's email with the PDF tickets
- * must be in the local mailbox, and the organizer must see the sale in the event's live numbers.
+ * must be in the local mailbox, and the organizer must see the sale in the event's live numbers. The hold, checkout
+ * and payment go in one trace the smoke starts; with {@code BOXOFFICE_TRACE_SPANS} set (a {@link TraceCollector}'s
+ * file), that trace must show every hop of the sale, from the gateway to the email ({@link PurchaseTrace}).
  *
  * <p>Run by {@code .ci/smoke-purchase} with {@code ./run.sh} up; reads the gateway from {@code BOXOFFICE_GATEWAY},
  * the admin from {@code BOXOFFICE_ADMIN_EMAIL} and the demo password from {@code .boxoffice/demo-password}. Exits 1
@@ -158,17 +160,21 @@ public final class PurchaseSmoke {
                 .orElseThrow(() -> new Failed("the event has no seated section")).getSectionId();
         System.out.println("purchase smoke: event " + event.getId() + ", section " + section + ", charges "
                 + detail.getCharges());
+        // The purchase itself (hold, checkout, payment) is one trace the buyer's client starts, as a browser with
+        // OpenTelemetry would: every hop it causes must show it (PurchaseTrace).
+        PurchaseTrace trace = new PurchaseTrace();
+        Api.Clients inTrace = new Api.Clients(gateway, () -> buyerToken, trace::traceparent);
         call("GET", "/api/v1/events/" + event.getId() + "/availability", 200,
                 () -> new EventsApi(asBuyer.booking).getAvailabilityWithHttpInfo(event.getId(), null));
         HoldResponse hold = call("POST", "/api/v1/holds", 201,
-                () -> new HoldsApi(asBuyer.booking).createHoldWithHttpInfo(new CreateHoldRequest()
+                () -> new HoldsApi(inTrace.booking).createHoldWithHttpInfo(new CreateHoldRequest()
                         // The generated model starts seatIds as an empty list; a hold names exactly one kind.
                         .eventId(event.getId()).seatIds(null).bestAvailable(new Quantity().sectionId(section).quantity(2)),
                         null, idempotencyKey())); // (request, waiting-room pass, Idempotency-Key)
         System.out.println("purchase smoke: held 2 seats (hold " + hold.getId() + ", " + hold.getRemainingSeconds()
                 + " s left)");
         OrderResponse order = call("POST", "/api/v1/orders", 201,
-                () -> new OrdersApi(asBuyer.booking).createOrderWithHttpInfo(
+                () -> new OrdersApi(inTrace.booking).createOrderWithHttpInfo(
                         new CheckoutRequest().holdId(hold.getId()).promoCode(PROMO_CODE.toLowerCase(
                                 java.util.Locale.ROOT)), idempotencyKey()));
         System.out.println("purchase smoke: order " + order.getId() + " is " + order.getStatus() + ", subtotal "
@@ -190,7 +196,7 @@ public final class PurchaseSmoke {
                 () -> new SandboxProviderApi(anonymous.payment).createSandboxTokenWithHttpInfo(new CardDetails()
                         .number("4242424242424242").expMonth(12).expYear(2030).cvc("123"), key()));
         PaymentResponse payment = call("POST", "/api/v1/payments", 201,
-                () -> new PaymentsApi(asBuyer.payment).createPaymentWithHttpInfo(idempotencyKey(),
+                () -> new PaymentsApi(inTrace.payment).createPaymentWithHttpInfo(idempotencyKey(),
                         new CreatePaymentRequest().orderId(order.getId()).paymentMethod(card.getId())));
         System.out.println("purchase smoke: payment " + payment.getId() + " is " + payment.getStatus());
         OrdersApi orders = new OrdersApi(asBuyer.booking);
@@ -222,6 +228,7 @@ public final class PurchaseSmoke {
         }
         System.out.println("purchase smoke: the buyer's email with the PDF tickets is in the mailbox (message "
                 + ticketMail + ")");
+        checkTrace(trace);
 
         AnalyticsApi analytics = new AnalyticsApi(asOrganizer.analytics);
         long sold = 0;
@@ -237,6 +244,31 @@ public final class PurchaseSmoke {
                     + " tickets sold for the event, expected at least 2");
         }
         System.out.println("purchase smoke: the organizer sees " + sold + " tickets sold for the event");
+    }
+
+    /**
+     * The purchase's trace at every hop of the sale ({@link PurchaseTrace#HOPS}), in the spans the services exported
+     * to the collector whose file {@code BOXOFFICE_TRACE_SPANS} names ({@code .ci/smoke-local-run} starts one). Without
+     * that variable (the smoke run by hand against a platform that exports nowhere) the trace is not checked.
+     */
+    private static void checkTrace(PurchaseTrace trace) throws Exception {
+        String file = System.getenv("BOXOFFICE_TRACE_SPANS");
+        if (file == null || file.isBlank()) {
+            System.out.println("purchase smoke: trace " + trace.traceId() + " not checked (BOXOFFICE_TRACE_SPANS is"
+                    + " unset: no trace collector)");
+            return;
+        }
+        List<String> missing = trace.missingHops(Path.of(file), Duration.ofSeconds(60));
+        List<PurchaseTrace.Span> spans = trace.spans(Path.of(file));
+        if (!missing.isEmpty()) {
+            throw new Failed("trace " + trace.traceId() + " does not show " + missing + " within 60 s; its "
+                    + spans.size() + " spans:\n  "
+                    + String.join("\n  ", spans.stream().map(Object::toString).toList()));
+        }
+        System.out.println("purchase smoke: one trace " + trace.traceId() + " at every hop ("
+                + String.join("; ", PurchaseTrace.HOPS.stream().map(PurchaseTrace.Hop::description).toList()) + "), "
+                + spans.size() + " spans from " + spans.stream().map(PurchaseTrace.Span::service).distinct().sorted()
+                .toList());
     }
 
     /**

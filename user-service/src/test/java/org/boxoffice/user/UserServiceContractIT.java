@@ -30,6 +30,12 @@ class UserServiceContractIT extends ServiceContract {
         return api().accessTokenOfNewAccount(unique("contract"), PASSWORD);
     }
 
+    /** Tokens are checked against user-service's own keys, not fetched from a JWKS. */
+    @Override
+    protected boolean verifiesTokensWithTheJwks() {
+        return false;
+    }
+
     /** Buyer, organizer and admin accounts of this service, logged in. */
     @Override
     protected List<InputFuzz.Caller> fuzzCallers() throws Exception {

@@ -2,6 +2,7 @@ package org.boxoffice.gateway.edge;
 
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.boxoffice.gateway.ProblemWriter;
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
@@ -10,7 +11,10 @@ import org.boxoffice.platform.security.Role;
 import org.boxoffice.platform.security.SecurityProperties;
 import org.boxoffice.platform.security.TokenClaims;
 import org.boxoffice.platform.security.TokenValidation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +31,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
@@ -43,9 +48,20 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties({ SecurityProperties.class, EdgeProperties.class })
 class EdgeSecurityConfiguration {
 
+    /**
+     * The JWKS is fetched through an observed {@link WebClient} (a client span and {@code http.client.requests}, as
+     * the route client and every service's clients), on Boot's connector builder with
+     * {@link TokenValidation#JWKS_TIMEOUT}.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, java.time.Clock clock) {
-        return TokenValidation.reactiveDecoder(security, clock);
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, java.time.Clock clock, ObservationRegistry observations,
+            ObjectProvider<ClientHttpConnectorBuilder<?>> connectors) {
+        WebClient jwks = WebClient.builder().observationRegistry(observations)
+                .clientConnector(connectors.getIfAvailable(ClientHttpConnectorBuilder::detect).build(
+                        HttpClientSettings.defaults().withTimeouts(TokenValidation.JWKS_TIMEOUT,
+                                TokenValidation.JWKS_TIMEOUT)))
+                .build();
+        return TokenValidation.reactiveDecoder(security, clock, builder -> builder.webClient(jwks));
     }
 
     @Bean

@@ -79,6 +79,45 @@ class ObservabilityTest {
         assertThat(Charts.platform(Profile.DEFAULTS).find("ConfigMap", "boxoffice-dashboard")).isEmpty();
     }
 
+    /** Issue #23: a hold's trace and the breakers' states, each on a panel an operator can open during an on-sale. */
+    @Test
+    void dashboardShowsAHoldsTraceAndTheCircuitBreakers() {
+        String json = at(Charts.platform(Profile.PRODUCTION).get("ConfigMap", "boxoffice-dashboard"),
+                "data.boxoffice\\.json");
+        Map<String, Object> parsed = new com.google.gson.Gson().fromJson(json, Map.class);
+        List<Map<String, Object>> variables = list(parsed, "templating.list");
+        List<Map<String, Object>> panels = list(parsed, "panels");
+
+        assertThat(variables).as("a traces data source to choose, and the trace to show")
+                .anySatisfy(v -> assertThat(v).containsEntry("name", "traces").containsEntry("type", "datasource")
+                        .containsEntry("query", "tempo"))
+                .anySatisfy(v -> assertThat(v).containsEntry("name", "traceId").containsEntry("type", "textbox"));
+        assertThat(panels).as("a trace panel on the chosen traces data source")
+                .anySatisfy(panel -> {
+                    assertThat(panel).containsEntry("type", "traces");
+                    assertThat(val(panel, "datasource.uid")).isEqualTo("${traces}");
+                    assertThat(list(panel, "targets")).singleElement()
+                            .satisfies(target -> assertThat(target).containsEntry("query", "${traceId}"));
+                });
+        assertThat(panels).as("the hold latency with exemplars, which link to the hold's trace")
+                .anySatisfy(panel -> assertThat(list(panel, "targets")).anySatisfy(target -> {
+                    assertThat(target).containsEntry("exemplar", true);
+                    assertThat((String) target.get("expr")).contains("http_server_requests_seconds_bucket")
+                            .contains("uri=\"/api/v1/holds\"").contains("method=\"POST\"");
+                }));
+        assertThat(panels).as("every breaker's state, by service and name")
+                .anySatisfy(panel -> {
+                    assertThat(panel).containsEntry("type", "state-timeline");
+                    assertThat(list(panel, "targets")).anySatisfy(target -> assertThat((String) target.get("expr"))
+                            .contains("resilience4j_circuitbreaker_state").contains("by (application, name)"));
+                });
+        for (Map<String, Object> panel : panels) {
+            if (!"traces".equals(panel.get("type"))) {
+                assertThat(val(panel, "datasource.uid")).as((String) panel.get("title")).isEqualTo("${datasource}");
+            }
+        }
+    }
+
     private static List<String> alerts(Rendered rendered, String service) {
         return list(rendered.get("PrometheusRule", service), "spec.groups").stream()
                 .flatMap(group -> list(group, "rules").stream())

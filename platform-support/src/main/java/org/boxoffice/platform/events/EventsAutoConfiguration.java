@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,9 +70,10 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    TrustedEventKeys trustedEventKeys(EventSigningProperties signing, JsonMapper json, ObjectProvider<Clock> clock) {
-        return new TrustedEventKeys(signing.trustedKeys(), signing.keyRefresh(), signing.keyFetchTimeout(), json,
-                clock.getIfAvailable(Clock::systemUTC));
+    TrustedEventKeys trustedEventKeys(EventSigningProperties signing, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests, JsonMapper json, ObjectProvider<Clock> clock) {
+        return new TrustedEventKeys(signing.trustedKeys(), signing.keyRefresh(), signing.keyFetchTimeout(), http,
+                requests, json, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -1,9 +1,6 @@
 package org.boxoffice.platform.events;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +13,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,23 +28,22 @@ final class ProducerKeys {
     private final String producer;
     final List<PublicKey> fixed;
     private final @Nullable URI url;
-    private final @Nullable HttpClient http;
+    private final @Nullable RestClient http;
     final Duration refresh;
-    private final Duration timeout;
     private final JsonMapper json;
     private final Clock clock;
     private volatile Map<String, PublicKey> keys;
     private volatile boolean fetched;
     private @Nullable Instant lastAttempt;
 
-    ProducerKeys(String producer, List<PublicKey> fixed, @Nullable URI url, @Nullable HttpClient http, Duration refresh,
-            Duration timeout, JsonMapper json, Clock clock) {
+    /** {@code http} is the service's observed client with the fetch timeouts; null when no producer has a URL. */
+    ProducerKeys(String producer, List<PublicKey> fixed, @Nullable URI url, @Nullable RestClient http, Duration refresh,
+            JsonMapper json, Clock clock) {
         this.producer = producer;
         this.fixed = List.copyOf(fixed);
         this.url = url;
         this.http = http;
         this.refresh = refresh;
-        this.timeout = timeout;
         this.json = json;
         this.clock = clock;
         this.keys = index(fixed);
@@ -78,13 +77,13 @@ final class ProducerKeys {
         }
         lastAttempt = now;
         try {
-            HttpResponse<String> response = java.util.Objects.requireNonNull(http).send(
-                    HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("answered " + response.statusCode());
+            ResponseEntity<String> response = java.util.Objects.requireNonNull(http).get()
+                    .uri(java.util.Objects.requireNonNull(url)).accept(MediaType.APPLICATION_JSON).retrieve()
+                    .toEntity(String.class);
+            if (response.getStatusCode().value() != 200 || response.getBody() == null) {
+                throw new IllegalStateException("answered " + response.getStatusCode().value());
             }
-            JsonNode body = json.readTree(response.body());
+            JsonNode body = json.readTree(response.getBody());
             String named = body.path("producer").asString("");
             if (!producer.equals(named)) {
                 throw new IllegalStateException("serves the keys of '" + named + "', not of " + producer);
@@ -97,10 +96,7 @@ final class ProducerKeys {
             fetched = true;
             log.info("Event keys of {} fetched from {}: {}", producer, url, keys.keySet());
             return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             log.warn("Could not fetch the event keys of {} from {} (retrying in {}): {}", producer, url, refresh,
                     e.toString());
             return false;

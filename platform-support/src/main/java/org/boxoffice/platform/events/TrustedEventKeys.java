@@ -1,7 +1,6 @@
 package org.boxoffice.platform.events;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A producer's keys are either written into the setting (base64 X.509 keys: the local run, tests) or fetched from the
  * producer's own {@code /.well-known/event-keys} over the cluster network (Kubernetes), like the token JWKS: fetched
  * when first needed, and again — at most once per {@code key-refresh} — when an event names a key not yet known, so
- * that a producer can rotate its key without touching its consumers.
+ * that a producer can rotate its key without touching its consumers. Fetches go through the service's observed
+ * {@link RestClient} (Boot's builder: a client span and {@code http.client.requests} metrics, like every other call
+ * between services), with {@code key-fetch-timeout} for connecting and reading.
  *
  * <p>The verdict on an event is one of three: {@code VALID}; {@code INVALID} — unsigned, signed by a key this producer
  * does not have, or not matching its signature: never acted on; {@code UNAVAILABLE} — the producer's keys could not be
@@ -53,7 +57,8 @@ public final class TrustedEventKeys {
     /** Trusted keys decoded for verification, once each (a handful: the producers' current and rotated keys). */
     private final Map<PublicKey, Optional<Ed25519.PublicPoint>> verifyingKeys = new ConcurrentHashMap<>();
 
-    TrustedEventKeys(String setting, Duration refresh, Duration timeout, JsonMapper json, Clock clock) {
+    TrustedEventKeys(String setting, Duration refresh, Duration timeout, RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requests, JsonMapper json, Clock clock) {
         Map<String, List<PublicKey>> inline = new LinkedHashMap<>();
         Map<String, URI> urls = new LinkedHashMap<>();
         for (String entry : setting.split("[,\\s]+")) {
@@ -76,13 +81,14 @@ public final class TrustedEventKeys {
                 inline.computeIfAbsent(producer, p -> new ArrayList<>()).add(EventKeys.publicKey(value));
             }
         }
-        HttpClient http = urls.isEmpty() ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+        RestClient client = urls.isEmpty() ? null : http.requestFactory(requests.build(HttpClientSettings.defaults()
+                .withTimeouts(timeout, timeout))).build();
         Map<String, ProducerKeys> all = new LinkedHashMap<>();
-        inline.forEach((producer, keys) -> all.put(producer, new ProducerKeys(producer, keys, null, http,
-                refresh, timeout, json, clock)));
+        inline.forEach((producer, keys) -> all.put(producer, new ProducerKeys(producer, keys, null, client,
+                refresh, json, clock)));
         urls.forEach((producer, url) -> all.merge(producer,
-                new ProducerKeys(producer, List.of(), url, http, refresh, timeout, json, clock),
-                (fixed, fetched) -> new ProducerKeys(producer, fixed.fixed, url, http, refresh, timeout, json, clock)));
+                new ProducerKeys(producer, List.of(), url, client, refresh, json, clock),
+                (fixed, fetched) -> new ProducerKeys(producer, fixed.fixed, url, client, refresh, json, clock)));
         this.sources = Map.copyOf(all);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -47,8 +48,9 @@ public class ServletSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder boxofficeJwtDecoder(SecurityProperties security, Clock clock) {
-        return TokenValidation.decoder(security, clock);
+    JwtDecoder boxofficeJwtDecoder(SecurityProperties security, Clock clock, RestTemplateBuilder http) {
+        return TokenValidation.decoder(security, clock, http.connectTimeout(TokenValidation.JWKS_TIMEOUT)
+                .readTimeout(TokenValidation.JWKS_TIMEOUT).build());
     }
 
     @Bean

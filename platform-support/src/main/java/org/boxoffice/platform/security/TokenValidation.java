@@ -1,10 +1,12 @@
 package org.boxoffice.platform.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -18,24 +20,32 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.client.RestOperations;
 
 /**
  * The one definition of a valid Boxoffice access token, shared by the servlet services and the reactive gateway:
  * signed with RS256 or ES256 by a key in the JWKS (so {@code alg: none} and HMAC tokens never verify), issued by
  * the configured issuer for the {@code boxoffice} audience, not expired, with a UUID subject and well-formed
  * {@code roles} and {@code orgs} claims. A token that passed is remembered ({@link VerifiedTokens}): its signature is
- * checked once, not on every request.
+ * checked once, not on every request. The JWKS is fetched with the client the service passes in: Boot's observed
+ * builders (a client span and {@code http.client.requests}, like every call between services), with
+ * {@link #JWKS_TIMEOUT}.
  */
 public final class TokenValidation {
 
     /** Asymmetric algorithms only: a symmetric key in a public JWKS would let anyone sign. */
     public static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
 
+    /** How long connecting to the JWKS, and then reading it, may take: a request with a new key waits for it. */
+    public static final Duration JWKS_TIMEOUT = Duration.ofSeconds(5);
+
     private TokenValidation() {
     }
 
-    public static JwtDecoder decoder(SecurityProperties security, Clock clock) {
+    /** For the servlet services; {@code jwks} from Boot's {@code RestTemplateBuilder} (Spring Security's API). */
+    public static JwtDecoder decoder(SecurityProperties security, Clock clock, RestOperations jwks) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwksUri().toString())
+                .restOperations(jwks)
                 .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
                 .build();
         decoder.setJwtValidator(validator(security));
@@ -43,8 +53,14 @@ public final class TokenValidation {
                 : new VerifiedTokens(security.tokenCache(), clock).servlet(decoder);
     }
 
-    public static ReactiveJwtDecoder reactiveDecoder(SecurityProperties security, Clock clock) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwksUri().toString())
+    /**
+     * For the reactive gateway; {@code jwks} gives the builder the gateway's observed {@code WebClient}
+     * ({@code builder.webClient(...)}: this module has no WebFlux of its own).
+     */
+    public static ReactiveJwtDecoder reactiveDecoder(SecurityProperties security, Clock clock,
+            UnaryOperator<NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder> jwks) {
+        NimbusReactiveJwtDecoder decoder = jwks.apply(NimbusReactiveJwtDecoder.withJwkSetUri(
+                        security.jwksUri().toString()))
                 .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
                 .build();
         decoder.setJwtValidator(validator(security));

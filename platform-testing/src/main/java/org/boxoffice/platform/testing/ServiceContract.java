@@ -372,6 +372,34 @@ public abstract class ServiceContract {
         assertThat(problem.path("detail").asString()).isEqualTo("No resource at /api/v1/no-such-resource.");
     }
 
+    /**
+     * The JWKS is fetched through the service's observed client (Boot's builders), as every call between services:
+     * a token under a key id the service has not seen makes it fetch the keys again, inside the request that needs
+     * them, so the fetch carries that request's trace.
+     */
+    @Test
+    void fetchesTheJwksInTheTraceOfTheRequestThatNeedsIt() throws Exception {
+        assumeTrue(verifiesTokensWithTheJwks(), "the service verifies tokens with keys of its own");
+        String traceId = "5be0a3f6c9d84e1f8a2b3c4d5e6f7a8b";
+        int before = TestJwks.get().fetches().size();
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/no-such-resource"))
+                .header("Authorization", "Bearer " + TestTokens.token().unpublishedKeyId("rotated-" + UUID.randomUUID())
+                        .sign())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET().build());
+
+        assertThat(response.statusCode()).as("a key the JWKS does not list").isEqualTo(401);
+        List<String> fetches = TestJwks.get().fetches();
+        assertThat(fetches.subList(before, fetches.size()))
+                .as("the JWKS fetched again, by the observed client, in the trace of the request")
+                .anySatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+    }
+
+    /** Whether the service verifies tokens with the JWKS of {@link TestJwks}; not user-service, which signs them. */
+    protected boolean verifiesTokensWithTheJwks() {
+        return true;
+    }
+
     protected HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ public final class TestJwks {
     /** Not published: tokens it signs must fail signature verification. */
     final KeyPair unknownRsa;
     private final HttpServer server;
+    private final List<String> fetches = new CopyOnWriteArrayList<>();
 
     private TestJwks() {
         rsa = generate("RSA", null);
@@ -51,6 +53,8 @@ public final class TestJwks {
             throw new UncheckedIOException(e);
         }
         server.createContext(PATH, exchange -> {
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            fetches.add(traceparent == null ? "" : traceparent);
             exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
             exchange.sendResponseHeaders(200, jwks.length);
             exchange.getResponseBody().write(jwks);
@@ -71,6 +75,14 @@ public final class TestJwks {
     /** The issuer {@link TestTokens} sign for; {@code boxoffice.security.issuer} in integration tests. */
     public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * The {@code traceparent} header of every request for the JWKS so far, in order ({@code ""} for a request without
+     * one): a service's fetch through its observed client carries the trace of the request that needed the keys.
+     */
+    public List<String> fetches() {
+        return List.copyOf(fetches);
     }
 
     /** {@code boxoffice.security.jwks-uri} in integration tests. */

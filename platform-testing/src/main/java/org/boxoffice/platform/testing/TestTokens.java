@@ -68,6 +68,7 @@ public final class TestTokens {
         private final Map<String, Object> claims = new LinkedHashMap<>();
         private Signing signing = Signing.RS256;
         private boolean tampered;
+        private @Nullable String kid;
 
         private Builder() {
             Instant now = Instant.now();
@@ -147,6 +148,15 @@ public final class TestTokens {
             return this;
         }
 
+        /**
+         * Signed by the published RSA key under a key id the JWKS does not list (as after a rotation the service has
+         * not seen yet): the service fetches the JWKS again before refusing it.
+         */
+        public Builder unpublishedKeyId(String keyId) {
+            kid = keyId;
+            return this;
+        }
+
         /** An unsigned token ({@code alg: none}, empty signature). */
         public Builder algNone() {
             signing = Signing.NONE;
@@ -176,7 +186,7 @@ public final class TestTokens {
             });
             header.put("typ", "JWT");
             if (signing != Signing.NONE) {
-                header.put("kid", signing == Signing.ES256 ? TestJwks.EC_KID : TestJwks.RSA_KID);
+                header.put("kid", kid != null ? kid : signing == Signing.ES256 ? TestJwks.EC_KID : TestJwks.RSA_KID);
             }
             String signingInput = encode(header) + "." + encode(claims);
             byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);

@@ -12,6 +12,7 @@ import org.boxoffice.platform.time.ClockAutoConfiguration;
 import org.boxoffice.platform.web.WebMvcProblemsAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
@@ -34,7 +35,9 @@ import org.springframework.test.context.ContextConfiguration;
 @WebMvcTest
 @ImportAutoConfiguration({ ClockAutoConfiguration.class, JacksonAutoConfiguration.class,
         WebMvcProblemsAutoConfiguration.class, ServletSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-        ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class })
+        ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+        // The JWKS client of ServletSecurityAutoConfiguration.
+        RestTemplateAutoConfiguration.class })
 @ContextConfiguration(initializers = WebSliceInitializer.class)
 public @interface WebSliceTest {
 

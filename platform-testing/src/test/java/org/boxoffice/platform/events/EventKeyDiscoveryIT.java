@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,8 +40,8 @@ import static org.awaitility.Awaitility.await;
  * A consumer that learns a producer's keys from the producer's {@code /.well-known/event-keys} (as in Kubernetes):
  * while the keys cannot be fetched the producer's events wait unread; once fetched they verify; after the producer
  * rotates its key, an event under the new key makes the consumer fetch again and it verifies; a key that is still
- * unknown after a fresh fetch is a forgery and is dead-lettered. A JDK HTTP server stands in for the producer's
- * endpoint; the service's own endpoint is read too. The first test needs keys never fetched yet: it runs first.
+ * unknown after a fresh fetch is a forgery and is dead-lettered; every fetch goes through the service's observed
+ * client. A JDK HTTP server stands in for the producer's endpoint; the service's own endpoint is read too. The first test needs keys never fetched yet: it runs first.
  */
 @IntegrationTest(properties = {
         "spring.application.name=events-it",
@@ -54,6 +55,7 @@ class EventKeyDiscoveryIT {
     private static final String STREAM = "boxoffice.events.events-it";
     private static final AtomicReference<String> served = new AtomicReference<>();
     private static final AtomicInteger fetches = new AtomicInteger();
+    private static final List<String> traceparents = new CopyOnWriteArrayList<>();
     private static final HttpServer producer = start();
 
     @Autowired
@@ -131,6 +133,25 @@ class EventKeyDiscoveryIT {
     }
 
     @Test
+    void fetchesTheKeysThroughTheObservedClient() {
+        KeyPair key = EventKeys.generate();
+        served.set(document(key));
+        int before = traceparents.size();
+        UUID event = append(key);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            consumers.pollOnce(STREAM);
+            return handled(event);
+        });
+
+        List<String> sent = List.copyOf(traceparents);
+        assertThat(sent.subList(before, sent.size()))
+                .as("fetched by Boot's observed RestClient: a client span, its traceparent on every request")
+                .isNotEmpty().allSatisfy(traceparent -> assertThat(traceparent)
+                        .matches("00-\\p{XDigit}{32}-\\p{XDigit}{16}-\\p{XDigit}{2}"));
+    }
+
+    @Test
     void theServicePublishesItsOwnPublicKeyWithoutAToken() {
         JsonNode keys = JsonMapper.builder().build().readTree(RestClient.create().get()
                 .uri("http://127.0.0.1:" + port + "/.well-known/event-keys").retrieve().body(String.class));
@@ -171,6 +192,8 @@ class EventKeyDiscoveryIT {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/.well-known/event-keys", exchange -> {
                 fetches.incrementAndGet();
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                traceparents.add(traceparent == null ? "" : traceparent);
                 String body = served.get();
                 byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(body == null ? 503 : 200, body == null ? -1 : bytes.length);

@@ -19,7 +19,8 @@ class TokenValidationTest {
 
     private final JwtDecoder decoder = TokenValidation.decoder(new SecurityProperties(
             java.net.URI.create(TestJwks.get().jwksUri()), TestJwks.get().issuer(), TokenClaims.AUDIENCE, List.of(),
-            new SecurityProperties.TokenCache(100, java.time.Duration.ofMinutes(5))), java.time.Clock.systemUTC());
+            new SecurityProperties.TokenCache(100, java.time.Duration.ofMinutes(5))), java.time.Clock.systemUTC(),
+            new org.springframework.web.client.RestTemplate());
 
     @Test
     void acceptsAnRs256TokenAndReadsTheCaller() {
