@@ -105,9 +105,9 @@ public class Invoicing {
 
     /**
      * The invoice's PDF for a service holding its token (notification-service, from the order's {@code OrderConfirmed}
-     * event); an unknown invoice, a credit note or another token is {@link InvoiceNotFound}, alike.
+     * event); an unknown invoice, a credit note or another token is {@link InvoiceNotFound}, alike. Rendered after the
+     * read, holding no database connection (the document and its lines are loaded at once).
      */
-    @Transactional(readOnly = true)
     public byte[] pdfFor(UUID invoiceId, String token) {
         return InvoicePdf.render(invoices.findById(invoiceId).filter(invoice -> invoice.opensWith(token))
                 .orElseThrow(() -> new InvoiceNotFound(invoiceId)), null);

@@ -9,6 +9,7 @@ import org.boxoffice.notification.message.AttachmentUnavailable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -50,7 +51,8 @@ public class BookingInvoices {
         byte[] pdf;
         try {
             pdf = breaker.executeSupplier(() -> http.get().uri("/internal/v1/invoices/{id}/pdf", invoiceId)
-                    .header(TOKEN_HEADER, token).retrieve().body(byte[].class));
+                    .header(TOKEN_HEADER, token).accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON)
+                    .retrieve().body(byte[].class));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 throw new IllegalStateException("booking-service has no invoice " + invoiceId + " for its token", e);
