@@ -39,7 +39,9 @@ class BookingInvoicesTest {
 
     @AfterEach
     void stop() {
-        booking.stop(0);
+        if (booking != null) {
+            booking.stop(0);
+        }
     }
 
     @Test
@@ -85,6 +87,7 @@ class BookingInvoicesTest {
     void bookingNotListeningIsNotNow() throws IOException {
         BookingInvoices invoices = client(exchange -> answer(exchange, 200, "unused"));
         booking.stop(0);
+        booking = null;
 
         assertThatThrownBy(() -> invoices.pdf(UUID.randomUUID(), "token")).isInstanceOf(AttachmentUnavailable.class);
     }
