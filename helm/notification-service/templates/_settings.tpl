@@ -1,5 +1,6 @@
 {{/*
-What notification-service reads beyond the shared settings (see boxoffice-lib.settings).
+What notification-service reads beyond the shared settings (see boxoffice-lib.settings): SMTP, the phone channels,
+and booking-service, from which the confirmation email fetches the order's invoice PDF.
 Credentials go to the Secret; a phone channel is configured only when its endpoint is set (off otherwise).
 */}}
 {{- define "notification-service.settings" -}}
@@ -9,7 +10,8 @@ Credentials go to the Secret; a phone channel is configured only when its endpoi
       "BOXOFFICE_SMTP_PORT" (toString $smtp.port)
       "BOXOFFICE_SMTP_AUTH" (toString $smtp.auth)
       "BOXOFFICE_SMTP_STARTTLS" (toString $smtp.starttls)
-      "BOXOFFICE_MAIL_FROM" .Values.mailFrom -}}
+      "BOXOFFICE_MAIL_FROM" .Values.mailFrom
+      "BOXOFFICE_BOOKING_URL" (include "boxoffice-lib.url" (dict "root" . "service" "booking-service")) -}}
 {{- $secretEnv := dict "BOXOFFICE_SMTP_USERNAME" $smtp.username "BOXOFFICE_SMTP_PASSWORD" $smtp.password -}}
 {{- range $channel := list "sms" "whatsapp" }}
 {{- $provider := get $.Values $channel -}}

@@ -74,9 +74,10 @@ import org.boxoffice.client.user.model.StateResponse;
  * confirmed the payment and booking has confirmed the order, and downloads the invoice PDF, whose total and tax must
  * be the order's. Each step must answer with the expected status; a gateway 5xx, a wrong answer, an answer the generated
  * client cannot read, or a saga that does not finish within 60 s fails. Then the buyer's email with the PDF tickets
- * must be in the local mailbox, and the organizer must see the sale in the event's live numbers. The hold, checkout
- * and payment go in one trace the smoke starts; with {@code BOXOFFICE_TRACE_SPANS} set (a {@link TraceCollector}'s
- * file), that trace must show every hop of the sale, from the gateway to the email ({@link PurchaseTrace}).
+ * and the invoice PDF must be in the local mailbox, and the organizer must see the sale in the event's live numbers.
+ * The hold, checkout and payment go in one trace the smoke starts; with {@code BOXOFFICE_TRACE_SPANS} set (a
+ * {@link TraceCollector}'s file), that trace must show every hop of the sale, from the gateway to the email
+ * ({@link PurchaseTrace}).
  *
  * <p>Run by {@code .ci/smoke-purchase} with {@code ./run.sh} up; reads the gateway from {@code BOXOFFICE_GATEWAY},
  * the admin from {@code BOXOFFICE_ADMIN_EMAIL} and the demo password from {@code .boxoffice/demo-password}. Exits 1
@@ -217,17 +218,22 @@ public final class PurchaseSmoke {
         }
         System.out.println("purchase smoke: order CONFIRMED after payment, " + tickets.size() + " tickets issued");
 
-        invoice(asBuyer, buyerToken, order);
+        String invoiceNumber = invoice(asBuyer, buyerToken, order);
 
         Integer ticketMail = awaitMail(adminToken, buyer, false, 60);
         if (ticketMail == null) {
             throw new Failed("no email reached " + buyer + " within 60 s of the confirmation");
         }
-        if (!message(adminToken, ticketMail, "").toLowerCase(java.util.Locale.ROOT).contains("application/pdf")) {
+        String mail = message(adminToken, ticketMail, "");
+        if (!mail.toLowerCase(java.util.Locale.ROOT).contains("application/pdf")) {
             throw new Failed("the buyer's email has no PDF attachment");
         }
-        System.out.println("purchase smoke: the buyer's email with the PDF tickets is in the mailbox (message "
-                + ticketMail + ")");
+        // notification fetched the invoice from booking when it sent the email (docs/commerce.md#invoices).
+        if (!mail.contains(invoiceNumber + ".pdf")) {
+            throw new Failed("the buyer's email does not carry the invoice " + invoiceNumber + ".pdf");
+        }
+        System.out.println("purchase smoke: the buyer's email with the PDF tickets and invoice " + invoiceNumber
+                + " is in the mailbox (message " + ticketMail + ")");
         checkTrace(trace);
 
         AnalyticsApi analytics = new AnalyticsApi(asOrganizer.analytics);
@@ -316,8 +322,11 @@ public final class PurchaseSmoke {
         return eventId;
     }
 
-    /** The order's invoice: listed with the order's total, and a PDF whose text shows that total and the tax. */
-    private void invoice(Api.Clients asBuyer, String buyerToken, OrderResponse order) throws Exception {
+    /**
+     * The order's invoice: listed with the order's total, and a PDF whose text shows that total and the tax. Its
+     * number.
+     */
+    private String invoice(Api.Clients asBuyer, String buyerToken, OrderResponse order) throws Exception {
         OrderResponse confirmed = call("GET", "/api/v1/orders/" + order.getId(), 200,
                 () -> new OrdersApi(asBuyer.booking).getOrderWithHttpInfo(order.getId()));
         List<InvoiceResponse> documents = call("GET", "/api/v1/orders/" + order.getId() + "/invoices", 200,
@@ -351,6 +360,7 @@ public final class PurchaseSmoke {
         }
         System.out.println("purchase smoke: invoice " + invoice.getNumber() + " (PDF, " + pdf.body().length
                 + " bytes) shows the order's " + tax + " and " + total);
+        return invoice.getNumber();
     }
 
     private String login(Api.Clients clients, String email, String password) throws Exception {

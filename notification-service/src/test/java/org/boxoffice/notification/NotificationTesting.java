@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on real PostgreSQL and Redis, sending to a real SMTP server (GreenMail, which the tests read)
- * and to a Twilio-like SMS provider (a JDK HTTP server whose answer a test chooses). Every subclass shares one
+ * and to a Twilio-like SMS provider (a JDK HTTP server whose answer a test chooses), fetching invoices from a stub of
+ * booking-service's invoice endpoint ({@link BookingStub}). Every subclass shares one
  * application context: same servers, same settings.
  */
 @IntegrationTest(properties = {
@@ -52,12 +53,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "boxoffice.notification.whatsapp.account-sid=AC0123",
         "boxoffice.notification.whatsapp.auth-token=test-secret",
         "boxoffice.notification.whatsapp.from=+15550000002",
-        "boxoffice.events.poll-interval=50ms" })
+        "boxoffice.events.poll-interval=50ms",
+        "resilience4j.circuitbreaker.instances.booking-service.wait-duration-in-open-state=1s" })
 public abstract class NotificationTesting {
 
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final GreenMail SMTP;
     protected static final SmsProvider SMS = new SmsProvider();
+    protected static final BookingStub BOOKING = new BookingStub();
 
     static {
         SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -71,6 +74,7 @@ public abstract class NotificationTesting {
         registry.add("boxoffice.notification.sms.endpoint", () -> "http://127.0.0.1:" + SMS.port());
         // WhatsApp goes through the same Twilio-style API, with whatsapp:-prefixed numbers.
         registry.add("boxoffice.notification.whatsapp.endpoint", () -> "http://127.0.0.1:" + SMS.port());
+        registry.add("boxoffice.notification.booking.url", () -> "http://127.0.0.1:" + BOOKING.port());
     }
 
     @Value("${local.server.port}")
@@ -84,6 +88,7 @@ public abstract class NotificationTesting {
     void emptyMailboxAndProvider() throws Exception {
         SMTP.purgeEmailFromAllMailboxes();
         SMS.reset(200);
+        BOOKING.reset();
         // The per-class Redis flush deletes the streams and this service's consumer groups after the consumers
         // created them, and platform-support's consumer only recreates a group when NOGROUP is the top-level error
         // message (Lettuce nests it): recreate them as the consumer would, reading from the start.

@@ -1,10 +1,13 @@
 package org.boxoffice.booking.invoice;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -68,6 +71,8 @@ public class Invoice {
     private @Nullable UUID corrects;
     @Column(name = "refund_id")
     private @Nullable UUID refundId;
+    @Column(name = "pdf_token")
+    private @Nullable String pdfToken;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
     @OrderColumn(name = "position")
@@ -97,13 +102,17 @@ public class Invoice {
         this.sums = sums;
     }
 
-    /** The invoice of a confirmed sale, numbered {@code number} in its organization's invoice series. */
-    static Invoice of(Invoicing.Sale sale, Seller seller, long number, Instant now) {
+    /**
+     * The invoice of a confirmed sale, numbered {@code number} in its organization's invoice series; its PDF opens for
+     * services with {@code pdfToken} ({@link #opensWith}).
+     */
+    static Invoice of(Invoicing.Sale sale, Seller seller, long number, String pdfToken, Instant now) {
         Invoice invoice = new Invoice(sale.organizationId(), DocumentKind.INVOICE, number, sale.orderId(),
                 sale.eventId(), sale.buyerId(), sale.buyerEmail(), sale.eventTitle(), now,
                 sale.currency().getCurrencyCode(), seller, sale.charges().taxLabel(),
                 sale.charges().taxRateBasisPoints(), sale.charges().taxIncluded(), sale.sums());
         invoice.lines = new ArrayList<>(sale.lines());
+        invoice.pdfToken = pdfToken;
         return invoice;
     }
 
@@ -123,6 +132,23 @@ public class Invoice {
         note.corrects = id;
         note.refundId = refundId;
         return note;
+    }
+
+    /**
+     * The key to this invoice's PDF, given to a service that sends it on: the one it was issued with, or {@code fresh}
+     * for an invoice issued before invoices had one (kept from then on).
+     */
+    String pdfToken(Supplier<String> fresh) {
+        if (pdfToken == null) {
+            pdfToken = fresh.get();
+        }
+        return pdfToken;
+    }
+
+    /** Whether {@code token} is this invoice's PDF key, compared in constant time; never for a credit note. */
+    boolean opensWith(String token) {
+        return kind == DocumentKind.INVOICE && pdfToken != null && MessageDigest.isEqual(
+                pdfToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Its number as printed: {@code INV-000042}, {@code CN-000007}. */

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.boxoffice.platform.pdf.PdfText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,34 +45,34 @@ final class InvoicePdf {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 Seller seller = invoice.seller();
                 if (seller.name().isEmpty()) {
-                    text(content, bold, 11, LEFT, y, "Organization " + invoice.organizationId());
-                    text(content, regular, 9, LEFT, y -= 14, "(legal details not provided by the organizer)");
+                    PdfText.line(content, bold, 11, LEFT, y, "Organization " + invoice.organizationId());
+                    PdfText.line(content, regular, 9, LEFT, y -= 14, "(legal details not provided by the organizer)");
                 } else {
-                    text(content, bold, 11, LEFT, y, seller.name());
+                    PdfText.line(content, bold, 11, LEFT, y, seller.name());
                     for (String line : seller.address().split("\\R")) {
-                        text(content, regular, 9, LEFT, y -= 13, line);
+                        PdfText.line(content, regular, 9, LEFT, y -= 13, line);
                     }
                     if (!seller.vatId().isEmpty()) {
-                        text(content, regular, 9, LEFT, y -= 13, "VAT id: " + seller.vatId());
+                        PdfText.line(content, regular, 9, LEFT, y -= 13, "VAT id: " + seller.vatId());
                     }
                 }
-                text(content, bold, 20, LEFT, y -= 44, title(invoice));
+                PdfText.line(content, bold, 20, LEFT, y -= 44, title(invoice));
                 if (corrects != null) {
-                    text(content, regular, 10, LEFT, y -= 16, "Corrects invoice " + corrects + " (refund)");
+                    PdfText.line(content, regular, 10, LEFT, y -= 16, "Corrects invoice " + corrects + " (refund)");
                 }
-                text(content, regular, 10, LEFT, y -= 20, "Date: " + invoice.issuedAt().atZone(ZoneOffset.UTC)
+                PdfText.line(content, regular, 10, LEFT, y -= 20, "Date: " + invoice.issuedAt().atZone(ZoneOffset.UTC)
                         .toLocalDate());
-                text(content, regular, 10, LEFT, y -= 14, "Order: " + invoice.orderId());
-                text(content, regular, 10, LEFT, y -= 14, "Event: " + invoice.eventTitle());
-                text(content, regular, 10, LEFT, y -= 14, "Buyer: " + invoice.buyerEmail());
+                PdfText.line(content, regular, 10, LEFT, y -= 14, "Order: " + invoice.orderId());
+                PdfText.line(content, regular, 10, LEFT, y -= 14, "Event: " + invoice.eventTitle());
+                PdfText.line(content, regular, 10, LEFT, y -= 14, "Buyer: " + invoice.buyerEmail());
                 y -= 30;
                 if (!invoice.lines().isEmpty()) {
                     row(content, bold, y, List.of("Description", "Qty", "Unit", "Discount", "Fee", "Tax", "Total"));
                     int shown = 0;
                     for (InvoiceLine line : invoice.lines()) {
                         if (shown++ == MAX_LINES) {
-                            text(content, regular, 8, LEFT, y -= 13, "… and " + (invoice.lines().size() - MAX_LINES)
-                                    + " more lines, included in the sums below");
+                            PdfText.line(content, regular, 8, LEFT, y -= 13, "… and "
+                                    + (invoice.lines().size() - MAX_LINES) + " more lines, included in the sums below");
                             break;
                         }
                         row(content, regular, y -= 13, List.of(line.description(), Integer.toString(line.quantity()),
@@ -82,11 +83,11 @@ final class InvoicePdf {
                     y -= 24;
                 }
                 for (String[] sum : sums(invoice)) {
-                    text(content, regular, 10, 330, y, sum[0]);
-                    text(content, regular, 10, 490, y, sum[1]);
+                    PdfText.line(content, regular, 10, 330, y, sum[0]);
+                    PdfText.line(content, regular, 10, 490, y, sum[1]);
                     y -= 14;
                 }
-                text(content, regular, 8, LEFT, 56, "Amounts in " + invoice.currency().getCurrencyCode()
+                PdfText.line(content, regular, 8, LEFT, 56, "Amounts in " + invoice.currency().getCurrencyCode()
                         + ". Fees and tax are computed per line, rounded half up to the minor unit.");
             }
             document.save(out);
@@ -129,31 +130,7 @@ final class InvoicePdf {
             throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             String cell = i == 0 && cells.get(0).length() > 44 ? cells.get(0).substring(0, 43) + "…" : cells.get(i);
-            text(content, font, 8, COLUMNS[i], y, cell);
+            PdfText.line(content, font, 8, COLUMNS[i], y, cell);
         }
-    }
-
-    private static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
-            throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(printable(font, text));
-        content.endText();
-    }
-
-    /** The standard fonts cover WinAnsi only: a character outside it prints as '?' rather than failing. */
-    private static String printable(PDType1Font font, String text) {
-        StringBuilder printable = new StringBuilder(text.length());
-        text.codePoints().forEach(codePoint -> {
-            String character = Character.toString(codePoint);
-            try {
-                font.encode(character);
-                printable.append(character);
-            } catch (IOException | IllegalArgumentException notInFont) {
-                printable.append('?');
-            }
-        });
-        return printable.toString();
     }
 }

@@ -1,6 +1,8 @@
 package org.boxoffice.booking.invoice;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Issues invoices and credit notes, and finds them. A document is issued in the transaction that confirms or refunds
  * the order, as the last thing before it commits: its number is taken from the organization's series then, after
  * every other row the transaction locks, so the series' row is held only for the commit itself and no lock order of
- * the saga can meet it the other way round; a confirmation that rolls back takes no number.
+ * the saga can meet it the other way round; a confirmation that rolls back takes no number. Nothing is rendered while
+ * the series' row is locked: a PDF is rendered when it is asked for, from the frozen document (the buyer's and the
+ * organizer's downloads, and notification-service's with the invoice's PDF token, for the confirmation email).
  */
 @Service
 public class Invoicing {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Invoices invoices;
     private final Issuers issuers;
@@ -38,13 +44,14 @@ public class Invoicing {
             String eventTitle, Currency currency, Charges charges, List<InvoiceLine> lines, Sums sums) {
     }
 
-    /** An issued invoice: its id, its number as printed, and its PDF. */
-    public record Issued(UUID invoiceId, String number, byte[] pdf) {
+    /** An issued invoice: its id, its number as printed, and the token that opens its PDF ({@link #pdfFor}). */
+    public record Issued(UUID invoiceId, String number, String pdfToken) {
     }
 
     /**
      * Issues the sale's invoice when the caller's transaction commits (the order has at most one), then hands it to
-     * {@code then} still inside that transaction: what announces the order's confirmation attaches it.
+     * {@code then} still inside that transaction: what announces the order's confirmation names it, and passes on its
+     * PDF token so that the confirmation email can fetch the PDF once the confirmation committed.
      */
     public void issueInvoice(Sale sale, Consumer<Issued> then) {
         TransactionPhases.beforeCommit(() -> {
@@ -52,9 +59,9 @@ public class Invoicing {
                 Seller seller = issuers.findById(sale.organizationId()).map(Issuer::seller)
                         .orElse(new Seller("", "", ""));
                 long number = numbers.next(sale.organizationId(), DocumentKind.INVOICE);
-                return invoices.saveAndFlush(Invoice.of(sale, seller, number, clock.instant()));
+                return invoices.saveAndFlush(Invoice.of(sale, seller, number, newPdfToken(), clock.instant()));
             });
-            then.accept(new Issued(invoice.id(), invoice.displayNumber(), InvoicePdf.render(invoice, null)));
+            then.accept(new Issued(invoice.id(), invoice.displayNumber(), invoice.pdfToken(Invoicing::newPdfToken)));
         });
     }
 
@@ -94,6 +101,23 @@ public class Invoicing {
         UUID corrects = invoice.corrects();
         return InvoicePdf.render(invoice, corrects == null ? null
                 : invoices.findById(corrects).map(Invoice::displayNumber).orElse(null));
+    }
+
+    /**
+     * The invoice's PDF for a service holding its token (notification-service, from the order's {@code OrderConfirmed}
+     * event); an unknown invoice, a credit note or another token is {@link InvoiceNotFound}, alike. Rendered after the
+     * read, holding no database connection (the document and its lines are loaded at once).
+     */
+    public byte[] pdfFor(UUID invoiceId, String token) {
+        return InvoicePdf.render(invoices.findById(invoiceId).filter(invoice -> invoice.opensWith(token))
+                .orElseThrow(() -> new InvoiceNotFound(invoiceId)), null);
+    }
+
+    /** 32 random bytes, base64url: what a service must show to read one invoice's PDF. */
+    private static String newPdfToken() {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     /** The organization's seller details, if the caller manages it and they were set. */

@@ -56,7 +56,7 @@ public sealed interface Published {
     /**
      * {@code feeMinor} and {@code taxMinor} are the order's service fees and tax ({@code taxIncluded}: contained in
      * {@code totalMinor}, else added to it); {@code invoice} is the order's invoice, numbered as the confirmation
-     * commits, with its PDF.
+     * commits, with the token to fetch its PDF.
      */
     record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
             String eventTitle, Instant eventStartsAt, String eventTimezone, String venueName, String venueCity,
@@ -78,8 +78,12 @@ public sealed interface Published {
             @Nullable Long discountMinor, @Nullable Long feeMinor, @Nullable Long taxMinor, @Nullable Long paidMinor) {
     }
 
-    /** An invoice as a document: its number and the PDF, base64. */
-    record Invoice(UUID invoiceId, String number, String pdf) {
+    /**
+     * The order's invoice: its number, and the token that opens its PDF for a service sending it on
+     * ({@code GET /internal/v1/invoices/{invoiceId}/pdf} with header {@code Invoice-Token}; docs/commerce.md#invoices).
+     * Events from before it carried the PDF itself, base64, as {@code pdf} (consumers still read those).
+     */
+    record Invoice(UUID invoiceId, String number, String pdfToken) {
     }
 
     /**

@@ -3,7 +3,6 @@ package org.boxoffice.booking.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +93,8 @@ class OrderFulfilment {
                     share.taxMinor(), share.paidMinor()));
         }
         // Numbered as the transaction commits, after every other lock it takes (Invoicing); the confirmation is
-        // announced then, with the invoice, so the buyer's email can carry it.
+        // announced then with the invoice's id, number and PDF token: notification fetches the PDF for the email, so
+        // no PDF is rendered while the organization's series is locked, and none travels through the stream.
         invoicing.issueInvoice(new Invoicing.Sale(order.id(), event.id(), event.organizationId(), purchase.buyerId(),
                 purchase.buyerEmail(), event.title(), purchase.currency(), bill.charges(),
                 bill.lines().stream().map(line -> new InvoiceLine(line.description(), line.quantity(),
@@ -108,8 +108,7 @@ class OrderFulfilment {
                         bill.totalMinor(), purchase.currency().getCurrencyCode(), now, List.copyOf(announced),
                         amounts.discountMinor(), amounts.feeMinor(), amounts.taxMinor(), bill.charges().taxLabel(),
                         bill.charges().taxRateBasisPoints(), bill.charges().taxIncluded(),
-                        new Published.Invoice(invoice.invoiceId(), invoice.number(),
-                                Base64.getEncoder().encodeToString(invoice.pdf())))));
+                        new Published.Invoice(invoice.invoiceId(), invoice.number(), invoice.pdfToken()))));
     }
 
     /**

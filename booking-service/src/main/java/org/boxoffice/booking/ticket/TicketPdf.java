@@ -1,10 +1,8 @@
 package org.boxoffice.booking.ticket;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -14,13 +12,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.boxoffice.platform.pdf.PdfText;
+import org.boxoffice.platform.pdf.QrCodes;
 
 /**
  * One ticket as a one-page PDF, the file a buyer downloads from their tickets page: the event, the place, the tier,
@@ -44,7 +37,7 @@ final class TicketPdf {
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
-            PDImageXObject qr = LosslessFactory.createFromImage(document, qr(ticket.qrPayload()));
+            PDImageXObject qr = LosslessFactory.createFromImage(document, QrCodes.image(ticket.qrPayload(), QR_PIXELS));
             float width = page.getMediaBox().getWidth();
             float top = page.getMediaBox().getHeight() - 72;
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -64,33 +57,6 @@ final class TicketPdf {
 
     private static void text(PDPageContentStream content, PDType1Font font, float size, float y, String text)
             throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(56, y);
-        content.showText(printable(text));
-        content.endText();
-    }
-
-    /** The standard fonts encode WinAnsi only: anything else is replaced rather than failing the download. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x100 ? (char) c : '?'));
-        return out.toString();
-    }
-
-    private static BufferedImage qr(String payload) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                for (int y = 0; y < matrix.getHeight(); y++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
-                }
-            }
-            return image;
-        } catch (WriterException e) {
-            throw new IllegalStateException("a ticket payload always fits a QR code", e);
-        }
+        PdfText.line(content, font, size, 56, y, text);
     }
 }

@@ -77,7 +77,7 @@ public final class HoldBenchmark {
         }
     }
 
-    private static Result measure(int concurrency, int requests, Request request) throws Exception {
+    static Result measure(int concurrency, int requests, Request request) throws Exception {
         long[] nanos = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger wins = new AtomicInteger();
@@ -105,7 +105,7 @@ public final class HoldBenchmark {
         return new Result(nanos, System.nanoTime() - start, wins.get());
     }
 
-    private static void report(String name, Result result) {
+    static void report(String name, Result result) {
         long[] sorted = result.nanos().clone();
         Arrays.sort(sorted);
         double seconds = result.wallNanos() / 1e9;

@@ -33,16 +33,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invoices and credit notes on a real PostgreSQL and Redis (docs/commerce.md#invoices): gapless numbers per
  * organization under concurrent confirmations, the PDF's totals against the order's, credit notes on refund, and
- * who may read them (the buyer their own, the organizer their organization's; anyone else a 404).
+ * who may read them (the buyer their own, the organizer their organization's, notification-service an invoice whose
+ * token its OrderConfirmed event carried; anyone else a 404).
  */
 @IntegrationTest
 class InvoiceIT {
 
     static final String EMAIL = "buyer@test.boxoffice.dev";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
@@ -106,6 +109,16 @@ class InvoiceIT {
                 .param(sale.organizationId()).query(Long.class).single()).isEqualTo(confirmations);
         assertThat(jdbc.sql("SELECT last_number FROM invoice_sequence WHERE organization_id = ? AND kind = 'INVOICE'")
                 .param(sale.organizationId()).query(Long.class).single()).isEqualTo(confirmations);
+
+        // Each confirmation announced its own invoice with a token that opens that invoice's PDF and no other.
+        BookingHttp http = new BookingHttp(port);
+        JsonNode first = announcedInvoice(pending.get(0).id());
+        JsonNode second = announcedInvoice(pending.get(1).id());
+        assertThat(first.path("pdfToken").asString()).isNotEqualTo(second.path("pdfToken").asString());
+        assertThat(pdfText(servicePdf(http, first.path("invoiceId").asString(), first.path("pdfToken").asString())))
+                .contains("Invoice " + first.path("number").asString());
+        assertThat(problem(404, BookingHttp.send(servicePdf(http, first.path("invoiceId").asString(),
+                second.path("pdfToken").asString())))).isEqualTo("invoice-not-found");
     }
 
     @Test
@@ -140,6 +153,21 @@ class InvoiceIT {
         UUID paymentId = UUID.randomUUID();
         transactions.executeWithoutResult(tx -> payments.paymentSucceeded(orderId, paymentId, 6_307));
         JsonNode invoice = ok(200, http.get(mine, buyer)).get(0);
+        // The confirmation names the invoice without carrying its PDF; the token it carries opens the PDF for the
+        // service that emails it, without an account, and nothing else does at that address.
+        JsonNode announced = announcedInvoice(orderId);
+        assertThat(announced.path("invoiceId").asString()).isEqualTo(invoice.path("id").asString());
+        assertThat(announced.path("number").asString()).isEqualTo("INV-000001");
+        assertThat(announced.has("pdf")).as("the PDF no longer travels in the event").isFalse();
+        String token = announced.path("pdfToken").asString();
+        String invoiceId = invoice.path("id").asString();
+        assertThat(pdfText(servicePdf(http, invoiceId, token))).contains("Invoice INV-000001", "Total 63.07");
+        String internal = "/internal/v1/invoices/" + invoiceId + "/pdf";
+        assertThat(problem(404, http.get(internal, null))).as("no token").isEqualTo("invoice-not-found");
+        assertThat(problem(404, http.get(internal, buyer))).as("the buyer's own account is not the credential")
+                .isEqualTo("invoice-not-found");
+        assertThat(problem(404, BookingHttp.send(servicePdf(http, invoiceId, token.substring(1) + "A"))))
+                .as("an altered token").isEqualTo("invoice-not-found");
         // 2 × 25.00 + 2 × 1.50 fee = 53.00; VAT 19 % = 10.07; 63.07.
         assertThat(order.path("totalMinor").asLong()).isEqualTo(6_307);
         assertThat(invoice.path("kind").asString()).isEqualTo("INVOICE");
@@ -178,6 +206,19 @@ class InvoiceIT {
                 note.path("feeMinor").asLong())).containsExactly(1_000L, 160L, 48L);
         assertThat(pdfText(http.request(mine + "/" + note.path("id").asString(), buyer)))
                 .contains("Credit note CN-000001", "Corrects invoice INV-000001", "Total refunded 10.00");
+        assertThat(problem(404, BookingHttp.send(servicePdf(http, note.path("id").asString(), token))))
+                .as("the invoice's token opens no credit note").isEqualTo("invoice-not-found");
+    }
+
+    /** The {@code invoice} of the order's {@code OrderConfirmed} event, as written to the outbox. */
+    private JsonNode announcedInvoice(UUID orderId) {
+        return JSON.readTree(jdbc.sql("SELECT payload::text FROM outbox_event WHERE type = 'OrderConfirmed' "
+                + "AND event_key = ?").param(orderId.toString()).query(String.class).single()).path("invoice");
+    }
+
+    /** notification-service's request for an invoice's PDF: no account, the invoice's token. */
+    private static java.net.http.HttpRequest.Builder servicePdf(BookingHttp http, String invoiceId, String token) {
+        return http.request("/internal/v1/invoices/" + invoiceId + "/pdf", null).header("Invoice-Token", token);
     }
 
     private static String pdfText(java.net.http.HttpRequest.Builder request) throws Exception {

@@ -101,10 +101,12 @@ class ServiceContractTest {
     }
 
     @Test
-    void notificationGetsSmtpSettingsAndCredentials() {
+    void notificationGetsSmtpSettingsAndCredentialsAndFindsBookingForInvoices() {
         assertThat(environment("notification-service")).contains("BOXOFFICE_SMTP_HOST", "BOXOFFICE_SMTP_PORT",
                 "BOXOFFICE_SMTP_USERNAME", "BOXOFFICE_SMTP_PASSWORD", "BOXOFFICE_SMTP_AUTH", "BOXOFFICE_SMTP_STARTTLS",
                 "BOXOFFICE_MAIL_FROM");
+        String booking = at(platform.get("ConfigMap", "notification-service"), "data.BOXOFFICE_BOOKING_URL");
+        assertThat(booking).isEqualTo("http://booking-service:8082");
     }
 
     @Test

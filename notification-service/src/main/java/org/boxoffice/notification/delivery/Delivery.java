@@ -1,5 +1,6 @@
 package org.boxoffice.notification.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -119,6 +120,17 @@ public class Delivery {
             this.attempts--;
         }
         this.updatedAt = micros(now);
+    }
+
+    /**
+     * Back to PENDING without spending an attempt: what the message must carry (the order's invoice) cannot be had now,
+     * and it is never sent without it. It waits as long as it has waited so far, within {@code shortest} and
+     * {@code longest}, so that a long outage of the attachment's source is asked about ever less often.
+     */
+    void awaitAttachment(String reason, Duration shortest, Duration longest, Instant now) {
+        Duration waited = Duration.between(createdAt, now);
+        Duration wait = waited.compareTo(shortest) < 0 ? shortest : waited.compareTo(longest) > 0 ? longest : waited;
+        reschedule(reason, now.plus(wait), false, now);
     }
 
     /** FAILED for good, with the reason, until an admin retries it. */

@@ -14,6 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import org.boxoffice.notification.message.AttachmentUnavailable;
 import org.boxoffice.notification.message.Messages;
 import org.boxoffice.notification.message.RenderedMessage;
 import org.boxoffice.platform.background.BackgroundTask;
@@ -33,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each channel's provider sits behind its own Resilience4j circuit breaker. A transient failure is retried with
  * exponential backoff and jitter, up to {@code max-attempts}, then the delivery is FAILED with the reason; a permanent
- * one fails at once. While a breaker is open, deliveries on that channel wait for it without spending attempts.
+ * one fails at once. While a breaker is open, deliveries on that channel wait for it without spending attempts, and so
+ * does a message whose invoice booking-service cannot give now ({@link AttachmentUnavailable}): sent later, never
+ * without it.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -134,6 +137,12 @@ public class Dispatcher implements SmartLifecycle {
         try {
             message = messages.render(delivery.kind(), delivery.payload(), delivery.locale(),
                     delivery.channel() == Channel.EMAIL);
+        } catch (AttachmentUnavailable unavailable) {
+            // Neither the message's fault nor the provider's: it waits for the invoice, spending no attempt.
+            settle(delivery, d -> d.awaitAttachment(unavailable.getMessage(), properties.initialBackoff(),
+                    properties.maxBackoff(), clock.instant()));
+            metrics.record(delivery.channel(), "awaiting-attachment");
+            return;
         } catch (RuntimeException e) {
             fail(delivery, "cannot render " + delivery.kind() + ": " + e.getMessage());
             return;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.notification.account.RegistrationAttempted;
+import org.boxoffice.notification.sale.BookingInvoices;
 import org.boxoffice.notification.sale.SaleEvents.EventCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderCancelled;
 import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Renders a delivery's payload into the message for its locale: subject and short text from
  * {@code mail/messages_<locale>.properties}, HTML and text bodies from {@code templates/mail/message.{html,txt}}
  * (Thymeleaf), and for {@link MessageKind#TICKETS} the tickets PDF. A {@link MessageKind#RECEIPT} has the order and
- * its total but no ticket codes: it goes to addresses not verified yet.
+ * its total but no ticket codes: it goes to addresses not verified yet. The email of either carries the order's invoice
+ * PDF, fetched from booking-service: {@link AttachmentUnavailable} while it cannot be had.
  */
 @Component
 public class Messages {
@@ -47,11 +49,11 @@ public class Messages {
     private final SpringTemplateEngine templates;
     private final TicketMessages tickets;
 
-    Messages(MessageSource wording, JsonMapper json, VerificationCodes codes) {
+    Messages(MessageSource wording, JsonMapper json, VerificationCodes codes, BookingInvoices invoices) {
         this.wording = wording;
         this.json = json;
         this.codes = codes;
-        this.tickets = new TicketMessages(wording);
+        this.tickets = new TicketMessages(wording, invoices);
         this.templates = new SpringTemplateEngine();
         templates.setTemplateEngineMessageSource(wording);
         templates.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
@@ -73,7 +75,7 @@ public class Messages {
      * @param email whether the message goes by email: only then are the bodies and attachments rendered
      */
     public RenderedMessage render(MessageKind kind, String payload, Locale locale, boolean email) {
-        MessageContent content = content(kind, payload, locale);
+        MessageContent content = content(kind, payload, locale, email);
         String key = kind.template();
         String subject = wording.getMessage("subject." + key, content.args(), locale);
         String shortText = wording.getMessage("short." + key, content.args(), locale);
@@ -91,10 +93,10 @@ public class Messages {
                 templates.process("message.txt", context), shortText, content.attachments());
     }
 
-    private MessageContent content(MessageKind kind, String payload, Locale locale) {
+    private MessageContent content(MessageKind kind, String payload, Locale locale, boolean email) {
         return switch (kind) {
-            case TICKETS -> tickets.tickets(json.readValue(payload, OrderConfirmed.class), locale);
-            case RECEIPT -> tickets.receipt(json.readValue(payload, OrderConfirmed.class), locale);
+            case TICKETS -> tickets.tickets(json.readValue(payload, OrderConfirmed.class), locale, email);
+            case RECEIPT -> tickets.receipt(json.readValue(payload, OrderConfirmed.class), locale, email);
             case TICKET_TRANSFERRED -> tickets.transferred(json.readValue(payload, TicketTransferred.class), locale);
             case EMAIL_CODE, PHONE_CODE -> {
                 VerificationCode code = json.readValue(payload, VerificationCode.class);

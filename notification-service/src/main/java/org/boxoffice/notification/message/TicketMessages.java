@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.boxoffice.notification.sale.BookingInvoices;
+import org.boxoffice.notification.sale.SaleEvents.Invoice;
 import org.boxoffice.notification.sale.SaleEvents.OrderConfirmed;
 import org.boxoffice.notification.sale.SaleEvents.Ticket;
 import org.boxoffice.notification.sale.SaleEvents.TicketTransferred;
@@ -19,17 +22,20 @@ import org.springframework.context.MessageSource;
 /**
  * The messages that carry tickets or a purchase: the tickets of a confirmed order (a PDF page per ticket, with its
  * price, discount, service fee and tax), the receipt to an address not verified yet, and a transferred ticket to its
- * recipient. The order's invoice PDF goes with the tickets and with the receipt.
+ * recipient. The order's invoice PDF goes with the tickets and with the receipt (fetched from booking-service).
  */
 final class TicketMessages {
 
     private final MessageSource wording;
+    private final BookingInvoices invoices;
 
-    TicketMessages(MessageSource wording) {
+    TicketMessages(MessageSource wording, BookingInvoices invoices) {
         this.wording = wording;
+        this.invoices = invoices;
     }
 
-    MessageContent tickets(OrderConfirmed order, Locale locale) {
+    /** @param attach whether the PDFs go with it (an email): the tickets' and the invoice's */
+    MessageContent tickets(OrderConfirmed order, Locale locale, boolean attach) {
         ZoneId zone = Messages.zone(order.eventTimezone());
         String when = Messages.when(order.eventStartsAt(), zone, locale);
         String where = order.venueName() + ", " + order.venueCity();
@@ -49,19 +55,24 @@ final class TicketMessages {
                 locale));
         variables.put("total", Messages.money(order.totalMinor(), order.currency(), locale));
         List<RenderedMessage.Attachment> attachments = new ArrayList<>();
-        attachments.add(new RenderedMessage.Attachment("tickets-" + Messages.reference(order.orderId()) + ".pdf",
-                "application/pdf", TicketPdf.render(pages)));
-        invoice(order).ifPresent(attachments::add);
+        if (attach) {
+            // The invoice first: while booking cannot give it, no tickets PDF is rendered in vain.
+            Optional<RenderedMessage.Attachment> invoice = invoice(order);
+            attachments.add(new RenderedMessage.Attachment("tickets-" + Messages.reference(order.orderId()) + ".pdf",
+                    "application/pdf", TicketPdf.render(pages)));
+            invoice.ifPresent(attachments::add);
+        }
         return new MessageContent(new Object[] { order.eventTitle(), when, order.tickets().size() }, variables,
                 attachments);
     }
 
-    MessageContent receipt(OrderConfirmed order, Locale locale) {
+    /** @param attach whether the invoice PDF goes with it (an email) */
+    MessageContent receipt(OrderConfirmed order, Locale locale, boolean attach) {
         return new MessageContent(new Object[] { order.eventTitle(),
                 Messages.when(order.eventStartsAt(), Messages.zone(order.eventTimezone()), locale),
                 order.tickets().size(), Messages.reference(order.orderId()),
                 Messages.money(order.totalMinor(), order.currency(), locale) },
-                Map.of(), invoice(order).stream().toList());
+                Map.of(), attach ? invoice(order).stream().toList() : List.of());
     }
 
     MessageContent transferred(TicketTransferred transfer, Locale locale) {
@@ -145,11 +156,24 @@ final class TicketMessages {
                 + " %";
     }
 
-    private static java.util.Optional<RenderedMessage.Attachment> invoice(OrderConfirmed order) {
-        if (order.invoice() == null) {
-            return java.util.Optional.empty();
+    /**
+     * The order's invoice PDF, fetched from booking with the token the event carried, or as an event from before that
+     * carried it; {@link AttachmentUnavailable} while booking cannot give it, so the message waits rather than going
+     * without it.
+     */
+    private Optional<RenderedMessage.Attachment> invoice(OrderConfirmed order) {
+        Invoice invoice = order.invoice();
+        if (invoice == null) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new RenderedMessage.Attachment(order.invoice().number() + ".pdf",
-                "application/pdf", Base64.getDecoder().decode(order.invoice().pdf())));
+        byte[] pdf;
+        if (invoice.pdf() != null) {
+            pdf = Base64.getDecoder().decode(invoice.pdf());
+        } else if (invoice.pdfToken() != null) {
+            pdf = invoices.pdf(invoice.invoiceId(), invoice.pdfToken());
+        } else {
+            throw new IllegalStateException("invoice " + invoice.invoiceId() + " carries neither its PDF nor a token");
+        }
+        return Optional.of(new RenderedMessage.Attachment(invoice.number() + ".pdf", "application/pdf", pdf));
     }
 }

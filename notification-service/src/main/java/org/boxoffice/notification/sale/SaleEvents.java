@@ -33,8 +33,12 @@ public final class SaleEvents {
         }
     }
 
-    /** The order's invoice: its number and its PDF (base64). */
-    public record Invoice(UUID invoiceId, String number, String pdf) {
+    /**
+     * The order's invoice: its number and {@code pdfToken}, with which its PDF is fetched from booking-service
+     * ({@link BookingInvoices}). Events from before booking sent the token carry the PDF itself instead, base64, as
+     * {@code pdf}.
+     */
+    public record Invoice(UUID invoiceId, String number, @Nullable String pdfToken, @Nullable String pdf) {
     }
 
     /**

@@ -37,7 +37,7 @@ class MessagesTest {
 
     @Test
     void aTicketsQrCodeCarriesItsPayload() throws Exception {
-        var image = TicketPdf.qrImage("BXT1.TK-1.sig");
+        var image = org.boxoffice.platform.pdf.QrCodes.image("BXT1.TK-1.sig", 400);
         var text = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
                 new com.google.zxing.common.HybridBinarizer(
                         new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();

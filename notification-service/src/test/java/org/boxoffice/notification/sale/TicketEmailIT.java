@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An OrderConfirmed puts the tickets in the buyer's inbox once, in the buyer's language, with each ticket's fee and tax
- * and the order's invoice; a TicketTransferred puts the new ticket in its recipient's inbox.
+ * and the order's invoice, fetched from booking (and sent later, never without it, while booking cannot give it); a
+ * TicketTransferred puts the new ticket in its recipient's inbox.
  */
 class TicketEmailIT extends NotificationTesting {
 
@@ -111,12 +112,15 @@ class TicketEmailIT extends NotificationTesting {
     }
 
     @Test
-    void theTicketsShowEachTicketsFeeAndTaxAndTheInvoiceIsAttachedToTheTicketsAndToTheReceipt() throws Exception {
-        byte[] invoice = onePagePdf("INV-000007 Total 105.71");
+    void theTicketsShowEachTicketsFeeAndTaxAndTheInvoiceFetchedFromBookingGoesWithTheTicketsAndTheReceipt()
+            throws Exception {
+        byte[] invoice = onePagePdf("Invoice INV-000007 Total 105.71");
+        UUID invoiceId = UUID.randomUUID();
+        BOOKING.invoice(invoiceId, "token-of-INV-000007", invoice);
         UUID verifiedBuyer = UUID.randomUUID();
         verifiedEmail(verifiedBuyer, "dora@example.com");
         publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(verifiedBuyer,
-                "dora@example.com", invoice));
+                "dora@example.com", fetched(invoiceId, "INV-000007", "token-of-INV-000007")));
         Await.until(Duration.ofSeconds(20), "the tickets email arrives", () -> SMTP.getReceivedMessages().length == 1);
 
         List<Part> parts = leaves(SMTP.getReceivedMessages()[0]);
@@ -125,20 +129,83 @@ class TicketEmailIT extends NotificationTesting {
         String text = pdfText(tickets.getInputStream().readAllBytes());
         assertThat(text).contains("Discount -€4.50 · Service fee €2.03 · VAT 19 % €8.08 (added) · Paid €50.61")
                 .contains("Service fee €2.02 · VAT 19 % €8.08 (added) · Paid €55.10");
-        Part attached = parts.stream().filter(p -> isPdf(p) && "INV-000007.pdf".equals(fileName(p))).findFirst()
-                .orElseThrow();
-        assertThat(attached.getInputStream().readAllBytes()).isEqualTo(invoice);
+        byte[] attached = attachment(parts, "INV-000007.pdf");
+        assertThat(pdfText(attached)).as("a PDF, and the invoice's").contains("Invoice INV-000007");
+        assertThat(attached).isEqualTo(invoice);
         assertThat((String) parts.stream().filter(p -> isType(p, "text/plain")).findFirst().orElseThrow().getContent())
                 .contains("Paid €50.61");
 
         // An address not verified yet gets the receipt without tickets, but with the invoice.
         publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(UUID.randomUUID(),
-                "eve@example.com", invoice));
+                "eve@example.com", fetched(invoiceId, "INV-000007", "token-of-INV-000007")));
         Await.until(Duration.ofSeconds(20), "the receipt arrives", () -> SMTP.getReceivedMessages().length == 2);
         MimeMessage receipt = SMTP.getReceivedMessages()[1];
         assertThat(receipt.getSubject()).isEqualTo("Your order for Surge Night is confirmed");
         assertThat(leaves(receipt)).filteredOn(TicketEmailIT::isPdf).extracting(TicketEmailIT::fileName)
                 .containsExactly("INV-000007.pdf");
+        assertThat(attachment(leaves(receipt), "INV-000007.pdf")).isEqualTo(invoice);
+        assertThat(BOOKING.requests()).as("one fetch per email").hasSize(2);
+    }
+
+    @Test
+    void anEventFromBeforeBookingSentTokensStillDeliversTheInvoicePdfItCarries() throws Exception {
+        byte[] invoice = onePagePdf("Invoice INV-000008 Total 105.71");
+        UUID buyer = UUID.randomUUID();
+        verifiedEmail(buyer, "fay@example.com");
+        publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(buyer, "fay@example.com",
+                """
+                {"invoiceId":"%s","number":"INV-000008","pdf":"%s"}""".formatted(UUID.randomUUID(),
+                        Base64.getEncoder().encodeToString(invoice))));
+        Await.until(Duration.ofSeconds(20), "the tickets email arrives", () -> SMTP.getReceivedMessages().length == 1);
+
+        assertThat(attachment(leaves(SMTP.getReceivedMessages()[0]), "INV-000008.pdf")).isEqualTo(invoice);
+        assertThat(BOOKING.requests()).as("nothing to fetch").isEmpty();
+    }
+
+    @Test
+    void whileBookingCannotGiveTheInvoiceTheEmailWaitsWithoutSpendingAttemptsAndGoesWithItOnceItCan()
+            throws Exception {
+        byte[] invoice = onePagePdf("Invoice INV-000009 Total 105.71");
+        UUID invoiceId = UUID.randomUUID();
+        BOOKING.invoice(invoiceId, "token-of-INV-000009", invoice);
+        // More failures than a delivery has attempts here (3): booking being down must not fail the email.
+        BOOKING.failNext(5, 503);
+        UUID buyer = UUID.randomUUID();
+        verifiedEmail(buyer, "gus@example.com");
+        UUID eventId = publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(buyer,
+                "gus@example.com", fetched(invoiceId, "INV-000009", "token-of-INV-000009")));
+
+        Await.until(Duration.ofSeconds(20), "booking is asked again after failing",
+                () -> BOOKING.requests().size() >= 2);
+        Await.until(Duration.ofSeconds(5), "the delivery says what it waits for", () -> String.valueOf(jdbc.sql(
+                "SELECT last_error FROM delivery WHERE source_id = ?").param(eventId).query(String.class).optional()
+                .orElse(null)).contains("booking-service"));
+        assertThat(SMTP.getReceivedMessages()).as("never sent without the invoice").isEmpty();
+        Await.until(Duration.ofSeconds(30), "the email arrives once booking answers",
+                () -> SMTP.getReceivedMessages().length == 1);
+
+        assertThat(attachment(leaves(SMTP.getReceivedMessages()[0]), "INV-000009.pdf")).isEqualTo(invoice);
+        assertThat(BOOKING.requests()).hasSizeGreaterThanOrEqualTo(6);
+        Await.until(Duration.ofSeconds(5), "the delivery is logged as SENT", () -> jdbc.sql(
+                "SELECT status FROM delivery WHERE source_id = ?").param(eventId).query(String.class).single()
+                .equals("SENT"));
+        assertThat(jdbc.sql("SELECT attempts FROM delivery WHERE source_id = ?").param(eventId).query(Integer.class)
+                .single()).as("only the attempt that sent it counted").isEqualTo(1);
+    }
+
+    @Test
+    void anInvoiceBookingDoesNotHaveForTheTokenFailsTheEmailInsteadOfSendingItWithout() throws Exception {
+        UUID buyer = UUID.randomUUID();
+        verifiedEmail(buyer, "hal@example.com");
+        UUID eventId = publish("booking-service", "OrderConfirmed", UUID.randomUUID().toString(), charged(buyer,
+                "hal@example.com", fetched(UUID.randomUUID(), "INV-000010", "a-token-booking-never-issued")));
+
+        Await.until(Duration.ofSeconds(20), "the delivery FAILED", () -> "FAILED".equals(jdbc.sql(
+                "SELECT status FROM delivery WHERE source_id = ?").param(eventId).query(String.class).optional()
+                .orElse(null)));
+        assertThat(jdbc.sql("SELECT last_error FROM delivery WHERE source_id = ?").param(eventId).query(String.class)
+                .single()).contains("has no invoice");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
     @Test
@@ -168,24 +235,38 @@ class TicketEmailIT extends NotificationTesting {
                 .single()).isEqualTo(buyer);
     }
 
-    /** Two seats of an order with VAT 19 % added and a 5 % fee, the first with a 10 % code (docs/commerce.md). */
-    private static String charged(UUID buyer, String email, byte[] invoice) {
+    /** The {@code invoice} of an OrderConfirmed as booking sends it: its number and the token for its PDF. */
+    private static String fetched(UUID invoiceId, String number, String token) {
+        return """
+                {"invoiceId":"%s","number":"%s","pdfToken":"%s"}""".formatted(invoiceId, number, token);
+    }
+
+    /** The bytes of the attachment called {@code name}. */
+    private static byte[] attachment(List<Part> parts, String name) throws Exception {
+        return parts.stream().filter(p -> isPdf(p) && name.equals(fileName(p))).findFirst().orElseThrow()
+                .getInputStream().readAllBytes();
+    }
+
+    /**
+     * Two seats of an order with VAT 19 % added and a 5 % fee, the first with a 10 % code (docs/commerce.md), and
+     * {@code invoice} as its invoice.
+     */
+    private static String charged(UUID buyer, String email, String invoice) {
         return """
                 {"orderId":"%s","eventId":"%s","organizationId":"%s","buyerId":"%s","buyerEmail":"%s",
                  "eventTitle":"Surge Night","eventStartsAt":"2026-12-24T20:00:00Z","eventTimezone":"Europe/Berlin",
                  "venueName":"Columbiahalle","venueCity":"Berlin","totalMinor":10571,"currency":"EUR",
                  "confirmedAt":"2026-11-23T10:00:00Z","discountMinor":450,"feeMinor":405,"taxMinor":1616,
                  "taxLabel":"VAT","taxRateBasisPoints":1900,"taxIncluded":false,
-                 "invoice":{"invoiceId":"%s","number":"INV-000007","pdf":"%s"},
+                 "invoice":%s,
                  "tickets":[{"ticketId":"%s","code":"TK-DDDD-0001","qrPayload":"BXT1.TK-DDDD-0001.c2ln",
                    "sectionId":"%s","sectionName":"Stalls","row":"A","seat":"1","tierName":"Stalls","priceMinor":4500,
                    "discountMinor":450,"feeMinor":203,"taxMinor":808,"paidMinor":5061},
                   {"ticketId":"%s","code":"TK-DDDD-0002","qrPayload":"BXT1.TK-DDDD-0002.c2ln",
                    "sectionId":"%s","sectionName":"Stalls","row":"A","seat":"2","tierName":"Stalls","priceMinor":4500,
                    "discountMinor":0,"feeMinor":202,"taxMinor":808,"paidMinor":5510}]}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), buyer, email, UUID.randomUUID(),
-                        Base64.getEncoder().encodeToString(invoice), UUID.randomUUID(), UUID.randomUUID(),
-                        UUID.randomUUID(), UUID.randomUUID());
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), buyer, email, invoice,
+                        UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
     }
 
     private static byte[] onePagePdf(String text) throws Exception {

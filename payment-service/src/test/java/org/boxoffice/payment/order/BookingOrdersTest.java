@@ -11,12 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.boxoffice.payment.system.PaymentProperties;
+import org.boxoffice.platform.testing.ConfiguredBreakers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BookingOrdersTest {
 
     /** The breakers exactly as application.yml configures them (resilience4j.circuitbreaker.instances). */
-    private static final CircuitBreakerRegistry BREAKERS = breakersAsConfigured();
+    private static final CircuitBreakerRegistry BREAKERS = ConfiguredBreakers.fromApplicationYml();
 
     private final AtomicInteger hits = new AtomicInteger();
     private HttpServer booking;
@@ -102,21 +98,6 @@ class BookingOrdersTest {
         assertThat(order.totalMinor()).isEqualTo(12500);
         assertThat(order.currency()).isEqualTo("EUR");
         assertThat(order.status()).isEqualTo(BookingOrder.PENDING_PAYMENT);
-    }
-
-    private static CircuitBreakerRegistry breakersAsConfigured() {
-        try {
-            StandardEnvironment environment = new StandardEnvironment();
-            new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-                    .forEach(environment.getPropertySources()::addLast);
-            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-            context.setEnvironment(environment);
-            context.register(CircuitBreakerAutoConfiguration.class);
-            context.refresh();
-            return context.getBean(CircuitBreakerRegistry.class);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private BookingOrders client(com.sun.net.httpserver.HttpHandler handler) throws IOException {
