@@ -606,11 +606,14 @@ export async function accountPage() {
 }
 
 // ---------- event images and ticket PDFs ----------
-/** The event's image (its own or its venue's) in every stored width, or nothing when it has none. */
+/**
+ * The event's image (its own or its venue's) in every stored width, or nothing when it has none. Its alt is the
+ * organizer's description of the picture; without one the image is decoration (alt="": the title says the rest).
+ */
 function eventImage(event, className, sizes) {
   const image = event.image;
   if (!image) return null;
-  return h('img', { class: className, src: image.url, alt: '', loading: 'lazy', decoding: 'async',
+  return h('img', { class: className, src: image.url, alt: image.description || '', loading: 'lazy', decoding: 'async',
     width: image.width, height: image.height, sizes,
     srcset: image.variants.map(v => `${v.url} ${v.width}w`).join(', ') });
 }
