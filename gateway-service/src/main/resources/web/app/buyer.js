@@ -118,8 +118,9 @@ export async function eventPage(eventId) {
       s('rect', { x: X, y: Y, width: w, height: hgt, rx: 6 }),
       s('rect', { x: X, y: Y + hgt - 8, width: w * ratio, height: 8, class: 'fill' }),
       s('text', { x: X + w / 2, y: Y + 28, 'text-anchor': 'middle' }, x.name),
+      // The words of the accessible name, not "12/40": speech users say what they see (WCAG 2.5.3).
       s('text', { x: X + w / 2, y: Y + 48, 'text-anchor': 'middle', class: 'small' },
-        a ? `${a.available}/${a.capacity}` : ''));
+        a ? t('available', { n: a.available, c: a.capacity }) : ''));
       svg.append(g);
     });
     fill(overview, svg);
