@@ -114,11 +114,11 @@ export async function eventPage(eventId) {
         role: 'button', tabindex: 0, 'aria-label': label, 'aria-pressed': String(state.section?.sectionId === x.sectionId),
         'data-section': x.code,
         onclick: () => chooseSection(x), onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); chooseSection(x); } } },
-      s('title', {}, label),
       s('rect', { x: X, y: Y, width: w, height: hgt, rx: 6 }),
       s('rect', { x: X, y: Y + hgt - 8, width: w * ratio, height: 8, class: 'fill' }),
       s('text', { x: X + w / 2, y: Y + 28, 'text-anchor': 'middle' }, x.name),
-      // The words of the accessible name, not "12/40": speech users say what they see (WCAG 2.5.3).
+      // The words of the accessible name, not "12/40", and no <title> tooltip (axe counts it as visible text):
+      // speech users say what they see (WCAG 2.5.3).
       s('text', { x: X + w / 2, y: Y + 48, 'text-anchor': 'middle', class: 'small' },
         a ? t('available', { n: a.available, c: a.capacity }) : ''));
       svg.append(g);
