@@ -375,20 +375,28 @@ export function checkInPage() {
 }
 
 // ---------- event image ----------
-/** The event's image and a form to upload a new one (PNG or JPEG; the server checks and resizes it). */
+/**
+ * The event's image and a form to upload a new one (PNG or JPEG; the server checks and resizes it) with its text
+ * alternative: what the picture shows, for buyers who cannot see it (the pages' alt; without one it is decoration).
+ */
 function imageSection(event) {
   const slot = h('div');
   const preview = h('div', { class: 'image-preview' });
-  const show = image => fill(preview, image ? h('img', { src: image.url, alt: t('eventImage'), class: 'event-image', width: image.width, height: image.height }) : h('p', { class: 'muted' }, t('noImage')));
+  const show = image => fill(preview, image
+    ? h('img', { src: image.url, alt: image.description || '', class: 'event-image', width: image.width, height: image.height })
+    : h('p', { class: 'muted' }, t('noImage')));
   show(event.image);
-  const form = h('form', { class: 'inline', id: 'event-image-form', onsubmit: async e => {
+  const form = h('form', { id: 'event-image-form', onsubmit: async e => {
     e.preventDefault();
     const file = form.querySelector('input[type=file]').files[0];
     if (!file) return;
-    const image = await act(slot, form, () => apiBytes('PUT', `/api/v1/admin/events/${event.id}/image`, { file }));
+    const description = formData(form).description.trim();
+    const query = description ? `?${new URLSearchParams({ description })}` : '';
+    const image = await act(slot, form, () => apiBytes('PUT', `/api/v1/admin/events/${event.id}/image${query}`, { file }));
     if (image) { flash(t('saved'), 'ok'); show(image); }
   } },
-  h('div', { class: 'field' }, h('label', {}, t('uploadImage'), h('input', { type: 'file', name: 'image', accept: 'image/png,image/jpeg' }))),
+  field(t('imageFile'), { type: 'file', id: 'event-image-file', name: 'image', accept: 'image/png,image/jpeg', required: true }, t('uploadImage')),
+  field(t('imageDescription'), { id: 'event-image-description', name: 'description', maxlength: 250, value: event.image?.description || '' }, t('imageDescriptionHint')),
   h('button', { type: 'submit', id: 'event-image-save' }, t('save')));
   return h('section', {}, h('h2', {}, t('eventImage')), preview, form, slot);
 }

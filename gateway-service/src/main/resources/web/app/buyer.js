@@ -114,12 +114,13 @@ export async function eventPage(eventId) {
         role: 'button', tabindex: 0, 'aria-label': label, 'aria-pressed': String(state.section?.sectionId === x.sectionId),
         'data-section': x.code,
         onclick: () => chooseSection(x), onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); chooseSection(x); } } },
-      s('title', {}, label),
       s('rect', { x: X, y: Y, width: w, height: hgt, rx: 6 }),
       s('rect', { x: X, y: Y + hgt - 8, width: w * ratio, height: 8, class: 'fill' }),
       s('text', { x: X + w / 2, y: Y + 28, 'text-anchor': 'middle' }, x.name),
+      // The words of the accessible name, not "12/40", and no <title> tooltip (axe counts it as visible text):
+      // speech users say what they see (WCAG 2.5.3).
       s('text', { x: X + w / 2, y: Y + 48, 'text-anchor': 'middle', class: 'small' },
-        a ? `${a.available}/${a.capacity}` : ''));
+        a ? t('available', { n: a.available, c: a.capacity }) : ''));
       svg.append(g);
     });
     fill(overview, svg);
@@ -606,11 +607,14 @@ export async function accountPage() {
 }
 
 // ---------- event images and ticket PDFs ----------
-/** The event's image (its own or its venue's) in every stored width, or nothing when it has none. */
+/**
+ * The event's image (its own or its venue's) in every stored width, or nothing when it has none. Its alt is the
+ * organizer's description of the picture; without one the image is decoration (alt="": the title says the rest).
+ */
 function eventImage(event, className, sizes) {
   const image = event.image;
   if (!image) return null;
-  return h('img', { class: className, src: image.url, alt: '', loading: 'lazy', decoding: 'async',
+  return h('img', { class: className, src: image.url, alt: image.description || '', loading: 'lazy', decoding: 'async',
     width: image.width, height: image.height, sizes,
     srcset: image.variants.map(v => `${v.url} ${v.width}w`).join(', ') });
 }

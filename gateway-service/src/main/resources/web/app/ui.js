@@ -105,13 +105,14 @@ let fieldCounter = 0;
 /** A labelled form field. */
 export function field(label, attrs = {}, hint) {
   const id = attrs.id || `f${++fieldCounter}`;
+  const described = hint ? { 'aria-describedby': `${id}-hint` } : {};
   const control = attrs.options
-    ? h('select', { ...attrs, options: undefined, id }, attrs.options.map(([value, text]) =>
+    ? h('select', { ...attrs, ...described, options: undefined, id }, attrs.options.map(([value, text]) =>
         h('option', { value, selected: String(value) === String(attrs.value) ? true : undefined }, text)))
-    : attrs.type === 'textarea' ? h('textarea', { ...attrs, type: undefined, id }, attrs.value || '')
-    : h('input', { ...attrs, id });
+    : attrs.type === 'textarea' ? h('textarea', { ...attrs, ...described, type: undefined, id }, attrs.value || '')
+    : h('input', { ...attrs, ...described, id });
   return h('div', { class: 'field' }, h('label', { for: id }, label), control,
-    hint ? h('small', { class: 'hint' }, hint) : null);
+    hint ? h('small', { class: 'hint', id: `${id}-hint` }, hint) : null);
 }
 
 export const formData = form => Object.fromEntries(new FormData(form).entries());

@@ -3,15 +3,18 @@ package org.boxoffice.booking.media;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An uploaded image's variants, narrowest first. Each variant's {@code name} is the SHA-256 of its bytes and its
  * extension ({@code 3fa9….jpg}): the same bytes always have the same name, and a changed image a new one, so a name
- * can be cached forever.
+ * can be cached forever. {@code description} is the organizer's text alternative (what the picture shows, for
+ * people who cannot see it: the page's {@code alt}); without one the image is shown as decoration.
  */
-public record ImageSet(List<Variant> variants) {
+public record ImageSet(List<Variant> variants, @Nullable String description) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,6 +27,7 @@ public record ImageSet(List<Variant> variants) {
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("an image has at least one variant");
         }
+        description = description == null || description.isBlank() ? null : description.strip();
     }
 
     /** The widest variant. */

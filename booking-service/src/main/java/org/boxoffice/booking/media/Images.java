@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.boxoffice.booking.storage.ObjectStore;
 import org.boxoffice.booking.system.BookingProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,9 +53,10 @@ public class Images {
 
     /**
      * Checks the upload, stores its variants (a variant already stored, byte for byte, is not written again) and
-     * makes them the owner's image. The caller has checked that the owner is the organizer's.
+     * makes them the owner's image, with its text alternative ({@code description}, none when blank). The caller has
+     * checked that the owner is the organizer's.
      */
-    public ImageSet attach(ImageOwner owner, UUID ownerId, byte[] upload) {
+    public ImageSet attach(ImageOwner owner, UUID ownerId, byte[] upload, @Nullable String description) {
         List<ImageSet.Variant> variants = ImageVariants.of(upload, limits).stream().map(encoded -> {
             String name = sha256(encoded.bytes()) + "." + encoded.extension();
             String key = "images/" + name;
@@ -63,7 +65,7 @@ public class Images {
             }
             return new ImageSet.Variant(encoded.width(), encoded.height(), name, encoded.mediaType());
         }).toList();
-        ImageSet image = new ImageSet(variants);
+        ImageSet image = new ImageSet(variants, description);
         OwnedImage.Key key = OwnedImage.Key.of(owner, ownerId);
         transactions.executeWithoutResult(status -> {
             OwnedImage current = owned.findById(key).orElse(null);

@@ -1,9 +1,11 @@
 package org.boxoffice.booking.media;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.boxoffice.booking.BookingFixture;
@@ -24,14 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Organizers' images end to end, on the directory store: an upload is checked, stored in widths under the hash of
- * their bytes, shown by the event's page and the catalogue (the venue's image when the event has none), and served
- * with immutable cache headers; another organization, a buyer, and bytes that are no image change nothing.
+ * their bytes, shown by the event's page and the catalogue (the venue's image when the event has none) with the
+ * organizer's text alternative, and served with immutable cache headers; another organization, a buyer, and bytes that are no image change nothing.
  */
 @IntegrationTest
 class MediaIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String STAGE = "The band on stage under blue lights, the hall full";
 
     @Value("${local.server.port}")
     int port;
@@ -46,16 +49,20 @@ class MediaIT {
         String organizer = TestTokens.organizer(sale.organizationId());
         byte[] photo = ImageVariantsTest.image("jpg", 2000, 1000, false);
 
-        HttpResponse<byte[]> uploaded = put("/api/v1/admin/events/" + sale.event().id() + "/image", organizer,
-                "image/jpeg", photo);
+        HttpResponse<byte[]> uploaded = put("/api/v1/admin/events/" + sale.event().id()
+                + "/image?description=" + URLEncoder.encode(STAGE, StandardCharsets.UTF_8), organizer, "image/jpeg",
+                photo);
         assertThat(uploaded.statusCode()).as(new String(uploaded.body())).isEqualTo(200);
         JsonNode image = JSON.readTree(uploaded.body());
         assertThat(widths(image)).containsExactly(400, 800, 1600);
+        assertThat(image.path("description").asString()).isEqualTo(STAGE);
         String url = image.path("url").asString();
         assertThat(url).matches("/api/v1/media/images/[0-9a-f]{64}\\.jpg");
 
         JsonNode event = JSON.readTree(get("/api/v1/events/" + sale.event().id(), null, null).body());
         assertThat(event.path("image").path("url").asString()).isEqualTo(url);
+        assertThat(event.path("image").path("description").asString()).as("the text alternative the pages show")
+                .isEqualTo(STAGE);
         JsonNode catalogue = JSON.readTree(get("/api/v1/events?size=100", null, null).body());
         assertThat(stream(catalogue.path("items")).filter(item -> item.path("id").asString()
                 .equals(sale.event().id().toString())).findFirst().orElseThrow().path("image").path("url")
@@ -95,6 +102,11 @@ class MediaIT {
         assertThat(JSON.readTree(tooNarrow.body()).path("reason").asString()).isEqualTo("width");
         assertThat(put(path, TestTokens.organizer(sale.organizationId()), "image/png", new byte[9 * 1024 * 1024])
                 .statusCode()).as("over the upload limit").isEqualTo(413);
+        HttpResponse<byte[]> longDescription = put(path + "?description=" + "x".repeat(251),
+                TestTokens.organizer(sale.organizationId()), "image/png", photo);
+        assertThat(longDescription.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(longDescription.body()).path("type").asString())
+                .isEqualTo("https://boxoffice.dev/problems/validation-failed");
 
         JsonNode event = JSON.readTree(get("/api/v1/events/" + sale.event().id(), null, null).body());
         assertThat(event.path("image").isMissingNode() || event.path("image").isNull())
@@ -110,6 +122,8 @@ class MediaIT {
         assertThat(venueImage.statusCode()).as(new String(venueImage.body())).isEqualTo(200);
         String url = JSON.readTree(venueImage.body()).path("url").asString();
         assertThat(url).endsWith(".png");
+        assertThat(JSON.readTree(venueImage.body()).path("description").isNull())
+                .as("no description: the pages show the image as decoration").isTrue();
 
         JsonNode event = JSON.readTree(get("/api/v1/events/" + sale.event().id(), null, null).body());
         assertThat(event.path("image").path("url").asString()).isEqualTo(url);

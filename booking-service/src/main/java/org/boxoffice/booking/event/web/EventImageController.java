@@ -7,14 +7,19 @@ import org.boxoffice.booking.media.ImageOwner;
 import org.boxoffice.booking.media.Images;
 import org.boxoffice.booking.media.web.ImageResponse;
 import org.boxoffice.platform.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.constraints.Size;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,8 +47,11 @@ class EventImageController {
     @ApiResponse(responseCode = "413", description = "`payload-too-large`.")
     @ApiResponse(responseCode = "415", description = "`unsupported-image-type`: not a PNG or JPEG.")
     @ApiResponse(responseCode = "422", description = "`invalid-image` (`reason`: size, pixels, width, damaged).")
-    ImageResponse set(CurrentUser user, @PathVariable UUID eventId, @RequestBody byte[] image) {
+    ImageResponse set(CurrentUser user, @PathVariable UUID eventId, @RequestBody byte[] image,
+            @Parameter(description = "What the picture shows, for people who cannot see it: the text alternative "
+                    + "(`alt`) the pages give it. Without one the image is shown as decoration.")
+            @RequestParam(required = false) @Nullable @Size(max = 250) String description) {
         events.get(user::canManage, eventId);
-        return ImageResponse.of(images.attach(ImageOwner.EVENT, eventId, image));
+        return ImageResponse.of(images.attach(ImageOwner.EVENT, eventId, image, description));
     }
 }
