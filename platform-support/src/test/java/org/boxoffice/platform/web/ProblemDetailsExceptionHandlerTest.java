@@ -115,6 +115,13 @@ class ProblemDetailsExceptionHandlerTest {
                             + "(host secret-host)", "57P01"));
         }
 
+        /** What a checkout met when PostgreSQL restarted under its transaction and the rollback found it closed. */
+        @GetMapping("/rollback-failed")
+        String rollbackFailed() {
+            throw new org.springframework.transaction.TransactionSystemException("Unable to rollback against JDBC "
+                    + "Connection", new java.sql.SQLException("Connection is closed"));
+        }
+
         /** What a request meets when the pool has no connection within its wait. */
         @GetMapping("/pool-exhausted")
         String poolExhausted() {
@@ -306,7 +313,7 @@ class ProblemDetailsExceptionHandlerTest {
 
     @Test
     void answersADatabaseThatWentAwayWith503AndRetryAfterNotA500() throws Exception {
-        for (String path : new String[] {"/database-restarted", "/pool-exhausted"}) {
+        for (String path : new String[] {"/database-restarted", "/rollback-failed", "/pool-exhausted"}) {
             mvc.perform(get(path))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "2"))
