@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -687,12 +688,11 @@ public final class InputFuzz {
         HttpResponse<String> response;
         try {
             requests++;
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            if (probe.expectedStatus() == 413) {
-                // The service answered 413 and closed the connection while the client was still writing the body.
+            response = sendOnce(request, probe);
+            if (response == null) {
                 return;
             }
+        } catch (IOException e) {
             softly.fail(what + ": no response (" + e + ")");
             return;
         } catch (InterruptedException e) {
@@ -724,6 +724,26 @@ public final class InputFuzz {
         if (before != null && List.of(400, 405, 406, 413, 415).contains(status)) {
             softly.assertThat(dataFingerprint.get()).as("%s was refused with %d but changed data", what, status)
                     .isEqualTo(before);
+        }
+    }
+
+    /**
+     * Sends the request; null when the service refused an oversized body by closing the connection (the 413 probe).
+     * A connection that failed before any answer (reset, or closed by the server while idle in the client's pool — as
+     * after a 413 that closed it) is retried once on a new one; a timeout is not retried: that is no answer.
+     */
+    private @Nullable HttpResponse<String> sendOnce(HttpRequest request, Probe probe)
+            throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException timeout) {
+            throw timeout;
+        } catch (IOException e) {
+            if (probe.expectedStatus() == 413) {
+                // The service answered 413 and closed the connection while the client was still writing the body.
+                return null;
+            }
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 
