@@ -24,6 +24,8 @@
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_DECREASEFACTOR" (toString $auto.decreaseFactor)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_HOLDLATENCYTARGET" (toString $auto.holdLatencyTarget)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXSLOWHOLDSHARE" (toString $auto.maxSlowHoldShare)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_REQUESTLATENCYTARGET" (toString $auto.requestLatencyTarget)
+      "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXSLOWREQUESTSHARE" (toString $auto.maxSlowRequestShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXERRORSHARE" (toString $auto.maxErrorShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXINFLIGHT" (toString $auto.maxInFlight)) -}}
 {{- /* Each upstream's Service in this release (BOXOFFICE_USER_URL ...). */ -}}

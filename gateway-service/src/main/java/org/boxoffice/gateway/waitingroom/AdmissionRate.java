@@ -7,7 +7,7 @@ package org.boxoffice.gateway.waitingroom;
 final class AdmissionRate {
 
     /** What the gateway saw of the platform over one interval. */
-    record Health(long requests, long failures, long holds, long slowHolds, int maxInFlight) {
+    record Health(long requests, long failures, long slowRequests, long holds, long slowHolds, int maxInFlight) {
     }
 
     /** Why the rate changed (or did not): the label of the adjustment metric. */
@@ -23,10 +23,12 @@ final class AdmissionRate {
             WaitingRoomProperties.Auto auto) {
         boolean failing = health.requests() >= auto.minSample()
                 && health.failures() > auto.maxErrorShare() * health.requests();
-        boolean slow = health.holds() >= auto.minSample()
+        boolean slow = health.requests() >= auto.minSample()
+                && health.slowRequests() > auto.maxSlowRequestShare() * health.requests();
+        boolean slowHolds = health.holds() >= auto.minSample()
                 && health.slowHolds() > auto.maxSlowHoldShare() * health.holds();
         boolean crowded = health.maxInFlight() > auto.maxInFlight();
-        if (failing || slow || crowded) {
+        if (failing || slow || slowHolds || crowded) {
             return new Decision(clamp((int) Math.floor(rate * auto.decreaseFactor()), min, max), Verdict.OVERLOADED);
         }
         if (buyersWaiting) {

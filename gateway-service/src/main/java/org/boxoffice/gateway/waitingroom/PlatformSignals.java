@@ -21,8 +21,8 @@ import reactor.core.publisher.SignalType;
 /**
  * What the AUTO waiting rooms steer by: of the requests this gateway routes to the services a sale runs on
  * ({@code auto.signal-services}: booking and payment), per second for the last minute, how many there were, how many
- * failed (5xx, or no answer), how many were holds and how many holds were slower than the target, and the most
- * requests in progress at once. A few counter updates per request; no Redis on this path. Requests to the other
+ * failed (5xx, or no answer), how many were slower than the request target, how many were holds and how many holds
+ * were slower than the hold target, and the most requests in progress at once. A few counter updates per request; no Redis on this path. Requests to the other
  * services do not count: letting more buyers out of the queue does not add logins (buyers sign in before they queue),
  * so user-service refusing a login storm must not hold the sale back.
  */
@@ -35,6 +35,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
         long epochSecond = -1;
         long requests;
         long failures;
+        long slowRequests;
         long holds;
         long slowHolds;
         int maxInFlight;
@@ -43,6 +44,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
     private final Second[] seconds = new Second[SECONDS];
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long slowHoldNanos;
+    private final long slowRequestNanos;
     private final Set<String> services;
     private final Clock clock;
 
@@ -52,6 +54,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
             seconds[i] = new Second();
         }
         this.slowHoldNanos = properties.auto().holdLatencyTarget().toNanos();
+        this.slowRequestNanos = properties.auto().requestLatencyTarget().toNanos();
         this.services = Set.copyOf(properties.auto().signalServices());
     }
 
@@ -70,12 +73,13 @@ class PlatformSignals implements GlobalFilter, Ordered {
             inFlight.decrementAndGet();
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             boolean failed = signal == SignalType.ON_ERROR || (status != null && status.is5xxServerError());
-            boolean slow = hold && System.nanoTime() - started > slowHoldNanos;
+            long took = System.nanoTime() - started;
             update(second -> {
                 second.requests++;
                 second.failures += failed ? 1 : 0;
+                second.slowRequests += took > slowRequestNanos ? 1 : 0;
                 second.holds += hold ? 1 : 0;
-                second.slowHolds += slow ? 1 : 0;
+                second.slowHolds += hold && took > slowHoldNanos ? 1 : 0;
             });
         });
     }
@@ -86,6 +90,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
         long from = current - Math.max(1, Math.min(SECONDS, window.toSeconds())) + 1;
         long requests = 0;
         long failures = 0;
+        long slowRequests = 0;
         long holds = 0;
         long slowHolds = 0;
         int maxInFlight = inFlight.get();
@@ -94,13 +99,14 @@ class PlatformSignals implements GlobalFilter, Ordered {
                 if (second.epochSecond >= from && second.epochSecond <= current) {
                     requests += second.requests;
                     failures += second.failures;
+                    slowRequests += second.slowRequests;
                     holds += second.holds;
                     slowHolds += second.slowHolds;
                     maxInFlight = Math.max(maxInFlight, second.maxInFlight);
                 }
             }
         }
-        return new AdmissionRate.Health(requests, failures, holds, slowHolds, maxInFlight);
+        return new AdmissionRate.Health(requests, failures, slowRequests, holds, slowHolds, maxInFlight);
     }
 
     private void update(java.util.function.Consumer<Second> change) {
@@ -111,6 +117,7 @@ class PlatformSignals implements GlobalFilter, Ordered {
                 second.epochSecond = epochSecond;
                 second.requests = 0;
                 second.failures = 0;
+                second.slowRequests = 0;
                 second.holds = 0;
                 second.slowHolds = 0;
                 second.maxInFlight = 0;

@@ -57,8 +57,9 @@ public record WaitingRoomProperties(
      * Additive increase, multiplicative decrease of an AUTO room's rate, from what this gateway measures of the
      * requests it routes. Every {@code adjustInterval} one replica (whichever takes the turn in Redis) looks at the
      * last interval: overloaded when more than {@code maxErrorShare} of the requests failed (5xx or no answer), more
-     * than {@code maxSlowHoldShare} of the holds took longer than {@code holdLatencyTarget}, or more than
-     * {@code maxInFlight} requests were in progress at once. Overloaded: rate × {@code decreaseFactor}; healthy with
+     * than {@code maxSlowRequestShare} of the requests took longer than {@code requestLatencyTarget} (what an admitted
+     * buyer waits for a page of the purchase), more than {@code maxSlowHoldShare} of the holds took longer than
+     * {@code holdLatencyTarget}, or more than {@code maxInFlight} requests were in progress at once. Overloaded: rate × {@code decreaseFactor}; healthy with
      * buyers waiting: rate + {@code increasePerMinute}; always within the organizer's bounds.
      *
      * @param minSample      requests (holds) an interval needs before its shares count
@@ -71,6 +72,8 @@ public record WaitingRoomProperties(
             @DefaultValue("0.7") double decreaseFactor,
             @DefaultValue("500ms") Duration holdLatencyTarget,
             @DefaultValue("0.05") double maxSlowHoldShare,
+            @DefaultValue("250ms") Duration requestLatencyTarget,
+            @DefaultValue("0.05") double maxSlowRequestShare,
             @DefaultValue("0.01") double maxErrorShare,
             @DefaultValue("256") int maxInFlight,
             @DefaultValue("20") int minSample,

@@ -35,6 +35,20 @@ class PlatformSignalsTest {
         assertThat(health.requests()).isEqualTo(3);
         assertThat(health.failures()).isEqualTo(1);
         assertThat(health.holds()).isEqualTo(1);
+        assertThat(health.slowRequests()).isZero();
+    }
+
+    @Test
+    void countsTheRequestsSlowerThanTheTargetWhateverTheirKind() {
+        route("booking-service", "GET", "/api/v1/events/1", HttpStatus.OK, Duration.ofMillis(300));
+        route("payment-service", "POST", "/api/v1/payments", HttpStatus.CREATED, Duration.ofMillis(300));
+        route("booking-service", "POST", "/api/v1/holds", HttpStatus.CREATED, Duration.ZERO);
+
+        AdmissionRate.Health health = signals.window(Duration.ofSeconds(5));
+
+        assertThat(health.requests()).isEqualTo(3);
+        assertThat(health.slowRequests()).as("slower than the 250 ms request target").isEqualTo(2);
+        assertThat(health.slowHolds()).isZero();
     }
 
     @Test
@@ -49,13 +63,17 @@ class PlatformSignalsTest {
     }
 
     private void route(String service, String method, String path, HttpStatus answer) {
+        route(service, method, path, answer, Duration.ZERO);
+    }
+
+    private void route(String service, String method, String path, HttpStatus answer, Duration serviceTime) {
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 MockServerHttpRequest.method(org.springframework.http.HttpMethod.valueOf(method), URI.create(path)));
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR,
                 Route.async().id(service).uri(URI.create("http://127.0.0.1:1")).predicate(any -> true).build());
         signals.filter(exchange, routed -> {
             routed.getResponse().setStatusCode(answer);
-            return Mono.empty();
+            return serviceTime.isZero() ? Mono.empty() : Mono.delay(serviceTime).then();
         }).block();
     }
 }
