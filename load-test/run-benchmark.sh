@@ -8,7 +8,8 @@
 #   load-test/run-benchmark.sh --smoke         a handful of users for seconds, then the audit (CI)
 #   WAITING_ROOM=auto load-test/run-benchmark.sh   the same surge with the surge event behind a waiting room
 #
-# Settings (environment): STEPS ("users:seconds,..."), RAMP (s between steps), SELLOUT_STEPS, BUYERS (accounts
+# Settings (environment): STEPS ("users:seconds,..."), RAMP (s between steps), WARMUP_STEPS (the same form, or off:
+# a warm-up on an event of its own before the measured profiles, default 50:90; off in --smoke), SELLOUT_STEPS, BUYERS (accounts
 # seeded), SECTIONS/ROWS/SEATS_PER_ROW/GA_AREAS/GA_CAPACITY (venue), THINK (think-time scale), PROFILES, LOGIN_RATE
 # (pre-sale logins per second), BOXOFFICE_JAVA_OPTS (the services' JVM options when this script starts the platform;
 # default below, not the launcher's start-up-oriented one), WAITING_ROOM (off, auto, or a fixed rate per minute: the
@@ -32,6 +33,8 @@ else
   : "${ROWS:=50}" "${SEATS_PER_ROW:=100}" "${GA_AREAS:=2}" "${GA_CAPACITY:=2500}" "${THINK:=1}"
   : "${PROFILES:=surge sellout}" "${SETTLE:=180}"
 fi
+# The warm-up before the measured profiles (users:seconds on the warm-up event, or off); none in the smoke run.
+if $smoke; then : "${WARMUP_STEPS:=off}"; else : "${WARMUP_STEPS:=50:90}"; fi
 : "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}" "${WAITING_ROOM:=off}" "${WAITING_LIST:=on}"
 export WAITING_ROOM WAITING_LIST
 # Throughput, not start-up time: the full tiered JIT (C2; the launcher's default stops at C1 for a fast ./run.sh), a
@@ -43,7 +46,7 @@ work=$PWD/load-test/target
 mkdir -p "$report"
 
 . load-test/platform.sh
-echo "- STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE" \
+echo "- WARMUP_STEPS=$WARMUP_STEPS STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE" \
   >> "$report/config.txt"
 echo "- WAITING_ROOM=$WAITING_ROOM (surge event; WAITING_ROOM_RATE=${WAITING_ROOM_RATE:-300} WAITING_ROOM_MIN=${WAITING_ROOM_MIN:-60} WAITING_ROOM_MAX=${WAITING_ROOM_MAX:-3000})" \
   >> "$report/config.txt"
@@ -65,16 +68,27 @@ if ! $smoke; then
   bash load-test/pgbench-hold-path.sh "$event" "$report/pgbench.txt"
 fi
 
+gatling() { # profile steps
+  rm -rf "$report/$1"
+  ./mvnw -B -q -ntp -pl load-test gatling:test -Dgatling.simulationClass=org.boxoffice.loadtest.OnSaleSimulation \
+    -Dprofile="$1" -Dsteps="$2" -Dramp="$RAMP" -Dthink="$THINK" -Dseed="$work/seed" \
+    -Dgateway="$gateway" -Dout="$report/$1" -DloginRate="$LOGIN_RATE" | grep -v '^$' | tail -n 60
+  latest=$(ls -td "$work"/gatling/*/ | head -n 1)
+  cp -r "$latest" "$report/$1/gatling"
+}
+
+if [ "$WARMUP_STEPS" != off ]; then
+  # A platform in production has served traffic before an on-sale: its JIT has compiled the purchase's code. The
+  # warm-up buys on an event of its own (the pre-sale logins run here then), and is not in the report.
+  echo "==> Gatling: warm-up on its own event, steps $WARMUP_STEPS (not in the report)"
+  gatling warmup "$WARMUP_STEPS"
+fi
+
 for profile in $PROFILES; do
   steps=$STEPS
   [ "$profile" = sellout ] && steps=$SELLOUT_STEPS
   echo "==> Gatling: $profile profile, steps $steps (ramp $RAMP s)"
-  rm -rf "$report/$profile"
-  ./mvnw -B -q -ntp -pl load-test gatling:test -Dgatling.simulationClass=org.boxoffice.loadtest.OnSaleSimulation \
-    -Dprofile="$profile" -Dsteps="$steps" -Dramp="$RAMP" -Dthink="$THINK" -Dseed="$work/seed" \
-    -Dgateway="$gateway" -Dout="$report/$profile" -DloginRate="$LOGIN_RATE" | grep -v '^$' | tail -n 60
-  latest=$(ls -td "$work"/gatling/*/ | head -n 1)
-  cp -r "$latest" "$report/$profile/gatling"
+  gatling "$profile" "$steps"
 done
 
 echo "==> Audit"

@@ -51,7 +51,7 @@ public final class Report {
                             + "Retry-After, %s errors; avg %s ms, p95 %s ms.%n%n", p[1], p[0], p[4], p[2], p[3], p[5],
                             p[6]);
                 } else {
-                    presaleLine = "Pre-sale: every buyer already had a session (from the previous profile).\n\n";
+                    presaleLine = "Pre-sale: every buyer already had a session (from the warm-up or the previous profile).\n\n";
                 }
             }
             md.append("## Profile `").append(profile).append("` (event ").append(seed.getProperty(profile + ".eventId"))
