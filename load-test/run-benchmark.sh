@@ -9,7 +9,8 @@
 #   WAITING_ROOM=auto load-test/run-benchmark.sh   the same surge with the surge event behind a waiting room
 #
 # Settings (environment): STEPS ("users:seconds,..."), RAMP (s between steps), WARMUP_STEPS (the same form, or off:
-# a warm-up on an event of its own before the measured profiles, default 50:90; off in --smoke), SELLOUT_STEPS, BUYERS (accounts
+# a warm-up on an event of its own before the measured profiles, default 50:90; off in --smoke; WARMUP_BUYERS of the
+# seeded buyers take part, default 200), SELLOUT_STEPS, BUYERS (accounts
 # seeded), SECTIONS/ROWS/SEATS_PER_ROW/GA_AREAS/GA_CAPACITY (venue), THINK (think-time scale), PROFILES, LOGIN_RATE
 # (pre-sale logins per second), BOXOFFICE_JAVA_OPTS (the services' JVM options when this script starts the platform;
 # default below, not the launcher's start-up-oriented one), WAITING_ROOM (off, auto, or a fixed rate per minute: the
@@ -35,6 +36,7 @@ else
 fi
 # The warm-up before the measured profiles (users:seconds on the warm-up event, or off); none in the smoke run.
 if $smoke; then : "${WARMUP_STEPS:=off}"; else : "${WARMUP_STEPS:=50:90}"; fi
+: "${WARMUP_BUYERS:=200}"
 : "${SELLOUT_STEPS:=2000:90}" "${LOGIN_RATE:=20}" "${WAITING_ROOM:=off}" "${WAITING_LIST:=on}"
 export WAITING_ROOM WAITING_LIST
 # Throughput, not start-up time: the full tiered JIT (C2; the launcher's default stops at C1 for a fast ./run.sh), a
@@ -46,7 +48,7 @@ work=$PWD/load-test/target
 mkdir -p "$report"
 
 . load-test/platform.sh
-echo "- WARMUP_STEPS=$WARMUP_STEPS STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE" \
+echo "- WARMUP_STEPS=$WARMUP_STEPS WARMUP_BUYERS=$WARMUP_BUYERS STEPS=$STEPS RAMP=$RAMP SELLOUT_STEPS=$SELLOUT_STEPS BUYERS=$BUYERS THINK=$THINK LOGIN_RATE=$LOGIN_RATE" \
   >> "$report/config.txt"
 echo "- WAITING_ROOM=$WAITING_ROOM (surge event; WAITING_ROOM_RATE=${WAITING_ROOM_RATE:-300} WAITING_ROOM_MIN=${WAITING_ROOM_MIN:-60} WAITING_ROOM_MAX=${WAITING_ROOM_MAX:-3000})" \
   >> "$report/config.txt"
@@ -68,10 +70,10 @@ if ! $smoke; then
   bash load-test/pgbench-hold-path.sh "$event" "$report/pgbench.txt"
 fi
 
-gatling() { # profile steps
+gatling() { # profile steps [buyer limit]
   rm -rf "$report/$1"
   ./mvnw -B -q -ntp -pl load-test gatling:test -Dgatling.simulationClass=org.boxoffice.loadtest.OnSaleSimulation \
-    -Dprofile="$1" -Dsteps="$2" -Dramp="$RAMP" -Dthink="$THINK" -Dseed="$work/seed" \
+    -Dprofile="$1" -Dsteps="$2" -DbuyerLimit="${3:-0}" -Dramp="$RAMP" -Dthink="$THINK" -Dseed="$work/seed" \
     -Dgateway="$gateway" -Dout="$report/$1" -DloginRate="$LOGIN_RATE" | grep -v '^$' | tail -n 60
   latest=$(ls -td "$work"/gatling/*/ | head -n 1)
   cp -r "$latest" "$report/$1/gatling"
@@ -79,9 +81,10 @@ gatling() { # profile steps
 
 if [ "$WARMUP_STEPS" != off ]; then
   # A platform in production has served traffic before an on-sale: its JIT has compiled the purchase's code. The
-  # warm-up buys on an event of its own (the pre-sale logins run here then), and is not in the report.
-  echo "==> Gatling: warm-up on its own event, steps $WARMUP_STEPS (not in the report)"
-  gatling warmup "$WARMUP_STEPS"
+  # warm-up buys on an event of its own with the first WARMUP_BUYERS buyers (the others' pre-sale logins stay right
+  # before the measured sale, so their sessions are as fresh as without a warm-up), and is not in the report.
+  echo "==> Gatling: warm-up on its own event, steps $WARMUP_STEPS, $WARMUP_BUYERS buyers (not in the report)"
+  gatling warmup "$WARMUP_STEPS" "$WARMUP_BUYERS"
 fi
 
 for profile in $PROFILES; do

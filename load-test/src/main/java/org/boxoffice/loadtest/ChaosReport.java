@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * window {@code faults.tsv} marks, the requests made and failed during it (no answer or a 5xx: what a buyer saw; each
  * was retried with its Idempotency-Key), the seconds until holds were served again (from the fault's start to the
  * first successful hold after the window's last failed request), the invariants the audit checked after it and its
- * result; then what each step answered over the whole run and how the purchases ended.
+ * result; then what each step answered over the whole run, how the purchases ended, and every {@code 500}: a fault
+ * may make the platform unavailable ({@code 502}/{@code 503}/{@code 504}, retried), never answer as a broken server.
+ * Exits with {@link #INTERNAL_ERRORS} when any request was answered {@code 500}.
  *
  * <p>Usage: {@code ChaosReport <chaosDir>}: reads {@code requests.csv} and {@code faults.tsv} ({@code name, startMs,
  * endMs, result, checked, violated} tab-separated), writes {@code report.md}.
@@ -82,9 +84,18 @@ public final class ChaosReport {
                         Collectors.counting()));
         md.append("\nPurchases followed to their end: ").append(outcomes.isEmpty() ? "none" : outcomes.entrySet()
                 .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n");
+        List<Request> internalErrors = requests.stream().filter(r -> r.status() == 500).toList();
+        md.append("\nAnswered `500` (a server that broke, not one that was unavailable: a fault must be a `502`, `503` or "
+                + "`504` the client retries): ").append(internalErrors.isEmpty() ? "none" : internalErrors.size() + ", "
+                + internalErrors.stream().map(r -> Instant.ofEpochMilli(r.at()) + " " + r.step() + " " + r.detail())
+                        .collect(Collectors.joining("; "))).append(".\n");
         Files.writeString(dir.resolve("report.md"), md.toString());
         System.out.print(md);
+        System.exit(internalErrors.isEmpty() ? 0 : INTERNAL_ERRORS);
     }
+
+    /** The exit status when a request was answered 500 during the run: the run fails. */
+    static final int INTERNAL_ERRORS = 3;
 
     /** From the fault's start to the first successful hold after the window's last failed request. */
     private static String recovery(Fault fault, List<Request> during, List<Request> all) {

@@ -29,6 +29,7 @@ import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -58,7 +59,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * picks the event), {@code steps} ({@code users:seconds,...}, closed model: that many buyers in the journey at once),
  * {@code ramp} (seconds between steps), {@code gateway}, {@code think} (think-time scale, 1 = as written),
  * {@code loginRate} (pre-sale logins started per second), {@code out} (where the per-step table goes),
- * {@code sandbox} (the sandbox provider's base URL, default payment-service's port).
+ * {@code sandbox} (the sandbox provider's base URL, default payment-service's port), {@code buyerLimit} (only the
+ * first so many seeded buyers take part, all when 0: the warm-up's).
  */
 public class OnSaleSimulation extends Simulation {
 
@@ -76,6 +78,7 @@ public class OnSaleSimulation extends Simulation {
     private final String eventId = seed.getProperty(profile + ".eventId");
     private final Buyers buyers = Buyers.load(seedDir.resolve("buyers.csv"), seedDir.resolve("tokens.csv"));
     private final double loginRate = Double.parseDouble(System.getProperty("loginRate", "20"));
+    private final int buyerLimit = Integer.parseInt(System.getProperty("buyerLimit", "0"));
     private static final int LOGIN_ATTEMPTS = 20;
     /**
      * The pre-sale waits as long as it takes: its logins are paced by user-service's 429s, and a buyer that gave up
@@ -186,23 +189,45 @@ public class OnSaleSimulation extends Simulation {
         return token == null ? next.remove("token") : next.set("token", token);
     })
             .doIf(session -> session.getBoolean("refreshing")).then(
-                    exec(session -> session.remove("newToken"))
-                            .exec(timed(http("refresh").post("/api/v1/auth/refresh")
-                                    .body(StringBody("{\"refreshToken\":\"#{oldRefreshToken}\"}"))
-                                    .check(jsonPath("$.accessToken").optional().saveAs("newToken"),
-                                            jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
-                                            jsonPath("$.expiresIn").ofLong().optional().saveAs("expiresIn")), 200))
-                            .exec(session -> {
-                                Buyers.Buyer buyer = buyers.get(session.getString("email"));
-                                if (!session.contains("newToken")) {
-                                    buyer.refreshFailed();
-                                    return session;
-                                }
-                                buyer.refreshed(session.getString("newToken"), session.getString("refreshToken"),
-                                        session.getLong("expiresIn"), System.currentTimeMillis());
-                                return session.set("token", session.getString("newToken"));
-                            }))
+                    exec(session -> session.set("refreshAttempts", 0))
+                            .asLongAs(session -> session.getBoolean("refreshing")).on(
+                                    exec(session -> session.remove("newToken"))
+                                            .exec(timed(http("refresh").post("/api/v1/auth/refresh")
+                                                    .body(StringBody("{\"refreshToken\":\"#{oldRefreshToken}\"}"))
+                                                    .check(jsonPath("$.accessToken").optional().saveAs("newToken"),
+                                                            jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
+                                                            jsonPath("$.expiresIn").ofLong().optional()
+                                                                    .saveAs("expiresIn")), 200))
+                                            .exec(this::afterRefresh)
+                                            .doIf(session -> session.getBoolean("refreshing"))
+                                            .then(pauseMs(1000, 3000))))
             .doIf(session -> !session.contains("token")).then(login(stats::request, LOGIN_ATTEMPTS));
+
+    /**
+     * After a refresh: the new session, or — when the service was busy or did not answer (a 5xx, a 429, nothing) — the
+     * same refresh token again after a pause, as a client honouring {@code Retry-After} does, up to
+     * {@link #REFRESH_ATTEMPTS} times; only a refused token (or a service busy for that long) ends the session, and
+     * the buyer logs in. Dropping the session on a {@code 503 service-busy} would turn the shedding of a busy
+     * user-service into password logins, the most expensive request it has.
+     */
+    private Session afterRefresh(Session session) {
+        Buyers.Buyer buyer = buyers.get(session.getString("email"));
+        if (session.contains("newToken")) {
+            buyer.refreshed(session.getString("newToken"), session.getString("refreshToken"),
+                    session.getLong("expiresIn"), System.currentTimeMillis());
+            return session.set("token", session.getString("newToken")).set("refreshing", false);
+        }
+        Integer status = session.contains("st") ? session.getInt("st") : null;
+        int attempts = session.getInt("refreshAttempts") + 1;
+        boolean busy = status == null || status >= 500 || status == 429;
+        if (busy && attempts < REFRESH_ATTEMPTS) {
+            return session.set("refreshAttempts", attempts);
+        }
+        buyer.refreshFailed();
+        return session.set("refreshing", false);
+    }
+
+    private static final int REFRESH_ATTEMPTS = 6;
 
     /** A buyer's POST; behind a waiting room it carries the buyer's pass (the gateway and booking check it on holds). */
     private HttpRequestActionBuilder post(String name, String path, io.gatling.javaapi.core.Body body) {
@@ -436,8 +461,15 @@ public class OnSaleSimulation extends Simulation {
             .exec(leaveQueue());
 
     private final ScenarioBuilder onSale = scenario("on-sale " + profile)
-            .feed(csv(seedDir.resolve("buyers.csv").toAbsolutePath().toString()).circular())
+            .feed(listFeeder(limited(csv(seedDir.resolve("buyers.csv").toAbsolutePath().toString()).readRecords()))
+                    .circular())
             .exec(buyer);
+
+    /** The first {@code buyerLimit} buyers (all when 0): the warm-up buys with a few, the pre-sale of the rest stays
+     * right before the measured sale. */
+    private <T> List<T> limited(List<T> all) {
+        return buyerLimit > 0 && buyerLimit < all.size() ? all.subList(0, buyerLimit) : all;
+    }
 
     {
         List<ClosedInjectionStep> injection = new ArrayList<>();
@@ -449,7 +481,10 @@ public class OnSaleSimulation extends Simulation {
         }
         PopulationBuilder sale = onSale.injectClosed(injection);
         // Before the sale opens: one virtual user per buyer without a session, started at loginRate per second.
+        Set<Object> feeding = limited(csv(seedDir.resolve("buyers.csv").toAbsolutePath().toString()).readRecords())
+                .stream().map(record -> record.get("email")).collect(java.util.stream.Collectors.toSet());
         List<Map<String, Object>> waiting = buyers.withoutSession(System.currentTimeMillis()).stream()
+                .filter(b -> feeding.contains(b.email))
                 .map(b -> Map.<String, Object>of("email", b.email, "password", b.password)).toList();
         if (waiting.isEmpty()) {
             setUp(sale).protocols(protocol);
