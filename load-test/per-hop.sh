@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The per-hop benchmark in one command (about 5 minutes): for GET event, GET availability, GET users/me and three
-# kinds of hold, the same requests straight to the service and through the gateway (a waiting-room poll, which the
-# gateway answers alone, through the gateway only), at a fixed concurrency and at a fixed arrival rate, plus pgbench
-# on the hold path's SQL; the rate, latency and CPU per request of every process, and the ratios gateway/direct and
-# holds/pgbench. Uses the running platform, or starts it (as run-benchmark.sh does).
+# The per-hop benchmark in one command (about 5 minutes): for GET event, GET availability, GET users/me, a session
+# refresh and three kinds of hold, the same requests straight to the service and through the gateway (a waiting-room
+# poll, which the gateway answers alone, through the gateway only), at a fixed concurrency and at a fixed arrival
+# rate, plus pgbench on the hold path's SQL; the rate, latency and CPU per request of every process, and the ratios
+# gateway/direct and holds/pgbench. Uses the running platform, or starts it (as run-benchmark.sh does).
 #
 #   load-test/per-hop.sh            the measurement; report in load-test/target/per-hop/report.md
 #   load-test/per-hop.sh --smoke    a second per case, no pgbench (CI): fails unless every case answers as

@@ -105,6 +105,12 @@ final class Api {
         }
     }
 
+    /** Logs in on user-service's own port and answers the session's refresh token. */
+    String refreshToken(String email, String password) throws Exception {
+        return waitingOutTooManyRequests(() -> auth.login(new LoginRequest().email(email).password(password)))
+                .getRefreshToken();
+    }
+
     /**
      * Registers a buyer on user-service's own port. 201 also when the email was registered before (user-service
      * answers alike, docs/security.md): such an account is reusable as is.

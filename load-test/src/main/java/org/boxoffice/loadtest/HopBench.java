@@ -16,13 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.boxoffice.client.booking.model.SeatAvailability;
 import org.boxoffice.client.booking.model.WaitingRoomRequest;
@@ -61,6 +65,8 @@ public final class HopBench {
     private final List<String> tokens;
     private final Api.Venue venue;
     private final String browseEvent;
+    /** Each buyer's current refresh token, for the refresh case: taken for a request, put back rotated. */
+    private final BlockingQueue<Map.Entry<String, String>> sessions = new LinkedBlockingQueue<>();
 
     private HopBench(Api api, Map<String, String> targets, int seconds, int warmup, int concurrency, double openShare,
             List<String> tokens, Api.Venue venue, String browseEvent) {
@@ -147,8 +153,17 @@ public final class HopBench {
                 .orElseThrow(() -> new IllegalStateException("no tps line in " + file));
     }
 
-    /** One kind of request: which service answers it and how to build the i-th request against a base URL. */
-    private record Case(String name, String service, int expected, Request request) {
+    /** One kind of request: which service answers it and how to send the i-th request to a base URL. */
+    private record Case(String name, String service, int expected, Exchange exchange) {
+        Case(String name, String service, int expected, Request request) {
+            this(name, service, expected, (http, base, i) -> http.send(request.build(base, i)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+    }
+
+    /** Sends the i-th request of a case and answers its status. */
+    private interface Exchange {
+        int send(HttpClient http, String base, int i) throws Exception;
     }
 
     /** The i-th request of a case against a base URL. */
@@ -164,6 +179,7 @@ public final class HopBench {
                 new Case("GET availability", "booking-service", 200,
                         get("/api/v1/events/" + browseEvent + "/availability")),
                 new Case("GET users/me", "user-service", 200, get("/api/v1/users/me")),
+                new Case("POST auth refresh", "user-service", 200, this::refresh),
                 new Case("hold general admission x1", "booking-service", 201,
                         holds(i -> "{\"eventId\":\"%s\",\"generalAdmission\":{\"sectionId\":\"" + ga
                                 + "\",\"quantity\":1}}", null)),
@@ -180,6 +196,36 @@ public final class HopBench {
     private Request get(String path) {
         return (base, i) -> HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token(i))
                 .GET();
+    }
+
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refreshToken\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * A session refresh, as a client sends it when its access token nears its end: one buyer's current refresh token
+     * exchanged for the next (refresh tokens rotate, so a buyer's session is used by one request at a time). A token
+     * the service may have spent without the client seeing the answer (no answer, or refused) is replaced by a login.
+     */
+    private int refresh(HttpClient client, String base, int i) throws Exception {
+        Map.Entry<String, String> session = sessions.take();
+        String next = session.getValue();
+        int status = 0;
+        try {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/refresh"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\"" + session.getValue() + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            status = answer.statusCode();
+            Matcher token = REFRESH_TOKEN.matcher(answer.body());
+            if (status == 200 && token.find()) {
+                next = token.group(1);
+            }
+            return status;
+        } finally {
+            if (status != 200 && (status == 0 || status < 500) && status != 429) {
+                next = api.refreshToken(session.getKey(), Seed.BUYER_PASSWORD);
+            }
+            sessions.add(Map.entry(session.getKey(), next));
+        }
     }
 
     private String token(int i) {
@@ -215,6 +261,12 @@ public final class HopBench {
     private void fresh(Case c) throws Exception {
         if (c.service().equals("gateway") && queueEvent.isEmpty()) {
             queueEvent = waitingBuyers();
+        }
+        if (c.name().contains("refresh") && sessions.isEmpty()) {
+            for (int i = 0; i < tokens.size(); i++) {
+                String email = "hop-buyer-" + i + "@load.boxoffice.dev";
+                sessions.add(Map.entry(email, api.refreshToken(email, Seed.BUYER_PASSWORD)));
+            }
         }
         if (c.expected() != 201) {
             return;
@@ -343,8 +395,7 @@ public final class HopBench {
 
     private int send(Case c, String hop, int i) {
         try {
-            HttpRequest request = c.request().build(targets.get(hop), i).timeout(Duration.ofSeconds(30)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return c.exchange().send(http, targets.get(hop), i);
         } catch (Exception failed) {
             return 0;
         }
