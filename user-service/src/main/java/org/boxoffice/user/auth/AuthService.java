@@ -20,10 +20,13 @@ import org.boxoffice.user.system.UserProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Login, refresh and logout. Each step commits on its own (no surrounding transaction) so that a failure count or a
- * family revocation is kept even though the request itself fails.
+ * Login, refresh and logout. A login's steps commit on their own so that a failure count is kept even though the
+ * request fails; a refresh spends its token and issues the next in one transaction (a crash between them cannot
+ * strand the session), and a refused refresh's family revocation commits on its own.
  */
 @Service
 public class AuthService {
@@ -36,12 +39,15 @@ public class AuthService {
     private final SecurityProperties security;
     private final UserProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     /** Compared against when the email is unknown, so that both cases take as long as a real check. */
     private final String unknownAccountHash;
 
     AuthService(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
-            AccessTokenSigner signer, SecurityProperties security, UserProperties properties, Clock clock) {
+            AccessTokenSigner signer, SecurityProperties security, UserProperties properties, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -73,8 +79,19 @@ public class AuthService {
         return issue(account, UUID.randomUUID());
     }
 
-    /** Exchanges a refresh token for a new pair; a token used twice ends its whole session. */
+    /**
+     * Exchanges a refresh token for a new pair: one conditional UPDATE spends the token, and the next is issued in the
+     * same transaction. A token presented again (replayed, or racing its own retry) ends its whole session.
+     */
     public TokenPair refresh(String refreshToken) {
+        TokenPair next = transactions.execute(status -> refreshTokens.take(refreshToken, clock.instant())
+                .map(taken -> issue(accounts.findById(taken.accountId())
+                        .orElseThrow(() -> new InvalidRefreshToken("The account no longer exists. Log in again.")),
+                        taken.familyId()))
+                .orElse(null));
+        if (next != null) {
+            return next;
+        }
         RefreshTokens.Stored stored = refreshTokens.find(refreshToken)
                 .orElseThrow(() -> new InvalidRefreshToken("The refresh token is not known. Log in again."));
         if (stored.replacedAt() != null) {
@@ -84,17 +101,7 @@ public class AuthService {
         if (stored.revokedAt() != null) {
             throw new InvalidRefreshToken("The session has ended. Log in again.");
         }
-        if (!stored.expiresAt().isAfter(clock.instant())) {
-            throw new InvalidRefreshToken("The refresh token has expired. Log in again.");
-        }
-        if (!refreshTokens.markReplaced(stored.id())) {
-            // Another request exchanged it a moment ago: the same token presented twice.
-            refreshTokens.revokeFamily(stored.familyId());
-            throw new RefreshTokenReused();
-        }
-        Account account = accounts.findById(stored.accountId())
-                .orElseThrow(() -> new InvalidRefreshToken("The account no longer exists."));
-        return issue(account, stored.familyId());
+        throw new InvalidRefreshToken("The refresh token has expired. Log in again.");
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: the outcome is the same. */

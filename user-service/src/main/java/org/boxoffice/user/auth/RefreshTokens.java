@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * Refresh tokens: 256 random bits given to the client once, stored only as their SHA-256. A token belongs to a
  * family (one login); refreshing replaces it with the family's next token.
  */
-@SqlByDesign("Rotation with reuse detection rests on one conditional UPDATE that only the first refresh of a token wins")
+@SqlByDesign("Rotation with reuse detection rests on one conditional UPDATE ... RETURNING that only the first refresh of a token wins")
 @Repository
 class RefreshTokens {
 
@@ -32,9 +32,12 @@ class RefreshTokens {
         this.jdbc = jdbc;
     }
 
-    /** A stored token as found by its hash. */
-    record Stored(UUID id, UUID familyId, UUID accountId, Instant expiresAt, @Nullable Instant replacedAt,
-            @Nullable Instant revokedAt) {
+    /** A token just spent by a refresh. */
+    record Taken(UUID familyId, UUID accountId) {
+    }
+
+    /** A stored token as found by its hash: what a refused refresh needs to tell why. */
+    record Stored(UUID familyId, @Nullable Instant replacedAt, @Nullable Instant revokedAt) {
     }
 
     /** Issues a new token in the family and returns its secret value, which is not stored. */
@@ -47,20 +50,25 @@ class RefreshTokens {
         return value;
     }
 
-    Optional<Stored> find(String value) {
+    /**
+     * Spends a token: marks it replaced if it is current (neither replaced nor revoked nor expired) and answers its
+     * family and account; empty when it is not, and then {@link #find} tells why. Of requests presenting the same token
+     * together, exactly one gets it: the row lock makes the others wait and then find it replaced.
+     */
+    Optional<Taken> take(String value, Instant now) {
         return jdbc.sql("""
-                SELECT id, family_id, account_id, expires_at, replaced_at, revoked_at
-                  FROM refresh_tokens WHERE token_hash = ?
-                """).param(hash(value)).query((row, index) -> new Stored(row.getObject("id", UUID.class),
-                row.getObject("family_id", UUID.class), row.getObject("account_id", UUID.class),
-                row.getTimestamp("expires_at").toInstant(), instant(row.getTimestamp("replaced_at")),
-                instant(row.getTimestamp("revoked_at")))).optional();
+                UPDATE refresh_tokens SET replaced_at = now()
+                 WHERE token_hash = ? AND replaced_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+                RETURNING family_id, account_id
+                """).params(hash(value), Timestamp.from(now)).query((row, index) -> new Taken(
+                row.getObject("family_id", UUID.class), row.getObject("account_id", UUID.class))).optional();
     }
 
-    /** Marks the token used; false when it already was (a concurrent or replayed refresh). */
-    boolean markReplaced(UUID id) {
-        return jdbc.sql("UPDATE refresh_tokens SET replaced_at = now() WHERE id = ? AND replaced_at IS NULL"
-                + " AND revoked_at IS NULL").param(id).update() == 1;
+    Optional<Stored> find(String value) {
+        return jdbc.sql("SELECT family_id, replaced_at, revoked_at FROM refresh_tokens WHERE token_hash = ?")
+                .param(hash(value)).query((row, index) -> new Stored(row.getObject("family_id", UUID.class),
+                        instant(row.getTimestamp("replaced_at")), instant(row.getTimestamp("revoked_at"))))
+                .optional();
     }
 
     void revokeFamily(UUID familyId) {

@@ -1,6 +1,12 @@
 package org.boxoffice.user.auth;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.boxoffice.platform.testing.IntegrationTest;
 import org.boxoffice.user.UserApi;
@@ -136,6 +142,56 @@ class AuthenticationIT {
         assertThat(replay.status()).isEqualTo(401);
         assertThat(replay.text("type")).isEqualTo("https://boxoffice.dev/problems/refresh-token-reused");
         assertThat(refresh(second).status()).as("the legitimate successor is revoked with its family").isEqualTo(401);
+    }
+
+    @Test
+    void exchangesARefreshTokenOnceWhenItArrivesManyTimesTogetherAndEndsTheSession() throws Exception {
+        api.register(email, PASSWORD);
+        String token = api.login(email, PASSWORD).text("refreshToken");
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<UserApi.Response>> exchanges = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                exchanges.add(pool.submit(() -> {
+                    start.await();
+                    return refresh(token);
+                }));
+            }
+            start.countDown();
+        }
+        List<UserApi.Response> answers = new ArrayList<>();
+        for (Future<UserApi.Response> exchange : exchanges) {
+            answers.add(exchange.get());
+        }
+
+        List<UserApi.Response> granted = answers.stream().filter(answer -> answer.status() == 200).toList();
+        assertThat(granted).as("exactly one request exchanges the token").hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200).extracting(answer -> answer.text("type"))
+                .hasSize(15).containsOnly("https://boxoffice.dev/problems/refresh-token-reused");
+        assertThat(refresh(granted.getFirst().text("refreshToken")).status())
+                .as("a token presented twice ends the session, the winner's successor too").isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id"
+                + " WHERE a.email = ? AND t.revoked_at IS NULL").param(email.toLowerCase()).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void refusesAnExpiredRefreshTokenAndLeavesItAsItWas() throws Exception {
+        api.register(email, PASSWORD);
+        String token = api.login(email, PASSWORD).text("refreshToken");
+        jdbc.sql("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE account_id ="
+                + " (SELECT id FROM accounts WHERE email = ?)").param(email.toLowerCase()).update();
+
+        UserApi.Response expired = refresh(token);
+
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.text("type")).isEqualTo("https://boxoffice.dev/problems/invalid-refresh-token");
+        assertThat(expired.text("detail")).contains("expired");
+        assertThat(jdbc.sql("SELECT count(*) FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id"
+                + " WHERE a.email = ? AND (t.replaced_at IS NOT NULL OR t.revoked_at IS NOT NULL)")
+                .param(email.toLowerCase()).query(Long.class).single()).as("not marked used, nothing revoked").isZero();
+        assertThat(refresh("not-a-token-we-issued").text("detail")).contains("not known");
     }
 
     @Test
