@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.boxoffice.platform.problem.DataStoreUnavailable;
 import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.problem.Problems;
 import org.boxoffice.platform.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,12 +45,16 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Same key, different request: 422 {@code idempotency-key-reused}.</li>
  * </ul>
  *
+ * A database that is unreachable or goes away while the key is claimed is a {@code 503 service-unavailable} with
+ * {@code Retry-After}, as anywhere else ({@link DataStoreUnavailable}): nothing was done, the retry is safe.
+ *
  * Registered by {@link IdempotencyAutoConfiguration}; the table comes with the platform tables (db/platform V2).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyRecords records;
     private final JsonMapper json;
@@ -97,6 +105,73 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, body), response);
             return;
         }
+        try {
+            if (!claimed(scope, key, hash, response)) {
+                return;
+            }
+        } catch (RuntimeException failure) {
+            // The database went away before the work started: nothing changed, the client should simply retry.
+            DataStoreUnavailable unavailable = DataStoreUnavailable.from(failure);
+            if (unavailable == null) {
+                throw failure;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DataStoreUnavailable.RETRY_AFTER_SECONDS));
+            write(response, unavailable.type().status(), Problems.of(unavailable));
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean keep = false;
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), captured);
+            keep = captured.getStatus() < 500 && !noStore(captured);
+            if (keep) {
+                complete(scope, key, captured);
+            }
+        } finally {
+            if (!keep) {
+                forget(scope, key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Stores the answer for replays. The work is done whatever happens here: if the database has gone away meanwhile
+     * the client still gets its answer, and the key stays claimed (a retry is told the request is in progress until
+     * {@code abandonedAfter}), never forgotten, which would let a retry do the work twice.
+     */
+    private void complete(String scope, String key, ContentCachingResponseWrapper captured) {
+        try {
+            records.complete(scope, key, captured.getStatus(), captured.getContentType(),
+                    captured.getContentAsByteArray(), captured.getHeader(HttpHeaders.LOCATION));
+        } catch (RuntimeException failure) {
+            if (DataStoreUnavailable.from(failure) == null) {
+                throw failure;
+            }
+            log.warn("Could not store the answer to Idempotency-Key {} ({}): {}", key, scope, failure.toString());
+        }
+    }
+
+    /**
+     * Drops the claim of a request that failed, so that its retry may run. Without a database the claim stays and is
+     * taken over after {@code abandonedAfter}; the failure's own answer (a 503 to retry) is what the client gets.
+     */
+    private void forget(String scope, String key) {
+        try {
+            records.forget(scope, key);
+        } catch (RuntimeException failure) {
+            if (DataStoreUnavailable.from(failure) == null) {
+                throw failure;
+            }
+            log.warn("Could not drop the claim of Idempotency-Key {} ({}): {}", key, scope, failure.toString());
+        }
+    }
+
+    /**
+     * Claims the key for this request, or answers the request itself (a replay, a conflict): true when the request
+     * is to run.
+     */
+    private boolean claimed(String scope, String key, String hash, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         if (!records.claim(scope, key, hash, now)) {
             Optional<IdempotencyRecords.StoredRecord> existing = records.find(scope, key);
@@ -105,37 +180,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 if (!records.claim(scope, key, hash, now)) {
                     problem(response, IdempotencyProblems.IDEMPOTENT_REQUEST_IN_PROGRESS,
                             "A request with this Idempotency-Key is in progress; retry shortly.");
-                    return;
+                    return false;
                 }
             } else if (!existing.get().requestHash().equals(hash)) {
                 problem(response, IdempotencyProblems.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request; use a new key for a new request.");
-                return;
+                return false;
             } else if (existing.get().completed()) {
                 replay(existing.get(), response);
-                return;
+                return false;
             } else if (existing.get().createdAt().plus(abandonedAfter).isAfter(now)
                     || !records.takeOver(scope, key, existing.get().createdAt(), now)) {
                 problem(response, IdempotencyProblems.IDEMPOTENT_REQUEST_IN_PROGRESS,
                         "A request with this Idempotency-Key is in progress; retry shortly.");
-                return;
+                return false;
             }
         }
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
-        try {
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
-            if (captured.getStatus() < 500 && !noStore(captured)) {
-                records.complete(scope, key, captured.getStatus(), captured.getContentType(),
-                        captured.getContentAsByteArray(), captured.getHeader(HttpHeaders.LOCATION));
-                stored = true;
-            }
-        } finally {
-            if (!stored) {
-                records.forget(scope, key);
-            }
-            captured.copyBodyToResponse();
-        }
+        return true;
     }
 
     private static void replay(IdempotencyRecords.StoredRecord record, HttpServletResponse response)
@@ -156,7 +217,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void problem(HttpServletResponse response, ProblemType type, String detail) throws IOException {
         var problem = Problems.of(type, detail);
         problem.setProperty("header", HEADER);
-        response.setStatus(type.status());
+        write(response, type.status(), problem);
+    }
+
+    private void write(HttpServletResponse response, int status, ProblemDetail problem) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(Problems.toJson(problem)));
     }
