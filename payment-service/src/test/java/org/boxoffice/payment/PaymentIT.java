@@ -595,6 +595,51 @@ class PaymentIT {
                 .statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void reconciliationFailsAPaymentRecordedButNeverChargedOnceAndLeavesOneTheProviderHas() throws Exception {
+        UUID strandedOrder = order(7_000, "EUR");
+        UUID chargedOrder = order(7_500, "EUR");
+        String stranded;
+        String charged;
+        sandbox.pause();
+        try {
+            stranded = id(pay(strandedOrder, "4242424242424242", key()));
+            charged = id(pay(chargedOrder, "4242424242424242", key()));
+            // What a payment-service killed between recording a payment and charging it leaves behind: a PROCESSING
+            // payment the provider never saw, created a while ago (past the reconciliation's in-flight allowance).
+            jdbc.update("DELETE FROM sandbox_webhook WHERE payload LIKE ?", "%" + stranded + "%");
+            jdbc.update("DELETE FROM sandbox_charge WHERE reference = ?::uuid", stranded);
+            jdbc.update("UPDATE payment SET provider_payment_id = NULL WHERE id = ?::uuid", stranded);
+            // The other was charged and is not yet confirmed by the provider: it must be left to the webhook.
+            jdbc.update("UPDATE payment SET created_at = now() - interval '3 minutes' WHERE id IN (?::uuid, ?::uuid)",
+                    stranded, charged);
+
+            JsonNode report = JSON.readTree(send("POST", "/api/v1/admin/payments/reconciliation", TestTokens.admin(),
+                    null, "").body());
+            JsonNode again = JSON.readTree(send("POST", "/api/v1/admin/payments/reconciliation", TestTokens.admin(),
+                    null, "").body());
+
+            assertThat(report.get("differences").valueStream()
+                    .filter(d -> stranded.equals(d.get("paymentId").asString())).toList())
+                    .singleElement().satisfies(d -> {
+                        assertThat(d.get("kind").asString()).isEqualTo("NEVER_CHARGED");
+                        assertThat(d.get("repaired").asBoolean()).isTrue();
+                    });
+            assertThat(status(stranded)).isEqualTo("FAILED");
+            assertThat(outboxEvents("PaymentFailed", strandedOrder)).as("the order gets its outcome, once").hasSize(1);
+            assertThat(JSON.readTree(outboxEvents("PaymentFailed", strandedOrder).getFirst()).get("reason").asString())
+                    .isEqualTo("not_charged");
+            assertThat(again.get("differences").valueStream()
+                    .filter(d -> stranded.equals(d.get("paymentId").asString())).toList()).isEmpty();
+            assertThat(status(charged)).as("a charge the provider holds waits for its webhook").isEqualTo("PROCESSING");
+            assertThat(report.get("differences").valueStream()
+                    .filter(d -> charged.equals(d.get("paymentId").asString())).toList()).isEmpty();
+        } finally {
+            sandbox.resume();
+        }
+        awaitStatus(charged, "SUCCEEDED");
+    }
+
     // --- helpers ---
 
     private UUID order(long totalMinor, String currency) {

@@ -34,8 +34,9 @@ import org.springframework.stereotype.Service;
  * Compares each provider's ledger with our payments over the reconciliation window. Repairs only what the provider's
  * record settles beyond doubt and what our status machine allows: a payment still PROCESSING that the provider
  * captured or declined (a lost webhook) is moved on, through the same transition a webhook uses, so its event is
- * published once. Everything else — money taken for a payment we think failed, amounts or refunds that differ,
- * records only one side has — is reported for a human, with the metric
+ * published once; so is a payment PROCESSING that the provider never charged (payment-service stopped between
+ * recording it and charging), which fails. Everything else — money taken for a payment we think failed, amounts or
+ * refunds that differ, records only one side has — is reported for a human, with the metric
  * {@code boxoffice_payments_reconciliation_differences} set to the number found by the last run.
  *
  * <p>Our side is read in a fixed number of statements however many payments the window holds: the payments, the
@@ -83,7 +84,13 @@ public class Reconciliation {
         /** The provider has a payment we have no record of. Reported. */
         UNKNOWN_TO_US,
         /** We have a payment the provider has no record of. Reported. */
-        MISSING_AT_PROVIDER
+        MISSING_AT_PROVIDER,
+        /**
+         * A payment still PROCESSING that the provider never charged: payment-service stopped between recording it and
+         * asking for the charge (a crash, a killed pod). Repaired: marked FAILED ({@code not_charged}), PaymentFailed
+         * published, so the order gets its outcome and no payment is left in flight for ever.
+         */
+        NEVER_CHARGED
     }
 
     public record Difference(Kind kind, @Nullable UUID paymentId, @Nullable String providerPaymentId, String ours,
@@ -134,8 +141,11 @@ public class Reconciliation {
         for (Payment payment : ours.values()) {
             if (!seen.contains(payment.id()) && payment.createdAt().isBefore(now.minus(IN_FLIGHT))
                     && payment.status() != PaymentStatus.FAILED) {
-                differences.add(new Difference(Kind.MISSING_AT_PROVIDER, payment.id(), payment.providerPaymentId(),
-                        describe(payment), "none", false));
+                differences.add(payment.status() == PaymentStatus.PROCESSING && neverCharged(payment)
+                        ? new Difference(Kind.NEVER_CHARGED, payment.id(), null, describe(payment), "none",
+                                paymentService.settle(payment.id(), Outcome.FAILED, "not_charged"))
+                        : new Difference(Kind.MISSING_AT_PROVIDER, payment.id(), payment.providerPaymentId(),
+                                describe(payment), "none", false));
             }
         }
         lastDifferences.set(differences.size());
@@ -183,6 +193,20 @@ public class Reconciliation {
         if (refunded != record.refundedMinor() && !refunds.hasPending()) {
             differences.add(new Difference(Kind.REFUND_MISMATCH, payment.id(), record.providerPaymentId(),
                     describe(payment) + " refunded " + refunded, describe(record), false));
+        }
+    }
+
+    /**
+     * Whether the provider says it holds no charge for the payment, asked by our reference (the ledger's window may
+     * not reach a charge made just before it). A provider that cannot answer leaves the payment as it is.
+     */
+    private boolean neverCharged(Payment payment) {
+        try {
+            return payment.providerPaymentId() == null
+                    && providers.named(payment.provider()).chargeFor(payment.id()).isEmpty();
+        } catch (RuntimeException unknown) {
+            log.warn("Cannot ask {} about payment {}: {}", payment.provider(), payment.id(), unknown.toString());
+            return false;
         }
     }
 
