@@ -28,6 +28,27 @@ public final class Audit {
     /** Pending orders and active holds get this long past their deadline before they count as stuck: sweeper lag. */
     static final Duration SWEEPER_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * A payment recorded but never charged (payment-service stopped in between) is failed by reconciliation: within
+     * its in-flight allowance (2 min) plus its interval (payment-service's
+     * {@code BOXOFFICE_PAYMENT_RECONCILIATIONINTERVAL}, 10 min unless the environment says otherwise) plus 30 s.
+     */
+    static final Duration UNCHARGED_GRACE = Duration.ofMinutes(2).plusSeconds(30)
+            .plus(duration(System.getenv("BOXOFFICE_PAYMENT_RECONCILIATIONINTERVAL"), Duration.ofMinutes(10)));
+
+    /** A duration as Spring Boot reads a simple one ({@code 90s}, {@code 1m}, {@code 2h}), else {@code otherwise}. */
+    static Duration duration(String value, Duration otherwise) {
+        if (value == null || !value.matches("\\d+[smh]")) {
+            return otherwise;
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
     /** Orders that were paid and confirmed at some point; their seats stay sold unless they moved on to a refund. */
     static final String EVER_CONFIRMED = "('CONFIRMED', 'PARTIALLY_REFUNDED', 'REFUND_REQUESTED', 'REFUNDED')";
     /** Orders that own their seats right now. */
@@ -132,8 +153,13 @@ public final class Audit {
         results.add(none("no ACTIVE hold past its expiry (+" + SWEEPER_GRACE.toSeconds() + " s)",
                 "SELECT count(*) FROM booking.hold WHERE status = 'ACTIVE' AND expires_at < now() - interval '"
                         + SWEEPER_GRACE.toSeconds() + " seconds'"));
-        results.add(none("no payment still PROCESSING after 60 s",
-                "SELECT count(*) FROM payment.payment WHERE status = 'PROCESSING' AND created_at < now() - interval '60 seconds'"));
+        results.add(none("no charged payment still PROCESSING after 60 s",
+                "SELECT count(*) FROM payment.payment WHERE status = 'PROCESSING' AND provider_payment_id IS NOT NULL"
+                        + " AND created_at < now() - interval '60 seconds'"));
+        results.add(none("no payment left uncharged (payment-service stopped before charging) past reconciliation's"
+                        + " reach (" + UNCHARGED_GRACE.toSeconds() + " s)",
+                "SELECT count(*) FROM payment.payment WHERE status = 'PROCESSING' AND provider_payment_id IS NULL"
+                        + " AND created_at < now() - interval '" + UNCHARGED_GRACE.toSeconds() + " seconds'"));
         results.add(money());
         results.add(notifications());
         results.addAll(waitingList());

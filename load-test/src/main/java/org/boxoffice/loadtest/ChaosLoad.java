@@ -109,15 +109,27 @@ public final class ChaosLoad {
         return null;
     }
 
-    /** The caller's token, renewed on a 401, and its clients through the gateway. */
+    /**
+     * The caller's token, renewed on a 401, and its API objects through the gateway, made once: every generated API
+     * object holds an HttpClient of its own (a selector thread and its connections), and making them per purchase ran
+     * the load generator out of file descriptors within 15 minutes.
+     */
     private final class Buyer {
         final String email;
         volatile String token;
-        final Api.Clients clients;
+        final HoldsApi holds;
+        final OrdersApi orders;
+        final PaymentsApi payments;
+        /** The sandbox provider's tokenization, called without the buyer's token as a provider's script would. */
+        final SandboxProviderApi provider;
 
         Buyer(String email) {
             this.email = email;
-            this.clients = new Api.Clients(gateway, () -> token);
+            Api.Clients clients = new Api.Clients(gateway, () -> token);
+            this.holds = new HoldsApi(clients.booking);
+            this.orders = new OrdersApi(clients.booking);
+            this.payments = new PaymentsApi(clients.payment);
+            this.provider = new SandboxProviderApi(new Api.Clients(gateway, () -> null).payment);
         }
     }
 
@@ -133,13 +145,13 @@ public final class ChaosLoad {
             request.bestAvailable(new Quantity().sectionId(UUID.fromString(seated.get(random.nextInt(seated.size()))))
                     .quantity(quantity));
         }
-        HoldsApi holds = new HoldsApi(buyer.clients.booking);
+        HoldsApi holds = buyer.holds;
         String holdKey = key();
         Answer<HoldResponse> hold = step(buyer, "hold", () -> holds.createHoldWithHttpInfo(request, null, holdKey));
         if (hold.data() == null) {
             return;
         }
-        OrdersApi orders = new OrdersApi(buyer.clients.booking);
+        OrdersApi orders = buyer.orders;
         String orderKey = key();
         Answer<OrderResponse> order = step(buyer, "order", () -> orders.createOrderWithHttpInfo(
                 new CheckoutRequest().holdId(hold.data().getId()), orderKey));
@@ -149,15 +161,14 @@ public final class ChaosLoad {
         UUID orderId = order.data().getId();
         List<String> cards = "webhooks".equals(cardMode()) ? WEBHOOK_CARDS : MIXED;
         String card = cards.get(random.nextInt(cards.size()));
-        Api.Clients provider = new Api.Clients(gateway, () -> null);
-        Answer<TokenResponse> token = step(buyer, "card", () -> new SandboxProviderApi(provider.payment)
+        Answer<TokenResponse> token = step(buyer, "card", () -> buyer.provider
                 .createSandboxTokenWithHttpInfo(new CardDetails().number(card).expMonth(12).expYear(2030).cvc("123"),
                         Map.of("Idempotency-Key", key())));
         if (token.data() == null) {
             return;
         }
         String payKey = key();
-        PaymentsApi payments = new PaymentsApi(buyer.clients.payment);
+        PaymentsApi payments = buyer.payments;
         Answer<PaymentResponse> payment = step(buyer, "pay:" + card.substring(12), () -> payments
                 .createPaymentWithHttpInfo(payKey, new CreatePaymentRequest().orderId(orderId)
                         .paymentMethod(token.data().getId())));
