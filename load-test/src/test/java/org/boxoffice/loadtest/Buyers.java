@@ -109,6 +109,20 @@ final class Buyers {
         return byEmail.get(email);
     }
 
+    /**
+     * The next buyer whose session is due for a refresh, claimed for the caller (who must then call
+     * {@link Buyer#refreshed} or {@link Buyer#refreshFailed}); null when none is due. The buyers are never added or
+     * removed after loading, so the scan needs no lock.
+     */
+    Buyer claimDue(long now) {
+        for (Buyer buyer : byEmail.values()) {
+            if (buyer.claimRefresh(now)) {
+                return buyer;
+            }
+        }
+        return null;
+    }
+
     /** Buyers without a session good for a journey: the pre-sale logs them in. */
     List<Buyer> withoutSession(long now) {
         return byEmail.values().stream().filter(b -> b.usableToken(now) == null).toList();

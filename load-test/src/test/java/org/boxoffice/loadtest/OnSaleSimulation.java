@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
@@ -188,20 +189,50 @@ public class OnSaleSimulation extends Simulation {
         next = refresh ? next.set("oldRefreshToken", buyer.refreshToken()) : next;
         return token == null ? next.remove("token") : next.set("token", token);
     })
-            .doIf(session -> session.getBoolean("refreshing")).then(
-                    exec(session -> session.set("refreshAttempts", 0))
-                            .asLongAs(session -> session.getBoolean("refreshing")).on(
-                                    exec(session -> session.remove("newToken"))
-                                            .exec(timed(http("refresh").post("/api/v1/auth/refresh")
-                                                    .body(StringBody("{\"refreshToken\":\"#{oldRefreshToken}\"}"))
-                                                    .check(jsonPath("$.accessToken").optional().saveAs("newToken"),
-                                                            jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
-                                                            jsonPath("$.expiresIn").ofLong().optional()
-                                                                    .saveAs("expiresIn")), 200))
-                                            .exec(this::afterRefresh)
-                                            .doIf(session -> session.getBoolean("refreshing"))
-                                            .then(pauseMs(1000, 3000))))
+            .doIf(session -> session.getBoolean("refreshing")).then(refreshSession(stats::request))
             .doIf(session -> !session.contains("token")).then(login(stats::request, LOGIN_ATTEMPTS));
+
+    /** Exchanges the session's {@code oldRefreshToken} while {@code refreshing}; see {@link #afterRefresh}. */
+    private ChainBuilder refreshSession(Recorder recorder) {
+        return exec(session -> session.set("refreshAttempts", 0))
+                .asLongAs(session -> session.getBoolean("refreshing")).on(
+                        exec(session -> session.remove("newToken"))
+                                .exec(timed(recorder, http("refresh").post("/api/v1/auth/refresh")
+                                        .body(StringBody("{\"refreshToken\":\"#{oldRefreshToken}\"}"))
+                                        .check(jsonPath("$.accessToken").optional().saveAs("newToken"),
+                                                jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
+                                                jsonPath("$.expiresIn").ofLong().optional().saveAs("expiresIn")),
+                                        200))
+                                .exec(this::afterRefresh)
+                                .doIf(session -> session.getBoolean("refreshing")).then(pauseMs(1000, 3000)));
+    }
+
+    /** How many sessions the open pages refresh at the same time at most ({@link #keeper}). */
+    private static final int KEEPERS = 8;
+
+    /**
+     * The buyers' open pages keeping their sessions alive: the web client refreshes a session on a timer shortly
+     * before its access token ends (gateway-service {@code web/app/api.js}), whether its buyer is doing something or
+     * waiting, so a population of buyers refreshes spread as their logins were. Without it a session is refreshed
+     * only when a journey takes it, and the buyers a step adds all refresh in that step's first minute. Its refreshes
+     * count in the step they fall in (the pre-sale's only in Gatling's own report); a journey still refreshes a
+     * session the keeper has not got to.
+     */
+    private final ScenarioBuilder keeper = scenario("session keeper " + profile)
+            .asLongAs(session -> !stats.planOver()).on(
+                    exec(session -> {
+                        Buyers.Buyer due = buyers.claimDue(System.currentTimeMillis());
+                        return due == null ? session.set("refreshing", false)
+                                : session.set("email", due.email).set("oldRefreshToken", due.refreshToken())
+                                        .set("refreshing", true);
+                    })
+                            .doIfOrElse(session -> session.getBoolean("refreshing"))
+                            .then(refreshSession((millis, status, ok) -> {
+                                if (stats.started()) {
+                                    stats.request(millis, status, ok);
+                                }
+                            }))
+                            .orElse(pause(Duration.ofSeconds(1))));
 
     /**
      * After a refresh: the new session, or — when the service was busy or did not answer (a 5xx, a 429, nothing) — the
@@ -487,13 +518,13 @@ public class OnSaleSimulation extends Simulation {
                 .filter(b -> feeding.contains(b.email))
                 .map(b -> Map.<String, Object>of("email", b.email, "password", b.password)).toList();
         if (waiting.isEmpty()) {
-            setUp(sale).protocols(protocol);
+            setUp(sale, keeper.injectOpen(atOnceUsers(KEEPERS))).protocols(protocol);
         } else {
             ScenarioBuilder presale = scenario("pre-sale logins " + profile).feed(waiting.iterator())
                     .exec(login(stats::presale, PRESALE_LOGIN_ATTEMPTS));
             long millis = Math.max(1000, (long) (waiting.size() * 1000 / loginRate));
-            setUp(presale.injectOpen(rampUsers(waiting.size()).during(Duration.ofMillis(millis))).andThen(sale))
-                    .protocols(protocol);
+            setUp(presale.injectOpen(rampUsers(waiting.size()).during(Duration.ofMillis(millis))).andThen(sale),
+                    keeper.injectOpen(atOnceUsers(KEEPERS))).protocols(protocol);
         }
     }
 

@@ -80,6 +80,11 @@ final class StepStats {
         }
     }
 
+    /** Whether the sale has opened (its first journey started). */
+    boolean started() {
+        return started.get();
+    }
+
     /** A pre-sale login (or its retry): {@code status} null when there was no answer. */
     void presale(long millis, Integer status, boolean ok) {
         long now = System.nanoTime();
