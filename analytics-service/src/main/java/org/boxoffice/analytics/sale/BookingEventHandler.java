@@ -63,12 +63,14 @@ class BookingEventHandler implements EventHandler {
                 facts.event(order.eventId(), order.organizationId(), null, null);
                 facts.orderPlaced(order.orderId(), order.holdId(), order.eventId(), order.quantity(),
                         order.totalMinor(), order.currency(), order.placedAt());
+                facts.orderCode(order.orderId(), order.promoCodeId(), order.promoCode(), null);
             }
             case "OrderConfirmed" -> {
                 OrderConfirmed order = event.payloadAs(json, OrderConfirmed.class);
                 facts.event(order.eventId(), order.organizationId(), order.eventTitle(), null);
                 facts.orderConfirmed(order.orderId(), order.eventId(), order.tickets().size(), order.totalMinor(),
                         order.currency(), order.confirmedAt());
+                facts.orderCode(order.orderId(), order.promoCodeId(), order.promoCode(), order.discountMinor());
                 for (Ticket ticket : order.tickets()) {
                     facts.ticket(ticket, order.orderId(), order.eventId(), order.currency(), order.confirmedAt());
                 }

@@ -26,12 +26,19 @@ final class BookingEvents {
             Instant releasedAt) {
     }
 
+    /** {@code promoCodeId}, {@code promoCode}: the discount code used; null without one and in older events. */
     record OrderPlaced(UUID orderId, @Nullable UUID holdId, UUID eventId, UUID organizationId, int quantity,
-            long totalMinor, String currency, Instant placedAt) {
+            long totalMinor, String currency, Instant placedAt, @Nullable UUID promoCodeId,
+            @Nullable String promoCode) {
     }
 
+    /**
+     * {@code discountMinor}: the order's discount (null in events from before booking sent it); {@code promoCodeId},
+     * {@code promoCode}: the discount code used, null without one and in events from before booking sent them.
+     */
     record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, @Nullable String eventTitle,
-            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) {
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets, @Nullable Long discountMinor,
+            @Nullable UUID promoCodeId, @Nullable String promoCode) {
     }
 
     /** The charge fields are the ticket's share of its order line; absent in events from before booking sent them. */
