@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * analytics-service's own copies of the booking-service events it reads (version 1, docs/analytics.md). Fields it
  * does not use are left out; unknown fields are ignored, so additive changes by the producer need nothing here.
- * The capacity comes from {@code EventPublished}, sent once when the event goes on sale.
+ * The capacity comes from {@code EventPublished}, sent once when the event goes on sale, and from
+ * {@code EventCapacityAdded} when the organizer adds tickets to an area.
  */
 final class BookingEvents {
 
@@ -17,6 +18,10 @@ final class BookingEvents {
     }
 
     record EventPublished(UUID eventId, UUID organizationId, String title, int capacity) {
+    }
+
+    /** The organizer added tickets to an area: {@code capacity} is the event's capacity after it. */
+    record EventCapacityAdded(UUID eventId, UUID organizationId, int capacity) {
     }
 
     record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, int quantity, Instant placedAt) {

@@ -17,6 +17,7 @@ import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
 import org.boxoffice.booking.venue.Section;
+import org.boxoffice.booking.venue.SectionKind;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.booking.venue.Venues;
 import org.springframework.context.ApplicationEventPublisher;
@@ -147,6 +148,20 @@ public class EventService {
         announcements.announce(new Published.EventPublished(eventId, event.organizationId(), event.title(),
                 event.schedule().startsAt(), tickets, clock.instant()));
         return event;
+    }
+
+    /**
+     * Adds {@code tickets} to the capacity of the event's general-admission area {@code sectionId}, on the event's
+     * locked row (in the caller's transaction, which raises the area's inventory with it). Answers the event.
+     */
+    @Transactional
+    public Event addCapacity(OrganizerAccess access, UUID eventId, UUID sectionId, int tickets) {
+        Event event = locked(access, eventId);
+        // Null for a section of another venue: the event has no tier for it, and says so first.
+        SectionKind kind = venues.findById(event.venueId()).orElseThrow().sections().stream()
+                .filter(section -> section.id().equals(sectionId)).map(Section::kind).findFirst().orElse(null);
+        event.addCapacity(sectionId, kind, tickets, clock.instant());
+        return changed(event);
     }
 
     @Transactional

@@ -36,6 +36,9 @@ public class PriceTier {
     @Column(length = 3)
     private String currency;
     private boolean hidden;
+    /** Tickets the organizer added to the section (an area) after publishing, on top of the venue's capacity. */
+    @Column(name = "added_capacity")
+    private int addedCapacity;
 
     protected PriceTier() {
     }
@@ -55,6 +58,14 @@ public class PriceTier {
         this.name = name;
         this.amountMinor = amountMinor;
         this.hidden = hidden;
+    }
+
+    /** Adds {@code tickets} to the section's capacity for this event. */
+    void addCapacity(int tickets) {
+        if (tickets < 1) {
+            throw new IllegalArgumentException("capacity is added by at least one ticket, not " + tickets);
+        }
+        addedCapacity = Math.addExact(addedCapacity, tickets);
     }
 
     /** Whether the tier is left out of what buyers browse: only an access code covering it opens it. */

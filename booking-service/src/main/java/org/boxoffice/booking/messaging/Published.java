@@ -122,9 +122,23 @@ public sealed interface Published {
         }
     }
 
-    /** Sent once, when an event goes on sale: its seat map is frozen from then on, so {@code capacity} is final. */
+    /**
+     * Sent once, when an event goes on sale: its seat map is frozen from then on; its areas' capacities can only grow
+     * ({@link EventCapacityAdded}).
+     */
     record EventPublished(UUID eventId, UUID organizationId, String title, Instant startsAt, int capacity,
             Instant publishedAt) implements Published {
+        public String key() {
+            return eventId.toString();
+        }
+    }
+
+    /**
+     * The organizer added {@code added} tickets to the general-admission area {@code sectionId} of a published event;
+     * {@code capacity} is the event's capacity after it (its seats and its areas' capacities).
+     */
+    record EventCapacityAdded(UUID eventId, UUID organizationId, UUID sectionId, int added, int capacity,
+            Instant addedAt) implements Published {
         public String key() {
             return eventId.toString();
         }
