@@ -1,16 +1,13 @@
 package org.boxoffice.booking.capacity;
 
-import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.boxoffice.booking.availability.AvailabilityCache;
 import org.boxoffice.booking.availability.InventoryChange;
-import org.boxoffice.booking.event.Event;
 import org.boxoffice.booking.event.EventService;
+import org.boxoffice.booking.inventory.AreaCapacity;
 import org.boxoffice.booking.inventory.Inventory;
-import org.boxoffice.booking.messaging.BookingEvents;
-import org.boxoffice.booking.messaging.Published;
 import org.boxoffice.booking.system.OrganizerAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,19 +25,17 @@ public class CapacityService {
 
     private final EventService events;
     private final Inventory inventory;
+    private final AreaCapacity areas;
     private final AvailabilityCache cache;
-    private final BookingEvents announcements;
     private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    CapacityService(EventService events, Inventory inventory, AvailabilityCache cache, BookingEvents announcements,
-            TransactionTemplate transactions, Clock clock) {
+    CapacityService(EventService events, Inventory inventory, AreaCapacity areas, AvailabilityCache cache,
+            TransactionTemplate transactions) {
         this.events = events;
         this.inventory = inventory;
+        this.areas = areas;
         this.cache = cache;
-        this.announcements = announcements;
         this.transactions = transactions;
-        this.clock = clock;
     }
 
     /**
@@ -58,11 +53,10 @@ public class CapacityService {
         }
         InventoryChange change = new InventoryChange(eventId);
         Added added = Objects.requireNonNull(transactions.execute(status -> {
-            Event event = events.addCapacity(access, eventId, sectionId, tickets);
-            int offered = inventory.addToArea(eventId, sectionId, tickets, UUID.randomUUID(), change);
-            announcements.announce(new Published.EventCapacityAdded(eventId, event.organizationId(), sectionId,
-                    tickets, inventory.tickets(eventId), clock.instant()));
-            return new Added(eventId, sectionId, tickets, inventory.areaCapacity(eventId, sectionId), offered,
+            events.addCapacity(access, eventId, sectionId, tickets);
+            int offered = areas.add(eventId, sectionId, tickets, UUID.randomUUID(), change);
+            events.capacityAdded(eventId, sectionId, tickets);
+            return new Added(eventId, sectionId, tickets, areas.capacity(eventId, sectionId), offered,
                     inventory.remaining(eventId, sectionId));
         }));
         cache.apply(change);

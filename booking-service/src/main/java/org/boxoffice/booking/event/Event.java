@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.boxoffice.booking.venue.SectionKind;
-import org.boxoffice.booking.venue.SectionNotFound;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.jspecify.annotations.Nullable;
 import org.hibernate.type.SqlTypes;
 
 import jakarta.persistence.CascadeType;
@@ -131,26 +128,6 @@ public class Event {
 
     public void cancel(Instant now) {
         to(EventStatus.CANCELLED, now, EventStatus.DRAFT, EventStatus.PUBLISHED, EventStatus.SALES_PAUSED);
-    }
-
-    /**
-     * Adds {@code tickets} to the capacity of the general-admission area {@code section} ({@code kind} is the venue
-     * section's, null if the venue has no such section): only while the event is published or its sales paused, and
-     * only to a section it sells.
-     */
-    void addCapacity(UUID sectionId, @Nullable SectionKind kind, int tickets, Instant now) {
-        if (status != EventStatus.PUBLISHED && status != EventStatus.SALES_PAUSED) {
-            throw new EventStateConflict(id, status, status == EventStatus.DRAFT
-                    ? "A draft's areas are published with the venue's capacity: change the venue's area instead."
-                    : "Capacity can be added only while the event is published.");
-        }
-        PriceTier tier = tiers.stream().filter(t -> t.sectionId().equals(sectionId)).findFirst()
-                .orElseThrow(() -> new SectionNotFound(sectionId));
-        if (kind != SectionKind.GENERAL_ADMISSION) {
-            throw new NotGeneralAdmission(sectionId);
-        }
-        tier.addCapacity(tickets);
-        updatedAt = now;
     }
 
     /** Refuses a sale unless the event is published and {@code now} is inside its sale window. */

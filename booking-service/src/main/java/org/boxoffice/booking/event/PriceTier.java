@@ -3,6 +3,7 @@ package org.boxoffice.booking.event;
 import java.util.Currency;
 import java.util.UUID;
 
+import org.boxoffice.booking.venue.SectionKind;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -60,8 +61,14 @@ public class PriceTier {
         this.hidden = hidden;
     }
 
-    /** Adds {@code tickets} to the section's capacity for this event. */
-    void addCapacity(int tickets) {
+    /**
+     * Adds {@code tickets} (at least 1) to the section's capacity for this event; only a general-admission area's
+     * ({@code kind} is the venue section's): a seated section's capacity is its seats.
+     */
+    void addCapacity(SectionKind kind, int tickets) {
+        if (kind != SectionKind.GENERAL_ADMISSION) {
+            throw new NotGeneralAdmission(sectionId);
+        }
         if (tickets < 1) {
             throw new IllegalArgumentException("capacity is added by at least one ticket, not " + tickets);
         }

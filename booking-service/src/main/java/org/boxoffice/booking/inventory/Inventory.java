@@ -163,43 +163,12 @@ public class Inventory {
         return offered.takeForLine(eventId, sectionId, quantity, claimId, change);
     }
 
-    /**
-     * Adds {@code quantity} tickets to the capacity of a published event's general-admission area and gives them,
-     * like tickets given back, to the event's waiting list first ({@link WaitingLine}: in line order, each offer held
-     * for its buyer); the rest go on sale. They are held under {@code claimId} from the statement that adds them
-     * until the line has had them, so no hold can take them first. Answers how many were offered to the line.
-     */
-    public int addToArea(UUID eventId, UUID sectionId, int quantity, UUID claimId, InventoryChange change) {
-        stripes.addHeld(eventId, sectionId, quantity, change);
-        List<Allotment> free = giveBack(new Claim(eventId, claimId, claimId,
-                List.of(Allotment.area(sectionId, quantity))), SeatStatus.HELD, change);
-        return quantity - free.stream().mapToInt(Allotment::quantity).sum();
-    }
-
-    /** The area's capacity, all its stripes together. */
-    public int areaCapacity(UUID eventId, UUID sectionId) {
-        return jdbc.sql("SELECT coalesce(sum(capacity), 0)::int FROM event_area WHERE event_id = ? AND section_id = ?")
-                .params(eventId, sectionId).query(Integer.class).single();
-    }
-
-    /** The event's tickets: its seats and its areas' capacities. */
-    public int tickets(UUID eventId) {
-        return jdbc.sql("""
-                SELECT (SELECT count(*) FROM event_seat WHERE event_id = ?)
-                     + coalesce((SELECT sum(capacity) FROM event_area WHERE event_id = ?), 0)""")
-                .params(eventId, eventId).query(Integer.class).single();
-    }
-
     /** The claiming buyer's new hold takes over an open offer's tickets (they stay held). */
     public void passOfferToHold(UUID eventId, UUID offerId, UUID holdId, int seats) {
         offered.passToHold(eventId, offerId, holdId, seats);
     }
 
-    /**
-     * Gives the claim's tickets to the waiting list first, the rest free; answers what the line was not offered (as
-     * {@link OfferedTickets#offerFirst} does: every seat of the claim, area tickets less those offered).
-     */
-    private List<Allotment> giveBack(Claim claim, SeatStatus from, InventoryChange change) {
+    private void giveBack(Claim claim, SeatStatus from, InventoryChange change) {
         UUID eventId = claim.eventId();
         List<Allotment> left = offered.offerFirst(claim, from, change);
         jdbc.sql("""
@@ -216,7 +185,6 @@ public class Inventory {
                         + item.quantity() + " tickets " + from + " to give back");
             }
         }
-        return left;
     }
 
     /**
