@@ -98,38 +98,6 @@ public class SalesReports {
                 rs.getLong("tax"), rs.getLong("paid"))).list();
     }
 
-    /** The event's sales per promo code, if it has any sale activity and {@code mayManage} accepts its organization. */
-    public CodeSales codeSales(UUID eventId, Predicate<UUID> mayManage) {
-        visibleEvent(eventId, mayManage);
-        List<CodeSales.Code> codes = jdbc.sql("""
-                SELECT o.promo_code, (array_agg(o.promo_code_id) FILTER (WHERE o.promo_code_id IS NOT NULL))[1] AS code_id,
-                       o.currency,
-                       count(*) FILTER (WHERE o.placed_at IS NOT NULL) AS checkouts,
-                       count(*) FILTER (WHERE o.confirmed_at IS NOT NULL AND o.cancelled_at IS NULL) AS orders,
-                       coalesce(sum(t.tickets) FILTER (WHERE o.confirmed_at IS NOT NULL AND o.cancelled_at IS NULL), 0)
-                           AS tickets,
-                       coalesce(sum(o.discount_minor) FILTER (WHERE o.confirmed_at IS NOT NULL AND o.cancelled_at IS NULL),
-                           0) AS discount,
-                       coalesce(sum(p.gross), 0) AS gross, coalesce(sum(r.refunded), 0) AS refunded,
-                       count(*) FILTER (WHERE o.cancelled_at IS NOT NULL) AS cancelled
-                  FROM order_fact o
-                  LEFT JOIN LATERAL (SELECT count(*) AS tickets FROM ticket_fact t WHERE t.order_id = o.order_id) t ON TRUE
-                  LEFT JOIN LATERAL (SELECT sum(amount_minor) AS gross FROM payment_fact p
-                                      WHERE p.order_id = o.order_id AND p.outcome = 'SUCCEEDED') p ON TRUE
-                  LEFT JOIN LATERAL (SELECT sum(amount_minor) AS refunded FROM refund_fact r
-                                      WHERE r.order_id = o.order_id) r ON TRUE
-                 WHERE o.event_id = ? AND o.promo_code IS NOT NULL
-                 GROUP BY o.promo_code, o.currency ORDER BY o.promo_code, o.currency
-                """).params(eventId).query((rs, n) -> {
-            long gross = rs.getLong("gross");
-            long refunded = rs.getLong("refunded");
-            return new CodeSales.Code(rs.getString("promo_code"), rs.getObject("code_id", UUID.class),
-                    rs.getString("currency"), rs.getLong("checkouts"), rs.getLong("orders"), rs.getLong("tickets"),
-                    rs.getLong("discount"), gross, refunded, gross - refunded, rs.getLong("cancelled"));
-        }).list();
-        return new CodeSales(eventId, codes);
-    }
-
     /** Every event of the platform together. */
     public PlatformSummary platform() {
         Map<String, Object> counts = jdbc.sql(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.boxoffice.analytics.report.CodeSales;
+import org.boxoffice.analytics.report.CodeSalesReports;
 import org.boxoffice.analytics.report.EventSalesReport;
 import org.boxoffice.analytics.report.EventSalesReport.SectionTierSales;
 import org.boxoffice.analytics.report.Granularity;
@@ -46,9 +47,11 @@ class AnalyticsController {
     private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final SalesReports reports;
+    private final CodeSalesReports codeReports;
 
-    AnalyticsController(SalesReports reports) {
+    AnalyticsController(SalesReports reports, CodeSalesReports codeReports) {
         this.reports = reports;
+        this.codeReports = codeReports;
     }
 
     @GetMapping("/events/{eventId}")
@@ -95,7 +98,7 @@ class AnalyticsController {
             description = "One entry per code and currency: checkouts, confirmed orders, tickets and the discount "
                     + "granted (cancelled orders taken back), and the money captured, refunded and kept.")
     CodeSales codes(CurrentUser user, @PathVariable UUID eventId) {
-        return reports.codeSales(eventId, user::canManage);
+        return codeReports.codeSales(eventId, user::canManage);
     }
 
     @GetMapping("/events/{eventId}/codes/export.csv")
@@ -105,7 +108,7 @@ class AnalyticsController {
     @ApiResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> exportCodes(CurrentUser user, @PathVariable UUID eventId) {
-        CodeSales sales = reports.codeSales(eventId, user::canManage);
+        CodeSales sales = codeReports.codeSales(eventId, user::canManage);
         Csv csv = new Csv().row(List.of("event_id", "code_id", "code", "currency", "checkouts", "orders",
                 "tickets_sold", "discount_minor", "gross_minor", "refunded_minor", "net_minor", "cancellations"));
         for (CodeSales.Code code : sales.codes()) {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.boxoffice.analytics.report.CodeSales;
+import org.boxoffice.analytics.report.CodeSalesReports;
 import org.boxoffice.analytics.report.EventNotFound;
 import org.boxoffice.analytics.report.SalesReports;
 import org.boxoffice.platform.testing.TestTokens;
@@ -39,6 +40,9 @@ class AnalyticsControllerWebTest {
 
     @MockitoBean
     private SalesReports reports;
+
+    @MockitoBean
+    private CodeSalesReports codeReports;
 
     /** Reports are read with the caller's rights only; what they exclude is "not found", never "forbidden". */
     @Test
@@ -74,11 +78,11 @@ class AnalyticsControllerWebTest {
     void exportsEachCodesFiguresAsCsvAndAnotherOrganizationsEventAsANotFoundProblem() throws Exception {
         UUID eventId = UUID.randomUUID();
         UUID codeId = UUID.randomUUID();
-        when(reports.codeSales(eq(eventId), any())).thenReturn(new CodeSales(eventId, List.of(
+        when(codeReports.codeSales(eq(eventId), any())).thenReturn(new CodeSales(eventId, List.of(
                 new CodeSales.Code("-TEN", codeId, "EUR", 3, 2, 5, 2_500, 20_000, 4_000, 16_000, 1),
                 new CodeSales.Code("OLD", null, "EUR", 1, 1, 1, 0, 900, 0, 900, 0))));
         UUID other = UUID.randomUUID();
-        when(reports.codeSales(eq(other), any())).thenThrow(new EventNotFound(other));
+        when(codeReports.codeSales(eq(other), any())).thenThrow(new EventNotFound(other));
         String organizer = "Bearer " + TestTokens.organizer(UUID.randomUUID());
 
         String csv = http.perform(get(ANALYTICS + "/events/" + eventId + "/codes/export.csv")
