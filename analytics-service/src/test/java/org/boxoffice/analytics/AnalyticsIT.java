@@ -2,7 +2,6 @@ package org.boxoffice.analytics;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +18,6 @@ import org.boxoffice.analytics.ScriptedSale.Buyer;
 import org.boxoffice.analytics.ScriptedSale.Fate;
 import org.boxoffice.analytics.ScriptedSale.Section;
 import org.boxoffice.platform.testing.IntegrationTest;
-import org.boxoffice.platform.testing.TestEvents;
 import org.boxoffice.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.analytics.AnalyticsTestClient.await;
+import static org.boxoffice.analytics.AnalyticsTestClient.problem;
+import static org.boxoffice.analytics.AnalyticsTestClient.send;
 
 /**
  * The read model against the truth: a scripted sale with declines, expiries and refunds is appended to the real
@@ -43,11 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> STREAMS = List.of("boxoffice.events.booking-service",
-            "boxoffice.events.payment-service");
-    private static final String GROUP = "analytics-service";
+    private static final JsonMapper JSON = AnalyticsTestClient.JSON;
+    private static final List<String> STREAMS = AnalyticsTestClient.STREAMS;
 
     private static final Section PIT = new Section(UUID.randomUUID(), "Pit \"A\", left");
     private static final Section BALCONY = new Section(UUID.randomUUID(), "Balcony");
@@ -75,19 +72,22 @@ class AnalyticsIT {
     @Autowired
     private StringRedisTemplate redis;
 
+    private AnalyticsTestClient client;
+
     @BeforeAll
     void publishTheSale() {
+        client = new AnalyticsTestClient(port, redis);
         // The class's clean state flushed Redis, and the consumer groups with it: the service's readers recreate
         // them from each stream's beginning, so the events appended below are all read.
         published = new java.util.ArrayList<>(sale.events());
         published.addAll(other.events());
-        published.forEach(this::append);
-        awaitDrained();
+        published.forEach(client::append);
+        client.awaitDrained();
     }
 
     @Test
     void reportMatchesTheScriptedSale() throws Exception {
-        JsonNode report = getJson("/api/v1/admin/analytics/events/" + sale.eventId(),
+        JsonNode report = client.getJson("/api/v1/admin/analytics/events/" + sale.eventId(),
                 TestTokens.organizer(sale.organizationId()));
         JsonNode figures = report.path("figures");
 
@@ -134,7 +134,7 @@ class AnalyticsIT {
 
     @Test
     void aSoldOutEventReportsWhenAndHowFastItSoldOut() throws Exception {
-        JsonNode report = getJson("/api/v1/admin/analytics/events/" + other.eventId(),
+        JsonNode report = client.getJson("/api/v1/admin/analytics/events/" + other.eventId(),
                 TestTokens.organizer(other.organizationId()));
 
         assertThat(report.path("sellThroughPercent").decimalValue()).isEqualByComparingTo("100");
@@ -145,7 +145,7 @@ class AnalyticsIT {
 
     @Test
     void timeSeriesCountsEachMinuteOfTheSale() throws Exception {
-        JsonNode series = getJson("/api/v1/admin/analytics/events/" + sale.eventId() + "/timeseries?from="
+        JsonNode series = client.getJson("/api/v1/admin/analytics/events/" + sale.eventId() + "/timeseries?from="
                 + OPENS + "&to=" + OPENS.plusSeconds(300) + "&granularity=minute",
                 TestTokens.organizer(sale.organizationId()));
 
@@ -167,7 +167,7 @@ class AnalyticsIT {
 
     @Test
     void exportsTheSalesAsEscapedCsv() throws Exception {
-        HttpResponse<String> response = get("/api/v1/admin/analytics/events/" + sale.eventId() + "/export.csv",
+        HttpResponse<String> response = client.get("/api/v1/admin/analytics/events/" + sale.eventId() + "/export.csv",
                 TestTokens.organizer(sale.organizationId()));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -192,8 +192,8 @@ class AnalyticsIT {
         JsonNode before = eventReport();
         // The producer's relay may publish an event again (it died between XADD and commit): same id, new entry.
         published.stream().filter(e -> e.type().equals("PaymentSucceeded") || e.type().equals("OrderConfirmed")
-                || e.type().equals("HoldPlaced")).forEach(this::append);
-        awaitDrained();
+                || e.type().equals("HoldPlaced")).forEach(client::append);
+        client.awaitDrained();
 
         assertThat(eventReport()).isEqualTo(before);
     }
@@ -201,22 +201,22 @@ class AnalyticsIT {
     @Test
     void aRebuildReplaysTheHistoryToIdenticalNumbers() throws Exception {
         JsonNode event = eventReport();
-        JsonNode summary = getJson("/api/v1/admin/analytics/summary", TestTokens.admin());
+        JsonNode summary = client.getJson("/api/v1/admin/analytics/summary", TestTokens.admin());
 
-        HttpResponse<String> rebuild = send(request("/api/v1/admin/analytics/rebuild", TestTokens.admin())
+        HttpResponse<String> rebuild = send(client.request("/api/v1/admin/analytics/rebuild", TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(rebuild.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(rebuild.body()).path("streams").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrderElementsOf(STREAMS);
-        awaitDrained();
+        client.awaitDrained();
 
         assertThat(eventReport()).isEqualTo(event);
-        assertThat(getJson("/api/v1/admin/analytics/summary", TestTokens.admin())).isEqualTo(summary);
+        assertThat(client.getJson("/api/v1/admin/analytics/summary", TestTokens.admin())).isEqualTo(summary);
     }
 
     @Test
     void adminSummaryAddsUpEveryOrganizationPerCurrency() throws Exception {
-        JsonNode summary = getJson("/api/v1/admin/analytics/summary", TestTokens.admin());
+        JsonNode summary = client.getJson("/api/v1/admin/analytics/summary", TestTokens.admin());
 
         assertThat(summary.path("events").asLong()).isEqualTo(2);
         assertThat(summary.path("organizations").asLong()).isEqualTo(2);
@@ -246,8 +246,9 @@ class AnalyticsIT {
     @Test
     void anOrganizerOfAnotherOrganizationFindsNothing() throws Exception {
         String stranger = TestTokens.organizer(other.organizationId());
-        for (String path : List.of("", "/timeseries", "/export.csv")) {
-            HttpResponse<String> response = get("/api/v1/admin/analytics/events/" + sale.eventId() + path, stranger);
+        for (String path : List.of("", "/timeseries", "/export.csv", "/codes", "/codes/export.csv")) {
+            HttpResponse<String> response = client.get("/api/v1/admin/analytics/events/" + sale.eventId() + path,
+                    stranger);
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(JSON.readTree(response.body()).path("type").asString())
@@ -257,14 +258,14 @@ class AnalyticsIT {
 
     @Test
     void buyersAndOrganizersCannotReachAdminOnlyOrOrganizerNumbers() throws Exception {
-        assertThat(get("/api/v1/admin/analytics/events/" + sale.eventId(), TestTokens.buyer()).statusCode())
+        assertThat(client.get("/api/v1/admin/analytics/events/" + sale.eventId(), TestTokens.buyer()).statusCode())
                 .isEqualTo(403);
         String organizer = TestTokens.organizer(sale.organizationId());
-        HttpResponse<String> summary = get("/api/v1/admin/analytics/summary", organizer);
+        HttpResponse<String> summary = client.get("/api/v1/admin/analytics/summary", organizer);
         assertThat(summary.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(summary.body()).path("type").asString())
                 .isEqualTo("https://boxoffice.dev/problems/forbidden");
-        assertThat(send(request("/api/v1/admin/analytics/rebuild", organizer)
+        assertThat(send(client.request("/api/v1/admin/analytics/rebuild", organizer)
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
     }
 
@@ -273,61 +274,33 @@ class AnalyticsIT {
         String organizer = TestTokens.organizer(sale.organizationId());
         String series = "/api/v1/admin/analytics/events/" + sale.eventId() + "/timeseries";
 
-        JsonNode backwards = problem(get(series + "?from=" + OPENS.plusSeconds(60) + "&to=" + OPENS, organizer), 400);
+        JsonNode backwards = problem(client.get(series + "?from=" + OPENS.plusSeconds(60) + "&to=" + OPENS,
+                organizer), 400);
         assertThat(backwards.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-time-range");
 
-        JsonNode granularity = problem(get(series + "?granularity=fortnight", organizer), 400);
+        JsonNode granularity = problem(client.get(series + "?granularity=fortnight", organizer), 400);
         assertThat(granularity.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-parameter");
         assertThat(granularity.path("parameter").asString()).isEqualTo("granularity");
         assertThat(granularity.path("detail").asString()).contains("minute, hour, day");
 
-        JsonNode from = problem(get(series + "?from=" + URLEncoder.encode("yesterday", StandardCharsets.UTF_8),
+        JsonNode from = problem(client.get(series + "?from=" + URLEncoder.encode("yesterday", StandardCharsets.UTF_8),
                 organizer), 400);
         assertThat(from.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-parameter");
         assertThat(from.path("parameter").asString()).isEqualTo("from");
 
-        JsonNode tooLong = problem(get(series + "?from=" + OPENS + "&to=" + OPENS.plus(Duration.ofDays(30)), organizer), 400);
+        JsonNode tooLong = problem(client.get(series + "?from=" + OPENS + "&to=" + OPENS.plus(Duration.ofDays(30)),
+                organizer), 400);
         assertThat(tooLong.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/time-range-too-large");
 
-        JsonNode badId = problem(get("/api/v1/admin/analytics/events/not-a-uuid", organizer), 400);
+        JsonNode badId = problem(client.get("/api/v1/admin/analytics/events/not-a-uuid", organizer), 400);
         assertThat(badId.path("type").asString()).isEqualTo("https://boxoffice.dev/problems/invalid-parameter");
     }
 
     // --- helpers
 
-    /** Appends the event to its producer's stream, signed as that producer's relay signs it. */
-    private void append(ScriptedSale.Event event) {
-        TestEvents.append(redis, event.producer(), TestEvents.signed(event.id(), event.producer(), event.type(), 1,
-                event.key(), JSON.writeValueAsString(event.payload()), event.occurredAt()));
-    }
-
-    /** Until the service's consumer group has read and acknowledged everything on both streams. */
-    private void awaitDrained() {
-        await(() -> STREAMS.stream().allMatch(stream -> {
-            var last = redis.opsForStream().reverseRange(stream, org.springframework.data.domain.Range.unbounded(),
-                    org.springframework.data.redis.connection.Limit.limit().count(1));
-            String lastId = last == null || last.isEmpty() ? "0-0" : last.get(0).getId().getValue();
-            var groups = redis.opsForStream().groups(stream);
-            return groups.stream().anyMatch(g -> g.groupName().equals(GROUP) && g.lastDeliveredId().equals(lastId)
-                    && g.pendingCount() == 0);
-        }));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within 30 s").isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     private JsonNode eventReport() throws Exception {
-        return getJson("/api/v1/admin/analytics/events/" + sale.eventId(), TestTokens.organizer(sale.organizationId()));
+        return client.getJson("/api/v1/admin/analytics/events/" + sale.eventId(),
+                TestTokens.organizer(sale.organizationId()));
     }
 
     private double metric(String name, String label) {
@@ -354,31 +327,5 @@ class AnalyticsIT {
     private static java.math.BigDecimal ratio(long numerator, long denominator) {
         return java.math.BigDecimal.valueOf(numerator).divide(java.math.BigDecimal.valueOf(denominator), 4,
                 java.math.RoundingMode.HALF_EVEN);
-    }
-
-    private static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode getJson(String path, String token) throws Exception {
-        HttpResponse<String> response = get(path, token);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return send(request(path, token).GET().build());
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A sale written as a script of buyers and their fates, that both produces the booking and payment events (as the
  * producers would publish them) and computes, independently of the service, the figures those events must give.
@@ -44,15 +46,34 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
         return price * 19 / 119;
     }
 
+    /** A promo code: {@code discountPerTicketMinor} off each ticket of the orders checked out with it. */
+    record Code(UUID id, String text, long discountPerTicketMinor) {
+    }
+
+    /** {@code code}: the promo code the buyer checks out with, null for none (and for events from before codes). */
     record Buyer(UUID holdId, UUID orderId, int minute, int quantity, long unitPriceMinor, String tier, Section section,
-            Fate fate) {
+            Fate fate, @Nullable Code code) {
 
         Buyer(int minute, int quantity, long unitPriceMinor, String tier, Section section, Fate fate) {
-            this(UUID.randomUUID(), UUID.randomUUID(), minute, quantity, unitPriceMinor, tier, section, fate);
+            this(minute, quantity, unitPriceMinor, tier, section, fate, null);
         }
 
+        Buyer(int minute, int quantity, long unitPriceMinor, String tier, Section section, Fate fate,
+                @Nullable Code code) {
+            this(UUID.randomUUID(), UUID.randomUUID(), minute, quantity, unitPriceMinor, tier, section, fate, code);
+        }
+
+        /** What the buyer pays: the tickets' face value less the code's discount. */
         long totalMinor() {
+            return faceMinor() - discountMinor();
+        }
+
+        long faceMinor() {
             return quantity * unitPriceMinor;
+        }
+
+        long discountMinor() {
+            return code == null ? 0 : quantity * code.discountPerTicketMinor();
         }
     }
 
@@ -81,10 +102,14 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
                 continue;
             }
             Instant placed = held.plusSeconds(20);
-            events.add(booking("OrderPlaced", placed, map("orderId", buyer.orderId(), "holdId", buyer.holdId(),
+            Map<String, Object> order = map("orderId", buyer.orderId(), "holdId", buyer.holdId(),
                     "eventId", eventId, "organizationId", organizationId, "buyerId", UUID.randomUUID(),
                     "quantity", buyer.quantity(), "totalMinor", buyer.totalMinor(), "currency", currency,
-                    "placedAt", placed, "paymentDue", placed.plusSeconds(900))));
+                    "placedAt", placed, "paymentDue", placed.plusSeconds(900));
+            if (buyer.code() != null) {
+                order.putAll(map("promoCodeId", buyer.code().id(), "promoCode", buyer.code().text()));
+            }
+            events.add(booking("OrderPlaced", placed, order));
             if (buyer.fate().declined()) {
                 events.add(payment("PaymentFailed", placed.plusSeconds(10), buyer.orderId(), map(
                         "paymentId", UUID.randomUUID(), "orderId", buyer.orderId(), "buyerId", UUID.randomUUID(),
@@ -111,7 +136,12 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
                         "tierName", buyer.tier(), "priceMinor", buyer.unitPriceMinor());
                 ticket.put("row", null);
                 ticket.put("seat", null);
-                if (buyer.tier().equals("Balcony")) {
+                if (buyer.code() != null) {
+                    // As booking sends them now: the ticket's share of its line's discount, no fee, no tax.
+                    long discount = buyer.code().discountPerTicketMinor();
+                    ticket.putAll(map("discountMinor", discount, "feeMinor", 0, "taxMinor", 0,
+                            "paidMinor", buyer.unitPriceMinor() - discount));
+                } else if (buyer.tier().equals("Balcony")) {
                     // As booking sends them now: the ticket's share of its line (19 % tax included in the price).
                     ticket.put("discountMinor", 0);
                     ticket.put("feeMinor", 0);
@@ -120,11 +150,16 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
                 }
                 tickets.add(ticket);
             }
-            events.add(booking("OrderConfirmed", confirmed, map("orderId", buyer.orderId(), "eventId", eventId,
+            Map<String, Object> confirmation = map("orderId", buyer.orderId(), "eventId", eventId,
                     "organizationId", organizationId, "buyerId", UUID.randomUUID(), "buyerEmail", "b@x.dev",
                     "eventTitle", "Show", "eventStartsAt", opensAt.plusSeconds(86_400 * 30), "eventTimezone", "UTC",
                     "venueName", "Hall", "venueCity", "Town", "totalMinor", buyer.totalMinor(), "currency", currency,
-                    "confirmedAt", confirmed, "tickets", tickets)));
+                    "confirmedAt", confirmed, "tickets", tickets);
+            if (buyer.code() != null) {
+                confirmation.putAll(map("discountMinor", buyer.discountMinor(), "promoCodeId", buyer.code().id(),
+                        "promoCode", buyer.code().text()));
+            }
+            events.add(booking("OrderConfirmed", confirmed, confirmation));
             if (buyer.fate() == Fate.PAID_THEN_REFUNDED) {
                 Instant cancelled = confirmed.plusSeconds(7200);
                 events.add(booking("OrderCancelled", cancelled, map("orderId", buyer.orderId(), "eventId", eventId,
@@ -170,10 +205,38 @@ record ScriptedSale(UUID eventId, UUID organizationId, String currency, Instant 
             if (buyer.fate().keepsTickets()) {
                 long[] sums = tiers.computeIfAbsent(buyer.tier(), t -> new long[2]);
                 sums[0] += buyer.quantity();
-                sums[1] += buyer.totalMinor();
+                sums[1] += buyer.faceMinor();
             }
         }
         return tiers;
+    }
+
+    /**
+     * Per code: checkouts, orders kept, their tickets and discount, money captured, refunded, and cancellations —
+     * the figures of {@code GET …/codes}, in that order.
+     */
+    Map<String, long[]> codes() {
+        Map<String, long[]> codes = new java.util.TreeMap<>();
+        for (Buyer buyer : buyers) {
+            if (buyer.code() == null || !buyer.fate().checksOut()) {
+                continue;
+            }
+            long[] sums = codes.computeIfAbsent(buyer.code().text(), c -> new long[7]);
+            sums[0]++;
+            if (buyer.fate().keepsTickets()) {
+                sums[1]++;
+                sums[2] += buyer.quantity();
+                sums[3] += buyer.discountMinor();
+            }
+            if (buyer.fate().pays()) {
+                sums[4] += buyer.totalMinor();
+            }
+            if (buyer.fate() == Fate.PAID_THEN_REFUNDED) {
+                sums[5] += buyer.totalMinor();
+                sums[6]++;
+            }
+        }
+        return codes;
     }
 
     private Event booking(String type, Instant at, Map<String, Object> payload) {

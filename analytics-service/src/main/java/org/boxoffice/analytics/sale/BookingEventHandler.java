@@ -3,6 +3,7 @@ package org.boxoffice.analytics.sale;
 import java.util.Set;
 
 import org.boxoffice.analytics.sale.BookingEvents.EventCancelled;
+import org.boxoffice.analytics.sale.BookingEvents.EventCapacityAdded;
 import org.boxoffice.analytics.sale.BookingEvents.EventPublished;
 import org.boxoffice.analytics.sale.BookingEvents.HoldPlaced;
 import org.boxoffice.analytics.sale.BookingEvents.HoldReleased;
@@ -36,8 +37,8 @@ class BookingEventHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of("EventPublished", "HoldPlaced", "HoldReleased", "OrderPlaced", "OrderConfirmed", "OrderExpired", "OrderCancelled",
-                "EventCancelled");
+        return Set.of("EventPublished", "EventCapacityAdded", "HoldPlaced", "HoldReleased", "OrderPlaced",
+                "OrderConfirmed", "OrderExpired", "OrderCancelled", "EventCancelled");
     }
 
     @Override
@@ -46,6 +47,10 @@ class BookingEventHandler implements EventHandler {
             case "EventPublished" -> {
                 EventPublished published = event.payloadAs(json, EventPublished.class);
                 facts.event(published.eventId(), published.organizationId(), published.title(), published.capacity());
+            }
+            case "EventCapacityAdded" -> {
+                EventCapacityAdded added = event.payloadAs(json, EventCapacityAdded.class);
+                facts.event(added.eventId(), added.organizationId(), null, added.capacity());
             }
             case "HoldPlaced" -> {
                 HoldPlaced hold = event.payloadAs(json, HoldPlaced.class);
@@ -63,12 +68,14 @@ class BookingEventHandler implements EventHandler {
                 facts.event(order.eventId(), order.organizationId(), null, null);
                 facts.orderPlaced(order.orderId(), order.holdId(), order.eventId(), order.quantity(),
                         order.totalMinor(), order.currency(), order.placedAt());
+                facts.orderCode(order.orderId(), order.promoCodeId(), order.promoCode(), null);
             }
             case "OrderConfirmed" -> {
                 OrderConfirmed order = event.payloadAs(json, OrderConfirmed.class);
                 facts.event(order.eventId(), order.organizationId(), order.eventTitle(), null);
                 facts.orderConfirmed(order.orderId(), order.eventId(), order.tickets().size(), order.totalMinor(),
                         order.currency(), order.confirmedAt());
+                facts.orderCode(order.orderId(), order.promoCodeId(), order.promoCode(), order.discountMinor());
                 for (Ticket ticket : order.tickets()) {
                     facts.ticket(ticket, order.orderId(), order.eventId(), order.currency(), order.confirmedAt());
                 }

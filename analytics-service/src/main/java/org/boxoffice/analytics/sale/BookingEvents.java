@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * analytics-service's own copies of the booking-service events it reads (version 1, docs/analytics.md). Fields it
  * does not use are left out; unknown fields are ignored, so additive changes by the producer need nothing here.
- * The capacity comes from {@code EventPublished}, sent once when the event goes on sale.
+ * The capacity comes from {@code EventPublished}, sent once when the event goes on sale, and from
+ * {@code EventCapacityAdded} when the organizer adds tickets to an area.
  */
 final class BookingEvents {
 
@@ -19,6 +20,10 @@ final class BookingEvents {
     record EventPublished(UUID eventId, UUID organizationId, String title, int capacity) {
     }
 
+    /** The organizer added tickets to an area: {@code capacity} is the event's capacity after it. */
+    record EventCapacityAdded(UUID eventId, UUID organizationId, int capacity) {
+    }
+
     record HoldPlaced(UUID holdId, UUID eventId, UUID organizationId, int quantity, Instant placedAt) {
     }
 
@@ -26,12 +31,19 @@ final class BookingEvents {
             Instant releasedAt) {
     }
 
+    /** {@code promoCodeId}, {@code promoCode}: the discount code used; null without one and in older events. */
     record OrderPlaced(UUID orderId, @Nullable UUID holdId, UUID eventId, UUID organizationId, int quantity,
-            long totalMinor, String currency, Instant placedAt) {
+            long totalMinor, String currency, Instant placedAt, @Nullable UUID promoCodeId,
+            @Nullable String promoCode) {
     }
 
+    /**
+     * {@code discountMinor}: the order's discount (null in events from before booking sent it); {@code promoCodeId},
+     * {@code promoCode}: the discount code used, null without one and in events from before booking sent them.
+     */
     record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, @Nullable String eventTitle,
-            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets) {
+            long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets, @Nullable Long discountMinor,
+            @Nullable UUID promoCodeId, @Nullable String promoCode) {
     }
 
     /** The charge fields are the ticket's share of its order line; absent in events from before booking sent them. */

@@ -77,6 +77,21 @@ class SaleFacts {
                 """).params(orderId, eventId, quantity, totalMinor, currency, ts(confirmedAt)).update();
     }
 
+    /**
+     * The discount code an order was checked out with and the discount it granted, as far as the event knew them
+     * (nulls leave what another event recorded). Runs after the order's row was written by the same event.
+     */
+    void orderCode(UUID orderId, @Nullable UUID codeId, @Nullable String code, @Nullable Long discountMinor) {
+        if (codeId == null && code == null && discountMinor == null) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE order_fact SET promo_code_id = coalesce(promo_code_id, ?), promo_code = coalesce(promo_code, ?),
+                       discount_minor = coalesce(discount_minor, ?)
+                 WHERE order_id = ?
+                """).params(codeId, code, discountMinor, orderId).update();
+    }
+
     /** A sold ticket with its share of its order line's discount, fee and tax (null when the event had none). */
     void ticket(BookingEvents.Ticket ticket, UUID orderId, UUID eventId, String currency, Instant soldAt) {
         jdbc.sql("""

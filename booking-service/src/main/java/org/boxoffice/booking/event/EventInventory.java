@@ -21,7 +21,7 @@ class EventInventory {
 
     /** Copies the seats and areas of the priced sections into the event's own inventory. Returns tickets created. */
     int materialize(UUID eventId) {
-        int seats = jdbc.sql("""
+        jdbc.sql("""
                 INSERT INTO event_seat (event_id, seat_id, section_id, status, row_position, number)
                 SELECT t.event_id, st.id, st.section_id, 'AVAILABLE', st.row_position, st.number
                   FROM price_tier t JOIN section s ON s.id = t.section_id AND s.kind = 'SEATED'
@@ -43,8 +43,14 @@ class EventInventory {
         // rows, and its statistics become visible with the commit; it samples a bounded number of rows, whatever
         // the table's size. Another publish waits for this one's commit (ANALYZE's lock), holds never do.
         jdbc.sql("ANALYZE event_seat, event_area").update();
-        Integer area = jdbc.sql("SELECT coalesce(sum(capacity), 0)::int FROM event_area WHERE event_id = ?")
-                .param(eventId).query(Integer.class).single();
-        return seats + area;
+        return tickets(eventId);
+    }
+
+    /** The event's tickets: its seats and its areas' capacities. */
+    int tickets(UUID eventId) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM event_seat WHERE event_id = ?)
+                     + coalesce((SELECT sum(capacity) FROM event_area WHERE event_id = ?), 0)""")
+                .params(eventId, eventId).query(Integer.class).single();
     }
 }

@@ -17,6 +17,8 @@ import org.boxoffice.booking.system.OrganizerAccess;
 import org.boxoffice.booking.system.PageQuery;
 import org.boxoffice.booking.system.PageResponse;
 import org.boxoffice.booking.venue.Section;
+import org.boxoffice.booking.venue.SectionKind;
+import org.boxoffice.booking.venue.SectionNotFound;
 import org.boxoffice.booking.venue.VenueService;
 import org.boxoffice.booking.venue.Venues;
 import org.springframework.context.ApplicationEventPublisher;
@@ -147,6 +149,35 @@ public class EventService {
         announcements.announce(new Published.EventPublished(eventId, event.organizationId(), event.title(),
                 event.schedule().startsAt(), tickets, clock.instant()));
         return event;
+    }
+
+    /**
+     * Adds {@code tickets} to the capacity of the event's general-admission area {@code sectionId}, on the event's
+     * locked row (in the caller's transaction, which raises the area's inventory with it): only while the event is
+     * published or its sales paused, and only to an area it sells. Answers the event.
+     */
+    @Transactional
+    public Event addCapacity(OrganizerAccess access, UUID eventId, UUID sectionId, int tickets) {
+        Event event = locked(access, eventId);
+        if (!event.status().listed()) {
+            throw new EventStateConflict(eventId, event.status(), event.status() == EventStatus.DRAFT
+                    ? "A draft's areas are published with the venue's capacity: change the venue's area instead."
+                    : "Capacity can be added only while the event is published.");
+        }
+        PriceTier tier = event.tiers().stream().filter(t -> t.sectionId().equals(sectionId)).findFirst()
+                .orElseThrow(() -> new SectionNotFound(sectionId));
+        SectionKind kind = venues.findById(event.venueId()).orElseThrow().sections().stream()
+                .filter(section -> section.id().equals(sectionId)).map(Section::kind).findFirst().orElseThrow();
+        tier.addCapacity(kind, tickets);
+        return changed(event);
+    }
+
+    /** Announces capacity added to the event's area {@code sectionId}, with the event's tickets after it. */
+    @Transactional
+    public void capacityAdded(UUID eventId, UUID sectionId, int added) {
+        Event event = byId(eventId);
+        announcements.announce(new Published.EventCapacityAdded(eventId, event.organizationId(), sectionId, added,
+                inventory.tickets(eventId), clock.instant()));
     }
 
     @Transactional

@@ -20,9 +20,13 @@ public interface Events extends JpaRepository<Event, UUID>, JpaSpecificationExec
     @Query("select e from Event e where e.id = :id")
     Optional<Event> findForUpdate(UUID id);
 
-    /** The sections an event sells (those with a price tier), with their tier, in the venue's order. One query. */
+    /**
+     * The sections an event sells (those with a price tier), with their tier, in the venue's order; an area's capacity
+     * includes what the organizer added after publishing. One query.
+     */
     @Query("""
-            select new org.boxoffice.booking.event.EventSection(s.id, s.code, s.name, s.kind, s.capacity, t.name,
+            select new org.boxoffice.booking.event.EventSection(s.id, s.code, s.name, s.kind,
+                   s.capacity + t.addedCapacity, t.name,
                    t.amountMinor, t.currency, t.hidden)
               from PriceTier t join Section s on s.id = t.sectionId
              where t.event.id = :eventId order by s.position""")

@@ -3,6 +3,7 @@ package org.boxoffice.booking.event;
 import java.util.Currency;
 import java.util.UUID;
 
+import org.boxoffice.booking.venue.SectionKind;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -36,6 +37,9 @@ public class PriceTier {
     @Column(length = 3)
     private String currency;
     private boolean hidden;
+    /** Tickets the organizer added to the section (an area) after publishing, on top of the venue's capacity. */
+    @Column(name = "added_capacity")
+    private int addedCapacity;
 
     protected PriceTier() {
     }
@@ -55,6 +59,20 @@ public class PriceTier {
         this.name = name;
         this.amountMinor = amountMinor;
         this.hidden = hidden;
+    }
+
+    /**
+     * Adds {@code tickets} (at least 1) to the section's capacity for this event; only a general-admission area's
+     * ({@code kind} is the venue section's): a seated section's capacity is its seats.
+     */
+    void addCapacity(SectionKind kind, int tickets) {
+        if (kind != SectionKind.GENERAL_ADMISSION) {
+            throw new NotGeneralAdmission(sectionId);
+        }
+        if (tickets < 1) {
+            throw new IllegalArgumentException("capacity is added by at least one ticket, not " + tickets);
+        }
+        addedCapacity = Math.addExact(addedCapacity, tickets);
     }
 
     /** Whether the tier is left out of what buyers browse: only an access code covering it opens it. */

@@ -113,6 +113,25 @@ public class AreaStripes {
         return true;
     }
 
+    /**
+     * Raises the area's capacity by {@code quantity} tickets that are held at once (under the caller's claim): one
+     * statement adds them to the capacity and to the held count of the stripe with the smallest capacity, so they are
+     * never free for an instant and the stripe's {@code held + sold <= capacity} holds before and after. A hold
+     * racing on that stripe waits for its row lock and then sees the new counts; holds of other stripes go on.
+     */
+    void addHeld(UUID eventId, UUID sectionId, int quantity, InventoryChange change) {
+        var added = jdbc.sql("""
+                UPDATE event_area SET capacity = capacity + :quantity, held = held + :quantity, version = version + 1
+                 WHERE event_id = :event AND section_id = :section
+                   AND stripe = (SELECT stripe FROM event_area WHERE event_id = :event AND section_id = :section
+                                  ORDER BY capacity, stripe LIMIT 1)
+                RETURNING stripe, capacity - held - sold, version""")
+                .param("event", eventId).param("section", sectionId).param("quantity", quantity)
+                .query(AreaStripes::count).optional()
+                .orElseThrow(() -> new IllegalStateException("event " + eventId + " has no area " + sectionId));
+        change.area(sectionId, added);
+    }
+
     /** The area's tickets left, all stripes together (zero for an area the event does not have). */
     int remaining(UUID eventId, UUID sectionId) {
         return jdbc.sql("SELECT coalesce(sum(capacity - held - sold), 0)::int FROM event_area"

@@ -46,8 +46,13 @@ public sealed interface Published {
         }
     }
 
+    /**
+     * {@code promoCodeId} and {@code promoCode} name the discount code the order was checked out with (both null
+     * without one; added to version 1 as optional fields, so consumers of events from before them read null).
+     */
     record OrderPlaced(UUID orderId, UUID holdId, UUID eventId, UUID organizationId, UUID buyerId, int quantity,
-            long totalMinor, String currency, Instant placedAt, Instant paymentDue) implements Published {
+            long totalMinor, String currency, Instant placedAt, Instant paymentDue, @Nullable UUID promoCodeId,
+            @Nullable String promoCode) implements Published {
         public String key() {
             return orderId.toString();
         }
@@ -56,13 +61,15 @@ public sealed interface Published {
     /**
      * {@code feeMinor} and {@code taxMinor} are the order's service fees and tax ({@code taxIncluded}: contained in
      * {@code totalMinor}, else added to it); {@code invoice} is the order's invoice, numbered as the confirmation
-     * commits, with the token to fetch its PDF.
+     * commits, with the token to fetch its PDF; {@code promoCodeId} and {@code promoCode} the discount code it was
+     * checked out with, whose discount is {@code discountMinor} (both null without one, and in events from before
+     * they were added to version 1).
      */
     record OrderConfirmed(UUID orderId, UUID eventId, UUID organizationId, UUID buyerId, String buyerEmail,
             String eventTitle, Instant eventStartsAt, String eventTimezone, String venueName, String venueCity,
             long totalMinor, String currency, Instant confirmedAt, List<Ticket> tickets, long discountMinor,
             long feeMinor, long taxMinor, String taxLabel, int taxRateBasisPoints, boolean taxIncluded,
-            @Nullable Invoice invoice) implements Published {
+            @Nullable Invoice invoice, @Nullable UUID promoCodeId, @Nullable String promoCode) implements Published {
         public String key() {
             return orderId.toString();
         }
@@ -115,9 +122,23 @@ public sealed interface Published {
         }
     }
 
-    /** Sent once, when an event goes on sale: its seat map is frozen from then on, so {@code capacity} is final. */
+    /**
+     * Sent once, when an event goes on sale: its seat map is frozen from then on; its areas' capacities can only grow
+     * ({@link EventCapacityAdded}).
+     */
     record EventPublished(UUID eventId, UUID organizationId, String title, Instant startsAt, int capacity,
             Instant publishedAt) implements Published {
+        public String key() {
+            return eventId.toString();
+        }
+    }
+
+    /**
+     * The organizer added {@code added} tickets to the general-admission area {@code sectionId} of a published event;
+     * {@code capacity} is the event's capacity after it (its seats and its areas' capacities).
+     */
+    record EventCapacityAdded(UUID eventId, UUID organizationId, UUID sectionId, int added, int capacity,
+            Instant addedAt) implements Published {
         public String key() {
             return eventId.toString();
         }

@@ -116,7 +116,7 @@ public class Checkout {
             questions.record(order.id(), answered);
             announcements.announce(new Published.OrderPlaced(order.id(), holdId, event.id(), event.organizationId(),
                     buyerId, order.bill().quantity(), order.bill().totalMinor(), event.currency().getCurrencyCode(),
-                    now, order.paymentDue()));
+                    now, order.paymentDue(), code == null ? null : code.codeId(), code == null ? null : code.code()));
             if (order.bill().totalMinor() == 0) {
                 // Nothing to pay, so nothing to wait for: payment-service could not take a payment of zero.
                 fulfilment.confirmFree(order, event);

@@ -39,6 +39,11 @@ public class CodeRedemption {
         }
     }
 
+    /** The id of the event's code {@code code} (any kind, enabled or not), if it has one. */
+    public java.util.Optional<UUID> idOf(UUID eventId, String code) {
+        return codes.findByEventIdAndCode(eventId, PromoCode.normalize(code)).map(PromoCode::id);
+    }
+
     /** The event's access code {@code code}, if it may open the pre-sale now; else the problem saying why not. */
     public Accepted access(Event event, String code, Instant now) {
         return accepted(event, code, CodeKind.ACCESS, now);

@@ -12,6 +12,8 @@ public final class BookingProblems {
     public static final ProblemType EVENT_STATE_CONFLICT = new ProblemType("event-state-conflict",
             "The event's state does not allow this", 409);
     public static final ProblemType INVALID_EVENT = new ProblemType("invalid-event", "Invalid event", 422);
+    public static final ProblemType NOT_GENERAL_ADMISSION = new ProblemType("not-general-admission",
+            "Not a general-admission area", 422);
     public static final ProblemType SALE_NOT_OPEN = new ProblemType("sale-not-open", "Sale not open", 409);
     public static final ProblemType UNKNOWN_SEATS = new ProblemType("unknown-seats", "Unknown seats", 422);
     public static final ProblemType SEATS_UNAVAILABLE = new ProblemType("seats-unavailable", "Seats unavailable", 409);

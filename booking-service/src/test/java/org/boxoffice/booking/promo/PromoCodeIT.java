@@ -161,6 +161,28 @@ class PromoCodeIT {
         assertThat(ok(200, get("/api/v1/orders/" + order.path("id").asString(), buyer)).path("totalMinor").asLong())
                 .isEqualTo(4_500);
         assertThat(uses(code)).isEqualTo(1);
+        JsonNode placed = announced("OrderPlaced", order.path("id").asString());
+        assertThat(placed.path("promoCodeId").asString()).isEqualTo(code.id().toString());
+        assertThat(placed.path("promoCode").asString()).isEqualTo("SUMMER10");
+    }
+
+    @Test
+    void aConfirmedOrderAnnouncesItsCodeAndDiscountAndAnOrderWithoutACodeAnnouncesNone() throws Exception {
+        OnSale sale = fixture().onSale(2, 5, 50, 4, 6);
+        PromoCode code = code(sale, discount("GUEST", 100, null, null));
+        UUID buyer = UUID.randomUUID();
+
+        Order free = checkout.checkout(buyer, holds.hold(buyer, EMAIL, area(sale, 2)).id(), "guest");
+        Order plain = checkout.checkout(buyer, holds.hold(buyer, EMAIL, area(sale, 1)).id(), null);
+
+        assertThat(free.status()).isEqualTo(OrderStatus.CONFIRMED);
+        JsonNode confirmed = announced("OrderConfirmed", free.id().toString());
+        assertThat(confirmed.path("promoCodeId").asString()).isEqualTo(code.id().toString());
+        assertThat(confirmed.path("promoCode").asString()).isEqualTo("GUEST");
+        assertThat(confirmed.path("discountMinor").asLong()).isEqualTo(5_000);
+        JsonNode placed = announced("OrderPlaced", plain.id().toString());
+        assertThat(placed.path("promoCodeId").isNull()).isTrue();
+        assertThat(placed.path("promoCode").isNull()).isTrue();
     }
 
     @Test
@@ -432,6 +454,12 @@ class PromoCodeIT {
         holds.hold(UUID.randomUUID(), EMAIL, area(sale, 1), "FANCLUB");
         holds.hold(UUID.randomUUID(), EMAIL, area(sale, 1), "FANCLUB");
         assertThat(uses(fanclub)).isZero();
+    }
+
+    /** The payload of the order's event of {@code type} on the outbox. */
+    private JsonNode announced(String type, String orderId) {
+        return JSON.readTree(jdbc.sql("SELECT payload::text FROM outbox_event WHERE type = ? AND event_key = ?")
+                .params(type, orderId).query(String.class).single());
     }
 
     private static HoldRequest area(OnSale sale, int quantity) {

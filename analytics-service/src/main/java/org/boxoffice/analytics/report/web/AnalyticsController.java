@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.boxoffice.analytics.report.CodeSales;
+import org.boxoffice.analytics.report.CodeSalesReports;
 import org.boxoffice.analytics.report.EventSalesReport;
 import org.boxoffice.analytics.report.EventSalesReport.SectionTierSales;
 import org.boxoffice.analytics.report.Granularity;
@@ -45,9 +47,11 @@ class AnalyticsController {
     private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final SalesReports reports;
+    private final CodeSalesReports codeReports;
 
-    AnalyticsController(SalesReports reports) {
+    AnalyticsController(SalesReports reports, CodeSalesReports codeReports) {
         this.reports = reports;
+        this.codeReports = codeReports;
     }
 
     @GetMapping("/events/{eventId}")
@@ -86,11 +90,33 @@ class AnalyticsController {
                     row.ticketsSold(), row.revenueMinor(), row.discountMinor(), row.feeMinor(), row.taxMinor(),
                     row.paidMinor()));
         }
-        return ResponseEntity.ok()
-                .contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("event-" + eventId + "-sales.csv").build().toString())
-                .body(csv.toString());
+        return csv(eventId, "sales", csv);
+    }
+
+    @GetMapping("/events/{eventId}/codes")
+    @Operation(operationId = "getEventCodeSales", summary = "Sales of an event per promo code",
+            description = "One entry per code and currency: checkouts, confirmed orders, tickets and the discount "
+                    + "granted (cancelled orders taken back), and the money captured, refunded and kept.")
+    CodeSales codes(CurrentUser user, @PathVariable UUID eventId) {
+        return codeReports.codeSales(eventId, user::canManage);
+    }
+
+    @GetMapping("/events/{eventId}/codes/export.csv")
+    @Operation(operationId = "exportEventCodeSales", summary = "Sales of an event per promo code, as CSV",
+            description = "Columns: event_id, code_id, code, currency, checkouts, orders, tickets_sold, "
+                    + "discount_minor, gross_minor, refunded_minor, net_minor, cancellations.")
+    @ApiResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    ResponseEntity<String> exportCodes(CurrentUser user, @PathVariable UUID eventId) {
+        CodeSales sales = codeReports.codeSales(eventId, user::canManage);
+        Csv csv = new Csv().row(List.of("event_id", "code_id", "code", "currency", "checkouts", "orders",
+                "tickets_sold", "discount_minor", "gross_minor", "refunded_minor", "net_minor", "cancellations"));
+        for (CodeSales.Code code : sales.codes()) {
+            csv.row(List.of(eventId, code.codeId() == null ? "" : code.codeId(), code.code(), code.currency(),
+                    code.checkouts(), code.orders(), code.ticketsSold(), code.discountMinor(), code.grossMinor(),
+                    code.refundedMinor(), code.netMinor(), code.cancellations()));
+        }
+        return csv(eventId, "codes", csv);
     }
 
     @GetMapping("/summary")
@@ -101,5 +127,13 @@ class AnalyticsController {
             throw new AdminRoleRequired("The platform-wide summary");
         }
         return reports.platform();
+    }
+
+    private static ResponseEntity<String> csv(UUID eventId, String name, Csv csv) {
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("event-" + eventId + "-" + name + ".csv").build().toString())
+                .body(csv.toString());
     }
 }

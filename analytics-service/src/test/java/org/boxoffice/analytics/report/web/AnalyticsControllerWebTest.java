@@ -12,10 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import org.boxoffice.analytics.report.CodeSales;
+import org.boxoffice.analytics.report.CodeSalesReports;
 import org.boxoffice.analytics.report.EventNotFound;
 import org.boxoffice.analytics.report.SalesReports;
 import org.boxoffice.platform.testing.TestTokens;
@@ -37,6 +40,9 @@ class AnalyticsControllerWebTest {
 
     @MockitoBean
     private SalesReports reports;
+
+    @MockitoBean
+    private CodeSalesReports codeReports;
 
     /** Reports are read with the caller's rights only; what they exclude is "not found", never "forbidden". */
     @Test
@@ -66,6 +72,32 @@ class AnalyticsControllerWebTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/event-not-found"));
+    }
+
+    @Test
+    void exportsEachCodesFiguresAsCsvAndAnotherOrganizationsEventAsANotFoundProblem() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        UUID codeId = UUID.randomUUID();
+        when(codeReports.codeSales(eq(eventId), any())).thenReturn(new CodeSales(eventId, List.of(
+                new CodeSales.Code("-TEN", codeId, "EUR", 3, 2, 5, 2_500, 20_000, 4_000, 16_000, 1),
+                new CodeSales.Code("OLD", null, "EUR", 1, 1, 1, 0, 900, 0, 900, 0))));
+        UUID other = UUID.randomUUID();
+        when(codeReports.codeSales(eq(other), any())).thenThrow(new EventNotFound(other));
+        String organizer = "Bearer " + TestTokens.organizer(UUID.randomUUID());
+
+        String csv = http.perform(get(ANALYTICS + "/events/" + eventId + "/codes/export.csv")
+                        .header("Authorization", organizer))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        http.perform(get(ANALYTICS + "/events/" + other + "/codes/export.csv").header("Authorization", organizer))
+                .andExpect(problem(404, "event-not-found"));
+
+        // A code may start with "-": a spreadsheet must not read it as a formula.
+        assertThat(csv.split("\r\n")).containsExactly(
+                "event_id,code_id,code,currency,checkouts,orders,tickets_sold,discount_minor,gross_minor,"
+                        + "refunded_minor,net_minor,cancellations",
+                eventId + "," + codeId + ",'-TEN,EUR,3,2,5,2500,20000,4000,16000,1",
+                eventId + ",,OLD,EUR,1,1,1,0,900,0,900,0");
     }
 
     @Test
