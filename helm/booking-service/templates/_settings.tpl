@@ -3,7 +3,8 @@
 {{- $env := dict
       "BOXOFFICE_BOOKING_LOCKWAIT" (toString .Values.locks.wait)
       "BOXOFFICE_BOOKING_LOCKLEASE" (toString .Values.locks.lease)
-      "BOXOFFICE_STORAGE_TYPE" .Values.storage.type -}}
+      "BOXOFFICE_STORAGE_TYPE" .Values.storage.type
+      "SPRING_APPLICATION_JSON" (include "boxoffice-lib.resilience4jJson" .Values.circuitBreakers) -}}
 {{- if eq .Values.storage.type "s3" }}
 {{- $_ := set $env "BOXOFFICE_STORAGE_S3_REGION" .Values.storage.s3.region -}}
 {{- $_ := set $env "BOXOFFICE_STORAGE_S3_BUCKET" .Values.storage.s3.bucket -}}

@@ -143,6 +143,15 @@ else the CPU request, rounded up, at least 2 (below 2 the JVM picks the Serial G
 {{- end -}}
 {{- end }}
 
+{{/*
+API requests in progress per replica: http.maxConcurrentRequests, or http.maxConcurrentRequestsPerProcessor times the
+processors the JVM is told it has, so that a larger pod admits more (0: no limit).
+*/}}
+{{- define "boxoffice-lib.maxConcurrentRequests" -}}
+{{- $http := .Values.http -}}
+{{- int ($http.maxConcurrentRequests | default (mul (int $http.maxConcurrentRequestsPerProcessor) (int (include "boxoffice-lib.activeProcessorCount" .)))) -}}
+{{- end }}
+
 {{- define "boxoffice-lib.javaToolOptions" -}}
 {{- $jvm := .Values.jvm -}}
 {{- $flags := list (printf "-XX:MaxRAMPercentage=%v" $jvm.maxRAMPercentage) (printf "-XX:ActiveProcessorCount=%s" (include "boxoffice-lib.activeProcessorCount" .)) -}}
@@ -222,11 +231,37 @@ http
 {{- $_ := set $env "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT" (toString (int $v.dbConnectionTimeoutMillis)) -}}
 {{- end }}
 {{- if $v.servlet }}
-{{- $_ := set $env "BOXOFFICE_HTTP_MAXCONCURRENTREQUESTS" (toString (int $v.http.maxConcurrentRequests)) -}}
+{{- $_ := set $env "BOXOFFICE_HTTP_MAXCONCURRENTREQUESTS" (include "boxoffice-lib.maxConcurrentRequests" .) -}}
 {{- $_ := set $env "BOXOFFICE_HTTP_MAXQUEUEWAIT" (toString $v.http.maxQueueWait) -}}
 {{- $_ := set $env "BOXOFFICE_HTTP_BUSYRETRYAFTER" (toString $v.http.busyRetryAfter) -}}
 {{- end }}
 {{- toJson $env -}}
+{{- end }}
+
+{{/*
+A circuit breaker's values (circuitBreakers.<name>: failureRateThreshold, slidingWindowSize, ...) as environment
+variables of a service's own typed settings: dict "prefix" "BOXOFFICE_GATEWAY_BREAKER" "breaker" $values gives
+BOXOFFICE_GATEWAY_BREAKER_FAILURERATETHRESHOLD and so on, a JSON map.
+*/}}
+{{- define "boxoffice-lib.circuitBreakerEnv" -}}
+{{- $env := dict -}}
+{{- range $key, $value := .breaker }}{{ $_ := set $env (printf "%s_%s" $.prefix (upper $key)) (toString $value) }}{{ end -}}
+{{- toJson $env -}}
+{{- end }}
+
+{{/*
+Resilience4j's own breakers (resilience4j.circuitbreaker.instances.<name>) from a map of circuitBreakers values, as
+the JSON of SPRING_APPLICATION_JSON: their names hold dashes (booking-service), which an environment variable cannot
+spell as a map key. What the values leave out keeps the service's application.yml setting.
+*/}}
+{{- define "boxoffice-lib.resilience4jJson" -}}
+{{- $instances := dict -}}
+{{- range $name, $breaker := . }}
+{{- $settings := dict -}}
+{{- range $key, $value := $breaker }}{{ $_ := set $settings (kebabcase $key) $value }}{{ end -}}
+{{- $_ := set $instances $name $settings -}}
+{{- end }}
+{{- toJson (dict "resilience4j" (dict "circuitbreaker" (dict "instances" $instances))) -}}
 {{- end }}
 
 {{/* global.events.trustedKeys, or every producer's /.well-known/event-keys in this release. */}}

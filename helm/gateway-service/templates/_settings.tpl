@@ -40,6 +40,7 @@
       "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_RESPONSETIMEOUT" (toString $up.responseTimeout)
       "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS" (toString (int $up.pool.maxConnections))
       "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_ACQUIRETIMEOUT" (toString (int $up.pool.acquireTimeoutMillis))) -}}
+{{- $_ := merge $env (include "boxoffice-lib.circuitBreakerEnv" (dict "prefix" "BOXOFFICE_GATEWAY_BREAKER" "breaker" .Values.circuitBreakers.services) | fromJson) -}}
 {{- /* Route names contain dashes, which an environment variable cannot spell as a map key: JSON can. */ -}}
 {{- $_ := set $env "SPRING_APPLICATION_JSON" (toJson (dict "boxoffice" (dict "gateway" (dict "services" $routes)))) -}}
 {{- toJson (dict "env" $env) -}}

@@ -11,7 +11,9 @@ Credentials go to the Secret; a phone channel is configured only when its endpoi
       "BOXOFFICE_SMTP_AUTH" (toString $smtp.auth)
       "BOXOFFICE_SMTP_STARTTLS" (toString $smtp.starttls)
       "BOXOFFICE_MAIL_FROM" .Values.mailFrom
-      "BOXOFFICE_BOOKING_URL" (include "boxoffice-lib.url" (dict "root" . "service" "booking-service")) -}}
+      "BOXOFFICE_BOOKING_URL" (include "boxoffice-lib.url" (dict "root" . "service" "booking-service"))
+      "SPRING_APPLICATION_JSON" (include "boxoffice-lib.resilience4jJson" (omit .Values.circuitBreakers "channels")) -}}
+{{- $_ := merge $env (include "boxoffice-lib.circuitBreakerEnv" (dict "prefix" "BOXOFFICE_NOTIFICATION_DELIVERY_BREAKER" "breaker" .Values.circuitBreakers.channels) | fromJson) -}}
 {{- $secretEnv := dict "BOXOFFICE_SMTP_USERNAME" $smtp.username "BOXOFFICE_SMTP_PASSWORD" $smtp.password -}}
 {{- range $channel := list "sms" "whatsapp" }}
 {{- $provider := get $.Values $channel -}}

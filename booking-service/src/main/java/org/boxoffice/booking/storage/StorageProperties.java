@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -38,8 +39,8 @@ public record StorageProperties(@DefaultValue("directory") @NotNull Type type,
      * @param pathStyle    {@code https://host/bucket/key} rather than {@code https://bucket.host/key} (MinIO needs it)
      * @param createBucket create the bucket at start when it is missing (local and test stores)
      */
-    public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region,
-            @DefaultValue("boxoffice") String bucket, @Nullable String accessKey, @Nullable String secretKey,
+    public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") @NotBlank String region,
+            @DefaultValue("boxoffice") @NotBlank String bucket, @Nullable String accessKey, @Nullable String secretKey,
             @DefaultValue("true") boolean pathStyle, @DefaultValue("false") boolean createBucket) {
     }
 }

@@ -2,9 +2,13 @@ package org.boxoffice.booking.system;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Positive;
 
 /**
  * booking-service's own settings ({@code boxoffice.booking.*}).
@@ -23,15 +27,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        ({@code BOXOFFICE_TICKET_SIGNING_KEY}); when empty, a random key is generated once and kept in the database
  *        so every replica of the local run signs alike
  */
+@Validated
 @ConfigurationProperties("boxoffice.booking")
 public record BookingProperties(
-        @DefaultValue("150ms") Duration lockWait,
-        @DefaultValue("5s") Duration lockLease,
-        @DefaultValue("1s") Duration sweepInterval,
-        @DefaultValue("200") int sweepBatch,
-        @DefaultValue("60s") Duration availabilityTtl,
-        @DefaultValue("15m") Duration paymentWindow,
-        @DefaultValue("2s") Duration listingTtl,
-        @DefaultValue("1s") Duration cacheRecoveryInterval,
+        @DurationMin(millis = 0) @DefaultValue("150ms") Duration lockWait,
+        @DurationMin(millis = 1) @DefaultValue("5s") Duration lockLease,
+        @DurationMin(millis = 1) @DefaultValue("1s") Duration sweepInterval,
+        @DefaultValue("200") @Positive int sweepBatch,
+        @DurationMin(millis = 1) @DefaultValue("60s") Duration availabilityTtl,
+        @DurationMin(millis = 1) @DefaultValue("15m") Duration paymentWindow,
+        @DurationMin(millis = 0) @DefaultValue("2s") Duration listingTtl,
+        @DurationMin(millis = 1) @DefaultValue("1s") Duration cacheRecoveryInterval,
         @Nullable String ticketSigningKey) {
 }

@@ -3,9 +3,15 @@ package org.boxoffice.gateway.edge;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The gateway's edge settings.
@@ -18,9 +24,10 @@ import org.springframework.util.unit.DataSize;
  *                           ({@link ClientAddresses})
  * @param cache              the shared cache of public answers ({@link EdgeCache})
  */
+@Validated
 @ConfigurationProperties("boxoffice.gateway.edge")
-public record EdgeProperties(@DefaultValue List<String> corsAllowedOrigins, @DefaultValue RateLimit rateLimit,
-        @DefaultValue List<String> trustedProxies, @DefaultValue Cache cache) {
+public record EdgeProperties(@DefaultValue List<String> corsAllowedOrigins, @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue List<String> trustedProxies, @DefaultValue @Valid Cache cache) {
 
     /**
      * The edge's shared cache of answers the services mark {@code Cache-Control: public} ({@link EdgeCache}).
@@ -32,9 +39,9 @@ public record EdgeProperties(@DefaultValue List<String> corsAllowedOrigins, @Def
      */
     public record Cache(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("30s") Duration maxAge,
-            @DefaultValue("32MB") DataSize maxSize,
-            @DefaultValue("512KB") DataSize maxBodySize) {
+            @DurationMin(millis = 0) @DefaultValue("30s") Duration maxAge,
+            @DefaultValue("32MB") @NotNull DataSize maxSize,
+            @DefaultValue("512KB") @NotNull DataSize maxBodySize) {
     }
 
     /**
@@ -55,10 +62,10 @@ public record EdgeProperties(@DefaultValue List<String> corsAllowedOrigins, @Def
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("60s") Duration window,
-            @DefaultValue("600") int authenticatedPerWindow,
-            @DefaultValue("3000") int anonymousPerWindow,
-            @DefaultValue("60") int credentialsPerWindow,
+            @DurationMin(millis = 1) @DefaultValue("60s") Duration window,
+            @DefaultValue("600") @Positive int authenticatedPerWindow,
+            @DefaultValue("3000") @Positive int anonymousPerWindow,
+            @DefaultValue("60") @Positive int credentialsPerWindow,
             @DefaultValue({ "/api/v1/auth/login", "/api/v1/auth/register" }) List<String> credentialPaths) {
     }
 }

@@ -2,7 +2,6 @@ package org.boxoffice.gateway.routing;
 
 import java.time.Duration;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -44,18 +43,13 @@ class RoutingConfiguration {
     }
 
     /**
-     * One breaker per service: opens when half of the last 20 calls failed or 80 % were slow (as slow as the
-     * service's timeout), refuses calls for 10 s (fast 503s instead of piling up waiting requests), then lets a few
-     * through to probe. The route's response timeout ends a call that takes longer (a 504); the breaker keeps no
-     * timer of its own per call.
+     * One breaker per service, as {@code boxoffice.gateway.breaker} says; a call as slow as the service's timeout
+     * counts as slow unless the breaker names its own threshold. The route's response timeout ends a call that takes
+     * longer (a 504); the breaker keeps no timer of its own per call.
      */
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(ServiceRoutes table) {
         return factory -> table.services().forEach((name, service) -> factory.configure(breaker -> breaker
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
-                        .slowCallDurationThreshold(service.timeout()).slowCallRateThreshold(80)
-                        .waitDurationInOpenState(Duration.ofSeconds(10)).permittedNumberOfCallsInHalfOpenState(3)
-                        .build()), name));
+                .circuitBreakerConfig(table.breaker().config(service.timeout()).build()), name));
     }
 }

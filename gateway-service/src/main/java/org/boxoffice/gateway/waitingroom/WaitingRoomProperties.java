@@ -3,8 +3,15 @@ package org.boxoffice.gateway.waitingroom;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The gateway's waiting room settings ({@code boxoffice.gateway.waiting-room.*}). Which events have a waiting room,
@@ -25,20 +32,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAdmissionsPerTick places one tick looks at, at most (bounds the time a tick holds Redis)
  * @param auto                 the AUTO mode's controller
  */
+@Validated
 @ConfigurationProperties("boxoffice.gateway.waiting-room")
 public record WaitingRoomProperties(
-        @DefaultValue("1s") Duration tickInterval,
+        @DurationMin(millis = 1) @DefaultValue("1s") Duration tickInterval,
         @DefaultValue("true") boolean tickerAutoStartup,
-        @DefaultValue("5s") Duration settingsCacheTtl,
-        @DefaultValue("500ms") Duration redisTimeout,
-        @DefaultValue("2s") Duration minPoll,
+        @DurationMin(millis = 0) @DefaultValue("5s") Duration settingsCacheTtl,
+        @DurationMin(millis = 1) @DefaultValue("500ms") Duration redisTimeout,
+        @DurationMin(seconds = 1) @DefaultValue("2s") Duration minPoll,
         @DefaultValue("30s") Duration maxPoll,
-        @DefaultValue("50") int pollBudget,
+        @DefaultValue("50") @Positive int pollBudget,
         @DefaultValue("5m") Duration maxPollUnderLoad,
         @DefaultValue("2m") Duration idleTimeout,
-        @DefaultValue("5s") Duration maxTickGap,
-        @DefaultValue("2000") int maxAdmissionsPerTick,
-        @DefaultValue Auto auto) {
+        @DurationMin(millis = 1) @DefaultValue("5s") Duration maxTickGap,
+        @DefaultValue("2000") @Positive int maxAdmissionsPerTick,
+        @DefaultValue @Valid Auto auto) {
 
     public WaitingRoomProperties {
         if (minPoll.compareTo(Duration.ofSeconds(1)) < 0 || maxPoll.compareTo(minPoll) < 0) {
@@ -67,16 +75,16 @@ public record WaitingRoomProperties(
      *                       runs on; a login storm refused by user-service before buyers queue is not the sale's load
      */
     public record Auto(
-            @DefaultValue("5s") Duration adjustInterval,
-            @DefaultValue("30") int increasePerMinute,
-            @DefaultValue("0.7") double decreaseFactor,
-            @DefaultValue("500ms") Duration holdLatencyTarget,
-            @DefaultValue("0.05") double maxSlowHoldShare,
-            @DefaultValue("250ms") Duration requestLatencyTarget,
-            @DefaultValue("0.05") double maxSlowRequestShare,
-            @DefaultValue("0.01") double maxErrorShare,
-            @DefaultValue("256") int maxInFlight,
-            @DefaultValue("20") int minSample,
+            @DurationMin(millis = 1) @DefaultValue("5s") Duration adjustInterval,
+            @DefaultValue("30") @Positive int increasePerMinute,
+            @DefaultValue("0.7") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double decreaseFactor,
+            @DurationMin(millis = 1) @DefaultValue("500ms") Duration holdLatencyTarget,
+            @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double maxSlowHoldShare,
+            @DurationMin(millis = 1) @DefaultValue("250ms") Duration requestLatencyTarget,
+            @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double maxSlowRequestShare,
+            @DefaultValue("0.01") @DecimalMin("0") @DecimalMax("1") double maxErrorShare,
+            @DefaultValue("256") @Positive int maxInFlight,
+            @DefaultValue("20") @Positive int minSample,
             @DefaultValue({ "booking-service", "payment-service" }) List<String> signalServices) {
 
         public Auto {

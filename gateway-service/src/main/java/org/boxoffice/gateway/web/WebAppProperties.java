@@ -2,8 +2,12 @@ package org.boxoffice.gateway.web;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * Where the web front end's files are and how long browsers may keep them.
@@ -13,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge   how long a browser may use an asset under {@code /app/} without asking again (then it revalidates
  *                 with {@code If-Modified-Since}); the page itself ({@code /}) is always revalidated
  */
+@Validated
 @ConfigurationProperties("boxoffice.web")
-record WebAppProperties(@DefaultValue("classpath:/web/") String location,
-        @DefaultValue("5m") Duration maxAge) {
+record WebAppProperties(@DefaultValue("classpath:/web/") @NotBlank String location,
+        @DurationMin(millis = 0) @DefaultValue("5m") Duration maxAge) {
 }

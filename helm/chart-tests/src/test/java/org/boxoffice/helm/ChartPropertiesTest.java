@@ -229,6 +229,35 @@ class ChartPropertiesTest {
                 .hasMessageContaining("gc");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"DEFAULTS", "PRODUCTION"})
+    void theRequestsInProgressPerReplicaFollowTheProcessors(Profile profile) {
+        Rendered platform = Charts.platform(profile);
+
+        for (String service : Charts.SERVICES.stream().filter(s -> !s.equals("gateway-service")).toList()) {
+            String deployment = service.equals("booking-service") ? "booking-service-blue" : service;
+            assertThat(ContainerEnvironment.of(platform, deployment).get("BOXOFFICE_HTTP_MAXCONCURRENTREQUESTS").value())
+                    .as(service).isEqualTo(String.valueOf(24 * processors(platform, deployment)));
+        }
+    }
+
+    @Test
+    void aLargerPodAdmitsMoreRequestsUnlessTheCountIsFixed() {
+        Rendered platform = Charts.platform(Profile.DEFAULTS, Map.of(
+                "payment-service.resources.requests.cpu", "3500m", "analytics-service.jvm.activeProcessorCount", 3,
+                "analytics-service.http.maxConcurrentRequestsPerProcessor", 10,
+                "booking-service.resources.limits.cpu", 8, "booking-service.http.maxConcurrentRequests", 60,
+                "user-service.http.maxConcurrentRequestsPerProcessor", 0));
+
+        assertThat(permits(platform, "payment-service")).isEqualTo("96");
+        assertThat(permits(platform, "analytics-service")).isEqualTo("30");
+        assertThat(permits(platform, "booking-service-blue")).as("the override wins").isEqualTo("60");
+        assertThat(permits(platform, "user-service")).as("both 0: no limit").isEqualTo("0");
+        assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS,
+                Map.of("payment-service.http.maxConcurrentRequestsPerProcessor", -1)))
+                .hasMessageContaining("maxConcurrentRequestsPerProcessor");
+    }
+
     @Test
     void theTunablesAreTypedValuesThatReachTheirPropertiesAndNothingElse() {
         Rendered platform = Charts.platform(Profile.DEFAULTS, Map.of(
@@ -334,6 +363,10 @@ class ChartPropertiesTest {
 
     private static String options(Rendered platform, String deployment) {
         return (String) ContainerEnvironment.of(platform, deployment).get("JAVA_TOOL_OPTIONS").value();
+    }
+
+    private static Object permits(Rendered platform, String deployment) {
+        return ContainerEnvironment.of(platform, deployment).get("BOXOFFICE_HTTP_MAXCONCURRENTREQUESTS").value();
     }
 
     private static int processors(Rendered platform, String deployment) {

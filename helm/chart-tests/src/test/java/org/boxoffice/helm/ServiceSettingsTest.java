@@ -287,7 +287,8 @@ class ServiceSettingsTest {
 
     @Test
     void smsAndWhatsAppAreOffUntilAnEndpointIsSetThenGetTheirCredentialsFromTheSecret() {
-        assertThat(env(platform, "notification-service").keySet()).noneMatch(name -> name.startsWith("BOXOFFICE_NOTIFICATION_"));
+        assertThat(env(platform, "notification-service").keySet()).noneMatch(name ->
+                name.startsWith("BOXOFFICE_NOTIFICATION_SMS_") || name.startsWith("BOXOFFICE_NOTIFICATION_WHATSAPP_"));
 
         Rendered phones = Charts.platform(Profile.DEFAULTS, Map.of(
                 "notification-service.sms.endpoint", "https://api.sms.example",

@@ -38,11 +38,13 @@ class ValuesReadmeTest {
                 "| `upstream.responseTimeout` |", "| `upstream.pool.acquireTimeoutMillis` |", "| `namespaceDefaultDeny.enabled` |",
                 "| `bootstrapSecrets.lookup` |", "| `managementPort` |", "| `global.mesh.provider` |",
                 "| `externalSecrets.refreshInterval` |", "| `externalSecrets.secretStoreRef.kind` |", "| `preScaling.lead` |",
-                "| `preScaling.dryRun` |");
+                "| `preScaling.dryRun` |", "| `http.maxConcurrentRequestsPerProcessor` |",
+                "| `circuitBreakers.services.slowCallRateThreshold` |", "| `circuitBreakers.redis.waitDurationInOpenState` |",
+                "| `circuitBreakers.booking-service.failureRateThreshold` |", "| `circuitBreakers.channels.slidingWindowSize` |");
         java.util.List<String> rows = readme.lines().filter(l -> l.startsWith("| `http.") || l.startsWith("| `jvm.")
                 || l.startsWith("| `locks.") || l.startsWith("| `upstream.") || l.startsWith("| `login.")
                 || l.startsWith("| `hashing.") || l.startsWith("| `preScaling.") || l.startsWith("| `global.mesh.")
-                || l.startsWith("| `externalSecrets.")).toList();
+                || l.startsWith("| `externalSecrets.") || l.startsWith("| `circuitBreakers.")).toList();
         assertThat(rows).hasSizeGreaterThan(20);
         for (String row : rows) {
             assertThat(row).as("described").doesNotEndWith("|  |");

@@ -71,6 +71,10 @@ class ValuesSchemaTest {
             "externalSecrets.secretStoreRef.kind | Vault",
             "externalSecrets.refreshInterval | hourly",
             "externalSecrets.secrets.Bad_Name | boxoffice/x",
+            "booking-service.http.maxConcurrentRequestsPerProcessor | many",
+            "booking-service.circuitBreakers.redis.minimumNumberOfCalls | 0",
+            "gateway-service.circuitBreakers.services.slowCallRateThreshold | 0",
+            "payment-service.circuitBreakers.redis.slidingWindowSize | 10",
     })
     void rejectsInvalidPlatformValue(String key, String value) {
         assertThatThrownBy(() -> Charts.platform(Profile.DEFAULTS, Map.of(key, value)))
@@ -85,17 +89,20 @@ class ValuesSchemaTest {
 
     @Test
     void eachServiceSchemaIsTheSharedSchemaPlusTheServicesOwnSettings() throws java.io.IOException {
-        Map<String, Object> shared = properties(Charts.HELM_DIR.resolve("boxoffice-lib/service-values.schema.json"));
+        java.nio.file.Path library = Charts.HELM_DIR.resolve("boxoffice-lib/service-values.schema.json");
         for (String service : Charts.SERVICES) {
-            Map<String, Object> own = properties(Charts.HELM_DIR.resolve(service + "/values.schema.json"));
-            org.assertj.core.api.Assertions.assertThat(own).as(service).containsAllEntriesOf(shared);
+            java.nio.file.Path own = Charts.HELM_DIR.resolve(service + "/values.schema.json");
+            org.assertj.core.api.Assertions.assertThat(part(own, "properties")).as(service)
+                    .containsAllEntriesOf(part(library, "properties"));
+            org.assertj.core.api.Assertions.assertThat(part(own, "definitions")).as(service)
+                    .isEqualTo(part(library, "definitions"));
         }
     }
 
-    private static Map<String, Object> properties(java.nio.file.Path schema) throws java.io.IOException {
+    private static Map<String, Object> part(java.nio.file.Path schema, String key) throws java.io.IOException {
         Map<String, Object> document = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
                 new org.yaml.snakeyaml.LoaderOptions())).load(java.nio.file.Files.readString(schema));
-        return Rendered.at(document, "properties");
+        return Rendered.at(document, key);
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.boxoffice.notification.delivery;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * How many messages one buyer, and one address, may be sent ({@code boxoffice.notification.caps.*},
@@ -14,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailsPerAddressPerDay emails one address may receive in a day, whichever accounts they are for
  * @param textsPerNumberPerDay   SMS (and WhatsApp messages) one phone number may receive in a day
  */
+@Validated
 @ConfigurationProperties("boxoffice.notification.caps")
 public record DeliveryCaps(
-        @DefaultValue("20") int emailsPerBuyerPerHour,
-        @DefaultValue("5") int textsPerBuyerPerHour,
-        @DefaultValue("40") int emailsPerAddressPerDay,
-        @DefaultValue("10") int textsPerNumberPerDay) {
+        @DefaultValue("20") @PositiveOrZero int emailsPerBuyerPerHour,
+        @DefaultValue("5") @PositiveOrZero int textsPerBuyerPerHour,
+        @DefaultValue("40") @PositiveOrZero int emailsPerAddressPerDay,
+        @DefaultValue("10") @PositiveOrZero int textsPerNumberPerDay) {
 
     int perBuyerPerHour(Channel channel) {
         return channel == Channel.EMAIL ? emailsPerBuyerPerHour : textsPerBuyerPerHour;

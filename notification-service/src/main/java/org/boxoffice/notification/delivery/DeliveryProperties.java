@@ -2,8 +2,14 @@ package org.boxoffice.notification.delivery;
 
 import java.time.Duration;
 
+import org.boxoffice.platform.resilience.CircuitBreakerSettings;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 
 /**
  * How deliveries are worked off ({@code boxoffice.notification.delivery.*}, docs/notifications.md).
@@ -17,21 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkBatch            deliveries per announcement batch
  * @param bulkPause            pause between announcement batches, so providers are not flooded
  * @param breaker              the circuit breaker in front of each channel's provider
+ *                             ({@code boxoffice.notification.delivery.breaker.*})
  */
+@Validated
 @ConfigurationProperties("boxoffice.notification.delivery")
-public record DeliveryProperties(@DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration initialBackoff,
-        @DefaultValue("5m") Duration maxBackoff, @DefaultValue("2m") Duration lease,
-        @DefaultValue("250ms") Duration pollInterval, @DefaultValue("20") int transactionalBatch,
-        @DefaultValue("50") int bulkBatch, @DefaultValue("1s") Duration bulkPause,
-        @DefaultValue("true") boolean autoStartup, @DefaultValue Breaker breaker) {
-
-    /**
-     * @param failureRateThreshold percentage of failed calls that opens the breaker
-     * @param window               calls the failure rate is measured over
-     * @param minimumCalls         calls before the rate counts
-     * @param openFor              how long the breaker stays open before it lets a trial call through
-     */
-    public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("10") int window,
-            @DefaultValue("5") int minimumCalls, @DefaultValue("30s") Duration openFor) {
-    }
+public record DeliveryProperties(@DefaultValue("5") @Positive int maxAttempts,
+        @DurationMin(millis = 1) @DefaultValue("2s") Duration initialBackoff,
+        @DurationMin(millis = 1) @DefaultValue("5m") Duration maxBackoff,
+        @DurationMin(millis = 1) @DefaultValue("2m") Duration lease,
+        @DurationMin(millis = 1) @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("20") @Positive int transactionalBatch, @DefaultValue("50") @Positive int bulkBatch,
+        @DurationMin(millis = 0) @DefaultValue("1s") Duration bulkPause,
+        @DefaultValue("true") boolean autoStartup, @DefaultValue @Valid CircuitBreakerSettings breaker) {
 }

@@ -72,15 +72,10 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
-        DeliveryProperties.Breaker breaker = properties.breaker();
         // The service's one registry (resilience4j-spring-boot4: metrics, actuator), with the channels' breakers made
         // from boxoffice.notification.delivery.breaker.
         this.breakers = breakers;
-        this.breakerConfig = CircuitBreakerConfig.custom()
-                .failureRateThreshold(breaker.failureRateThreshold())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(breaker.window()).minimumNumberOfCalls(breaker.minimumCalls())
-                .waitDurationInOpenState(breaker.openFor()).permittedNumberOfCallsInHalfOpenState(1)
+        this.breakerConfig = properties.breaker().config(CircuitBreakerConfig.ofDefaults().getSlowCallDurationThreshold())
                 // A provider refusing one bad number is healthy: only its outages should open the breaker.
                 .ignoreException(e -> e instanceof DeliveryFailure failure && failure.permanent())
                 .build();
@@ -154,7 +149,7 @@ public class Dispatcher implements SmartLifecycle {
             metrics.record(delivery.channel(), "sent");
         } catch (CallNotPermittedException open) {
             settle(delivery, d -> d.reschedule("circuit breaker open for the " + delivery.channel() + " provider",
-                    clock.instant().plus(properties.breaker().openFor()), false, clock.instant()));
+                    clock.instant().plus(properties.breaker().waitDurationInOpenState()), false, clock.instant()));
         } catch (DeliveryFailure failure) {
             if (failure.permanent()) {
                 fail(delivery, failure.getMessage());

@@ -2,6 +2,9 @@ package org.boxoffice.notification.email;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * Email settings of notification-service ({@code boxoffice.notification.mail.*}); the SMTP server itself is Spring
@@ -9,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from the sender address buyers see
  */
+@Validated
 @ConfigurationProperties("boxoffice.notification.mail")
-public record MailProperties(@DefaultValue("Boxoffice <tickets@boxoffice.local>") String from) {
+public record MailProperties(@DefaultValue("Boxoffice <tickets@boxoffice.local>") @NotBlank String from) {
 }

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The built-in sandbox provider.
@@ -27,17 +29,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoStartup       whether the sandbox's worker runs in the background (tests drive it by hand)
  * @param tokenLifetime     how long a card token may wait to be used
  */
+@Validated
 @ConfigurationProperties("boxoffice.payment.sandbox")
 public record SandboxProperties(
         @Nullable String webhookSecret,
         @DefaultValue List<String> webhookPreviousSecrets,
         @Nullable URI webhookUrl,
-        @DefaultValue("300ms") Duration confirmDelay,
-        @DefaultValue("5s") Duration slowConfirmDelay,
-        @DefaultValue("1s") Duration outOfOrderGap,
-        @DefaultValue("5m") Duration tolerance,
-        @DefaultValue("200ms") Duration pollInterval,
-        @DefaultValue("5m") Duration maxBackoff,
+        @DurationMin(millis = 0) @DefaultValue("300ms") Duration confirmDelay,
+        @DurationMin(millis = 0) @DefaultValue("5s") Duration slowConfirmDelay,
+        @DurationMin(millis = 0) @DefaultValue("1s") Duration outOfOrderGap,
+        @DurationMin(millis = 1) @DefaultValue("5m") Duration tolerance,
+        @DurationMin(millis = 1) @DefaultValue("200ms") Duration pollInterval,
+        @DurationMin(millis = 1) @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("true") boolean autoStartup,
-        @DefaultValue("15m") Duration tokenLifetime) {
+        @DurationMin(millis = 1) @DefaultValue("15m") Duration tokenLifetime) {
 }

@@ -3,8 +3,12 @@ package org.boxoffice.payment.system;
 import java.net.URI;
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
 
 /**
  * payment-service settings.
@@ -17,13 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refundRetryInterval    how often refunds still waiting for the provider are retried
  * @param backgroundJobs         whether the refund worker and scheduled reconciliation run (tests drive them by hand)
  */
+@Validated
 @ConfigurationProperties("boxoffice.payment")
 public record PaymentProperties(
-        @DefaultValue("http://127.0.0.1:8082") URI bookingUrl,
-        @DefaultValue("1s") Duration bookingConnectTimeout,
-        @DefaultValue("3s") Duration bookingReadTimeout,
-        @DefaultValue("10m") Duration reconciliationInterval,
-        @DefaultValue("7d") Duration reconciliationWindow,
-        @DefaultValue("2s") Duration refundRetryInterval,
+        @DefaultValue("http://127.0.0.1:8082") @NotNull URI bookingUrl,
+        @DurationMin(millis = 1) @DefaultValue("1s") Duration bookingConnectTimeout,
+        @DurationMin(millis = 1) @DefaultValue("3s") Duration bookingReadTimeout,
+        @DurationMin(millis = 1) @DefaultValue("10m") Duration reconciliationInterval,
+        @DurationMin(millis = 1) @DefaultValue("7d") Duration reconciliationWindow,
+        @DurationMin(millis = 1) @DefaultValue("2s") Duration refundRetryInterval,
         @DefaultValue("true") boolean backgroundJobs) {
 }

@@ -2,6 +2,7 @@ package org.boxoffice.platform.admission;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The keys of the waiting room's passes, the same in gateway-service (which signs) and booking-service (which
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param passKey         signs new passes and checks them; empty: the service cannot issue or accept passes
  * @param previousPassKey checks passes signed before a rotation; empty outside one
  */
+@Validated
 @ConfigurationProperties("boxoffice.waiting-room")
 public record PassKeyProperties(@Nullable String passKey, @Nullable String previousPassKey) {
 }

@@ -2,9 +2,11 @@ package org.boxoffice.platform.events;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may put events on the bus (docs/events.md, "Trust"). Every service signs what it publishes with its own
@@ -21,11 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyRefresh    at most one fetch of a producer's keys per this interval
  * @param keyFetchTimeout how long one fetch may take
  */
+@Validated
 @ConfigurationProperties("boxoffice.events.signing")
 public record EventSigningProperties(
         @Nullable String privateKey,
         @DefaultValue("") String trustedKeys,
         @DefaultValue("") String publishedKeys,
-        @DefaultValue("30s") Duration keyRefresh,
-        @DefaultValue("2s") Duration keyFetchTimeout) {
+        @DurationMin(millis = 1) @DefaultValue("30s") Duration keyRefresh,
+        @DurationMin(millis = 1) @DefaultValue("2s") Duration keyFetchTimeout) {
 }

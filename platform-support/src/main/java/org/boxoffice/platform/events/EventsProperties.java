@@ -2,8 +2,12 @@ package org.boxoffice.platform.events;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Positive;
 
 /**
  * Event bus settings; the defaults suit production.
@@ -24,18 +28,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replayWindow     how far back the relay publishes events again when Redis has lost its data (restarted
  *                         empty, failed over, flushed): events published earlier are taken as consumed by then
  */
+@Validated
 @ConfigurationProperties("boxoffice.events")
 public record EventsProperties(
         String producer,
-        @DefaultValue("1s") Duration relayInterval,
-        @DefaultValue("100") int batchSize,
-        @DefaultValue("1000000") long streamMaxLength,
-        @DefaultValue("100ms") Duration pollInterval,
-        @DefaultValue("30s") Duration reclaimAfter,
-        @DefaultValue("5") int maxAttempts,
-        @DefaultValue("1s") Duration readBlock,
+        @DurationMin(millis = 1) @DefaultValue("1s") Duration relayInterval,
+        @DefaultValue("100") @Positive int batchSize,
+        @DefaultValue("1000000") @Positive long streamMaxLength,
+        @DurationMin(millis = 1) @DefaultValue("100ms") Duration pollInterval,
+        @DurationMin(millis = 1) @DefaultValue("30s") Duration reclaimAfter,
+        @DefaultValue("5") @Positive int maxAttempts,
+        @DurationMin(millis = 0) @DefaultValue("1s") Duration readBlock,
         @DefaultValue("true") boolean autoStartup,
-        @DefaultValue("15m") Duration replayWindow) {
+        @DurationMin(millis = 0) @DefaultValue("15m") Duration replayWindow) {
 
     /** Stream every dead letter goes to, whichever service gave up on it. */
     public static final String DEAD_LETTERS = "boxoffice.events.dead-letters";

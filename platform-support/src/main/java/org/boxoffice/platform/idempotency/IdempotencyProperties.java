@@ -3,8 +3,10 @@ package org.boxoffice.platform.idempotency;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Idempotency-Key settings.
@@ -20,12 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       value is an object ({@code card}) is left out whole. A request differing only in these is the
  *                       same request.
  */
+@Validated
 @ConfigurationProperties("boxoffice.idempotency")
 public record IdempotencyProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("60s") Duration abandonedAfter,
-        @DefaultValue("24h") Duration retention,
-        @DefaultValue("1h") Duration pruneInterval,
+        @DurationMin(millis = 1) @DefaultValue("60s") Duration abandonedAfter,
+        @DurationMin(millis = 1) @DefaultValue("24h") Duration retention,
+        @DurationMin(millis = 1) @DefaultValue("1h") Duration pruneInterval,
         @DefaultValue List<String> excludedPaths,
         @DefaultValue({ "password", "currentPassword", "newPassword", "refreshToken", "card", "cardNumber", "cvc",
                 "cvv" }) List<String> unfingerprintedFields) {

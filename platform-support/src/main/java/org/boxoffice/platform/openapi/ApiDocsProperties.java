@@ -2,6 +2,9 @@ package org.boxoffice.platform.openapi;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * How a service describes itself in its OpenAPI document.
@@ -12,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimited whether the gateway's rate limits (429) apply to the service's operations: true for the services
  *                    it routes to, false for the gateway's own endpoints
  */
+@Validated
 @ConfigurationProperties("boxoffice.api")
-public record ApiDocsProperties(@DefaultValue("Boxoffice") String title, @DefaultValue("") String description,
-        @DefaultValue("v1") String version, @DefaultValue("true") boolean rateLimited) {
+public record ApiDocsProperties(@DefaultValue("Boxoffice") @NotBlank String title, @DefaultValue("") String description,
+        @DefaultValue("v1") @NotBlank String version, @DefaultValue("true") boolean rateLimited) {
 }

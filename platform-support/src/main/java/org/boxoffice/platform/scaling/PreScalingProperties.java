@@ -7,6 +7,12 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * Predictive pre-scaling ({@code boxoffice.prescaling.*}; the chart's {@code preScaling} values). Checked at start:
@@ -26,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param budget    the shared stores' connection budgets the plan's minimums must fit (none declared by default)
  * @param autoStartup whether the pre-scaler runs in the background (tests call {@link PreScaler#apply()} themselves)
  */
+@Validated
 @ConfigurationProperties("boxoffice.prescaling")
 public record PreScalingProperties(
         @DefaultValue("false") boolean enabled,
@@ -37,8 +44,8 @@ public record PreScalingProperties(
         @DefaultValue("https://kubernetes.default.svc") URI apiServer,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/token") Path tokenFile,
         @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt") Path caFile,
-        @DefaultValue List<Target> targets,
-        @DefaultValue Budgets budget,
+        @DefaultValue List<@Valid Target> targets,
+        @DefaultValue @Valid Budgets budget,
         @DefaultValue("true") boolean autoStartup) {
 
     public PreScalingProperties {
@@ -62,9 +69,10 @@ public record PreScalingProperties(
      * @param databaseConnections PostgreSQL connections one replica holds (its pool; 0: none)
      * @param redisConnections    Redis connections one replica may open
      */
-    public record Target(String autoscaler, int baseMinReplicas, int maxReplicas,
-            @DefaultValue("500") int buyersPerReplica, @DefaultValue("0") int databaseConnections,
-            @DefaultValue("0") int redisConnections) {
+    public record Target(@NotBlank String autoscaler, @Positive int baseMinReplicas, @Positive int maxReplicas,
+            @DefaultValue("500") @Positive int buyersPerReplica,
+            @DefaultValue("0") @PositiveOrZero int databaseConnections,
+            @DefaultValue("0") @PositiveOrZero int redisConnections) {
 
         ScaleTarget toScaleTarget() {
             return new ScaleTarget(autoscaler, baseMinReplicas, maxReplicas, buyersPerReplica, databaseConnections,
@@ -78,7 +86,7 @@ public record PreScalingProperties(
      * @param database PostgreSQL's
      * @param redis    Redis'
      */
-    public record Budgets(@DefaultValue Budget database, @DefaultValue Budget redis) {
+    public record Budgets(@DefaultValue @Valid Budget database, @DefaultValue @Valid Budget redis) {
     }
 
     /**
@@ -87,7 +95,8 @@ public record PreScalingProperties(
      * @param maxConnections connections the platform may hold on the store; 0: not declared, not checked
      * @param reserved       connections of everything the plan does not scale, at its most
      */
-    public record Budget(@DefaultValue("0") int maxConnections, @DefaultValue("0") int reserved) {
+    public record Budget(@DefaultValue("0") @PositiveOrZero int maxConnections,
+            @DefaultValue("0") @PositiveOrZero int reserved) {
     }
 
     List<ConnectionBudget> connectionBudgets() {

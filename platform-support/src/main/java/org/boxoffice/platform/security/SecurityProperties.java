@@ -4,8 +4,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * How a service validates bearer tokens and what it leaves open.
@@ -17,13 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    beside the platform's (probes, metrics, API docs, /error)
  * @param tokenCache  how many verified tokens are remembered, and for how long at most ({@link VerifiedTokens})
  */
+@Validated
 @ConfigurationProperties("boxoffice.security")
 public record SecurityProperties(
-        @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") URI jwksUri,
-        @DefaultValue("http://127.0.0.1:8081") String issuer,
-        @DefaultValue(TokenClaims.AUDIENCE) String audience,
+        @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") @NotNull URI jwksUri,
+        @DefaultValue("http://127.0.0.1:8081") @NotBlank String issuer,
+        @DefaultValue(TokenClaims.AUDIENCE) @NotBlank String audience,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue TokenCache tokenCache) {
+        @DefaultValue @Valid TokenCache tokenCache) {
 
     public SecurityProperties {
         for (String path : publicPaths) {
@@ -35,7 +43,8 @@ public record SecurityProperties(
      * The verified-token cache: at most {@code maximumSize} tokens (about 1 KiB each), each for at most
      * {@code maxAge} and never past its own expiry. {@code maximumSize} 0 turns it off.
      */
-    public record TokenCache(@DefaultValue("20000") int maximumSize, @DefaultValue("5m") Duration maxAge) {
+    public record TokenCache(@DefaultValue("20000") @PositiveOrZero int maximumSize,
+            @DurationMin(millis = 0) @DefaultValue("5m") Duration maxAge) {
 
         public TokenCache {
             if (maximumSize < 0) {

@@ -3,9 +3,14 @@ package org.boxoffice.platform.web;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * Limits every service applies to incoming HTTP requests.
@@ -22,12 +27,14 @@ import org.springframework.util.unit.DataSize;
  *                              {@code maxUploadBody}
  * @param maxUploadBody         largest body accepted on {@code uploadPaths}
  */
+@Validated
 @ConfigurationProperties("boxoffice.http")
-public record HttpLimitsProperties(@DefaultValue("256KB") DataSize maxRequestBody,
-        @DefaultValue("48") int maxConcurrentRequests, @DefaultValue("1s") Duration maxQueueWait,
-        @DefaultValue("2s") Duration busyRetryAfter, @DefaultValue List<String> priorityPaths,
-        @DefaultValue("0") int priorityReserved, @DefaultValue List<String> uploadPaths,
-        @DefaultValue("8MB") DataSize maxUploadBody) {
+public record HttpLimitsProperties(@DefaultValue("256KB") @NotNull DataSize maxRequestBody,
+        @DefaultValue("48") @PositiveOrZero int maxConcurrentRequests,
+        @DurationMin(millis = 0) @DefaultValue("1s") Duration maxQueueWait,
+        @DurationMin(seconds = 1) @DefaultValue("2s") Duration busyRetryAfter, @DefaultValue List<String> priorityPaths,
+        @DefaultValue("0") @PositiveOrZero int priorityReserved, @DefaultValue List<String> uploadPaths,
+        @DefaultValue("8MB") @NotNull DataSize maxUploadBody) {
 
     /** The largest body accepted on the request path. */
     public long maxBodyFor(String path) {

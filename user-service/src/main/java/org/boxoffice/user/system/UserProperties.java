@@ -4,9 +4,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * user-service's settings.
@@ -27,18 +35,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login                failed-login throttling
  * @param hashing              password hashing: cost, and how much of it runs at once
  */
+@Validated
 @ConfigurationProperties("boxoffice.users")
 public record UserProperties(
         @Nullable Path keysDir,
-        @DefaultValue("30d") Duration keyRotationPeriod,
+        @DurationMin(millis = 1) @DefaultValue("30d") Duration keyRotationPeriod,
         @Nullable String adminEmail,
         @Nullable String adminPassword,
         @DefaultValue("false") boolean promoteExistingAdmin,
-        @DefaultValue("30d") Duration refreshTokenLifetime,
+        @DurationMin(millis = 1) @DefaultValue("30d") Duration refreshTokenLifetime,
         @DefaultValue({ "127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7" })
         List<String> trustedProxies,
-        @DefaultValue Login login,
-        @DefaultValue Hashing hashing) {
+        @DefaultValue @Valid Login login,
+        @DefaultValue @Valid Hashing hashing) {
 
     /**
      * Failed logins slow down the one (account, client) pair that fails and cap one client across accounts; nothing
@@ -55,11 +64,11 @@ public record UserProperties(
      *                             waits out the window — sized for an office or campus behind one NAT
      */
     public record Login(
-            @DefaultValue("15m") Duration window,
-            @DefaultValue("3") int freeFailures,
-            @DefaultValue("1s") Duration firstDelay,
-            @DefaultValue("5m") Duration maxDelay,
-            @DefaultValue("100") int maxFailuresPerClient) {
+            @DurationMin(millis = 1) @DefaultValue("15m") Duration window,
+            @DefaultValue("3") @PositiveOrZero int freeFailures,
+            @DurationMin(millis = 0) @DefaultValue("1s") Duration firstDelay,
+            @DurationMin(millis = 1) @DefaultValue("5m") Duration maxDelay,
+            @DefaultValue("100") @Positive int maxFailuresPerClient) {
 
         public Login {
             if (maxDelay.compareTo(window) >= 0) {
@@ -97,10 +106,10 @@ public record UserProperties(
      * @param retryAfter    the {@code Retry-After} given with that {@code 429}
      */
     public record Hashing(
-            @DefaultValue("10") int bcryptCost,
-            @DefaultValue("0") int maxConcurrent,
-            @DefaultValue("200ms") Duration maxWait,
-            @DefaultValue("1s") Duration retryAfter) {
+            @DefaultValue("10") @Min(10) @Max(31) int bcryptCost,
+            @DefaultValue("0") @PositiveOrZero int maxConcurrent,
+            @DurationMin(millis = 0) @DefaultValue("200ms") Duration maxWait,
+            @DurationMin(seconds = 1) @DefaultValue("1s") Duration retryAfter) {
 
         public Hashing {
             if (bcryptCost < 10 || bcryptCost > 31) {
