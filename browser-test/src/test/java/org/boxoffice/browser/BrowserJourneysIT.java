@@ -160,18 +160,7 @@ class BrowserJourneysIT {
         logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
 
-        open("/#/admin/venues/new");
-        type(By.id("venue-name"), "Browser Hall " + suffix);
-        type(By.id("venue-address"), "1 Test Street");
-        type(By.id("venue-city"), "Porto");
-        browser.findElement(By.id("venue-create")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Browser Hall " + suffix));
-        type(By.id("section-code"), "M");
-        type(By.id("section-name"), "Main floor");
-        type(By.id("rows-to"), "C");
-        type(By.id("seats-to"), "8");
-        browser.findElement(By.id("section-add")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "Main floor"));
+        buildVenue("Browser Hall " + suffix, "Porto", "M", "Main floor", "C", 8);
         // Seat A-1 is wheelchair accessible, A-2 has a restricted view: buyers see both on the seat map.
         flagSeat("Row A seat 1", "accessible", "A-1");
         flagSeat("Row A seat 2", "restrictedView", "A-2");
@@ -314,18 +303,7 @@ class BrowserJourneysIT {
         // Self-contained: it runs alone too (-Dit.test=BrowserJourneysIT#anOrganizerSets…).
         logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
-        open("/#/admin/venues/new");
-        type(By.id("venue-name"), "Commerce Hall " + suffix);
-        type(By.id("venue-address"), "2 Test Street");
-        type(By.id("venue-city"), "Lisbon");
-        browser.findElement(By.id("venue-create")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Commerce Hall " + suffix));
-        type(By.id("section-code"), "S");
-        type(By.id("section-name"), "Stalls");
-        type(By.id("rows-to"), "B");
-        type(By.id("seats-to"), "6");
-        browser.findElement(By.id("section-add")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "Stalls"));
+        buildVenue("Commerce Hall " + suffix, "Lisbon", "S", "Stalls", "B", 6);
         browser.findElement(By.id("venue-new-event")).click();
         type(By.id("event-title"), "Commerce Night " + suffix);
         browser.findElement(By.id("event-create")).click();
@@ -428,6 +406,22 @@ class BrowserJourneysIT {
                 By.cssSelector(".order-invoices .invoice-link[data-kind='INVOICE']")));
         assertThat(organizerInvoice.getDomAttribute("href")).startsWith("/api/v1/admin/events/");
         assertPdf(organizerInvoice.getDomAttribute("href"));
+    }
+
+    /** In the console: a new venue with one seated section of rows A to {@code lastRow}, seats 1 to {@code seats}. */
+    private static void buildVenue(String name, String city, String code, String section, String lastRow, int seats) {
+        open("/#/admin/venues/new");
+        type(By.id("venue-name"), name);
+        type(By.id("venue-address"), "1 Test Street");
+        type(By.id("venue-city"), city);
+        browser.findElement(By.id("venue-create")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), name));
+        type(By.id("section-code"), code);
+        type(By.id("section-name"), section);
+        type(By.id("rows-to"), lastRow);
+        type(By.id("seats-to"), Integer.toString(seats));
+        browser.findElement(By.id("section-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), section));
     }
 
     /**
