@@ -263,6 +263,13 @@ export async function codesSection(event, sections) {
     const rule = code => code.kind === 'ACCESS' ? t('kindAccess')
       : code.percentOff != null ? t('percentOffRule', { n: code.percentOff })
       : t('amountOffRule', { amount: money(code.amountOffMinor, c) });
+    // The address to send to invited buyers: the code filled in, and a hidden tier's section it opens shown.
+    const invitation = code => {
+      const hidden = event.sections.find(x => x.hidden && (code.sectionIds.includes(x.sectionId) || code.tierNames.includes(x.tier)
+        || (!code.sectionIds.length && !code.tierNames.length)));
+      const query = new URLSearchParams({ code: code.code, ...(hidden ? { section: hidden.sectionId } : {}) });
+      return `${location.origin}/#/events/${event.id}?${query}`;
+    };
     const covers = code => [...code.sectionIds.map(sectionName), ...code.tierNames.map(x => `${t('tier')}: ${x}`)].join(', ') || t('allTickets');
     const validity = code => [code.validFrom ? t('fromDate', { at: dateTime(code.validFrom) }) : null,
       code.validUntil ? t('untilDate', { at: dateTime(code.validUntil) }) : null].filter(Boolean).join(' ') || '—';
@@ -273,6 +280,7 @@ export async function codesSection(event, sections) {
       h('p', {}, `${rule(code)} · ${covers(code)}`),
       h('p', { class: 'muted' }, `${t('usesOf', { n: code.uses, max: code.maxUses ?? '∞' })}`,
         code.maxUsesPerBuyer ? ` · ${t('perBuyer', { n: code.maxUsesPerBuyer })}` : '', ` · ${validity(code)}`),
+      code.kind === 'ACCESS' ? h('p', { class: 'invitation' }, `${t('invitationLink')}: `, h('code', {}, invitation(code))) : null,
       h('button', { type: 'button', class: 'secondary', 'data-toggle-code': code.code, onclick: async e => {
         if (await act(listSlot, e.target.parentElement, () => api('POST', `${base}/${code.id}/${code.enabled ? 'disable' : 'enable'}`))) load();
       } }, code.enabled ? t('disable') : t('enable')))))

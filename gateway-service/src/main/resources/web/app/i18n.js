@@ -207,7 +207,7 @@ Object.assign(en, {
   maxUses: 'Uses in all', maxUsesPerBuyer: 'Uses per buyer', noLimitHint: 'Empty: no limit.', validFrom: 'Valid from', validUntil: 'Valid until',
   createCode: 'Create code', percentOffRule: '{n} % off', amountOffRule: '{amount} off per ticket', allTickets: 'every ticket',
   fromDate: 'from {at}', untilDate: 'until {at}', codeEnabled: 'enabled', codeDisabled: 'disabled', usesOf: 'Used {n} of {max}',
-  perBuyer: 'at most {n} per buyer', hiddenTier: 'Hidden', hiddenTierHint: 'A hidden tier is not listed: only buyers with an access code for it can buy it.',
+  perBuyer: 'at most {n} per buyer', invitationLink: 'Invitation link', hiddenTier: 'Hidden', hiddenTierHint: 'A hidden tier is not listed: only buyers with an access code for it can buy it.',
 });
 Object.assign(en.problem, {
   'unknown-code': 'The code {code} does not exist for this event.', 'code-not-yet-valid': 'The code {code} is not valid yet.',
@@ -239,7 +239,7 @@ Object.assign(de, {
   maxUses: 'Einlösungen insgesamt', maxUsesPerBuyer: 'Einlösungen pro Käufer', noLimitHint: 'Leer: unbegrenzt.', validFrom: 'Gültig ab', validUntil: 'Gültig bis',
   createCode: 'Code anlegen', percentOffRule: '{n} % Rabatt', amountOffRule: '{amount} Rabatt pro Ticket', allTickets: 'jedes Ticket',
   fromDate: 'ab {at}', untilDate: 'bis {at}', codeEnabled: 'aktiv', codeDisabled: 'deaktiviert', usesOf: '{n} von {max} eingelöst',
-  perBuyer: 'höchstens {n} pro Käufer', hiddenTier: 'Verborgen', hiddenTierHint: 'Eine verborgene Kategorie wird nicht angezeigt: Nur Käufer mit einem passenden Zugangscode können sie kaufen.',
+  perBuyer: 'höchstens {n} pro Käufer', invitationLink: 'Einladungslink', hiddenTier: 'Verborgen', hiddenTierHint: 'Eine verborgene Kategorie wird nicht angezeigt: Nur Käufer mit einem passenden Zugangscode können sie kaufen.',
 });
 Object.assign(de.problem, {
   'unknown-code': 'Den Code {code} gibt es für diese Veranstaltung nicht.', 'code-not-yet-valid': 'Der Code {code} gilt noch nicht.',
