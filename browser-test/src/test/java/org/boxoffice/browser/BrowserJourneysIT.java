@@ -173,6 +173,7 @@ class BrowserJourneysIT {
         browser.findElement(By.id("event-create")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tiers-save"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Saved."));
+        awaitRedrawnWithTiers();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("event-publish"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("event-status"), "PUBLISHED"));
         screenshot("organizer-event");
@@ -308,8 +309,7 @@ class BrowserJourneysIT {
         type(By.id("event-title"), "Commerce Night " + suffix);
         browser.findElement(By.id("event-create")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tiers-save"))).click(); // 50.00 a seat
-        // The page drawn again with the saved tier (the codes form offers it), so nothing typed next is redrawn away.
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#code-form input[name='tierNames'][value='Standard']")));
+        awaitRedrawnWithTiers();
 
         // VAT 19 % on top of the price, and a service fee of 1.50 a ticket (taxed like the ticket).
         type(By.id("tax-label"), "VAT");
@@ -406,6 +406,15 @@ class BrowserJourneysIT {
                 By.cssSelector(".order-invoices .invoice-link[data-kind='INVOICE']")));
         assertThat(organizerInvoice.getDomAttribute("href")).startsWith("/api/v1/admin/events/");
         assertPdf(organizerInvoice.getDomAttribute("href"));
+    }
+
+    /**
+     * After saving an event's tiers: waits for its page drawn again with them (the codes form offers the tier), so
+     * that nothing typed or clicked next lands on the page being replaced.
+     */
+    private static void awaitRedrawnWithTiers() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#code-form input[name='tierNames'][value='Standard']")));
     }
 
     /** In the console: a new venue with one seated section of rows A to {@code lastRow}, seats 1 to {@code seats}. */
