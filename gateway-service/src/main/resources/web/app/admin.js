@@ -3,6 +3,7 @@ import { h, fill, render, flash, act, field, formData, every, onLeave } from './
 import { api, apiBytes, currentSession, hasRole } from './api.js';
 import { go } from './main.js';
 import { questionEditor, transferSettings, doorAnswers } from './attendee.js';
+import { chargesSection, codesSection, orderInvoicesButton } from './commerce.js';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const toLocalInput = date => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
@@ -188,21 +189,25 @@ export async function eventPage(eventId) {
     e.preventDefault();
     const rows = [...tiers.querySelectorAll('[data-section]')].map(row => ({
       sectionId: row.dataset.section, name: row.querySelector('[name="tier"]').value || 'Standard',
-      amountMinor: Math.round(Number(row.querySelector('[name="amount"]').value) * 10 ** digits) }));
+      amountMinor: Math.round(Number(row.querySelector('[name="amount"]').value) * 10 ** digits),
+      hidden: row.querySelector('[name="hidden"]').checked }));
     if (await act(slot, tiers, () => api('PUT', `/api/v1/admin/events/${eventId}/price-tiers`, { body: { tiers: rows } }))) {
       flash(t('saved'), 'ok'); eventPage(eventId);
     }
   } },
   h('h2', {}, t('priceTiers')),
   event.status !== 'DRAFT' ? h('p', { class: 'muted' }, t('draftOnly')) : null,
-  h('table', {}, h('thead', {}, h('tr', {}, [t('section'), t('tierName'), t('amount', { currency: event.currency })].map(x => h('th', { scope: 'col' }, x)))),
+  h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, [t('section'), t('tierName'), t('amount', { currency: event.currency }), t('hiddenTier')].map(x => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, map.sections.map(x => {
       const p = priceOf(x.id);
       return h('tr', { 'data-section': x.id }, h('th', { scope: 'row' }, `${x.name} (${x.capacity})`),
         h('td', {}, h('input', { name: 'tier', value: p?.tier || 'Standard', 'aria-label': `${t('tierName')} ${x.name}`, disabled: event.status !== 'DRAFT' })),
         h('td', {}, h('input', { name: 'amount', type: 'number', min: 0, step: 1 / 10 ** digits, 'aria-label': `${t('amount', { currency: event.currency })} ${x.name}`,
-          value: p?.priceMinor != null ? p.priceMinor / 10 ** digits : 50, disabled: event.status !== 'DRAFT' })));
-    }))),
+          value: p?.priceMinor != null ? p.priceMinor / 10 ** digits : 50, disabled: event.status !== 'DRAFT' })),
+        h('td', {}, h('input', { name: 'hidden', type: 'checkbox', class: 'tier-hidden', checked: p?.hidden || undefined,
+          'aria-label': `${t('hiddenTier')} ${x.name}`, disabled: event.status !== 'DRAFT' })));
+    })))),
+  h('p', { class: 'hint' }, t('hiddenTierHint')),
   event.status === 'DRAFT' ? h('button', { type: 'submit', id: 'tiers-save' }, t('save')) : null);
 
   const room = await api('GET', `/api/v1/admin/events/${eventId}/waiting-room`).catch(() => null);
@@ -228,11 +233,12 @@ export async function eventPage(eventId) {
   const waitingList = waitingListSection(eventId);
   const sales = h('section', { class: 'sales', 'aria-live': 'polite' }, h('h2', {}, t('sales')));
   const orders = h('section', {}, h('h2', {}, t('eventOrders')));
+  const codes = await codesSection(event, event.sections);
   render(event.title,
     h('p', {}, h('span', { class: `badge ${event.status}`, id: 'event-status' }, event.status), ' ',
       `${dateTime(event.startsAt)} · ${t('onSaleAt')}: ${dateTime(event.onSaleAt)}`, ' · ',
       h('a', { href: `#/events/${eventId}` }, t('view'))),
-    slot, lifecycle, sales, tiers, imageSection(event), orders, waiting, waitingList.section,
+    slot, lifecycle, sales, tiers, chargesSection(event), codes, imageSection(event), orders, waiting, waitingList.section,
     ...await Promise.all([questionEditor(eventId), transferSettings(eventId)]));
 
   const loadSales = async () => {
@@ -263,7 +269,7 @@ export async function eventPage(eventId) {
           ? h('button', { type: 'button', class: 'secondary', onclick: async e => {
             if (!confirm(t('confirmCancel'))) return;
             if (await act(box, e.target.parentElement, () => api('POST', `/api/v1/admin/events/${eventId}/orders/${o.id}/cancel`))) loadOrders();
-          } }, t('cancelOrder')) : '')))))
+          } }, t('cancelOrder')) : '', orderInvoicesButton(eventId, o))))))
       : h('p', {}, t('noOrders')));
   };
   await Promise.all([loadSales(), loadOrders(), room?.enabled ? loadQueue() : null, waitingList.load()]);

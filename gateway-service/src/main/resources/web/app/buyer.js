@@ -4,6 +4,7 @@ import { api, apiBytes, login, register, logout, currentSession, Problem } from 
 import { go } from './main.js';
 import { qrSvg } from './qr.js';
 import { checkoutQuestions, answersList, transferControl } from './attendee.js';
+import { accessCodeField, invitedSection, promoCodeField, orderSummary, invoiceLinks } from './commerce.js';
 
 const PASSES = 'boxoffice.passes';
 const passes = () => JSON.parse(sessionStorage.getItem(PASSES) || '{}');
@@ -57,8 +58,11 @@ function eventCard(event) {
 }
 
 // ---------- event page: seat map, best available, general admission ----------
-export async function eventPage(eventId) {
+export async function eventPage(eventId, query) {
   const event = await api('GET', `/api/v1/events/${eventId}`, { auth: false });
+  const invited = await invitedSection(eventId, event, query);
+  if (invited) event.sections.push(invited);
+  const access = accessCodeField(event, query);
   const slot = h('div', { class: 'slot' });
   const overview = h('div', { class: 'overview' });
   const detail = h('section', { class: 'detail', 'aria-live': 'polite' });
@@ -78,7 +82,7 @@ export async function eventPage(eventId) {
     eventImage(event, 'event-image', '(max-width: 60rem) 100vw, 60rem'),
     event.description ? h('p', {}, event.description) : null,
     event.status !== 'PUBLISHED' ? h('p', { class: 'badge' }, event.status) : null,
-    slot, h('div', { class: 'event-layout' }, h('div', {}, overview, detail), tiers));
+    access.element, slot, h('div', { class: 'event-layout' }, h('div', {}, overview, detail), tiers));
 
   async function refreshAvailability() {
     try {
@@ -197,7 +201,7 @@ export async function eventPage(eventId) {
       legend(),
       h('div', { class: 'map-scroll' }, svg),
       h('p', { 'aria-live': 'polite', id: 'selection' }, chosen.length
-        ? `${t('selected', { seats: chosen.map(x => `${x.row}-${x.number}`).join(', ') })} · ${t('total')}: ${money(total, event.currency)}`
+        ? `${t('selected', { seats: chosen.map(x => `${x.row}-${x.number}`).join(', ') })}${section.priceMinor != null ? ` · ${t('total')}: ${money(total, event.currency)}` : ''}`
         : t('noneSelected')),
       h('button', { type: 'button', id: 'hold-selected', disabled: !chosen.length,
         onclick: e => hold({ seatIds: chosen.map(x => x.seatId) }, e.target.parentElement) }, t('holdSelected')),
@@ -220,22 +224,22 @@ export async function eventPage(eventId) {
   async function hold(request, form) {
     if (!requireLogin(`/events/${eventId}`)) return;
     const pass = passFor(eventId);
-    const hold = await act(slot, form, async () => {
+    const hold = await act(slot, form, () => access.send(async accessCode => {
       try {
-        return await api('POST', '/api/v1/holds', { body: { eventId, ...request },
+        return await api('POST', '/api/v1/holds', { body: { eventId, ...request, accessCode },
           headers: pass ? { [pass.passHeader || 'X-Waiting-Room-Pass']: pass.pass } : {} });
       } catch (e) {
         if (e instanceof Problem && e.slug === 'waiting-room-pass-required') { go(`/events/${eventId}/queue`); return undefined; }
         if (e instanceof Problem && e.slug === 'seats-unavailable') refreshAvailability();
         throw e;
       }
-    });
+    }));
     if (hold) go(`/holds/${hold.id}`);
   }
 
   drawOverview();
   await refreshAvailability();
-  const first = event.sections.find(x => x.kind === 'SEATED') || event.sections[0];
+  const first = invited || event.sections.find(x => x.kind === 'SEATED') || event.sections[0];
   if (first && !state.section) await chooseSection(first); // unless the buyer already picked one meanwhile
   every(5000, refreshAvailability);
 }
@@ -397,9 +401,11 @@ export async function holdPage(holdId) {
   const total = held.items.reduce((sum, i) => sum + (price(i.sectionId)?.priceMinor || 0) * i.quantity, 0);
   const active = held.status === 'ACTIVE' && held.remainingSeconds > 0;
   const questions = await checkoutQuestions(held.eventId, held.items.reduce((n, i) => n + i.quantity, 0));
+  const promo = promoCodeField();
   const buttons = h('div', { class: 'actions' },
     h('button', { type: 'button', id: 'checkout', disabled: !active, onclick: async () => {
-      const order = await act(slot, buttons, () => api('POST', '/api/v1/orders', { body: { holdId, answers: questions.answers() } }));
+      const order = await act(slot, buttons, () => promo.send(promoCode =>
+        api('POST', '/api/v1/orders', { body: { holdId, promoCode, answers: questions.answers() } })));
       if (order) go(`/orders/${order.id}`);
     } }, t('checkout')),
     h('button', { type: 'button', class: 'secondary', disabled: !active, onclick: async () => {
@@ -408,9 +414,11 @@ export async function holdPage(holdId) {
     } }, t('release')));
   render(t('yourHold'), h('p', {}, event.title, ' · ', dateTime(event.startsAt)), timer,
     h('ul', { class: 'lines' }, held.items.map(i => h('li', {},
-      `${price(i.sectionId)?.name || ''} · ${i.seatId ? names.get(i.seatId) || '' : `${i.quantity} ×`}`,
-      h('span', {}, money((price(i.sectionId)?.priceMinor || 0) * i.quantity, event.currency))))),
-    h('p', { class: 'total' }, `${t('total')}: ${money(total, event.currency)}`), questions.element, slot, buttons);
+      `${price(i.sectionId)?.name || t('invitedSection')} · ${i.seatId ? names.get(i.seatId) || '' : `${i.quantity} ×`}`,
+      h('span', {}, price(i.sectionId) ? money(price(i.sectionId).priceMinor * i.quantity, event.currency) : '')))),
+    // A hidden tier's price is not listed to buyers: the order shows it.
+    held.items.every(i => price(i.sectionId)) ? h('p', { class: 'total' }, `${t('total')}: ${money(total, event.currency)}`) : null,
+    h('p', { class: 'muted' }, t('totalAtCheckout')), questions.element, active ? promo.element : null, slot, buttons);
   if (active) {
     countdown(timer, held.remainingSeconds, time => t('expiresIn', { time }), () => {
       timer.textContent = t('holdExpired');
@@ -434,10 +442,11 @@ export async function orderPage(orderId) {
   const timer = h('p', { class: 'countdown', role: 'timer' });
   const slot = h('div');
   const body = h('div');
+  const invoices = h('div');
+  const showInvoices = async () => fill(invoices, await invoiceLinks(`/api/v1/orders/${orderId}/invoices`, order.status));
   render(`${t('order')} · ${event.title}`,
     h('p', { class: 'muted' }, dateTime(event.startsAt)), statusEl, timer,
-    h('ul', { class: 'lines' }, order.lines.map(l => h('li', {}, `${l.description}`, h('span', {}, money(l.amountMinor, order.currency))))),
-    h('p', { class: 'total' }, `${t('total')}: ${money(order.totalMinor, order.currency)}`), answersList(order.answers), slot, body);
+    orderSummary(order), answersList(order.answers), invoices, slot, body);
 
   const showStatus = () => { statusEl.textContent = `${t('status')}: ${order.status}`; statusEl.dataset.status = order.status; };
   showStatus();
@@ -512,7 +521,7 @@ export async function orderPage(orderId) {
   async function showTickets() {
     timer.dataset.stopped = 'true';
     fill(timer);
-    const tickets = await api('GET', `/api/v1/tickets?orderId=${orderId}`);
+    const [tickets] = await Promise.all([api('GET', `/api/v1/tickets?orderId=${orderId}`), showInvoices()]);
     fill(body, h('h2', {}, t('tickets')), h('p', { class: 'muted' }, t('pdfByMail')), ticketPdfSlot,
       h('div', { class: 'tickets' }, tickets.filter(ticket => !ticket.transferredAt).map(ticket => h('article', { class: 'ticket', 'data-code': ticket.code },
         ticket.qrPayload ? h('div', { class: 'qr' }, qrSvg(ticket.qrPayload, `${t('ticketCode')} ${ticket.code}`)) : null,
@@ -531,6 +540,7 @@ export async function orderPage(orderId) {
   if (['FAILED', 'EXPIRED', 'CANCELLED'].includes(order.status)) {
     fill(body, h('p', {}, h('a', { href: `#/events/${order.eventId}`, id: 'choose-again' }, t('chooseAgain'))));
   }
+  if (order.status !== 'PENDING_PAYMENT') await showInvoices();
   if (order.status === 'PENDING_PAYMENT') {
     const payments = await api('GET', `/api/v1/payments?orderId=${orderId}`).catch(() => []);
     const running = (Array.isArray(payments) ? payments : payments?.items || []).find(p => p.status === 'PROCESSING' || p.status === 'SUCCEEDED');

@@ -184,6 +184,72 @@ Object.assign(de.problem, {
   'transfer-not-allowed': 'Der Veranstalter erlaubt diese Weitergabe nicht ({reason}).',
 });
 
+// Codes, taxes and fees, invoices (commerce.js).
+Object.assign(en, {
+  haveAccessCode: 'Have an access code?', accessCode: 'Access code',
+  accessCodeHint: 'For a pre-sale or tickets you were invited to; sent with your hold.',
+  accessCodePresale: 'The sale has not opened yet: with an access code you can buy in the pre-sale.',
+  invitedSection: 'Your invitation', promoCode: 'Promo code', promoCodeHint: 'Optional: the discount is taken off at checkout.',
+  totalAtCheckout: 'Discounts, service fees and tax are calculated at checkout.',
+  ticketPrice: 'Ticket', discount: 'Discount', serviceFee: 'Service fee', serviceFees: 'Service fees', tax: 'Tax',
+  taxIncluded: 'included', taxAdded: 'added', subtotal: 'Subtotal', refunded: 'Refunded', refundedOf: 'of which {what}',
+  invoices: 'Invoices', invoice: 'Invoice', creditNote: 'Credit note', noInvoices: 'No invoice yet.',
+  taxesAndFees: 'Taxes and fees', chargesDraftOnly: 'Taxes and fees can change only while the event is a draft.',
+  taxLabel: 'Tax name', taxLabelHint: 'As printed on orders and invoices, such as VAT.', taxRate: 'Tax rate (%)',
+  taxMode: 'Ticket prices', taxIncludedOption: 'include the tax', taxAddedOption: 'exclude the tax (added on top)',
+  feeFixed: 'Service fee per ticket ({currency})', feePercent: 'or service fee per ticket (% of the price)',
+  feeHint: 'A fixed fee or a percentage, not both.', noTax: 'No tax', noFee: 'no service fee', feePerTicket: 'service fee {amount} per ticket',
+  codes: 'Promo and access codes', codesIntro: 'Discount codes are entered at checkout; access codes open the pre-sale and hidden tiers when seats are held.',
+  noCodes: 'No codes yet.', newCode: 'New code', codeText: 'Code', codeTextHint: '3–40 letters, digits, - or _; not case-sensitive.',
+  codeKind: 'Kind', kindDiscount: 'Discount', kindAccess: 'Access (pre-sale, hidden tiers)', discountType: 'Discount as',
+  discountPercent: 'percentage', discountAmount: 'amount per ticket ({currency})', percentOff: 'Percent off',
+  amountOff: 'Amount off per ticket ({currency})', codeCovers: 'Valid for', codeCoversHint: 'Nothing ticked: every ticket of the event.',
+  maxUses: 'Uses in all', maxUsesPerBuyer: 'Uses per buyer', noLimitHint: 'Empty: no limit.', validFrom: 'Valid from', validUntil: 'Valid until',
+  createCode: 'Create code', percentOffRule: '{n} % off', amountOffRule: '{amount} off per ticket', allTickets: 'every ticket',
+  fromDate: 'from {at}', untilDate: 'until {at}', codeEnabled: 'enabled', codeDisabled: 'disabled', usesOf: 'Used {n} of {max}',
+  perBuyer: 'at most {n} per buyer', invitationLink: 'Invitation link', hiddenTier: 'Hidden', hiddenTierHint: 'A hidden tier is not listed: only buyers with an access code for it can buy it.',
+});
+Object.assign(en.problem, {
+  'unknown-code': 'The code {code} does not exist for this event.', 'code-not-yet-valid': 'The code {code} is not valid yet.',
+  'code-expired': 'The code {code} has expired.', 'code-disabled': 'The code {code} has been disabled.',
+  'code-not-applicable': 'The code {code} cannot be used for this.', 'code-exhausted': 'The code {code} has been used up.',
+  'code-limit-reached': 'You have used the code {code} as often as allowed.', 'duplicate-code': 'This event already has the code {code}.',
+  'invalid-code': 'This code is not valid: please correct the highlighted fields.', 'code-not-found': 'No such code.',
+  'invalid-event': 'Please correct the highlighted fields.', 'invoice-not-found': 'No such invoice.', 'order-not-found': 'No such order.',
+});
+Object.assign(de, {
+  haveAccessCode: 'Haben Sie einen Zugangscode?', accessCode: 'Zugangscode',
+  accessCodeHint: 'Für einen Vorverkauf oder Tickets, zu denen Sie eingeladen wurden; wird mit der Reservierung gesendet.',
+  accessCodePresale: 'Der Verkauf hat noch nicht begonnen: Mit einem Zugangscode können Sie im Vorverkauf kaufen.',
+  invitedSection: 'Ihre Einladung', promoCode: 'Gutscheincode', promoCodeHint: 'Optional: Der Rabatt wird beim Bezahlen abgezogen.',
+  totalAtCheckout: 'Rabatte, Servicegebühren und Steuern werden beim Bezahlen berechnet.',
+  ticketPrice: 'Ticket', discount: 'Rabatt', serviceFee: 'Servicegebühr', serviceFees: 'Servicegebühren', tax: 'Steuer',
+  taxIncluded: 'enthalten', taxAdded: 'zuzüglich', subtotal: 'Zwischensumme', refunded: 'Erstattet', refundedOf: 'davon {what}',
+  invoices: 'Rechnungen', invoice: 'Rechnung', creditNote: 'Gutschrift', noInvoices: 'Noch keine Rechnung.',
+  taxesAndFees: 'Steuern und Gebühren', chargesDraftOnly: 'Steuern und Gebühren lassen sich nur im Entwurf ändern.',
+  taxLabel: 'Name der Steuer', taxLabelHint: 'Wie auf Bestellungen und Rechnungen gedruckt, etwa MwSt.', taxRate: 'Steuersatz (%)',
+  taxMode: 'Ticketpreise', taxIncludedOption: 'enthalten die Steuer', taxAddedOption: 'ohne Steuer (wird aufgeschlagen)',
+  feeFixed: 'Servicegebühr pro Ticket ({currency})', feePercent: 'oder Servicegebühr pro Ticket (% des Preises)',
+  feeHint: 'Ein fester Betrag oder ein Prozentsatz, nicht beides.', noTax: 'Keine Steuer', noFee: 'keine Servicegebühr', feePerTicket: 'Servicegebühr {amount} pro Ticket',
+  codes: 'Gutschein- und Zugangscodes', codesIntro: 'Gutscheincodes werden beim Bezahlen eingegeben; Zugangscodes öffnen beim Reservieren den Vorverkauf und verborgene Kategorien.',
+  noCodes: 'Noch keine Codes.', newCode: 'Neuer Code', codeText: 'Code', codeTextHint: '3–40 Buchstaben, Ziffern, - oder _; Groß- und Kleinschreibung egal.',
+  codeKind: 'Art', kindDiscount: 'Rabatt', kindAccess: 'Zugang (Vorverkauf, verborgene Kategorien)', discountType: 'Rabatt als',
+  discountPercent: 'Prozentsatz', discountAmount: 'Betrag pro Ticket ({currency})', percentOff: 'Prozent Rabatt',
+  amountOff: 'Rabatt pro Ticket ({currency})', codeCovers: 'Gültig für', codeCoversHint: 'Nichts angekreuzt: jedes Ticket der Veranstaltung.',
+  maxUses: 'Einlösungen insgesamt', maxUsesPerBuyer: 'Einlösungen pro Käufer', noLimitHint: 'Leer: unbegrenzt.', validFrom: 'Gültig ab', validUntil: 'Gültig bis',
+  createCode: 'Code anlegen', percentOffRule: '{n} % Rabatt', amountOffRule: '{amount} Rabatt pro Ticket', allTickets: 'jedes Ticket',
+  fromDate: 'ab {at}', untilDate: 'bis {at}', codeEnabled: 'aktiv', codeDisabled: 'deaktiviert', usesOf: '{n} von {max} eingelöst',
+  perBuyer: 'höchstens {n} pro Käufer', invitationLink: 'Einladungslink', hiddenTier: 'Verborgen', hiddenTierHint: 'Eine verborgene Kategorie wird nicht angezeigt: Nur Käufer mit einem passenden Zugangscode können sie kaufen.',
+});
+Object.assign(de.problem, {
+  'unknown-code': 'Den Code {code} gibt es für diese Veranstaltung nicht.', 'code-not-yet-valid': 'Der Code {code} gilt noch nicht.',
+  'code-expired': 'Der Code {code} ist abgelaufen.', 'code-disabled': 'Der Code {code} wurde deaktiviert.',
+  'code-not-applicable': 'Der Code {code} gilt hierfür nicht.', 'code-exhausted': 'Der Code {code} ist aufgebraucht.',
+  'code-limit-reached': 'Sie haben den Code {code} so oft eingelöst wie erlaubt.', 'duplicate-code': 'Diese Veranstaltung hat den Code {code} schon.',
+  'invalid-code': 'Dieser Code ist ungültig: bitte die markierten Felder korrigieren.', 'code-not-found': 'Code nicht gefunden.',
+  'invalid-event': 'Bitte korrigieren Sie die markierten Felder.', 'invoice-not-found': 'Rechnung nicht gefunden.', 'order-not-found': 'Bestellung nicht gefunden.',
+});
+
 const preferred = (navigator.languages || [navigator.language || 'en']).map(l => l.toLowerCase());
 export const locale = preferred.find(l => l.startsWith('de') || l.startsWith('en'))?.startsWith('de') ? 'de' : 'en';
 const dict = locale === 'de' ? de : en;

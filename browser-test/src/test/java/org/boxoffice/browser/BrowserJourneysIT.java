@@ -35,7 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web front end's two journeys in a real headless Chromium against the whole platform: a buyer picks seats on
  * the map and holds them, is declined (the order fails and frees them), holds the best two and pays, and gets tickets with QR codes; an organizer builds a venue and an
  * event, prices and publishes it, uploads its image with a description (the buyer's pages load it from the object
- * storage, with the description as its alt), and checks the buyer's ticket in (twice: the second is refused). Screenshots of the
+ * storage, with the description as its alt), and checks the buyer's ticket in (twice: the second is refused); an organizer
+ * sets an event's tax, fee and a promo code, and a buyer pays with the code, sees the discount, fee and tax on the order and
+ * downloads its invoice PDF. Screenshots of the
  * pages go to docs/screenshots/ (README, docs/web.md).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -158,18 +160,7 @@ class BrowserJourneysIT {
         logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
 
-        open("/#/admin/venues/new");
-        type(By.id("venue-name"), "Browser Hall " + suffix);
-        type(By.id("venue-address"), "1 Test Street");
-        type(By.id("venue-city"), "Porto");
-        browser.findElement(By.id("venue-create")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Browser Hall " + suffix));
-        type(By.id("section-code"), "M");
-        type(By.id("section-name"), "Main floor");
-        type(By.id("rows-to"), "C");
-        type(By.id("seats-to"), "8");
-        browser.findElement(By.id("section-add")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "Main floor"));
+        buildVenue("Browser Hall " + suffix, "Porto", "M", "Main floor", "C", 8);
         // Seat A-1 is wheelchair accessible, A-2 has a restricted view: buyers see both on the seat map.
         flagSeat("Row A seat 1", "accessible", "A-1");
         flagSeat("Row A seat 2", "restrictedView", "A-2");
@@ -182,6 +173,7 @@ class BrowserJourneysIT {
         browser.findElement(By.id("event-create")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tiers-save"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Saved."));
+        awaitRedrawnWithTiers();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("event-publish"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("event-status"), "PUBLISHED"));
         screenshot("organizer-event");
@@ -304,6 +296,157 @@ class BrowserJourneysIT {
         } finally {
             german.quit();
         }
+    }
+
+    @Test
+    @Order(6)
+    void anOrganizerSetsACodeATaxAndAFeeAndABuyerPaysWithTheCodeAndDownloadsTheInvoice() throws IOException {
+        // Self-contained: it runs alone too (-Dit.test=BrowserJourneysIT#anOrganizerSets…).
+        logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+        buildVenue("Commerce Hall " + suffix, "Lisbon", "S", "Stalls", "B", 6);
+        browser.findElement(By.id("venue-new-event")).click();
+        type(By.id("event-title"), "Commerce Night " + suffix);
+        browser.findElement(By.id("event-create")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tiers-save"))).click(); // 50.00 a seat
+        awaitRedrawnWithTiers();
+
+        // VAT 19 % on top of the price, and a service fee of 1.50 a ticket (taxed like the ticket).
+        type(By.id("tax-label"), "VAT");
+        type(By.id("tax-rate"), "19");
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("tax-included"))))
+                .selectByValue("false");
+        type(By.id("fee-fixed"), "1.50");
+        browser.findElement(By.id("charges-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("charges-summary"),
+                "VAT 19 % (added) · service fee €1.50 per ticket"));
+
+        // A 10 % code; disabled and enabled again (the list says which it is).
+        type(By.id("code-text"), "save10");
+        type(By.id("code-percent"), "10");
+        type(By.id("code-max-uses"), "5");
+        browser.findElement(By.id("code-create")).click();
+        By code = By.cssSelector("#code-list li[data-code='SAVE10']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(code, "10 % off"));
+        assertThat(text("#code-list li[data-code='SAVE10']")).contains("every ticket").contains("Used 0 of 5");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-toggle-code='SAVE10']"))).click();
+        wait.until(ExpectedConditions.attributeToBe(code, "data-enabled", "false"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-toggle-code='SAVE10']"))).click();
+        wait.until(ExpectedConditions.attributeToBe(code, "data-enabled", "true"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('charges').scrollIntoView();");
+        screenshot("organizer-codes");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("event-publish"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("event-status"), "PUBLISHED"));
+        String eventPage = browser.getCurrentUrl();
+
+        // A new buyer holds two seats; an unknown code is refused and the hold stays; SAVE10 is taken.
+        logOut();
+        open("/#/register");
+        type(By.id("register-email"), "code-" + BUYER_EMAIL);
+        type(By.id("register-password"), BUYER_PASSWORD);
+        browser.findElement(By.id("register-submit")).click();
+        awaitPage("#/");
+        open("/#/?q=" + suffix);
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Commerce Night " + suffix))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hold-best"))).click();
+        wait.until(ExpectedConditions.textMatches(By.id("hold-countdown"), java.util.regex.Pattern.compile("Held for another")));
+        type(By.id("promo-code"), "NOPE99");
+        browser.findElement(By.id("checkout")).click();
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-problem-type='unknown-code']")));
+        assertThat(refused.getText()).contains("The code NOPE99 does not exist for this event.");
+        assertThat(browser.findElement(By.id("promo-code")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("checkout")).isEnabled()).as("the hold is still active").isTrue();
+        screenshot("promo-code-refused");
+        phone(() -> { });
+        type(By.id("promo-code"), "save10");
+        browser.findElement(By.id("checkout")).click();
+
+        // Two 50.00 seats: 10 % off each (5.00), fee 1.50 each, VAT 19 % of 46.50 = 8.835 → 8.84 each.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-form")));
+        assertThat(text("dd[data-sum='subtotal']")).isEqualTo("€100.00");
+        assertThat(text("dt[data-sum='discount']")).isEqualTo("Discount SAVE10");
+        assertThat(text("dd[data-sum='discount']")).isEqualTo("-€10.00");
+        assertThat(text("dd[data-sum='fee']")).isEqualTo("€3.00");
+        assertThat(text("dt[data-sum='tax']")).isEqualTo("VAT 19 % (added)");
+        assertThat(text("dd[data-sum='tax']")).isEqualTo("€17.68");
+        assertThat(text("dd[data-sum='total']")).isEqualTo("€110.68");
+        assertThat(text("li[data-line='0']")).contains("Discount SAVE10").contains("-€5.00").contains("Service fee")
+                .contains("€1.50").contains("€8.84").contains("€55.34");
+        assertThat(text("#pay")).contains("€110.68");
+        type(By.id("card-number"), "4242424242424242");
+        browser.findElement(By.id("pay")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.ticket"), 2));
+
+        // The invoice: its link answers a PDF, and clicking it saves the PDF.
+        WebElement invoice = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#invoices .invoice-link[data-kind='INVOICE']")));
+        assertThat(invoice.getText()).matches("Invoice INV-\\d{6} \\(PDF\\)");
+        assertPdf(invoice.getDomAttribute("href"));
+        screenshot("order-charges");
+        phone(() -> screenshot("order-charges-phone"));
+        Path downloads = Files.createTempDirectory(ROOT.resolve("browser-test/target"), "downloads-");
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        invoice.click();
+        Path saved = downloads.resolve(invoice.getDomAttribute("data-number") + ".pdf");
+        wait.until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 0);
+        assertThat(new String(Files.readAllBytes(saved), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+        assertThat(browser.findElements(By.cssSelector("#invoices [data-problem-type]"))).isEmpty();
+
+        // The organizer downloads the same order's invoice from the console.
+        logOut();
+        logIn("organizer@demo.boxoffice.dev", platform.demoPassword);
+        browser.get(eventPage);
+        awaitPage(eventPage.substring(eventPage.indexOf('#')));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-invoices]"))).click();
+        WebElement organizerInvoice = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".order-invoices .invoice-link[data-kind='INVOICE']")));
+        assertThat(organizerInvoice.getDomAttribute("href")).startsWith("/api/v1/admin/events/");
+        assertPdf(organizerInvoice.getDomAttribute("href"));
+    }
+
+    /**
+     * After saving an event's tiers: waits for its page drawn again with them (the codes form offers the tier), so
+     * that nothing typed or clicked next lands on the page being replaced.
+     */
+    private static void awaitRedrawnWithTiers() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#code-form input[name='tierNames'][value='Standard']")));
+    }
+
+    /** In the console: a new venue with one seated section of rows A to {@code lastRow}, seats 1 to {@code seats}. */
+    private static void buildVenue(String name, String city, String code, String section, String lastRow, int seats) {
+        open("/#/admin/venues/new");
+        type(By.id("venue-name"), name);
+        type(By.id("venue-address"), "1 Test Street");
+        type(By.id("venue-city"), city);
+        browser.findElement(By.id("venue-create")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), name));
+        type(By.id("section-code"), code);
+        type(By.id("section-name"), section);
+        type(By.id("rows-to"), lastRow);
+        type(By.id("seats-to"), Integer.toString(seats));
+        browser.findElement(By.id("section-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), section));
+    }
+
+    /**
+     * Fetches {@code path} in the page with the session's token, as the page's link does, and checks that it answers
+     * 200 with a PDF.
+     */
+    private static void assertPdf(String path) {
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const session = JSON.parse(localStorage.getItem('boxoffice.session'));
+                fetch(arguments[0], { headers: { Authorization: 'Bearer ' + session.accessToken } })
+                  .then(async r => done([r.status, r.headers.get('Content-Type'),
+                    String.fromCharCode(...new Uint8Array(await r.arrayBuffer()).slice(0, 5))]))
+                  .catch(e => done(['failed', String(e), '']));""", path);
+        assertThat(answer).as("GET " + path).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly(200L, "application/pdf", "%PDF-");
     }
 
     /**
