@@ -99,8 +99,12 @@ public final class ChaosLoad {
                 purchase(buyer);
             } catch (InterruptedException e) {
                 return null;
+            } catch (org.boxoffice.client.user.ApiException e) {
+                // A login refused while user-service is busy or down: its status and problem type, as for the others.
+                record(email, "login", e.getCode(), 0, problemType(e.getResponseBody(), e.getMessage()));
+                Thread.sleep(1_000);
             } catch (Exception e) {
-                // A login refused while user-service or the database is down, or an answer the client cannot read.
+                // An answer the client cannot read.
                 record(email, "error", 0, 0, e.toString());
                 Thread.sleep(1_000);
             }

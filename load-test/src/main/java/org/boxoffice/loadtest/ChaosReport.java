@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
  * The chaos run's report (load-test/chaos.sh): for each fault, cut out of the load's {@code requests.csv} by the
  * window {@code faults.tsv} marks, the requests made and failed during it (no answer or a 5xx: what a buyer saw; each
  * was retried with its Idempotency-Key), the seconds until holds were served again (from the fault's start to the
- * first successful hold after the window's last failed request), the invariants the audit checked after it and its
- * result; then what each step answered over the whole run, how the purchases ended, and every {@code 500}: a fault
+ * first successful hold after the window's last failed request), the invariants the audit checked after it, how long
+ * the books took to settle (the audit re-checks until they do or its settle time is over) and its result; then what each step answered over the whole run, how the purchases ended, and every {@code 500}: a fault
  * may make the platform unavailable ({@code 502}/{@code 503}/{@code 504}, retried), never answer as a broken server.
  * Exits with {@link #INTERNAL_ERRORS} when any request was answered {@code 500}.
  *
  * <p>Usage: {@code ChaosReport <chaosDir>}: reads {@code requests.csv} and {@code faults.tsv} ({@code name, startMs,
- * endMs, result, checked, violated} tab-separated), writes {@code report.md}.
+ * endMs, result, checked, violated, settledSeconds} tab-separated), writes {@code report.md}.
  */
 public final class ChaosReport {
 
@@ -30,7 +30,7 @@ public final class ChaosReport {
         }
     }
 
-    record Fault(String name, long start, long end, String result, String checked, String violated) {
+    record Fault(String name, long start, long end, String result, String checked, String violated, String settled) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -45,10 +45,11 @@ public final class ChaosReport {
         }
         List<Fault> faults = Files.readAllLines(dir.resolve("faults.tsv")).stream().filter(l -> !l.isBlank())
                 .map(l -> l.split("\t")).map(f -> new Fault(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3],
-                        f[4], f[5])).toList();
+                        f[4], f[5], f.length > 6 ? f[6] : "?")).toList();
         StringBuilder md = new StringBuilder("# Chaos run\n\n");
         md.append("| fault | start (UTC) | window | requests failed / made during it | seconds to recover (holds "
-                + "served again) | invariants checked | result |\n|---|---|---|---|---|---|---|\n");
+                + "served again) | invariants checked | audit settled after (s) | result |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (Fault fault : faults) {
             List<Request> during = requests.stream().filter(r -> r.at() >= fault.start() && r.at() <= fault.end())
                     .filter(r -> !r.step().equals("outcome")).toList();
@@ -56,7 +57,8 @@ public final class ChaosReport {
             md.append("| ").append(fault.name()).append(" | ").append(Instant.ofEpochMilli(fault.start()))
                     .append(" | ").append(seconds(fault.end() - fault.start())).append(" s | ").append(failed)
                     .append(" / ").append(during.size()).append(" | ").append(recovery(fault, during, requests))
-                    .append(" | ").append(fault.checked()).append(" | ").append(fault.result())
+                    .append(" | ").append(fault.checked()).append(" | ").append(fault.settled()).append(" | ")
+                    .append(fault.result())
                     .append(fault.violated().equals("0") ? "" : " (" + fault.violated() + " violated)")
                     .append(" |\n");
         }
