@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * window {@code faults.tsv} marks, the requests made and failed during it (no answer or a 5xx: what a buyer saw; each
  * was retried with its Idempotency-Key), the seconds until holds were served again (from the fault's start to the
  * first successful hold after the window's last failed request), the invariants the audit checked after it, how long
- * the books took to settle (the audit re-checks until they do or its settle time is over) and its result; then what each step answered over the whole run, how the purchases ended, and every {@code 500}: a fault
+ * the books took to settle (the audit re-checks until they do or its settle time is over) and its result; then what
+ * each step answered over the whole run, how the purchases ended, and every {@code 500}: a fault
  * may make the platform unavailable ({@code 502}/{@code 503}/{@code 504}, retried), never answer as a broken server.
  * Exits with {@link #INTERNAL_ERRORS} when any request was answered {@code 500}.
  *
