@@ -1,15 +1,11 @@
 package org.boxoffice.booking.payment;
 
-import java.util.Set;
 import java.util.UUID;
 
 import org.boxoffice.booking.order.PaymentOutcomes;
-import org.boxoffice.platform.events.EventEnvelope;
 import org.boxoffice.platform.events.EventHandler;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reacts to {@code boxoffice.events.payment-service}. Runs in the inbox transaction, so an order transition, its
@@ -17,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * finds the event id in the inbox and does nothing. A version this code cannot read fails loudly (dead letter).
  */
 @Component
-class PaymentEvents implements EventHandler {
+class PaymentEvents extends EventHandler {
 
     record PaymentSucceeded(UUID paymentId, UUID orderId, UUID buyerId, long amountMinor, String currency) {
     }
@@ -28,37 +24,12 @@ class PaymentEvents implements EventHandler {
     record RefundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor, String currency) {
     }
 
-    private final PaymentOutcomes orders;
-    private final JsonMapper json;
-
-    PaymentEvents(PaymentOutcomes orders, JsonMapper json) {
-        this.orders = orders;
-        this.json = json;
-    }
-
-    @Override
-    public String producer() {
-        return "payment-service";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("PaymentSucceeded", "PaymentFailed", "RefundSucceeded");
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        switch (event.type()) {
-            case "PaymentSucceeded" -> {
-                PaymentSucceeded paid = event.payloadAs(json, PaymentSucceeded.class);
-                orders.paymentSucceeded(paid.orderId(), paid.paymentId(), paid.amountMinor());
-            }
-            case "PaymentFailed" -> orders.paymentFailed(event.payloadAs(json, PaymentFailed.class).orderId());
-            case "RefundSucceeded" -> {
-                RefundSucceeded refund = event.payloadAs(json, RefundSucceeded.class);
-                orders.refundSucceeded(refund.refundId(), refund.paymentId(), refund.orderId(), refund.amountMinor());
-            }
-            default -> throw new IllegalArgumentException("unexpected " + event.type());
-        }
+    PaymentEvents(PaymentOutcomes orders) {
+        super("payment-service");
+        on(PaymentSucceeded.class, paid -> orders.paymentSucceeded(paid.orderId(), paid.paymentId(),
+                paid.amountMinor()));
+        on(PaymentFailed.class, failed -> orders.paymentFailed(failed.orderId()));
+        on(RefundSucceeded.class, refund -> orders.refundSucceeded(refund.refundId(), refund.paymentId(),
+                refund.orderId(), refund.amountMinor()));
     }
 }

@@ -1,16 +1,13 @@
 package org.boxoffice.payment.refund;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.UUID;
 
 import org.boxoffice.payment.payment.Payments;
-import org.boxoffice.platform.events.EventEnvelope;
 import org.boxoffice.platform.events.EventHandler;
+import org.boxoffice.platform.events.ReceivedEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refunds an order's captured payment when booking-service asks ({@code RefundRequested} v1). Runs in the inbox
@@ -21,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for an operator, never silently dropped.
  */
 @Component
-class RefundRequestedHandler implements EventHandler {
+class RefundRequestedHandler extends EventHandler {
 
     /** booking-service's event, in payment-service's own copy. {@code amountMinor} null means the full amount. */
     record RefundRequested(UUID orderId, UUID buyerId, @Nullable Long amountMinor, String currency, String reason) {
@@ -29,27 +26,15 @@ class RefundRequestedHandler implements EventHandler {
 
     private final Payments payments;
     private final RefundService refunds;
-    private final JsonMapper json;
 
-    RefundRequestedHandler(Payments payments, RefundService refunds, JsonMapper json) {
+    RefundRequestedHandler(Payments payments, RefundService refunds) {
+        super("booking-service");
         this.payments = payments;
         this.refunds = refunds;
-        this.json = json;
+        on(RefundRequested.class, this::refund);
     }
 
-    @Override
-    public String producer() {
-        return "booking-service";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("RefundRequested");
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        RefundRequested requested = event.payloadAs(json, RefundRequested.class);
+    private void refund(RefundRequested requested, ReceivedEvent event) {
         var payment = payments.findCapturedByOrderForUpdate(requested.orderId()).orElseThrow(
                 () -> new IllegalStateException("order " + requested.orderId() + " has no captured payment"));
         if (!payment.currency().equals(requested.currency())) {

@@ -13,17 +13,21 @@ import org.boxoffice.platform.data.SqlByDesign;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * What {@link EventConsumers} does with each message it reads: checks that the producer signed it, runs the handlers
- * and records the event id in the inbox in one transaction (an id already there is a redelivery: nothing runs
- * again), acknowledges after the commit, and moves to {@link EventsProperties#DEAD_LETTERS} what can never succeed
- * (a forgery, an unreadable envelope or version) or failed {@code max-attempts} times.
+ * registered for its type (its payload read into their records) and records the event id in the inbox in one
+ * transaction (an id already there is a redelivery: nothing runs again), acknowledges after the commit, and moves to
+ * {@link EventsProperties#DEAD_LETTERS} what can never succeed (a forgery, an unreadable envelope or version) or failed
+ * {@code max-attempts} times.
  */
 @SqlByDesign("Stream consumers de-duplicate by event id with INSERT ... ON CONFLICT DO NOTHING in the handler's transaction")
 final class EventDelivery {
@@ -38,6 +42,7 @@ final class EventDelivery {
     private final String group;
     private final TraceHandoff traces;
     private final TrustedEventKeys trusted;
+    private final JsonMapper json;
     private final Map<String, List<EventHandler>> handlersByStream;
     private final Map<String, String> producerByStream;
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
@@ -46,8 +51,8 @@ final class EventDelivery {
     private final Clock clock;
 
     EventDelivery(StringRedisTemplate redis, JdbcClient jdbc, TransactionTemplate transactions,
-            EventsProperties properties, List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted,
-            MeterRegistry meters, Clock clock) {
+            EventsProperties properties, List<EventHandler> beans, TraceHandoff traces, TrustedEventKeys trusted,
+            JsonMapper json, MeterRegistry meters, Clock clock) {
         this.redis = redis;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -55,12 +60,29 @@ final class EventDelivery {
         this.group = properties.producer();
         this.traces = traces;
         this.trusted = trusted;
+        this.json = json;
+        List<EventHandler> handlers = beans.stream().map(EventDelivery::target).toList();
         this.handlersByStream = handlers.stream().collect(Collectors.groupingBy(
                 handler -> EventsProperties.stream(handler.producer()), LinkedHashMap::new, Collectors.toList()));
         this.producerByStream = handlers.stream().collect(Collectors.toMap(
                 handler -> EventsProperties.stream(handler.producer()), EventHandler::producer, (a, b) -> a));
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /**
+     * The handler itself rather than a proxy of it (an aspect on the class): the bus calls its final methods, which a
+     * class-based proxy would run on an instance whose constructor never ran, so without its registrations.
+     */
+    private static EventHandler target(EventHandler bean) {
+        if (AopProxyUtils.getSingletonTarget(bean) instanceof EventHandler handler) {
+            return target(handler);
+        }
+        if (bean.types().isEmpty()) {
+            throw new IllegalStateException(bean.getClass().getName() + " handles no event type: register its"
+                    + " handlers with on(TheEvent.class, ...) in its constructor");
+        }
+        return bean;
     }
 
     /** The handlers of each stream this service reads, in the order the handlers came. */
@@ -127,7 +149,7 @@ final class EventDelivery {
                 int first = jdbc.sql("INSERT INTO inbox_event (event_id, stream, type) VALUES (?, ?, ?)"
                         + " ON CONFLICT DO NOTHING").params(event.id(), stream, event.type()).update();
                 if (first == 1) {
-                    handlers.forEach(handler -> handler.handle(event));
+                    handlers.forEach(handler -> handler.handle(event, json));
                 }
                 return null;
             }));

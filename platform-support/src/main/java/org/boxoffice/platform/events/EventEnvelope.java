@@ -10,10 +10,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * One event as it travels: the envelope every consumer can read, and the payload only the event's readers know.
+ * Only the bus reads it: a handler gets its payload read into the record it registered, and the rest as a
+ * {@link ReceivedEvent} ({@link EventHandler}); {@code PlatformRules.EVENTS_BY_TYPED_HANDLERS} fails a service's
+ * build on a call to {@link #type()} or {@link #payload()} outside this package.
  *
  * @param id          unique id; consumers de-duplicate by it
  * @param type        past-tense name, e.g. {@code OrderConfirmed}
@@ -93,10 +94,5 @@ public record EventEnvelope(UUID id, String type, int version, Instant occurredA
             throw new IllegalArgumentException("stream entry has no '" + name + "' field");
         }
         return value.toString();
-    }
-
-    /** The payload read as the consumer's own copy of the event type. */
-    public <T> T payloadAs(JsonMapper json, Class<T> type) {
-        return json.readValue(payload, type);
     }
 }

@@ -111,11 +111,12 @@ public class EventsAutoConfiguration {
     @Bean
     EventConsumers eventConsumers(PlatformTables tables, DataSource dataSource,
             PlatformTransactionManager transactionManager, StringRedisTemplate redis, EventsProperties properties,
-            List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted,
+            List<EventHandler> handlers, TraceHandoff traces, TrustedEventKeys trusted, JsonMapper json,
             ObjectProvider<MeterRegistry> meters, Clock clock) {
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         EventDelivery delivery = new EventDelivery(redis, JdbcClient.create(dataSource),
-                new TransactionTemplate(transactionManager), properties, handlers, traces, trusted, registry, clock);
+                new TransactionTemplate(transactionManager), properties, handlers, traces, trusted, json, registry,
+                clock);
         return new EventConsumers(redis, delivery, properties, trusted, registry, clock);
     }
 

@@ -106,6 +106,25 @@ public final class PlatformRules {
             .because("periodic work extends BackgroundTask, which needs no scheduler")
             .allowEmptyShould(true);
 
+    /** The event bus, the one reader of an event's envelope. */
+    static final String EVENTS_PACKAGE = "org.boxoffice.platform.events..";
+
+    private static final String EVENT_ENVELOPE = "org.boxoffice.platform.events.EventEnvelope";
+
+    /**
+     * Events are handled by typed handlers: an {@code EventHandler} registers one lambda per event record
+     * ({@code on(OrderConfirmed.class, order -> ...)}), and the bus reads the payload into that record. No class
+     * outside {@code org.boxoffice.platform.events} reads an envelope's type string or raw payload, which is what
+     * switching on type strings and reading payloads by hand takes.
+     */
+    public static final ArchRule EVENTS_BY_TYPED_HANDLERS = noClasses()
+            .that().resideOutsideOfPackage(EVENTS_PACKAGE)
+            .should().callMethod(EVENT_ENVELOPE, "type")
+            .orShould().callMethod(EVENT_ENVELOPE, "payload")
+            .because("an event handler extends EventHandler and registers on(TheEvent.class, event -> ...) per event "
+                    + "record: the bus matches the type and reads the payload into the record (docs/events.md)")
+            .allowEmptyShould(true);
+
     /** Where work is tied to a transaction's commit. */
     static final String TRANSACTION_PHASES_PACKAGE = "org.boxoffice.platform.transaction..";
 
@@ -129,6 +148,7 @@ public final class PlatformRules {
 
     /** The rules together. */
     public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY)
+            .and(EVENTS_BY_TYPED_HANDLERS)
             .and(ONE_JDBC_API).and(PERIODIC_WORK_BY_BACKGROUND_TASK).and(NO_SPRING_SCHEDULING)
             .and(COMMIT_HOOKS_BY_TRANSACTION_PHASES);
 

@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * that dies before acknowledging has its message reclaimed by another, a redelivery has no second effect, and a
  * message that keeps failing ends in the dead-letter stream with its error. Only the producer's own events are acted
  * on: anything else written to its stream — unsigned, signed with another key, altered, or naming another producer —
- * is dead-lettered at once and never handled. The relay and the consumers are driven by hand (background threads off)
+ * is dead-lettered at once and never handled. Handlers are typed: each event reaches the handler registered for its
+ * record, its payload read into that record. The relay and the consumers are driven by hand (background threads off)
  * so that each step is observable.
  */
 @IntegrationTest(properties = {
@@ -75,7 +76,7 @@ class EventBusIT {
 
     @BeforeEach
     void cleanSlate() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS effect (event_id uuid NOT NULL, type text NOT NULL)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS effect (event_id uuid NOT NULL, type text NOT NULL, detail text)");
         jdbc.execute("TRUNCATE effect, outbox_event, inbox_event");
         redis.delete(List.of(STREAM, EventsProperties.DEAD_LETTERS));
         consumers.ensureGroup(STREAM);
@@ -212,6 +213,53 @@ class EventBusIT {
         assertThat(effects(id)).as("every failed attempt rolled back its writes").isZero();
         assertThat(pending()).as("acknowledged once dead-lettered").isZero();
         assertThat(deadLetterCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void eachEventReachesTheTypedHandlerOfItsRecordWithThePayloadReadIntoIt() {
+        UUID held = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1",
+                Map.of("seat", "A-1-1", "row", 7, "price", 4550)));
+        UUID released = transactions.execute(status -> outbox.append("SeatReleased", 1, "seat-2",
+                Map.of("seat", "A-1-2", "reason", "EXPIRED")));
+        relay.publishBatch();
+
+        drain();
+
+        assertThat(jdbc.queryForList("SELECT event_id, type, detail FROM effect ORDER BY type"))
+                .as("one handler each; a field the record does not have is ignored").containsExactly(
+                        Map.of("event_id", held, "type", "SeatHeld", "detail", "A-1-1/7"),
+                        Map.of("event_id", released, "type", "SeatReleased", "detail", "A-1-2 EXPIRED"));
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void anEventOfATypeNoHandlerRegistersIsAcknowledgedWithoutReachingOne() {
+        publish("SeatSwapped");
+
+        drain();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM effect", Integer.class)).isZero();
+        assertThat(redis.opsForStream().size(EventsProperties.DEAD_LETTERS)).as("not an error either").isZero();
+        assertThat(pending()).as("acknowledged").isZero();
+    }
+
+    @Test
+    void aPayloadItsRecordCannotReadFailsLikeAHandlerAndEndsInTheDeadLetterStream() {
+        UUID id = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1",
+                Map.of("seat", "A-1-1", "row", "not a number")));
+        relay.publishBatch();
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            consumers.pollOnce(STREAM);
+            return redis.opsForStream().size(EventsProperties.DEAD_LETTERS) == 1;
+        });
+
+        Map<Object, Object> dead = redis.opsForStream().range(EventsProperties.DEAD_LETTERS,
+                org.springframework.data.domain.Range.unbounded()).getFirst().getValue();
+        assertThat(dead).containsEntry("id", id.toString()).containsEntry("deadLetter.attempts", "3");
+        assertThat((String) dead.get("deadLetter.error")).contains("not a number");
+        assertThat(effects(id)).isZero();
+        assertThat(pending()).isZero();
     }
 
     @Test

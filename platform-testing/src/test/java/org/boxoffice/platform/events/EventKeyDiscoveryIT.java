@@ -82,7 +82,7 @@ class EventKeyDiscoveryIT {
 
     @BeforeEach
     void cleanSlate() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS effect (event_id uuid NOT NULL, type text NOT NULL)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS effect (event_id uuid NOT NULL, type text NOT NULL, detail text)");
         jdbc.execute("TRUNCATE effect, inbox_event");
         redis.delete(List.of(STREAM, EventsProperties.DEAD_LETTERS));
         consumers.ensureGroup(STREAM);

@@ -68,6 +68,23 @@ class PlatformRulesTest {
     }
 
     @Test
+    void rejectsAClassThatReadsAnEventsTypeStringOrRawPayload() {
+        String failures = failures(PlatformRules.EVENTS_BY_TYPED_HANDLERS,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("StringSwitchedEvents.describe(org.boxoffice.platform.events.EventEnvelope)")
+                .contains("EventEnvelope.type()").contains("EventEnvelope.payload()");
+    }
+
+    @Test
+    void acceptsATypedEventHandler() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.TicketEvents")).isTrue();
+
+        PlatformRules.EVENTS_BY_TYPED_HANDLERS.check(following);
+    }
+
+    @Test
     void rejectsACommitHookRegisteredByHand() {
         String failures = failures(PlatformRules.COMMIT_HOOKS_BY_TRANSACTION_PHASES,
                 new ClassFileImporter().importPackages(FIXTURES + "breaking"));
