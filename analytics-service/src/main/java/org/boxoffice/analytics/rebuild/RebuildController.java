@@ -1,6 +1,5 @@
 package org.boxoffice.analytics.rebuild;
 
-import org.boxoffice.analytics.system.AdminRoleRequired;
 import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
@@ -33,9 +32,7 @@ class RebuildController {
     @ApiRoles(Role.ADMIN)
     @ApiResponse(responseCode = "202", description = "The rebuild started")
     ReadModelRebuild.RebuildStarted rebuild(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new AdminRoleRequired("Rebuilding the analytics read model");
-        }
+        user.requireAdmin("rebuild the analytics read model");
         return rebuild.rebuild();
     }
 }

@@ -1,6 +1,6 @@
 package org.boxoffice.analytics.rebuild;
 
-import static org.boxoffice.platform.testing.ProblemResults.problem;
+import static org.boxoffice.platform.testing.ProblemResults.adminRequired;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -27,7 +27,7 @@ class RebuildControllerWebTest {
     void refusesAnOrganizerAsForbiddenAndRebuildsNothing() throws Exception {
         http.perform(post("/api/v1/admin/analytics/rebuild")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(problem(403, "forbidden"));
+                .andExpect(adminRequired());
 
         verifyNoInteractions(rebuild);
     }

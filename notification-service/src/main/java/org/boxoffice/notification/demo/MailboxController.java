@@ -14,7 +14,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.boxoffice.notification.system.AdminRequired;
 import org.boxoffice.notification.system.NotificationProblems;
 import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.problem.ProblemException;
@@ -63,7 +62,7 @@ class MailboxController {
     @Operation(operationId = "listMailbox", summary = "List the mail sent to the local demo SMTP server (demo mode only)")
     @ApiRoles(Role.ADMIN)
     List<MailSummary> list(CurrentUser user) throws MessagingException {
-        requireAdmin(user);
+        user.requireAdmin("read the demo mailbox");
         List<MimeMessage> messages = mailbox.messages();
         List<MailSummary> summaries = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
@@ -85,7 +84,7 @@ class MailboxController {
             @Parameter(description = "eml (the raw message) or html (its HTML body)",
                     schema = @Schema(allowableValues = { "eml", "html" }, defaultValue = "eml"))
             @RequestParam(defaultValue = "eml") String format) throws MessagingException, IOException {
-        requireAdmin(user);
+        user.requireAdmin("read the demo mailbox");
         if (!format.equals("eml") && !format.equals("html")) {
             throw new UnknownFormat(format);
         }
@@ -136,12 +135,6 @@ class MailboxController {
 
     private static List<String> addresses(Address @Nullable [] addresses) {
         return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).collect(Collectors.toList());
-    }
-
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new AdminRequired();
-        }
     }
 
     static final class MessageNotFound extends ProblemException {

@@ -1,6 +1,7 @@
 package org.boxoffice.notification.demo;
 
 import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.adminRequired;
 import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -34,7 +35,7 @@ class MailboxControllerWebTest {
     @Test
     void refusesAnOrganizerAsForbiddenAndOpensNothing() throws Exception {
         http.perform(get(MAILBOX).header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(problem(403, "forbidden"));
+                .andExpect(adminRequired());
 
         verifyNoInteractions(mailbox);
     }

@@ -9,8 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.boxoffice.platform.openapi.ApiRoles;
-import org.boxoffice.platform.problem.ProblemException;
-import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,7 +53,7 @@ class SandboxFaultsController {
     @Operation(operationId = "getSandboxFaults", summary = "The faults the sandbox provider plays on this replica")
     @ApiRoles(Role.ADMIN)
     FaultsResponse get(CurrentUser user) {
-        adminOnly(user);
+        user.requireAdmin("see the sandbox provider's faults");
         return FaultsResponse.of(faults.current());
     }
 
@@ -65,21 +63,9 @@ class SandboxFaultsController {
                     + " lostAnswerPercent are taken and then fail (a timeout). All zero: none. docs/payments.md.")
     @ApiRoles(Role.ADMIN)
     FaultsResponse set(CurrentUser user, @Valid @RequestBody FaultsRequest request) {
-        adminOnly(user);
+        user.requireAdmin("set the sandbox provider's faults");
         faults.set(new SandboxFaults.Setting(Duration.ofMillis(request.delayMillis()), request.failurePercent(),
                 request.lostAnswerPercent()));
         return FaultsResponse.of(faults.current());
-    }
-
-    private static void adminOnly(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new AdminOnly();
-        }
-    }
-
-    static class AdminOnly extends ProblemException {
-        AdminOnly() {
-            super(ProblemType.FORBIDDEN, "Only an admin may set the sandbox provider's faults.");
-        }
     }
 }

@@ -32,6 +32,18 @@ public record CurrentUser(UUID id, String email, Set<Role> roles, Set<UUID> orga
         return roles.contains(Role.ADMIN);
     }
 
+    /**
+     * The one admin check: refuses a caller who is not an admin with {@link AdminRequired} ({@code 403 forbidden},
+     * {@code requiredRole: "ADMIN"}).
+     *
+     * @param action what the caller asked to do, completing "Only an admin may …" ({@code "refund a payment"})
+     */
+    public void requireAdmin(String action) {
+        if (!isAdmin()) {
+            throw new AdminRequired(action);
+        }
+    }
+
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

@@ -13,12 +13,18 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.conditions.ArchConditions;
 
 /**
  * One way per concern (docs/architecture.md, "One way to do each thing"), as architecture rules every service checks
@@ -146,11 +152,51 @@ public final class PlatformRules {
                     + "(org.boxoffice.platform.transaction)")
             .allowEmptyShould(true);
 
+    /** Where the one admin check lives: {@code CurrentUser.requireAdmin} and its {@code AdminRequired}. */
+    static final String SECURITY_PACKAGE = "org.boxoffice.platform.security..";
+
+    private static final String CURRENT_USER = "org.boxoffice.platform.security.CurrentUser";
+    private static final String PROBLEM_EXCEPTION = "org.boxoffice.platform.problem.ProblemException";
+
+    /** A method that asks {@code CurrentUser.isAdmin()} and throws: an admin check of its own. */
+    private static final ArchCondition<JavaClass> REFUSE_NON_ADMINS_THEMSELVES = new ArchCondition<>(
+            "refuse a caller who is not an admin themselves (call CurrentUser.isAdmin() and throw in one method)") {
+
+        @Override
+        public void check(JavaClass javaClass, ConditionEvents events) {
+            for (JavaCodeUnit unit : javaClass.getCodeUnits()) {
+                boolean asksIsAdmin = unit.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName()
+                        .equals("isAdmin") && call.getTargetOwner().getName().equals(CURRENT_USER));
+                unit.getConstructorCallsFromSelf().stream()
+                        .filter(call -> asksIsAdmin && call.getTargetOwner().isAssignableTo(Throwable.class))
+                        .findFirst()
+                        .ifPresent(thrown -> events.add(SimpleConditionEvent.satisfied(unit, unit.getDescription()
+                                + " calls CurrentUser.isAdmin() and constructs " + thrown.getTargetOwner().getName()
+                                + " in " + unit.getSourceCodeLocation())));
+            }
+        }
+    };
+
+    /**
+     * The admin rule is the platform's: an admin-only action calls {@code CurrentUser.requireAdmin(action)}, which
+     * refuses everyone else with the one {@code AdminRequired} ({@code 403 forbidden}, {@code requiredRole: "ADMIN"}).
+     * No class outside {@code org.boxoffice.platform.security} asks {@code isAdmin()} to throw an exception of its
+     * own, or declares a problem named for admins; {@code isAdmin()} stays for choosing what a caller sees.
+     */
+    public static final ArchRule ADMIN_RULE_FROM_THE_PLATFORM = noClasses()
+            .that().resideOutsideOfPackage(SECURITY_PACKAGE)
+            .should(REFUSE_NON_ADMINS_THEMSELVES)
+            .orShould(ArchConditions.be(JavaClass.Predicates.assignableTo(PROBLEM_EXCEPTION)
+                    .and(JavaClass.Predicates.simpleNameContaining("Admin")).as("a ProblemException named *Admin*")))
+            .because("an admin-only action calls CurrentUser.requireAdmin(\"what it does\"), the platform's one admin "
+                    + "check and its one problem (AdminRequired: 403 forbidden, requiredRole ADMIN)")
+            .allowEmptyShould(true);
+
     /** The rules together. */
     public static final ArchRule ALL = CompositeArchRule.of(TIME_FROM_THE_CLOCK).and(BREAKERS_FROM_THE_REGISTRY)
             .and(EVENTS_BY_TYPED_HANDLERS)
             .and(ONE_JDBC_API).and(PERIODIC_WORK_BY_BACKGROUND_TASK).and(NO_SPRING_SCHEDULING)
-            .and(COMMIT_HOOKS_BY_TRANSACTION_PHASES);
+            .and(COMMIT_HOOKS_BY_TRANSACTION_PHASES).and(ADMIN_RULE_FROM_THE_PLATFORM);
 
     private PlatformRules() {
     }

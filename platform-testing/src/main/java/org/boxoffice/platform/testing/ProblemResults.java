@@ -23,6 +23,11 @@ public final class ProblemResults {
         return all(status().is(status), jsonPath("$.type").value(TYPES + type));
     }
 
+    /** The platform's admin check refused the caller: {@code 403 forbidden} with {@code requiredRole: "ADMIN"}. */
+    public static ResultMatcher adminRequired() {
+        return all(problem(403, "forbidden"), jsonPath("$.requiredRole").value("ADMIN"));
+    }
+
     /** A 400 {@code validation-failed} whose {@code errors} name each of {@code fields} (and maybe more). */
     public static ResultMatcher fieldsRefused(String... fields) {
         ResultMatcher[] each = new ResultMatcher[fields.length + 1];

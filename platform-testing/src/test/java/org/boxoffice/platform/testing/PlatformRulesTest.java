@@ -102,6 +102,25 @@ class PlatformRulesTest {
     }
 
     @Test
+    void rejectsAnAdminCheckOfItsOwnAndAProblemNamedForAdmins() {
+        String failures = failures(PlatformRules.ADMIN_RULE_FROM_THE_PLATFORM,
+                new ClassFileImporter().importPackages(FIXTURES + "breaking"));
+
+        assertThat(failures).contains("SelfCheckedAdmin.refund(org.boxoffice.platform.security.CurrentUser)")
+                .contains("CurrentUser.isAdmin()")
+                .contains("constructs " + FIXTURES + "breaking.SelfCheckedAdmin$TicketsAdminOnly");
+        assertThat(failures).contains("SelfCheckedAdmin$TicketsAdminOnly").contains("a ProblemException named *Admin*");
+    }
+
+    @Test
+    void acceptsTheAdminCheckThroughCurrentUserAndIsAdminForWhatACallerSees() {
+        JavaClasses following = new ClassFileImporter().importPackages(FIXTURES + "following");
+        assertThat(following.contain(FIXTURES + "following.AdminTickets")).isTrue();
+
+        PlatformRules.ADMIN_RULE_FROM_THE_PLATFORM.check(following);
+    }
+
+    @Test
     void acceptsTheInjectedClockTheRegistrysBreakersJdbcClientAndBackgroundTasks() {
         PlatformRules.ALL.check(new ClassFileImporter().importPackages(FIXTURES + "following"));
     }

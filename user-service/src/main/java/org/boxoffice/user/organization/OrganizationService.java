@@ -50,7 +50,7 @@ public class OrganizationService {
     }
 
     public OrganizationSummary create(CurrentUser caller, String name) {
-        requireAdmin(caller);
+        caller.requireAdmin("create an organization");
         return create(UUID.randomUUID(), name).orElseThrow(() -> new OrganizationNameTaken(name.strip()));
     }
 
@@ -98,7 +98,7 @@ public class OrganizationService {
 
     /** Makes the account an organizer of the organization; true when it was not one already. */
     public boolean grant(CurrentUser caller, UUID organizationId, String email) {
-        requireAdmin(caller);
+        caller.requireAdmin("grant membership of an organization");
         return retried(() -> {
             Organization organization = find(organizationId);
             String normalised = EmailAddress.normalise(email);
@@ -115,7 +115,7 @@ public class OrganizationService {
 
     /** Ends the account's membership; true when it was a member. */
     public boolean revoke(CurrentUser caller, UUID organizationId, UUID accountId) {
-        requireAdmin(caller);
+        caller.requireAdmin("end membership of an organization");
         return retried(() -> {
             Organization organization = find(organizationId);
             boolean removed = organization.removeMember(accountId);
@@ -156,12 +156,6 @@ public class OrganizationService {
                     throw concurrent;
                 }
             }
-        }
-    }
-
-    private static void requireAdmin(CurrentUser caller) {
-        if (!caller.isAdmin()) {
-            throw new AdminOnly();
         }
     }
 }

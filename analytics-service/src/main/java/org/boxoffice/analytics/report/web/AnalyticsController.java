@@ -12,7 +12,6 @@ import org.boxoffice.analytics.report.Granularity;
 import org.boxoffice.analytics.report.PlatformSummary;
 import org.boxoffice.analytics.report.SalesReports;
 import org.boxoffice.analytics.report.TimeSeries;
-import org.boxoffice.analytics.system.AdminRoleRequired;
 import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
@@ -123,9 +122,7 @@ class AnalyticsController {
     @Operation(operationId = "getPlatformSummary", summary = "Sales across the platform")
     @ApiRoles(Role.ADMIN)
     PlatformSummary summary(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new AdminRoleRequired("The platform-wide summary");
-        }
+        user.requireAdmin("see the platform-wide summary");
         return reports.platform();
     }
 

@@ -2,6 +2,7 @@ package org.boxoffice.analytics.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.adminRequired;
 import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -121,7 +122,7 @@ class AnalyticsControllerWebTest {
     @Test
     void keepsTheSummaryFromAnOrganizerAndABuyerOutOfAnalytics() throws Exception {
         http.perform(get(ANALYTICS + "/summary").header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(problem(403, "forbidden"));
+                .andExpect(adminRequired());
         http.perform(get(ANALYTICS + "/events/" + UUID.randomUUID()).header("Authorization", "Bearer " + TestTokens.buyer()))
                 .andExpect(problem(403, "forbidden"));
 

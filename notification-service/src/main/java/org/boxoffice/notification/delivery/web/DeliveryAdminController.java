@@ -8,7 +8,6 @@ import org.boxoffice.notification.delivery.DeliveryRetries;
 import org.boxoffice.notification.delivery.DeliverySearch;
 import org.boxoffice.notification.delivery.DeliveryStatus;
 import org.boxoffice.notification.delivery.DeliveryView;
-import org.boxoffice.notification.system.AdminRequired;
 import org.boxoffice.notification.system.PageResponse;
 import org.boxoffice.platform.openapi.ApiRoles;
 import org.boxoffice.platform.security.CurrentUser;
@@ -63,7 +62,7 @@ class DeliveryAdminController {
             @RequestParam(required = false) @Nullable UUID buyerId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        requireAdmin(user);
+        user.requireAdmin("see the delivery log");
         DeliverySearch search = new DeliverySearch(status, channel, sourceId, buyerId);
         Page<DeliveryView> found = retries.search(search, page, size);
         return PageResponse.of(found.map(DeliveryResponse::of).getContent(), page, size, found.getTotalElements());
@@ -73,7 +72,7 @@ class DeliveryAdminController {
     @Operation(operationId = "getDelivery", summary = "Get a delivery")
     @ApiRoles(Role.ADMIN)
     DeliveryResponse get(CurrentUser user, @PathVariable UUID id) {
-        requireAdmin(user);
+        user.requireAdmin("see the delivery log");
         return DeliveryResponse.of(retries.find(id));
     }
 
@@ -84,13 +83,7 @@ class DeliveryAdminController {
     @ApiResponse(responseCode = "200", description = "The delivery, queued again")
     @ApiResponse(responseCode = "409", description = "`delivery-not-retryable`: only a FAILED delivery is tried again.")
     DeliveryResponse retry(CurrentUser user, @PathVariable UUID id) {
-        requireAdmin(user);
+        user.requireAdmin("retry a delivery");
         return DeliveryResponse.of(retries.retry(id));
-    }
-
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new AdminRequired();
-        }
     }
 }

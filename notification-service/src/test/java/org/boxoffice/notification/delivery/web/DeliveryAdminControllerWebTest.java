@@ -1,6 +1,7 @@
 package org.boxoffice.notification.delivery.web;
 
 import static org.boxoffice.platform.testing.ProblemResults.parameterRefused;
+import static org.boxoffice.platform.testing.ProblemResults.adminRequired;
 import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -50,7 +51,7 @@ class DeliveryAdminControllerWebTest {
     void refusesAnOrganizerAsForbiddenAndRetriesNothing() throws Exception {
         http.perform(post(DELIVERIES + "/" + UUID.randomUUID() + "/retry")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(problem(403, "forbidden"));
+                .andExpect(adminRequired());
 
         verifyNoInteractions(retries);
     }

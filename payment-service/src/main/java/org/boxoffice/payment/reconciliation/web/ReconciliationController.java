@@ -2,8 +2,6 @@ package org.boxoffice.payment.reconciliation.web;
 
 import org.boxoffice.payment.reconciliation.Reconciliation;
 import org.boxoffice.platform.openapi.ApiRoles;
-import org.boxoffice.platform.problem.ProblemException;
-import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,15 +26,7 @@ class ReconciliationController {
             description = "Settles payments whose webhook never came and reports what it changed.")
     @ApiRoles(Role.ADMIN)
     Reconciliation.Report run(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw new AdminOnly();
-        }
+        user.requireAdmin("run reconciliation");
         return reconciliation.run();
-    }
-
-    static class AdminOnly extends ProblemException {
-        AdminOnly() {
-            super(ProblemType.FORBIDDEN, "Only an admin may run reconciliation.");
-        }
     }
 }

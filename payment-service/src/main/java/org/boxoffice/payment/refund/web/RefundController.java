@@ -8,8 +8,6 @@ import jakarta.validation.Valid;
 import org.boxoffice.payment.refund.RefundService;
 import org.boxoffice.payment.refund.Refund;
 import org.boxoffice.platform.openapi.ApiRoles;
-import org.boxoffice.platform.problem.ProblemException;
-import org.boxoffice.platform.problem.ProblemType;
 import org.boxoffice.platform.security.CurrentUser;
 import org.boxoffice.platform.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -55,20 +53,11 @@ class RefundController {
             + "`idempotency-key-reused`.")
     ResponseEntity<RefundResponse> refund(CurrentUser user, @PathVariable UUID paymentId,
             @Valid @RequestBody CreateRefundRequest request) {
-        if (!user.isAdmin()) {
-            throw new AdminOnly();
-        }
+        user.requireAdmin("refund a payment");
         Refund refund = refunds.refundNow(paymentId, request.amountMinor(),
                 request.reason() == null || request.reason().isBlank() ? "requested by admin" : request.reason(),
                 "user:" + user.id());
         return ResponseEntity.created(URI.create("/api/v1/admin/payments/" + paymentId + "/refunds/" + refund.id()))
                 .body(RefundResponse.of(refund));
-    }
-
-    /** Organizers reach /api/v1/admin/**, but refunds are for admins. */
-    static class AdminOnly extends ProblemException {
-        AdminOnly() {
-            super(ProblemType.FORBIDDEN, "Only an admin may refund a payment.");
-        }
     }
 }

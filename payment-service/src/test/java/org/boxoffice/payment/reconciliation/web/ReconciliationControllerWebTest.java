@@ -1,5 +1,6 @@
 package org.boxoffice.payment.reconciliation.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.adminRequired;
 import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,7 +29,7 @@ class ReconciliationControllerWebTest {
     void refusesAnOrganizerAsForbiddenAndReconcilesNothing() throws Exception {
         http.perform(post("/api/v1/admin/payments/reconciliation")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID())))
-                .andExpect(problem(403, "forbidden"));
+                .andExpect(adminRequired());
 
         verifyNoInteractions(reconciliation);
     }

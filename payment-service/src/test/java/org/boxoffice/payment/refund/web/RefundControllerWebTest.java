@@ -1,5 +1,6 @@
 package org.boxoffice.payment.refund.web;
 
+import static org.boxoffice.platform.testing.ProblemResults.adminRequired;
 import static org.boxoffice.platform.testing.ProblemResults.problem;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -52,7 +53,7 @@ class RefundControllerWebTest {
         http.perform(post("/api/v1/admin/payments/" + UUID.randomUUID() + "/refunds")
                         .header("Authorization", "Bearer " + TestTokens.organizer(UUID.randomUUID()))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(problem(403, "forbidden"));
+                .andExpect(adminRequired());
 
         verifyNoInteractions(refunds);
     }

@@ -28,6 +28,9 @@ import jakarta.validation.Valid;
 @ApiRoles(Role.ADMIN)
 class FlagAdminController {
 
+    private static final String READ = "read feature flags";
+    private static final String CHANGE = "change feature flags";
+
     private final FlagAdministration flags;
 
     FlagAdminController(FlagAdministration flags) {
@@ -37,7 +40,8 @@ class FlagAdminController {
     @GetMapping
     @Operation(operationId = "listFlags", summary = "List the feature flags, their settings and defaults")
     List<FlagView> list(CurrentUser caller) {
-        return flags.list(caller);
+        caller.requireAdmin(READ);
+        return flags.list();
     }
 
     @GetMapping("/{flag}")
@@ -45,7 +49,8 @@ class FlagAdminController {
     @ApiResponse(responseCode = "200", description = "The flag")
     @ApiResponse(responseCode = "404", description = "`flag-not-found`.")
     FlagView get(CurrentUser caller, @PathVariable String flag) {
-        return flags.get(caller, flag);
+        caller.requireAdmin(READ);
+        return flags.get(flag);
     }
 
     @PutMapping("/{flag}")
@@ -56,6 +61,7 @@ class FlagAdminController {
     @ApiResponse(responseCode = "404", description = "`flag-not-found`.")
     @ApiResponse(responseCode = "409", description = "`concurrent-update`: another admin changed it at the same moment.")
     FlagView change(CurrentUser caller, @PathVariable String flag, @Valid @RequestBody FlagSettingRequest request) {
+        caller.requireAdmin(CHANGE);
         return flags.change(caller, flag, request.toSetting());
     }
 
@@ -65,6 +71,7 @@ class FlagAdminController {
     @ApiResponse(responseCode = "200", description = "The flag as it is now")
     @ApiResponse(responseCode = "404", description = "`flag-not-found`.")
     FlagView reset(CurrentUser caller, @PathVariable String flag) {
+        caller.requireAdmin(CHANGE);
         return flags.reset(caller, flag);
     }
 
@@ -73,6 +80,7 @@ class FlagAdminController {
     @ApiResponse(responseCode = "200", description = "Its changes: who, when, the setting before and after")
     @ApiResponse(responseCode = "404", description = "`flag-not-found`.")
     List<FlagChangeView> changes(CurrentUser caller, @PathVariable String flag) {
-        return flags.changes(caller, flag);
+        caller.requireAdmin(READ);
+        return flags.changes(flag);
     }
 }
