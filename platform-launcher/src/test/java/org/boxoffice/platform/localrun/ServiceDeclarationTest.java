@@ -116,6 +116,38 @@ class ServiceDeclarationTest {
     }
 
     @Test
+    void aDeclaredSeventhServiceIsBuiltRoutedAndChartedButForItsOwnChart(@TempDir Path copy) throws IOException {
+        copyProject(copy);
+        replace(copy.resolve(ServiceDeclaration.FILE), "  # The edge: started last",
+                "  - name: venue-insights-service\n    port: 8086\n    schema: insights\n"
+                        + "    urlVariable: BOXOFFICE_VENUE_INSIGHTS_URL\n    paths: [/api/v1/insights/**]\n"
+                        + "    callers: [gateway-service]\n  # The edge: started last");
+
+        assertThat(DeclaredFiles.write(copy))
+                .containsExactly("helm/venue-insights-service/values.yaml: missing (docs/adding-a-service.md)");
+
+        assertThat(Files.readString(copy.resolve("pom.xml"))).contains("    <module>analytics-service</module>\n"
+                + "    <module>venue-insights-service</module>\n    <module>gateway-service</module>\n");
+        assertThat(Files.readString(copy.resolve("gateway-service/src/main/resources/application.yml"))).contains("""
+                      venue-insights-service:
+                        url: ${BOXOFFICE_VENUE_INSIGHTS_URL:http://127.0.0.1:8086}
+                        paths: /api/v1/insights/**
+                """, """
+                      - name: venue-insights-service
+                        url: /v3/api-docs/venue-insights-service
+                """);
+        assertThat(Files.readString(copy.resolve("helm/gateway-service/templates/_settings.tpl")))
+                .contains("\"BOXOFFICE_VENUE_INSIGHTS_URL\" \"venue-insights-service\" -}}");
+        assertThat(Files.readString(copy.resolve("helm/boxoffice-lib/templates/_helpers.tpl")))
+                .contains("\"venue-insights-service\" 8086", "\"analytics-service\" \"venue-insights-service\" -}}");
+        assertThat(Files.readString(copy.resolve("helm/boxoffice/Chart.yaml")))
+                .contains("  - name: venue-insights-service\n    version: 0.1.0\n"
+                        + "    repository: file://../venue-insights-service\n");
+        assertThat(Files.readString(copy.resolve("helm/boxoffice/templates/bootstrap-secrets.yaml")))
+                .contains("\"analytics-service\" \"venue-insights-service\" }}");
+    }
+
+    @Test
     void findsAServiceSettingThatDisagrees(@TempDir Path copy) throws IOException {
         copyProject(copy);
         replace(copy.resolve("payment-service/src/main/resources/application.yml"),
