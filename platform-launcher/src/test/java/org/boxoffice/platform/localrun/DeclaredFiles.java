@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,10 +60,13 @@ final class DeclaredFiles {
         return stale;
     }
 
-    /** Rewrites the generated blocks under {@code root}; what could not be written, one line each. */
+    /** Rewrites the generated blocks under {@code root} that differ; what could not be written, one line each. */
     static List<String> write(Path root) {
         List<String> problems = new ArrayList<>();
         generate(root, (file, text) -> {
+            if (text.equals(read(root, file))) {
+                return;
+            }
             try {
                 Files.writeString(root.resolve(file), text);
             } catch (IOException e) {
@@ -125,7 +129,7 @@ final class DeclaredFiles {
                 each(declaration.services(), s -> "  " + s.localUrl()), List.of(")")).flatMap(List::stream).toList()));
         files.put(Path.of(".ci/smoke-local-run"), Map.of("ports", List.of("for port in "
                 + declaration.services().stream().flatMap(s -> Stream.of(s.port(), s.managementPort()))
-                        .filter(p -> p != null).map(String::valueOf).collect(Collectors.joining(" ")) + "; do")));
+                        .filter(Objects::nonNull).map(String::valueOf).collect(Collectors.joining(" ")) + "; do")));
         files.put(Path.of(".github/workflows/delivery.yml"), Map.of(
                 "services", List.of("SERVICES: " + declaration.names().stream().collect(Collectors.joining(" "))),
                 "matrix", List.of("service: [" + String.join(", ", declaration.names()) + "]")));
