@@ -22,7 +22,9 @@ nameOverride), prefixed with the release name when global.releasePrefix is on.
 
 {{/* Base URL of a Boxoffice service in this release; the ports are the services' charts' own. */}}
 {{- define "boxoffice-lib.url" -}}
-{{- $ports := dict "gateway-service" 8080 "user-service" 8081 "booking-service" 8082 "payment-service" 8083 "notification-service" 8084 "analytics-service" 8085 -}}
+{{- /* BEGIN generated from services.yaml: ports (edit services.yaml, run .ci/regenerate) */ -}}
+{{- $ports := dict "user-service" 8081 "booking-service" 8082 "payment-service" 8083 "notification-service" 8084 "analytics-service" 8085 "gateway-service" 8080 -}}
+{{- /* END generated from services.yaml: ports */ -}}
 {{- printf "http://%s:%v" (include "boxoffice-lib.host" .) (get $ports .service) -}}
 {{- end }}
 
@@ -270,7 +272,10 @@ spell as a map key. What the values leave out keeps the service's application.ym
 {{- .Values.global.events.trustedKeys -}}
 {{- else -}}
 {{- $keys := list -}}
-{{- range $producer := list "user-service" "booking-service" "payment-service" "notification-service" "analytics-service" -}}
+{{- /* BEGIN generated from services.yaml: producers (edit services.yaml, run .ci/regenerate) */ -}}
+{{- $producers := list "user-service" "booking-service" "payment-service" "notification-service" "analytics-service" -}}
+{{- /* END generated from services.yaml: producers */ -}}
+{{- range $producer := $producers -}}
 {{- $keys = append $keys (printf "%s=%s/.well-known/event-keys" $producer (include "boxoffice-lib.url" (dict "root" $ "service" $producer))) -}}
 {{- end -}}
 {{- join "," $keys -}}

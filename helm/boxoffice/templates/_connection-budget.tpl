@@ -7,7 +7,9 @@ With booking-service's pre-scaler on, its own copy of the numbers must agree: th
 it does not scale, and the connections of the other HPAs it raises. Renders nothing; fails the render otherwise.
 */}}
 {{- define "boxoffice.connectionBudget" -}}
-{{- $services := list "gateway-service" "user-service" "booking-service" "payment-service" "notification-service" "analytics-service" -}}
+{{- /* BEGIN generated from services.yaml: services (edit services.yaml, run .ci/regenerate) */ -}}
+{{- $services := list "user-service" "booking-service" "payment-service" "notification-service" "analytics-service" "gateway-service" -}}
+{{- /* END generated from services.yaml: services */ -}}
 {{- $ps := (index .Values "booking-service").preScaling -}}
 {{- $raised := list "booking-service" -}}
 {{- if $ps.enabled }}{{ range $ps.otherTargets }}{{ $raised = append $raised .service }}{{ end }}{{ end -}}

@@ -29,8 +29,11 @@
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXERRORSHARE" (toString $auto.maxErrorShare)
       "BOXOFFICE_GATEWAY_WAITINGROOM_AUTO_MAXINFLIGHT" (toString $auto.maxInFlight)) -}}
 {{- /* Each upstream's Service in this release (BOXOFFICE_USER_URL ...). */ -}}
-{{- range $service := list "user" "booking" "payment" "notification" "analytics" }}
-{{- $_ := set $env (printf "BOXOFFICE_%s_URL" (upper $service)) (include "boxoffice-lib.url" (dict "root" $ "service" (printf "%s-service" $service))) -}}
+{{- /* BEGIN generated from services.yaml: upstreams (edit services.yaml, run .ci/regenerate) */ -}}
+{{- $upstreams := dict "BOXOFFICE_USER_URL" "user-service" "BOXOFFICE_BOOKING_URL" "booking-service" "BOXOFFICE_PAYMENT_URL" "payment-service" "BOXOFFICE_NOTIFICATION_URL" "notification-service" "BOXOFFICE_ANALYTICS_URL" "analytics-service" -}}
+{{- /* END generated from services.yaml: upstreams */ -}}
+{{- range $variable, $service := $upstreams }}
+{{- $_ := set $env $variable (include "boxoffice-lib.url" (dict "root" $ "service" $service)) -}}
 {{- end }}
 {{- $up := .Values.upstream -}}
 {{- $routes := dict -}}

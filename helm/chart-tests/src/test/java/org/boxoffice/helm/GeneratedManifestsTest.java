@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * k8s/boxoffice.yaml is the chart rendered with helm/values-k8s.yaml, never edited by hand.
- * Run with -Dboxoffice.regenerate=true to write it.
+ * Run with -Dboxoffice.regenerate=true to write it, or .ci/regenerate, which writes everything generated.
  */
 class GeneratedManifestsTest {
 
-    static final String REGENERATE = "./mvnw -B -q -pl helm/chart-tests verify -Dboxoffice.regenerate=true";
+    static final String REGENERATE = ".ci/regenerate";
     private static final Path MANIFEST = Path.of(System.getProperty("boxoffice.k8sDir", "../../k8s"))
             .toAbsolutePath().normalize().resolve("boxoffice.yaml");
 

@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The platform's services as {@code services.yaml} at the project's root declares them: the one list the local run
- * starts and the build checks the gateway's routes, the charts and each service's settings against
- * ({@code ServiceDeclarationTest}).
+ * starts, the gateway's routes, the charts and the build are written from ({@code .ci/regenerate}), and each
+ * service's settings are checked against ({@code ServiceDeclarationTest}).
  */
 public record ServiceDeclaration(List<Service> services) {
 

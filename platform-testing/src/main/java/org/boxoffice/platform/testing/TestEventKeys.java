@@ -18,8 +18,11 @@ import org.boxoffice.platform.events.EventKeys;
 public final class TestEventKeys {
 
     /** The platform's producers, whose events a service's tests may append. */
-    public static final List<String> PRODUCERS = List.of("user-service", "booking-service", "payment-service",
-            "notification-service", "analytics-service");
+    public static final List<String> PRODUCERS = List.of(
+            // BEGIN generated from services.yaml: producers (edit services.yaml, run .ci/regenerate)
+            "user-service", "booking-service", "payment-service", "notification-service", "analytics-service"
+            // END generated from services.yaml: producers
+    );
 
     /** The verification code key of every test context in the JVM ({@code boxoffice.verification.code-key}). */
     public static final String VERIFICATION_CODE_KEY = "test-verification-code-key-" + java.util.UUID.randomUUID();
