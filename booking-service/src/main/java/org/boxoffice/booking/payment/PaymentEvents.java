@@ -22,7 +22,15 @@ class PaymentEvents implements EventHandler {
     record PaymentSucceeded(UUID paymentId, UUID orderId, UUID buyerId, long amountMinor, String currency) {
     }
 
-    record PaymentFailed(UUID paymentId, UUID orderId, @Nullable String reason) {
+    /**
+     * {@code retryable}: nothing was charged and the buyer may pay again (the provider could not be reached). Absent in
+     * events written before the field existed: those end the order, as they did then.
+     */
+    record PaymentFailed(UUID paymentId, UUID orderId, @Nullable String reason, @Nullable Boolean retryable) {
+
+        boolean mayPayAgain() {
+            return Boolean.TRUE.equals(retryable);
+        }
     }
 
     record RefundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor, String currency) {
@@ -53,7 +61,10 @@ class PaymentEvents implements EventHandler {
                 PaymentSucceeded paid = event.payloadAs(json, PaymentSucceeded.class);
                 orders.paymentSucceeded(paid.orderId(), paid.paymentId(), paid.amountMinor());
             }
-            case "PaymentFailed" -> orders.paymentFailed(event.payloadAs(json, PaymentFailed.class).orderId());
+            case "PaymentFailed" -> {
+                PaymentFailed failed = event.payloadAs(json, PaymentFailed.class);
+                orders.paymentFailed(failed.orderId(), failed.mayPayAgain());
+            }
             case "RefundSucceeded" -> {
                 RefundSucceeded refund = event.payloadAs(json, RefundSucceeded.class);
                 orders.refundSucceeded(refund.refundId(), refund.paymentId(), refund.orderId(), refund.amountMinor());
