@@ -205,9 +205,16 @@ class PaymentIT {
             assertThat(charges(orderId)).isZero();
             assertThat(jdbc.queryForList("SELECT status || ' ' || failure_reason FROM payment WHERE order_id = ?",
                     String.class, orderId)).containsExactly("FAILED provider_unavailable");
+            assertThat(JSON.readTree(outboxEvents("PaymentFailed", orderId).getFirst()).get("retryable").asBoolean())
+                    .as("nothing was charged: booking keeps the order payable").isTrue();
         } finally {
             faults(TestTokens.admin(), 0, 0, 0);
         }
+        HttpResponse<String> again = pay(orderId, "4242424242424242", key());
+        assertThat(again.statusCode()).as("the buyer pays again once the provider is back: " + again.body())
+                .isEqualTo(201);
+        awaitStatus(id(again), "SUCCEEDED");
+        assertThat(charges(orderId)).isEqualTo(1);
     }
 
     @Test
@@ -629,6 +636,8 @@ class PaymentIT {
             assertThat(outboxEvents("PaymentFailed", strandedOrder)).as("the order gets its outcome, once").hasSize(1);
             assertThat(JSON.readTree(outboxEvents("PaymentFailed", strandedOrder).getFirst()).get("reason").asString())
                     .isEqualTo("not_charged");
+            assertThat(JSON.readTree(outboxEvents("PaymentFailed", strandedOrder).getFirst()).get("retryable")
+                    .asBoolean()).isTrue();
             assertThat(again.get("differences").valueStream()
                     .filter(d -> stranded.equals(d.get("paymentId").asString())).toList()).isEmpty();
             assertThat(status(charged)).as("a charge the provider holds waits for its webhook").isEqualTo("PROCESSING");

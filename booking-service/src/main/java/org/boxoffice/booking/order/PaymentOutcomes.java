@@ -91,11 +91,16 @@ public class PaymentOutcomes {
         }
     }
 
-    /** Payment failed: a pending order ends FAILED and its seats go back on sale. Late failures change nothing. */
-    public void paymentFailed(UUID orderId) {
+    /**
+     * Payment failed. A decline (or any failure the buyer cannot simply retry) ends a pending order FAILED and puts its
+     * seats back on sale. A failure that charged nothing because the provider could not be reached leaves the order
+     * payable: its seats stay held until its payment window closes, when the expiry sweep releases them if no other
+     * payment succeeded. Late failures change nothing.
+     */
+    public void paymentFailed(UUID orderId, boolean mayPayAgain) {
         Order order = orders.findForUpdate(orderId)
                 .orElseThrow(() -> new IllegalStateException("PaymentFailed for unknown order " + orderId));
-        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT || mayPayAgain) {
             return;
         }
         fulfilment.giveBack(order, order.fail(clock.instant()));

@@ -18,7 +18,15 @@ class PaymentEvents extends EventHandler {
     record PaymentSucceeded(UUID paymentId, UUID orderId, UUID buyerId, long amountMinor, String currency) {
     }
 
-    record PaymentFailed(UUID paymentId, UUID orderId, @Nullable String reason) {
+    /**
+     * {@code retryable}: nothing was charged and the buyer may pay again (the provider could not be reached). Absent in
+     * events written before the field existed: those end the order, as they did then.
+     */
+    record PaymentFailed(UUID paymentId, UUID orderId, @Nullable String reason, @Nullable Boolean retryable) {
+
+        boolean mayPayAgain() {
+            return Boolean.TRUE.equals(retryable);
+        }
     }
 
     record RefundSucceeded(UUID refundId, @Nullable UUID paymentId, UUID orderId, long amountMinor, String currency) {
@@ -28,7 +36,7 @@ class PaymentEvents extends EventHandler {
         super("payment-service");
         on(PaymentSucceeded.class, paid -> orders.paymentSucceeded(paid.orderId(), paid.paymentId(),
                 paid.amountMinor()));
-        on(PaymentFailed.class, failed -> orders.paymentFailed(failed.orderId()));
+        on(PaymentFailed.class, failed -> orders.paymentFailed(failed.orderId(), failed.mayPayAgain()));
         on(RefundSucceeded.class, refund -> orders.refundSucceeded(refund.refundId(), refund.paymentId(),
                 refund.orderId(), refund.amountMinor()));
     }

@@ -170,6 +170,26 @@ class SaleSagaIT {
     }
 
     @Test
+    void aPaymentTheProviderNeverTookKeepsTheOrderPayableAndASecondPaymentConfirmsIt() {
+        OnSale sale = fixture().onSale(1, 4, 5, 5, 5);
+        UUID buyer = UUID.randomUUID();
+        Order order = checkout(buyer, new HoldRequest.GeneralAdmission(sale.event().id(), sale.floor().id(), 2));
+
+        append("PaymentFailed", order.id(), Map.of("paymentId", UUID.randomUUID(), "orderId", order.id(),
+                "buyerId", buyer, "reason", "provider_unavailable", "retryable", true));
+        drain();
+
+        assertThat(status(order)).as("nothing was charged: the buyer may pay again").isEqualTo("PENDING_PAYMENT");
+        assertThat(jdbc.sql("SELECT sum(held)::int FROM event_area WHERE event_id = ?").param(sale.event().id())
+                .query(Integer.class).single()).as("the seats stay held for the buyer").isEqualTo(2);
+
+        paymentSucceeded(order, UUID.randomUUID());
+        drain();
+        assertThat(status(order)).isEqualTo("CONFIRMED");
+        assertThat(published("RefundRequested", sale)).isEmpty();
+    }
+
+    @Test
     void aPaymentAfterExpiryRetakesTheSameSeatsWhenTheyAreStillFree() {
         OnSale sale = fixture().onSale(1, 10, 10, 4, 4);
         Order order = checkout(UUID.randomUUID(), new HoldRequest.SpecificSeats(sale.event().id(), sale.seatIds(0, 2)));

@@ -312,7 +312,7 @@ class PromoCodeIT {
         assertThat(status(expired)).isEqualTo(OrderStatus.EXPIRED);
         assertThat(uses(code)).isEqualTo(1);
         // The payment's failure arriving after the expiry, and the same ending applied again, change nothing.
-        transactions.executeWithoutResult(tx -> payments.paymentFailed(expired.id()));
+        transactions.executeWithoutResult(tx -> payments.paymentFailed(expired.id(), false));
         Integer expiredAgain = transactions.execute(tx -> redemption.giveBack(expired.purchase().holdId(),
                 Instant.now()));
         Integer cancelledAgain = transactions.execute(tx -> redemption.giveBack(cancelled.purchase().holdId(),

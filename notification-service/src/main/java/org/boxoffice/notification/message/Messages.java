@@ -121,7 +121,10 @@ public class Messages {
             }
             case PAYMENT_FAILED -> {
                 PaymentFailed failed = json.readValue(payload, PaymentFailed.class);
-                yield new MessageContent(new Object[] { reference(failed.orderId()), failed.reason() }, Map.of(), List.of());
+                String next = wording.getMessage(failed.mayPayAgain() ? "payment-failed.retry" : "payment-failed.ended",
+                        null, locale);
+                yield new MessageContent(new Object[] { reference(failed.orderId()), failed.reason(), next }, Map.of(),
+                        List.of());
             }
             case EVENT_CANCELLED -> {
                 EventCancelled cancelled = json.readValue(payload, EventCancelled.class);

@@ -83,6 +83,15 @@ public final class SaleEvents {
             String buyerEmail, String eventTitle, int quantity, Instant expiresAt) {
     }
 
-    public record PaymentFailed(UUID paymentId, UUID orderId, UUID buyerId, String reason) {
+    /**
+     * {@code retryable}: nothing was charged and the order stays payable, so the buyer is told to pay again rather than
+     * that the order ended. Absent in events written before the field existed (read as false, which they meant).
+     */
+    public record PaymentFailed(UUID paymentId, UUID orderId, UUID buyerId, String reason,
+            @Nullable Boolean retryable) {
+
+        public boolean mayPayAgain() {
+            return Boolean.TRUE.equals(retryable);
+        }
     }
 }

@@ -67,6 +67,26 @@ class SaleMessagesIT extends NotificationTesting {
     }
 
     @Test
+    void aFailedPaymentSaysWhetherTheBuyerMayPayAgainOrTheOrderEnded() throws Exception {
+        UUID unreachable = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        verifiedEmail(unreachable, "again@example.com");
+        verifiedEmail(declined, "ended@example.com");
+        publish("payment-service", "PaymentFailed", UUID.randomUUID().toString(), """
+                {"paymentId":"%s","orderId":"%s","buyerId":"%s","reason":"provider_unavailable","retryable":true}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), unreachable));
+        // An event written before "retryable" existed: it ended the order, and says so.
+        publish("payment-service", "PaymentFailed", UUID.randomUUID().toString(),
+                Fixtures.paymentFailed(UUID.randomUUID(), declined));
+        Await.until(Duration.ofSeconds(20), "both are sent", () -> mails().size() == 2);
+
+        assertThat(plainText(mailTo("again@example.com"))).contains("provider_unavailable")
+                .contains("Nothing was charged and your seats stay held").doesNotContain("The order has ended");
+        assertThat(plainText(mailTo("ended@example.com"))).contains("card_declined")
+                .contains("The order has ended and its seats went back on sale").doesNotContain("stay held");
+    }
+
+    @Test
     void aWaitingListOfferTellsTheBuyerHowManyTicketsAreHeldForThemAndUntilWhen() throws Exception {
         UUID offer = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
@@ -92,6 +112,16 @@ class SaleMessagesIT extends NotificationTesting {
         assertThat(to("Tickets for Surge Night are waiting for you")).containsExactly("patient@example.com");
         assertThat(plainText(mails().getFirst())).contains("2 ticket(s) for Surge Night")
                 .contains("November 23, 2026").contains("next person in line");
+    }
+
+    private static MimeMessage mailTo(String address) {
+        return mails().stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
     }
 
     private static List<MimeMessage> mails() {

@@ -222,8 +222,7 @@ public class PaymentService {
                 return false;
             }
             payments.save(payment);
-            outbox.append("PaymentFailed", 1, payment.orderId().toString(),
-                    new PaymentFailed(payment.id(), payment.orderId(), payment.buyerId(), why));
+            outbox.append("PaymentFailed", 1, payment.orderId().toString(), PaymentFailed.of(payment, why));
         }
         return true;
     }
