@@ -14,4 +14,12 @@ public final class TicketExamples {
     public static TransferPolicy transferPolicy(UUID eventId, boolean enabled, @Nullable Instant deadline) {
         return new TransferPolicy(eventId, enabled, deadline, Instant.now());
     }
+
+    public static RuntimeException linkExpired() {
+        return TicketLinkRefused.expired();
+    }
+
+    public static RuntimeException linkInvalid() {
+        return TicketLinkRefused.invalid();
+    }
 }
