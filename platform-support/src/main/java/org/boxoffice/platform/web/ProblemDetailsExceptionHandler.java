@@ -27,6 +27,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -173,7 +175,23 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail()
                 : type.title() + ".";
-        return ResponseEntity.status(statusCode).headers(headers).body(Problems.of(type, detail));
+        ProblemDetail problem = Problems.of(type, detail);
+        String missing = missingParameter(ex);
+        if (missing != null) {
+            problem.setProperty("parameter", missing);
+        }
+        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+    }
+
+    /** The query parameter or header a request lacks, which {@code invalid-parameter} names (docs/errors.md). */
+    private static @Nullable String missingParameter(Exception ex) {
+        if (ex instanceof MissingServletRequestParameterException parameter) {
+            return parameter.getParameterName();
+        }
+        if (ex instanceof MissingRequestHeaderException header) {
+            return header.getHeaderName();
+        }
+        return null;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,6 +59,11 @@ class ProblemDetailsExceptionHandlerTest {
         @GetMapping("/search")
         String search(@RequestParam String q) {
             return q;
+        }
+
+        @GetMapping("/signed")
+        String signed(@RequestHeader("X-Signature") String signature) {
+            return signature;
         }
 
         @GetMapping("/tagged")
@@ -281,7 +287,16 @@ class ProblemDetailsExceptionHandlerTest {
         mvc.perform(get("/search"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
-                .andExpect(jsonPath("$.detail", containsString("'q'")));
+                .andExpect(jsonPath("$.detail", containsString("'q'")))
+                .andExpect(jsonPath("$.parameter").value("q"));
+    }
+
+    @Test
+    void namesAMissingHeader() throws Exception {
+        mvc.perform(get("/signed"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://boxoffice.dev/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.parameter").value("X-Signature"));
     }
 
     @Test
