@@ -34,7 +34,7 @@ class ServletApiTraffic {
 
     @Bean
     ApiTraffic apiTraffic(Environment environment) {
-        return new ApiTraffic(() -> OpenApiValidation.servedDocument(environment.getProperty("local.server.port")),
+        return new ApiTraffic(() -> ApiTraffic.servedDocument(environment.getProperty("local.server.port")),
                 environment.getProperty(ApiTraffic.FAIL_ON_PROPERTY, ApiTraffic.DEFAULT_FAIL_ON), true);
     }
 
