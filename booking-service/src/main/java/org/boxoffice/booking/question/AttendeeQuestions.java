@@ -131,7 +131,14 @@ public class AttendeeQuestions {
         if (orderIds.isEmpty()) {
             return Map.of();
         }
-        List<Answer> given = answers.findByOrderIdIn(orderIds);
+        return byOrder(orderIds.size() == 1 ? answers.findByOrderId(orderIds.iterator().next())
+                : answers.findByOrderIdIn(orderIds));
+    }
+
+    private Map<UUID, List<Answered>> byOrder(List<Answer> given) {
+        if (given.isEmpty()) {
+            return Map.of();
+        }
         Map<UUID, Question> asked = questions.findAllById(given.stream().map(Answer::questionId).distinct().toList())
                 .stream().collect(Collectors.toMap(Question::id, Function.identity()));
         return given.stream()

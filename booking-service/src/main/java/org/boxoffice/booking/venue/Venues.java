@@ -14,7 +14,7 @@ import org.springframework.data.jpa.repository.Query;
 import jakarta.persistence.LockModeType;
 
 /** Venues with their seat maps. */
-public interface Venues extends JpaRepository<Venue, UUID> {
+public interface Venues extends JpaRepository<Venue, UUID>, SeatLookup {
 
     /** The venue, its row locked until the transaction ends: two seat-map changes to one venue apply in turn. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -24,10 +24,6 @@ public interface Venues extends JpaRepository<Venue, UUID> {
     /** A seat of the venue's section, for a change to that seat alone. */
     @Query("select s from Seat s where s.id = :seatId and s.section.id = :sectionId and s.section.venue.id = :venueId")
     Optional<Seat> findSeat(UUID venueId, UUID sectionId, UUID seatId);
-
-    /** These seats, wherever they are: what orders and tickets print of a seat (its row and number). */
-    @Query("select s from Seat s where s.id in :ids")
-    List<Seat> findSeats(Collection<UUID> ids);
 
     Page<Venue> findByOrganizationIdIn(Collection<UUID> organizations, Pageable page);
 

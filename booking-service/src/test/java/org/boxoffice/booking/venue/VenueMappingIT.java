@@ -95,4 +95,27 @@ class VenueMappingIT {
         assertThat(seats).isEqualTo(12);
         assertThat(statistics.getPrepareStatementCount()).isLessThanOrEqualTo(3);
     }
+
+    @Test
+    void findsSeatsOfAnyVenueInOneStatementLeavingUnknownIdsOut() {
+        Venue hall = new Venue(UUID.randomUUID(), "Hall", "Lisbon", "Rua 4", ZoneId.of("Europe/Lisbon"), Instant.now());
+        List<Seat> front = hall.addSection("A", "Stalls", SectionKind.SEATED, 0)
+                .addSeats(List.of(new SeatSpec("1", 1, false, false), new SeatSpec("1", 2, false, false)));
+        Venue club = new Venue(UUID.randomUUID(), "Club", "Porto", "Rua 5", ZoneId.of("Europe/Lisbon"), Instant.now());
+        Seat bar = club.addSection("B", "Bar", SectionKind.SEATED, 0).addSeats(List.of(new SeatSpec("K", 7, false,
+                false))).getFirst();
+        venues.saveAndFlush(hall);
+        venues.saveAndFlush(club);
+        entities.clear();
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        List<Seat> found = venues.findSeats(List.of(front.get(1).id(), bar.id(), UUID.randomUUID(), bar.id(),
+                front.getFirst().id()));
+
+        assertThat(found).extracting(seat -> seat.row() + "-" + seat.number())
+                .containsExactlyInAnyOrder("1-1", "1-2", "K-7");
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        assertThat(venues.findSeats(List.of())).isEmpty();
+    }
 }
