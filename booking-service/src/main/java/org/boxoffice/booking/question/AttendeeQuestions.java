@@ -131,8 +131,7 @@ public class AttendeeQuestions {
         if (orderIds.isEmpty()) {
             return Map.of();
         }
-        return byOrder(orderIds.size() == 1 ? answers.findByOrderId(orderIds.iterator().next())
-                : answers.findByOrderIdIn(orderIds));
+        return byOrder(answers.findByOrderIdIn(orderIds));
     }
 
     private Map<UUID, List<Answered>> byOrder(List<Answer> given) {
@@ -151,7 +150,7 @@ public class AttendeeQuestions {
     /** The order's answers. */
     @Transactional(readOnly = true)
     public List<Answered> ofOrder(UUID orderId) {
-        return ofOrders(List.of(orderId)).getOrDefault(orderId, List.of());
+        return byOrder(answers.findByOrderId(orderId)).getOrDefault(orderId, List.of());
     }
 
     /** What the door shows for the ticket at {@code position} of the order: the order's answers and the ticket's. */
