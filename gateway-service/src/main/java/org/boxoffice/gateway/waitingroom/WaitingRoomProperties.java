@@ -80,7 +80,7 @@ public record WaitingRoomProperties(
             @DefaultValue("0.7") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double decreaseFactor,
             @DurationMin(millis = 1) @DefaultValue("500ms") Duration holdLatencyTarget,
             @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double maxSlowHoldShare,
-            @DurationMin(millis = 1) @DefaultValue("250ms") Duration requestLatencyTarget,
+            @DurationMin(millis = 1) @DefaultValue("200ms") Duration requestLatencyTarget,
             @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double maxSlowRequestShare,
             @DefaultValue("0.01") @DecimalMin("0") @DecimalMax("1") double maxErrorShare,
             @DefaultValue("256") @Positive int maxInFlight,
