@@ -130,6 +130,8 @@ final class DeclaredFiles {
         files.put(Path.of(".ci/smoke-local-run"), Map.of("ports", List.of("for port in "
                 + declaration.services().stream().flatMap(s -> Stream.of(s.port(), s.managementPort()))
                         .filter(Objects::nonNull).map(String::valueOf).collect(Collectors.joining(" ")) + "; do")));
+        files.put(Path.of(".ci/aot-training-env"), Map.of("producers", List.of("for producer in "
+                + producers.stream().map(s -> s.name() + ":" + s.port()).collect(Collectors.joining(" ")) + "; do")));
         files.put(Path.of(".github/workflows/delivery.yml"), Map.of(
                 "services", List.of("SERVICES: " + declaration.names().stream().collect(Collectors.joining(" "))),
                 "matrix", List.of("service: [" + String.join(", ", declaration.names()) + "]")));

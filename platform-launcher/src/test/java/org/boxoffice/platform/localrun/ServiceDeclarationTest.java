@@ -112,7 +112,8 @@ class ServiceDeclarationTest {
                         Path.of("helm/notification-service/values.yaml"),
                         Path.of("helm/boxoffice-lib/templates/_helpers.tpl"),
                         Path.of("gateway-service/src/main/resources/application.yml"),
-                        Path.of(".ci/lint-openapi"), Path.of(".ci/smoke-local-run"));
+                        Path.of(".ci/lint-openapi"), Path.of(".ci/smoke-local-run"), Path.of(".ci/aot-training-env"));
+        assertThat(Files.readString(copy.resolve(".ci/aot-training-env"))).contains("analytics-service:8086; do");
     }
 
     @Test
