@@ -71,9 +71,20 @@ class PlatformSignalsTest {
                 MockServerHttpRequest.method(org.springframework.http.HttpMethod.valueOf(method), URI.create(path)));
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR,
                 Route.async().id(service).uri(URI.create("http://127.0.0.1:1")).predicate(any -> true).build());
-        signals.filter(exchange, routed -> {
+        // The service answers on the calling thread, so the filter's doFinally has run when block() returns (with
+        // Mono.delay it ran on a timer thread after block() had returned, and a read could miss the request).
+        signals.filter(exchange, routed -> Mono.fromRunnable(() -> {
+            serve(serviceTime);
             routed.getResponse().setStatusCode(answer);
-            return serviceTime.isZero() ? Mono.empty() : Mono.delay(serviceTime).then();
-        }).block();
+        })).block();
+    }
+
+    private static void serve(Duration serviceTime) {
+        try {
+            Thread.sleep(serviceTime); // at least this long, unlike parkNanos
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
