@@ -117,6 +117,34 @@ class EventBusIT {
     }
 
     @Test
+    void idleReadersKeepTheirRedisConnectionInsteadOfOpeningOnePerBlockingRead() throws Exception {
+        consumers.start();
+        try {
+            // Three blocking reads (read-block 1 s) of every stream this consumer reads, each seen while it waits.
+            java.util.Set<String> readingConnections = new java.util.HashSet<>();
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < until) {
+                readingConnections.addAll(connectionsBlockedInXreadgroup());
+                Thread.sleep(50);
+            }
+            assertThat(readingConnections).as("connections that waited in XREADGROUP")
+                    .isNotEmpty().hasSizeLessThanOrEqualTo(consumers.streams().size());
+        } finally {
+            consumers.stop();
+        }
+    }
+
+    /** Ids of this application's Redis connections whose last command is XREADGROUP (client-name is its name). */
+    private java.util.Set<String> connectionsBlockedInXreadgroup() {
+        return redis.execute((org.springframework.data.redis.core.RedisCallback<java.util.Set<String>>) connection ->
+                connection.serverCommands().getClientList().stream()
+                        .filter(client -> "events-it".equals(client.getName()))
+                        .filter(client -> "xreadgroup".equals(client.getLastCommand()))
+                        .map(client -> client.get("id"))
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void eventsPublishedJustBeforeRedisLostItsDataArePublishedAgainAndTakeEffectOnce() {
         UUID handled = transactions.execute(status -> outbox.append("SeatHeld", 1, "seat-1", Map.of("seat", "A-1-1")));
         assertThat(relay.publishBatch()).isEqualTo(1);
