@@ -1,9 +1,13 @@
 package org.boxoffice.platform.events;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
@@ -20,6 +24,7 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -106,7 +111,7 @@ class EventBusIT {
             Thread.sleep(300); // its first round found nothing: it now waits its interval, an hour
             transactions.executeWithoutResult(status -> outbox.append("SeatHeld", 1, "seat-9", Map.of("seat", "A-9")));
 
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (entries().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -121,8 +126,8 @@ class EventBusIT {
         consumers.start();
         try {
             // Three blocking reads (read-block 1 s) of every stream this consumer reads, each seen while it waits.
-            java.util.Set<String> readingConnections = new java.util.HashSet<>();
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+            Set<String> readingConnections = new HashSet<>();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (System.nanoTime() < until) {
                 readingConnections.addAll(connectionsBlockedInXreadgroup());
                 Thread.sleep(50);
@@ -135,13 +140,13 @@ class EventBusIT {
     }
 
     /** Ids of this application's Redis connections whose last command is XREADGROUP (client-name is its name). */
-    private java.util.Set<String> connectionsBlockedInXreadgroup() {
-        return redis.execute((org.springframework.data.redis.core.RedisCallback<java.util.Set<String>>) connection ->
+    private Set<String> connectionsBlockedInXreadgroup() {
+        return redis.execute((RedisCallback<Set<String>>) connection ->
                 connection.serverCommands().getClientList().stream()
                         .filter(client -> "events-it".equals(client.getName()))
                         .filter(client -> "xreadgroup".equals(client.getLastCommand()))
                         .map(client -> client.get("id"))
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -153,7 +158,7 @@ class EventBusIT {
         assertThat(relay.publishBatch()).isEqualTo(1);
 
         // Redis restarted empty (or failed over, or was flushed) before the consumer read the second event.
-        redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
+        redis.execute((RedisCallback<Void>) connection -> {
             connection.serverCommands().flushDb();
             return null;
         });
