@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,8 @@ class AuthorizationIT {
     private AccessTokenSigner signer;
     @Autowired
     private KeyRing keys;
+    @Autowired
+    private JdbcClient jdbc;
     private UserApi api;
     private String adminToken;
 
@@ -160,6 +163,13 @@ class AuthorizationIT {
         UserApi.Response jwks = api.get("/.well-known/jwks.json", null);
         assertThat(jwks.body().path("keys").findValuesAsString("kid")).contains(oldKid, kid(after));
         assertThat(jwks.body().path("keys").findValues("d")).as("private parts never published").isEmpty();
+    }
+
+    @Test
+    void signsWithAKeyTheDatabaseStillHoldsAfterThePerClassWipe() throws Exception {
+        // The ring signed the admin's token with the key it cached before this class began. Had the wipe emptied the
+        // table, its next reload (30 s) would generate another key and reject that token mid-test.
+        assertThat(jdbc.sql("SELECT kid FROM users.signing_keys").query(String.class).list()).contains(kid(adminToken));
     }
 
     private UserApi.Response createOrganization(String token, String name) throws Exception {
