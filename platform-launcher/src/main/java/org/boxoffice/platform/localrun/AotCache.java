@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
  * {@code .boxoffice/aot/<service>/}. The training run starts the service's context with its real configuration and
  * data stores and exits before serving ({@code -Dspring.context.exit=onRefresh}). A cache older than the jar, or made
  * with other JVM options, is trained again; a JVM that cannot use a cache starts without it.
+ *
+ * <p>Without a cache the service still starts from the extracted jars ({@link #plainArguments()}), never from the
+ * executable jar itself: Spring Boot's nested-jar class loader can hang a starting service whose virtual threads
+ * load classes at the same moment (spring-projects/spring-boot#51379 and #51463; seen here as a booking-service that
+ * never finished starting), and the images run the extracted layout too.
  */
 final class AotCache {
 
@@ -54,17 +59,33 @@ final class AotCache {
         }
     }
 
+    /** Whether the extracted jars are those of the current jar. */
+    boolean extracted() {
+        try {
+            return Files.exists(extractedJar())
+                    && Files.getLastModifiedTime(extractedJar()).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /** Extracts the jar again, dropping the cache trained on the previous one; true when it worked. */
+    boolean extract(String java, Map<String, String> environment, Path log, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        deleteRecursively(directory);
+        Files.createDirectories(directory);
+        Files.createDirectories(log.getParent());
+        return run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                application().toString()), environment, log, timeoutSeconds) == 0 && Files.exists(extractedJar());
+    }
+
     /**
      * Extracts the jar and runs the training run; true when a cache was written. The training run's output goes to
      * {@code log}; it fails after {@code timeoutSeconds}.
      */
     boolean train(String java, List<String> jvmOptions, Map<String, String> environment, Path log, int timeoutSeconds)
             throws IOException, InterruptedException {
-        deleteRecursively(directory);
-        Files.createDirectories(directory);
-        Files.createDirectories(log.getParent());
-        if (run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                application().toString()), environment, log, timeoutSeconds) != 0) {
+        if (!extract(java, environment, log, timeoutSeconds)) {
             return false;
         }
         List<String> training = new ArrayList<>();
@@ -84,6 +105,11 @@ final class AotCache {
     /** The JVM arguments that start the service from its extracted jar with the cache. */
     List<String> launchArguments() {
         return List.of("-XX:AOTCache=" + cache(), "-jar", extractedJar().toString());
+    }
+
+    /** The JVM arguments that start the service from its extracted jar without a cache. */
+    List<String> plainArguments() {
+        return List.of("-jar", extractedJar().toString());
     }
 
     private static int run(List<String> command, Map<String, String> environment, Path log, int timeoutSeconds)

@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
-/** The services' {@link AotCache}s for one run: which are used, and training the stale ones when asked. */
+/**
+ * The services' {@link AotCache}s for one run: which are used, training the stale ones when asked, and the extracted
+ * jars every service starts from, with a cache or without.
+ */
 final class AotCaches {
 
     private final Path root;
@@ -25,30 +28,46 @@ final class AotCaches {
     }
 
     /**
-     * The arguments that start each service from its AOT cache. {@code BOXOFFICE_AOT}: {@code auto} (the default)
-     * uses a cache trained on the current jar with the same JVM options and starts the others from their jar;
-     * {@code train} first trains the caches that are missing or stale, two at a time ({@code ./run.sh} asks for it
-     * after it built); {@code off} starts every service from its jar. A failed training falls back to the jar.
+     * The arguments that start each service, from its AOT cache where there is one. {@code BOXOFFICE_AOT}:
+     * {@code auto} (the default) uses a cache trained on the current jar with the same JVM options and starts the
+     * others from their extracted jars; {@code train} first trains the caches that are missing or stale, two at a time
+     * ({@code ./run.sh} asks for it after it built); {@code off} starts every service from its extracted jars without
+     * a cache. A service whose jar cannot be extracted starts from the jar itself.
      */
     Map<String, List<String>> launchArguments(String java, List<String> jvmOptions,
             Map<String, Map<String, String>> environments) throws IOException, InterruptedException {
         Map<String, List<String>> launch = new ConcurrentHashMap<>();
         String mode = System.getenv().getOrDefault("BOXOFFICE_AOT", "auto").toLowerCase(Locale.ROOT);
-        if (mode.equals("off")) {
-            return launch;
-        }
         Map<String, AotCache> stale = new LinkedHashMap<>();
         for (Map.Entry<String, Path> service : jars.entrySet()) {
             AotCache cache = new AotCache(state, service.getKey(), service.getValue());
-            if (cache.fresh(jvmOptions)) {
+            if (!mode.equals("off") && cache.fresh(jvmOptions)) {
                 launch.put(service.getKey(), cache.launchArguments());
             } else {
                 stale.put(service.getKey(), cache);
             }
         }
-        if (stale.isEmpty() || !mode.equals("train")) {
-            return launch;
+        if (mode.equals("train") && !stale.isEmpty()) {
+            train(java, jvmOptions, environments, stale, launch);
         }
+        for (Map.Entry<String, AotCache> entry : stale.entrySet()) {
+            if (launch.containsKey(entry.getKey())) {
+                continue;
+            }
+            AotCache cache = entry.getValue();
+            Path log = state.resolve("logs").resolve(entry.getKey() + "-extract.log");
+            if (cache.extracted() || cache.extract(java, environments.get(entry.getKey()), log, 120)) {
+                launch.put(entry.getKey(), cache.plainArguments());
+            } else {
+                System.out.println("  " + entry.getKey() + ": its jar could not be extracted, starting it from the jar"
+                        + " (log: " + root.relativize(log) + ")");
+            }
+        }
+        return launch;
+    }
+
+    private void train(String java, List<String> jvmOptions, Map<String, Map<String, String>> environments,
+            Map<String, AotCache> stale, Map<String, List<String>> launch) throws InterruptedException {
         PlatformLauncher.step("Training the JDK's AOT cache for " + String.join(", ", stale.keySet())
                 + " (once per build, a minute or two; every later start takes a fraction of the time)");
         long started = System.nanoTime();
@@ -74,6 +93,5 @@ final class AotCaches {
                 });
             }
         }
-        return launch;
     }
 }

@@ -57,8 +57,9 @@ final class ServiceProcess {
     }
 
     /**
-     * Starts the service: {@code launch} is what follows the JVM options, {@code -jar <jar>} by default, or the AOT
-     * cache's arguments ({@link AotCache#launchArguments()}).
+     * Starts the service: {@code launch} is what follows the JVM options, {@code -jar} and its extracted jar with or
+     * without the AOT cache ({@link AotCache#launchArguments()}, {@link AotCache#plainArguments()}), or {@code -jar
+     * <jar>} when it could not be extracted.
      */
     void start(String java, List<String> jvmOptions, List<String> launch, Map<String, String> environment)
             throws IOException {
