@@ -2,14 +2,18 @@ package org.boxoffice.notification.delivery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.TraceHandoff;
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The delivery log's set-based statements: planning behind the once-per-(source, channel, buyer) fence, one
  * announcement's deliveries to every holder in one statement, the caps' counts under their advisory lock, and the
  * dispatcher's claim with {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row. What happens to a
- * claimed delivery afterwards is {@link Delivery}'s.
+ * claimed delivery afterwards is {@link Delivery}'s. A transaction that planned deliveries to send wakes their lane's
+ * worker when it commits, so the lanes need not poll often.
  */
 @SqlByDesign("The exactly-once fence (ON CONFLICT), set-based planning for all holders, capped counts under an advisory lock and SKIP LOCKED claims")
 @Repository
@@ -28,11 +33,22 @@ class DeliveryLog {
     private final JdbcClient jdbc;
     private final TraceHandoff traces;
     private final JsonMapper json;
+    /** One action per lane, the same instance every time: a transaction wakes each lane once however much it plans. */
+    private final Map<Lane, Runnable> wakeups = new EnumMap<>(Lane.class);
 
-    DeliveryLog(JdbcClient jdbc, TraceHandoff traces, JsonMapper json) {
+    /** {@code lanes}: looked up when a commit wakes one (their dispatcher claims through this log). */
+    DeliveryLog(JdbcClient jdbc, TraceHandoff traces, JsonMapper json, ObjectProvider<DeliveryLanes> lanes) {
         this.jdbc = jdbc;
         this.traces = traces;
         this.json = json;
+        for (Lane lane : Lane.values()) {
+            wakeups.put(lane, () -> lanes.ifAvailable(running -> running.wake(lane)));
+        }
+    }
+
+    /** Wakes the lane's worker once the current transaction commits (never if it rolls back). */
+    private void wakeAfterCommit(Lane lane) {
+        TransactionPhases.afterCommitOnce(wakeups.get(lane));
     }
 
     /** The trace of the event or request planning deliveries now, for the dispatcher's provider call (null if none). */
@@ -57,7 +73,7 @@ class DeliveryLog {
      */
     boolean plan(UUID sourceId, Channel channel, UUID buyerId, MessageKind kind, Lane lane, @Nullable String recipient,
             Locale locale, String payload, @Nullable String suppressedBecause, Instant now) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 INSERT INTO delivery (id, source_id, channel, buyer_id, kind, lane, recipient, locale, payload, status,
                                       last_error, next_attempt_at, created_at, updated_at, trace_context)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -67,6 +83,10 @@ class DeliveryLog {
                         suppressedBecause == null ? DeliveryStatus.PENDING.name() : DeliveryStatus.SUPPRESSED.name(),
                         suppressedBecause, ts(now), ts(now), ts(now), traceContext())
                 .update() == 1;
+        if (added && suppressedBecause == null) {
+            wakeAfterCommit(lane);
+        }
+        return added;
     }
 
     /**
@@ -130,6 +150,7 @@ class DeliveryLog {
                     .param("lane", lane.name()).param("payload", payload).param("now", ts(now)).param("event", eventId)
                     .param("trace", trace).update();
         }
+        wakeAfterCommit(lane);
         return buyers;
     }
 

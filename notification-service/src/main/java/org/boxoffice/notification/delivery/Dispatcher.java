@@ -3,7 +3,6 @@ package org.boxoffice.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +16,18 @@ import io.github.resilience4j.core.IntervalFunction;
 import org.boxoffice.notification.message.AttachmentUnavailable;
 import org.boxoffice.notification.message.Messages;
 import org.boxoffice.notification.message.RenderedMessage;
-import org.boxoffice.platform.background.BackgroundTask;
 import org.boxoffice.platform.events.TraceHandoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends what {@link Outgoing} planned. One worker per {@link Lane}, so bulk announcements and transactional mail
- * never wait for each other; each worker claims due deliveries with {@code SKIP LOCKED}, so replicas share the work.
+ * Sends what {@link Outgoing} planned, a batch of a {@link Lane}'s due deliveries at a time, claimed with
+ * {@code SKIP LOCKED} so that replicas share the work; {@link DeliveryLanes} runs a worker per lane.
  *
  * <p>Each channel's provider sits behind its own Resilience4j circuit breaker. A transient failure is retried with
  * exponential backoff and jitter, up to {@code max-attempts}, then the delivery is FAILED with the reason; a permanent
@@ -39,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * without it.
  */
 @Component
-public class Dispatcher implements SmartLifecycle {
+public class Dispatcher {
 
     private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -54,10 +51,8 @@ public class Dispatcher implements SmartLifecycle {
     private final IntervalFunction backoff;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final List<BackgroundTask> workers = new ArrayList<>();
     private final TraceHandoff traces;
     private final JsonMapper json;
-    private volatile boolean running;
 
     Dispatcher(DeliveryLog log, Deliveries deliveries, Contacts contacts, Messages messages, List<ChannelSender> senders,
             DeliveryProperties properties, DeliveryMetrics metrics, CircuitBreakerRegistry breakers, Clock clock,
@@ -191,53 +186,5 @@ public class Dispatcher implements SmartLifecycle {
             logger.warn("Delivery {} was claimed again after this worker's lease ran out; its {} here is dropped",
                     delivery.id(), delivery.status());
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        for (Lane lane : Lane.values()) {
-            BackgroundTask worker = new BackgroundTask("deliveries-" + lane.name().toLowerCase(java.util.Locale.ROOT),
-                    properties.pollInterval(), true) {
-                @Override
-                protected boolean runOnce() {
-                    if (dispatchOnce(lane) == 0) {
-                        return false;
-                    }
-                    if (lane == Lane.BULK) {
-                        pause(properties.bulkPause());
-                    }
-                    return true;
-                }
-            };
-            worker.start();
-            workers.add(worker);
-        }
-    }
-
-    /** Bulk sends yield between batches so that the provider's rate limits and the transactional lane breathe. */
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        workers.forEach(BackgroundTask::stop);
-        workers.clear();
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return properties.autoStartup();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
