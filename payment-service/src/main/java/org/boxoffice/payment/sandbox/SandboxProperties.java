@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param slowConfirmDelay  how long the "succeeds after a delay" card takes
  * @param outOfOrderGap     how long after {@code succeeded} the out-of-order card's {@code processing} is sent
  * @param tolerance         how far a webhook's signed timestamp may be from now
- * @param pollInterval      how often the sandbox confirms due charges and delivers due webhooks
+ * @param pollInterval      the longest the sandbox's back office sleeps: it wakes when the next charge or webhook
+ *                          comes due, and a charge made on this replica wakes it; the poll covers other replicas
  * @param maxBackoff        the longest wait between two delivery attempts of one webhook
  * @param autoStartup       whether the sandbox's worker runs in the background (tests drive it by hand)
  * @param tokenLifetime     how long a card token may wait to be used
@@ -39,7 +40,7 @@ public record SandboxProperties(
         @DurationMin(millis = 0) @DefaultValue("5s") Duration slowConfirmDelay,
         @DurationMin(millis = 0) @DefaultValue("1s") Duration outOfOrderGap,
         @DurationMin(millis = 1) @DefaultValue("5m") Duration tolerance,
-        @DurationMin(millis = 1) @DefaultValue("200ms") Duration pollInterval,
+        @DurationMin(millis = 1) @DefaultValue("2s") Duration pollInterval,
         @DurationMin(millis = 1) @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("true") boolean autoStartup,
         @DurationMin(millis = 1) @DefaultValue("15m") Duration tokenLifetime) {

@@ -14,9 +14,11 @@ import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.RefundDeclined;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.TraceHandoff;
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,10 +54,12 @@ class SandboxProvider implements PaymentProvider {
     private final List<String> acceptedSecrets;
     private final TraceHandoff traces;
     private final SandboxFaults faults;
+    private final ObjectProvider<SandboxWorker> worker;
 
     SandboxProvider(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
-            SandboxProperties properties, TraceHandoff traces, SandboxFaults faults) {
+            SandboxProperties properties, TraceHandoff traces, SandboxFaults faults, ObjectProvider<SandboxWorker> worker) {
         this.jdbc = jdbc;
+        this.worker = worker;
         this.faults = faults;
         this.traces = traces;
         this.transactions = transactions;
@@ -155,13 +159,12 @@ class SandboxProvider implements PaymentProvider {
                     .params(id, request.reference(), request.amountMinor(), request.currency(), card.last4(),
                             card.scenario().name(), Timestamp.from(confirmAt), Timestamp.from(now), traceContext())
                     .update();
+            // The back office then sleeps until this charge comes due, not until its next poll.
+            TransactionPhases.afterCommit(() -> worker.ifAvailable(SandboxWorker::wake));
             return id;
         });
-        if (charged == null) {
-            throw new IllegalStateException("sandbox charge returned nothing");
-        }
         faults.afterCharge();
-        return charged;
+        return java.util.Objects.requireNonNull(charged, "sandbox charge returned nothing");
     }
 
     @Override

@@ -80,6 +80,23 @@ class SandboxWorker extends BackgroundTask {
         return false;
     }
 
+    /**
+     * Sleeps until the next charge or webhook comes due, at most {@code poll-interval}: a charge made on this replica
+     * wakes it when it commits ({@link SandboxProvider}), and the poll covers other replicas' charges.
+     */
+    @Override
+    protected Duration idleWait() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT least((SELECT min(confirm_at) FROM sandbox_charge WHERE status = 'PENDING'),
+                             (SELECT min(deliver_after) FROM sandbox_webhook WHERE delivered_at IS NULL))""")
+                .query(Timestamp.class).optional()
+                .map(next -> Duration.between(now, next.toInstant()))
+                .filter(wait -> wait.compareTo(properties.pollInterval()) < 0)
+                .map(wait -> wait.isNegative() ? Duration.ZERO : wait)
+                .orElse(properties.pollInterval());
+    }
+
     private record DueCharge(String id, String reference, long amountMinor, String currency, SandboxScenario scenario,
             @Nullable String traceContext) {
     }

@@ -67,8 +67,8 @@ class WebhookSecretRotationTest {
         SandboxProperties properties = new SandboxProperties(secret, List.of(previous), null, Duration.ofMillis(300),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMillis(200),
                 Duration.ofMinutes(5), false, Duration.ofMinutes(15));
-        // Verifying a webhook reads no table: the sandbox's ledger, trace hand-off and faults are not needed here.
+        // Verifying a webhook reads no table: the sandbox's ledger, trace hand-off, faults and worker are not needed.
         return new SandboxProvider(null, null, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC),
-                properties, null, null);
+                properties, null, null, null);
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A piece of work repeated on its own virtual thread while the application runs: started after the context is
  * ready (after an optional initial delay), stopped (interrupted, then awaited) on shutdown. A round that found work
- * runs again at once; an idle round waits {@code interval}, or less when {@link #wake()} says there is work. A failed
+ * runs again at once; an idle round waits {@link #idleWait()} ({@code interval} unless a task knows when its next work
+ * comes due), or less when {@link #wake()} says there is work. A failed
  * round is logged and retried with a growing pause (up to 5 s beyond the interval): the work must be safe to repeat,
  * reading its state from the database or Redis each round.
  *
@@ -58,6 +59,14 @@ public abstract class BackgroundTask implements SmartLifecycle {
      */
     protected abstract boolean runOnce();
 
+    /**
+     * How long to wait after a round that found nothing to do: {@code interval}, or less for a task that knows when
+     * its next work comes due. Asked after each idle round, on the task's thread; a failure counts as the round's.
+     */
+    protected Duration idleWait() {
+        return interval;
+    }
+
     private void loop() {
         if (initialDelay.isPositive()) {
             LockSupport.parkNanos(this, initialDelay.toNanos());
@@ -72,7 +81,7 @@ public abstract class BackgroundTask implements SmartLifecycle {
                 failures = 0;
                 if (!more) {
                     // Woken early by wake(); an early return of park() only means one more round.
-                    LockSupport.parkNanos(this, interval.toNanos());
+                    LockSupport.parkNanos(this, idleWait().toNanos());
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
