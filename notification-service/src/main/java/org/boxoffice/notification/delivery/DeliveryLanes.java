@@ -51,11 +51,11 @@ class DeliveryLanes implements SmartLifecycle {
         workers = started;
     }
 
-    /** Ends the lane's idle wait: deliveries were just committed, so they go out now rather than at the next poll. */
-    void wake(Lane lane) {
+    /** Wakes the lane once the current transaction commits: its deliveries go out then, not at the next poll. */
+    void wakeAfterCommit(Lane lane) {
         BackgroundTask worker = workers.get(lane);
         if (worker != null) {
-            worker.wake();
+            worker.wakeAfterCommit();
         }
     }
 

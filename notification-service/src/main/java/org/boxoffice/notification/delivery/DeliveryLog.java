@@ -2,16 +2,13 @@ package org.boxoffice.notification.delivery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.notification.message.MessageKind;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.TraceHandoff;
-import org.boxoffice.platform.transaction.TransactionPhases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,22 +30,19 @@ class DeliveryLog {
     private final JdbcClient jdbc;
     private final TraceHandoff traces;
     private final JsonMapper json;
-    /** One action per lane, the same instance every time: a transaction wakes each lane once however much it plans. */
-    private final Map<Lane, Runnable> wakeups = new EnumMap<>(Lane.class);
+    private final ObjectProvider<DeliveryLanes> lanes;
 
     /** {@code lanes}: looked up when a commit wakes one (their dispatcher claims through this log). */
     DeliveryLog(JdbcClient jdbc, TraceHandoff traces, JsonMapper json, ObjectProvider<DeliveryLanes> lanes) {
         this.jdbc = jdbc;
         this.traces = traces;
         this.json = json;
-        for (Lane lane : Lane.values()) {
-            wakeups.put(lane, () -> lanes.ifAvailable(running -> running.wake(lane)));
-        }
+        this.lanes = lanes;
     }
 
     /** Wakes the lane's worker once the current transaction commits (never if it rolls back). */
     private void wakeAfterCommit(Lane lane) {
-        TransactionPhases.afterCommitOnce(wakeups.get(lane));
+        lanes.ifAvailable(running -> running.wakeAfterCommit(lane));
     }
 
     /** The trace of the event or request planning deliveries now, for the dispatcher's provider call (null if none). */

@@ -14,7 +14,6 @@ import org.boxoffice.payment.provider.PaymentProvider;
 import org.boxoffice.payment.provider.RefundDeclined;
 import org.boxoffice.platform.data.SqlByDesign;
 import org.boxoffice.platform.events.TraceHandoff;
-import org.boxoffice.platform.transaction.TransactionPhases;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +159,7 @@ class SandboxProvider implements PaymentProvider {
                             card.scenario().name(), Timestamp.from(confirmAt), Timestamp.from(now), traceContext())
                     .update();
             // The back office then sleeps until this charge comes due, not until its next poll.
-            TransactionPhases.afterCommit(() -> worker.ifAvailable(SandboxWorker::wake));
+            worker.ifAvailable(SandboxWorker::wakeAfterCommit);
             return id;
         });
         faults.afterCharge();

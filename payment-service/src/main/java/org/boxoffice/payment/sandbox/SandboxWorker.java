@@ -73,11 +73,10 @@ class SandboxWorker extends BackgroundTask {
         this.environment = environment;
     }
 
+    /** A round that did something runs again at once; only an idle one asks {@link #idleWait()} how long to sleep. */
     @Override
     protected boolean runOnce() {
-        confirmDueCharges();
-        deliverDueWebhooks();
-        return false;
+        return confirmDueCharges() + deliverDueWebhooks() > 0;
     }
 
     /**

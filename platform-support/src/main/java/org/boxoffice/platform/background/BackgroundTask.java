@@ -3,6 +3,7 @@ package org.boxoffice.platform.background;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
+import org.boxoffice.platform.transaction.TransactionPhases;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public abstract class BackgroundTask implements SmartLifecycle {
     private final boolean autoStartup;
     private volatile boolean running;
     private volatile @Nullable Thread worker;
+    /** The same action every time, so that a transaction wakes the task once however often it asks. */
+    private final Runnable wakeUp = this::wake;
 
     /**
      * @param name        thread name, also used in logs
@@ -100,6 +103,14 @@ public abstract class BackgroundTask implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * Wakes the task once the current transaction commits — once however often the transaction asks, never if it
+     * rolls back, at once outside a transaction: the work it committed is then done now, not at the next poll.
+     */
+    public void wakeAfterCommit() {
+        TransactionPhases.afterCommitOnce(wakeUp);
     }
 
     /** Ends the current idle wait, if any: there is work now (for example an event just committed). */

@@ -97,7 +97,7 @@ public class EventsAutoConfiguration {
                 .tag("producer", properties.producer())
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         return new Outbox(jdbc, json, properties.producer(), traces, clock.getIfAvailable(Clock::systemUTC),
-                () -> relay.ifAvailable(OutboxRelay::wake));
+                () -> relay.ifAvailable(OutboxRelay::wakeAfterCommit));
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.boxoffice.platform.data.SqlByDesign;
-import org.boxoffice.platform.transaction.TransactionPhases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -30,7 +29,7 @@ public class Outbox {
     /** Wakes the relay; run once per transaction, however many events it appends. */
     private final Runnable committed;
 
-    /** {@code committed} runs after a transaction that appended events commits (it wakes the relay). */
+    /** {@code committed} is asked in a transaction that appends events: it wakes the relay once that commits. */
     Outbox(JdbcClient jdbc, JsonMapper json, String producer, TraceHandoff traces, Clock clock, Runnable committed) {
         this.jdbc = jdbc;
         this.json = json;
@@ -65,7 +64,7 @@ public class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
                 """).params(id, EventsProperties.stream(producer), type, version, key, json.writeValueAsString(payload),
                 traceParent, trace.isEmpty() ? null : json.writeValueAsString(trace), Timestamp.from(now)).update();
-        TransactionPhases.afterCommitOnce(committed);
+        committed.run();
         return id;
     }
 
